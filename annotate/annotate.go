@@ -1,0 +1,96 @@
+// Package annotate finds the people, places, organizations, quotes and issues
+// in a news article.
+//
+// The data flows one way, one stage per file:
+//
+//	text → tokens and sentences (tokens.go, sentences.go)
+//	     → names (names.go) → entities (entities.go)
+//	     → quotes (quotes.go) → issues (issues.go)
+//	     → document (output.go)
+//
+// Every stage works on byte offsets into the (UTF-8 repaired) input; offsets
+// are converted to the caller's unit once, at the edge, in output.go.
+package annotate
+
+// OffsetUnit is the unit of the start and end offsets in a Document.
+type OffsetUnit uint8
+
+const (
+	// UTF16 offsets index JavaScript strings: text.slice(start, end).
+	UTF16 OffsetUnit = iota
+	// Bytes offsets index the UTF-8 encoding of the text.
+	Bytes
+	// CodePoints offsets index Unicode code points (Python's str).
+	CodePoints
+)
+
+// ParseOffsetUnit reads "utf16", "byte" or "codepoint".
+func ParseOffsetUnit(s string) (OffsetUnit, bool) {
+	switch s {
+	case "utf16", "":
+		return UTF16, true
+	case "byte", "bytes", "utf8":
+		return Bytes, true
+	case "codepoint", "codepoints", "rune":
+		return CodePoints, true
+	}
+	return UTF16, false
+}
+
+type config struct {
+	offsets OffsetUnit
+	layers  Layers
+}
+
+// Layers selects which kinds of annotation a Document carries.
+type Layers struct {
+	Entities, Quotes, Issues bool
+}
+
+// AllLayers is the default: everything.
+var AllLayers = Layers{Entities: true, Quotes: true, Issues: true}
+
+// Option configures Annotate.
+type Option func(*config)
+
+// WithOffsets sets the unit of every start and end offset.
+func WithOffsets(u OffsetUnit) Option { return func(c *config) { c.offsets = u } }
+
+// WithLayers limits the output to some layers. Stages a requested layer
+// depends on still run (quotes need names), they are only left out of the output.
+func WithLayers(l Layers) Option { return func(c *config) { c.layers = l } }
+
+// analysis is the working state handed from stage to stage.
+type analysis struct {
+	text      string
+	tokens    []Token
+	sentences []Sentence
+	names     []Name
+	entities  []*entity
+	quotes    []quote
+	issues    []issue
+}
+
+// Annotate runs the whole pipeline on text. It never panics on any input:
+// invalid UTF-8 is repaired (and reported in Warnings) before analysis.
+func Annotate(text string, opts ...Option) *Document {
+	cfg := config{offsets: UTF16, layers: AllLayers}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	text, warnings := repairUTF8(text)
+	a := &analysis{text: text}
+	a.tokens = Tokenize(text)
+	a.sentences = splitSentences(text, a.tokens)
+	a.names = findNames(text, a.tokens, a.sentences)
+	a.entities = groupEntities(text, a.tokens, a.names)
+	if cfg.layers.Quotes {
+		a.quotes = findQuotes(a)
+	}
+	if cfg.layers.Issues {
+		a.issues = findIssues(a)
+	}
+	doc := a.document(cfg)
+	doc.Warnings = warnings
+	return doc
+}

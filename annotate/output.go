@@ -1,0 +1,131 @@
+package annotate
+
+import (
+	"sort"
+	"strconv"
+	"unicode/utf8"
+)
+
+// Output: turns the analysis into a Document, converting byte offsets to the
+// requested unit through one precomputed index, and writes its JSON form
+// without reflection (the wasm build stays small and fast).
+
+func (a *analysis) document(cfg config) *Document {
+	idx := newOffsetIndex(a.text, cfg.offsets)
+	mention := func(start, end int) Mention {
+		return Mention{Start: idx.at(start), End: idx.at(end), Text: a.text[start:end]}
+	}
+	doc := &Document{Entities: []Entity{}, Quotes: []Quote{}, Issues: []Issue{}}
+	ids := make(map[*entity]string, len(a.entities))
+	for i, e := range a.entities {
+		ids[e] = "e" + strconv.Itoa(i+1)
+	}
+	if cfg.layers.Entities {
+		for _, e := range a.entities {
+			out := Entity{ID: ids[e], Type: e.typ, Name: e.name, Role: e.role, Mentions: make([]Mention, len(e.mentions))}
+			for j, n := range e.mentions {
+				out.Mentions[j] = mention(n.Start, n.End)
+			}
+			sortMentions(out.Mentions)
+			doc.Entities = append(doc.Entities, out)
+		}
+	}
+	for i, q := range a.quotes {
+		out := Quote{ID: "q" + strconv.Itoa(i+1), Start: idx.at(q.start), End: idx.at(q.end), Text: a.text[q.start:q.end]}
+		switch {
+		case q.speaker != nil:
+			out.Speaker = &Speaker{Entity: ids[q.speaker], Name: q.speaker.name}
+		case q.speakerDesc != "":
+			out.Speaker = &Speaker{Name: q.speakerDesc, Anonymous: true}
+		}
+		doc.Quotes = append(doc.Quotes, out)
+	}
+	for _, is := range a.issues {
+		out := Issue{ID: is.id, Label: is.label, Parent: is.parent, ParentLabel: is.parentLabel, Score: is.score, Mentions: make([]Mention, len(is.mentions))}
+		for j, m := range is.mentions {
+			out.Mentions[j] = mention(m[0], m[1])
+		}
+		sortMentions(out.Mentions)
+		doc.Issues = append(doc.Issues, out)
+	}
+	return doc
+}
+
+func sortMentions(ms []Mention) {
+	sort.Slice(ms, func(i, j int) bool {
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		return ms[i].End < ms[j].End
+	})
+}
+
+// offsetIndex converts byte offsets to UTF-16 or code-point offsets. It keeps
+// one checkpoint per 64 bytes, so a conversion scans at most 63 bytes.
+type offsetIndex struct {
+	text        string
+	unit        OffsetUnit
+	ascii       bool
+	checkpoints []int
+}
+
+const checkpointStride = 64
+
+func newOffsetIndex(text string, unit OffsetUnit) *offsetIndex {
+	idx := &offsetIndex{text: text, unit: unit, ascii: isASCII(text)}
+	if unit == Bytes || idx.ascii {
+		return idx
+	}
+	idx.checkpoints = make([]int, len(text)/checkpointStride+1)
+	// checkpoints[c] counts the units before the first rune starting at or
+	// after byte c*checkpointStride.
+	units, next := 0, 0
+	for i := 0; i < len(text); {
+		for next < len(idx.checkpoints) && next*checkpointStride <= i {
+			idx.checkpoints[next] = units
+			next++
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		units += idx.runeUnits(r)
+		i += size
+	}
+	for ; next < len(idx.checkpoints); next++ {
+		idx.checkpoints[next] = units
+	}
+	return idx
+}
+
+func (x *offsetIndex) runeUnits(r rune) int {
+	if x.unit == UTF16 && r >= 0x10000 {
+		return 2
+	}
+	return 1
+}
+
+// at converts a byte offset that lies on a rune boundary.
+func (x *offsetIndex) at(b int) int {
+	if x.unit == Bytes || x.ascii {
+		return b
+	}
+	c := b / checkpointStride
+	pos := c * checkpointStride
+	for pos < len(x.text) && !utf8.RuneStart(x.text[pos]) {
+		pos++
+	}
+	units := x.checkpoints[c]
+	for pos < b {
+		r, size := utf8.DecodeRuneInString(x.text[pos:])
+		units += x.runeUnits(r)
+		pos += size
+	}
+	return units
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,273 @@
+package annotate
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Tokens: a single pass over the text that cuts it into words, numbers,
+// punctuation and quote marks, each a byte range of the original text. The
+// cuts follow the CoNLL / Penn Treebank conventions the recognizers were
+// trained on ("China's" is "China" + "'s"), but hyphenated words
+// ("Okafor-Lindqvist", "Covid-19") and dotted abbreviations ("U.S.") stay whole.
+
+// TokenKind classifies a token.
+type TokenKind uint8
+
+const (
+	Word TokenKind = iota + 1
+	Number
+	Punct
+	// QuoteMark is any mark that can open or close a quotation: " “ ” ‘ ’ ' « » „ ‚ ‹ › `` ''.
+	QuoteMark
+	Symbol
+)
+
+var tokenKindNames = [...]string{Word: "word", Number: "number", Punct: "punct", QuoteMark: "quote", Symbol: "symbol"}
+
+func (k TokenKind) String() string {
+	if int(k) < len(tokenKindNames) && tokenKindNames[k] != "" {
+		return tokenKindNames[k]
+	}
+	return "unknown"
+}
+
+// Token is a byte range [Start, End) of the text.
+type Token struct {
+	Start, End int
+	Kind       TokenKind
+	// SpaceBefore is true when whitespace separates the token from the one
+	// before it; NewlineBefore when that whitespace holds a line break
+	// (a paragraph boundary in pasted articles).
+	SpaceBefore, NewlineBefore bool
+}
+
+// Text returns the token's text.
+func (t Token) Text(text string) string { return text[t.Start:t.End] }
+
+// Tokenize cuts text into tokens. It allocates only the result slice.
+func Tokenize(text string) []Token {
+	toks := make([]Token, 0, len(text)/5+1)
+	space, newline := true, true
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isSpace(r) {
+			space = true
+			if r == '\n' || r == '\r' || r == '\u2029' || r == '\u2028' {
+				newline = true
+			}
+			i += size
+			continue
+		}
+		end, kind := scanToken(text, i, r, size)
+		toks = append(toks, Token{Start: i, End: end, Kind: kind, SpaceBefore: space, NewlineBefore: newline})
+		space, newline = false, false
+		i = end
+	}
+	return toks
+}
+
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == 0
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '"', '“', '”', '‘', '’', '\'', '«', '»', '„', '‚', '‹', '›', '`', '‟', '‛':
+		return true
+	}
+	return false
+}
+
+// scanToken returns the end of the token that starts at i with rune r.
+func scanToken(text string, i int, r rune, size int) (int, TokenKind) {
+	switch {
+	case isApostrophe(r):
+		// 's, 're, 've, 'll, 'd, 'm as clitics; '' and `` as LaTeX quotes.
+		if end, ok := scanClitic(text, i+size); ok {
+			return end, Word
+		}
+		if r == '\'' && i+1 < len(text) && text[i+1] == '\'' {
+			return i + 2, QuoteMark
+		}
+		return i + size, QuoteMark
+	case r == '`':
+		if i+1 < len(text) && text[i+1] == '`' {
+			return i + 2, QuoteMark
+		}
+		return i + 1, QuoteMark
+	case isQuoteRune(r):
+		return i + size, QuoteMark
+	case unicode.IsDigit(r):
+		return scanNumber(text, i), Number
+	case isWordRune(r):
+		return scanWord(text, i), Word
+	case r == '.' || r == '-' || r == '—' || r == '–':
+		// Runs of dots and dashes ("...", "--") are one token.
+		end := i + size
+		for end < len(text) {
+			r2, s2 := utf8.DecodeRuneInString(text[end:])
+			if r2 != r {
+				break
+			}
+			end += s2
+		}
+		return end, Punct
+	case unicode.IsPunct(r):
+		return i + size, Punct
+	}
+	return i + size, Symbol
+}
+
+// scanClitic matches the letters of an English clitic after an apostrophe
+// when no letter follows them: 's 're 've 'll 'd 'm.
+func scanClitic(text string, j int) (int, bool) {
+	n := 0
+	for j+n < len(text) && n < 3 {
+		c := text[j+n] | 0x20
+		if c < 'a' || c > 'z' {
+			break
+		}
+		n++
+	}
+	if n == 0 {
+		return 0, false
+	}
+	switch lower := toLowerASCII(text[j : j+n]); lower {
+	case "s", "re", "ve", "ll", "d", "m":
+	default:
+		return 0, false
+	}
+	if j+n < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[j+n:])
+		if isWordRune(r) {
+			return 0, false
+		}
+	}
+	return j + n, true
+}
+
+func toLowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// scanWord reads letters and digits, keeping internal hyphens, internal
+// apostrophes that are not clitics (O'Brien, don't) and dotted abbreviations.
+func scanWord(text string, i int) int {
+	end := i
+	for end < len(text) {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		if isWordRune(r) {
+			end += size
+			continue
+		}
+		next, nsize := rune(0), 0
+		if end+size < len(text) {
+			next, nsize = utf8.DecodeRuneInString(text[end+size:])
+		}
+		_ = nsize
+		switch {
+		case (r == '-' || r == '‑') && isWordRune(next):
+			end += size
+		case r == '&' && unicode.IsUpper(next) && end > i && isAllUpper(text[i:end]):
+			end += size // AT&T, S&P
+		case isApostrophe(r) && unicode.IsLetter(next):
+			if _, ok := scanClitic(text, end+size); ok {
+				return end
+			}
+			end += size
+		case r == '.' && isAbbreviation(text, i, end, next):
+			end += size
+			if !unicode.IsLetter(next) {
+				return end
+			}
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+func isAllUpper(s string) bool {
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isAbbreviation reports whether the '.' at end belongs to the word
+// text[i:end]: single letters ("U.", "J."), dotted acronyms ("U.S."), and
+// titles such as "Mr." keep their dot.
+func isAbbreviation(text string, i, end int, next rune) bool {
+	word := text[i:end]
+	if unicode.IsLetter(next) {
+		// U.S. / e.g. : a dot between single letters.
+		r, size := utf8.DecodeRuneInString(word)
+		return size == len(word) && unicode.IsLetter(r)
+	}
+	if len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z' {
+		return true // initials and the last letter of U.S.
+	}
+	// The final letter of a dotted acronym: "U.S" + "."
+	if n := len(word); n >= 3 && word[n-2] == '.' {
+		return true
+	}
+	return titleAbbreviations[word]
+}
+
+// titleAbbreviations end with a dot that never ends a sentence on its own.
+var titleAbbreviations = map[string]bool{
+	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "Sen": true, "Rep": true,
+	"Gov": true, "Gen": true, "Lt": true, "Col": true, "Capt": true, "Sgt": true, "Adm": true,
+	"Maj": true, "Cpl": true, "Rev": true, "Fr": true, "St": true, "Jr": true, "Sr": true,
+	"Mt": true, "Ft": true, "Supt": true, "Insp": true, "Det": true, "Atty": true, "Gens": true,
+	"Jan": true, "Feb": true, "Aug": true, "Sept": true, "Sep": true, "Oct": true, "Nov": true, "Dec": true,
+	"Inc": true, "Corp": true, "Co": true, "Ltd": true, "Bros": true, "vs": true, "etc": true, "No": true,
+}
+
+// scanNumber reads digits with internal separators: 1,000  3.5  1996-08-30  10:30  1/2  90s.
+func scanNumber(text string, i int) int {
+	end := i
+	for end < len(text) {
+		c := text[end]
+		switch {
+		case c >= '0' && c <= '9':
+			end++
+		case (c == ',' || c == '.' || c == ':' || c == '/' || c == '-') && end+1 < len(text) && text[end+1] >= '0' && text[end+1] <= '9':
+			end++
+		default:
+			r, size := utf8.DecodeRuneInString(text[end:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				end += size // 90s, 3rd, 5G, 2x
+				continue
+			}
+			if r == '-' {
+				if next, _ := utf8.DecodeRuneInString(text[end+1:]); end+1 < len(text) && unicode.IsLetter(next) {
+					end++ // Covid-19 style handled by words; 19-year-old here
+					continue
+				}
+			}
+			return end
+		}
+	}
+	return end
+}

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"lede/annotate"
+)
+
+// maxInput bounds what one document may hold, so a mistaken input fails with
+// a message rather than exhausting memory.
+const maxInput = 64 << 20
+
+func runAnnotate(args []string) error {
+	fs := flag.NewFlagSet("annotate", flag.ContinueOnError)
+	offsets := fs.String("offsets", "utf16", "offset unit: utf16, byte or codepoint")
+	format := fs.String("format", "json", "output format: "+strings.Join(formatNames(), ", "))
+	jsonl := fs.Bool("jsonl", false, `read {"id","text"} objects, one per line, and write one result per line`)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	unit, ok := annotate.ParseOffsetUnit(*offsets)
+	if !ok {
+		return fmt.Errorf("unknown -offsets %q (want utf16, byte or codepoint)", *offsets)
+	}
+	write, ok := formats[*format]
+	if !ok {
+		return fmt.Errorf("unknown -format %q (want %s)", *format, strings.Join(formatNames(), ", "))
+	}
+	out := bufio.NewWriterSize(os.Stdout, 1<<16)
+	defer out.Flush()
+	opt := annotate.WithOffsets(unit)
+	if *jsonl {
+		return annotateLines(os.Stdin, out, write, opt)
+	}
+	text, err := readInputs(fs.Args())
+	if err != nil {
+		return err
+	}
+	return write(out, nil, annotate.Annotate(text, opt))
+}
+
+func readInputs(files []string) (string, error) {
+	if len(files) == 0 {
+		return readLimited(os.Stdin, "standard input")
+	}
+	var parts []string
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			return "", err
+		}
+		text, err := readLimited(f, name)
+		f.Close()
+		if err != nil {
+			return "", err
+		}
+		parts = append(parts, text)
+	}
+	return strings.Join(parts, "\n\n"), nil
+}
+
+func readLimited(r io.Reader, name string) (string, error) {
+	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	if err != nil {
+		return "", fmt.Errorf("reading %s: %w", name, err)
+	}
+	if len(b) > maxInput {
+		return "", fmt.Errorf("%s is larger than %d MB; split it into articles", name, maxInput>>20)
+	}
+	return string(b), nil
+}
+
+type jsonlInput struct {
+	ID   json.RawMessage `json:"id"`
+	Text *string         `json:"text"`
+}
+
+func annotateLines(in io.Reader, out *bufio.Writer, write formatter, opt annotate.Option) error {
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 1<<20), maxInput)
+	for line := 1; sc.Scan(); line++ {
+		if len(strings.TrimSpace(sc.Text())) == 0 {
+			continue
+		}
+		var rec jsonlInput
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			return fmt.Errorf("line %d: %v", line, err)
+		}
+		if rec.Text == nil {
+			return fmt.Errorf(`line %d: no "text" field`, line)
+		}
+		if err := write(out, rec.ID, annotate.Annotate(*rec.Text, opt)); err != nil {
+			return err
+		}
+	}
+	if errors.Is(sc.Err(), bufio.ErrTooLong) {
+		return fmt.Errorf("a line is longer than %d MB", maxInput>>20)
+	}
+	return sc.Err()
+}
+
+func formatNames() []string {
+	names := make([]string, 0, len(formats))
+	for n := range formats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
