@@ -1,27 +1,478 @@
 package annotate
 
-// Entities: groups name mentions that refer to the same person, place or
-// organization, and picks the canonical (longest) name for each.
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"lede/annotate/gazetteer"
+)
+
+// Entities: groups the name mentions that refer to one person, place or
+// organization and gives each entity a canonical name, so the reader sees
+// "Antony Blinken" once with all his mentions rather than "Blinken" five
+// times. People also get the role the article gives them ("US Secretary of
+// State") and, where a title or given name tells it, a sex, which quote
+// attribution uses to resolve "he said".
+//
+// People: a full name (two words or more, titles removed) founds an entity;
+// a lone surname or given name ("Blinken", "Mr. Wang") joins the full name
+// containing it that was mentioned most recently before it (or, failing that,
+// soonest after it), so two different Wangs stay apart. Places: country
+// aliases share the gazetteer's canonical name ("US", "U.S.", "United
+// States"). Organizations: the same name with or without "the", and an
+// acronym with the name it abbreviates ("World Health Organization (WHO)").
 
 type entity struct {
-	typ      EntityType
-	name     string
-	role     string
+	typ  EntityType
+	name string
+	role string
+	// sex is what a title ("Mr.", "spokeswoman") or the given name says;
+	// zero when nothing does.
+	sex      gazetteer.Sex
 	mentions []Name
 }
 
+// mention is a name with its cleaned token range [first, last): titles,
+// a leading "the" and a possessive "'s" removed.
+type mention struct {
+	Name
+	first, last int
+}
+
+type entityGrouper struct {
+	text string
+	toks []Token
+	// nameType is the type of the name covering each token, zero outside names.
+	nameType []EntityType
+	entities []*entity
+}
+
 func groupEntities(text string, toks []Token, names []Name) []*entity {
-	byName := map[string]*entity{}
-	var out []*entity
+	g := &entityGrouper{text: text, toks: toks, nameType: make([]EntityType, len(toks))}
+	mentions := make([]mention, 0, len(names))
 	for _, n := range names {
-		key := text[n.Start:n.End]
-		e := byName[key]
-		if e == nil {
-			e = &entity{typ: n.Type, name: key}
-			byName[key] = e
-			out = append(out, e)
+		m := g.clean(n)
+		switch {
+		case m.first == m.last:
+		case g.isOnlyTitle(m):
+			// "US Secretary" is a title, but its "US" still names a place.
+			if country, ok := g.leadingCountry(m); ok {
+				mentions = append(mentions, country)
+			}
+		default:
+			mentions = append(mentions, m)
 		}
-		e.mentions = append(e.mentions, n)
 	}
-	return out
+	var people, places, orgs []mention
+	surnames := g.fullNameWords(mentions)
+	for _, m := range mentions {
+		m.Type = g.reconcileType(m, surnames)
+		for i := m.First; i < m.Last; i++ {
+			g.nameType[i] = m.Type
+		}
+		switch m.Type {
+		case Person:
+			people = append(people, m)
+		case Place:
+			places = append(places, m)
+		case Organization:
+			orgs = append(orgs, m)
+		}
+	}
+	g.groupPeople(people)
+	g.groupByKey(Place, places, g.placeKey)
+	g.groupOrganizations(orgs)
+	sortByPosition(g.entities)
+	return g.entities
+}
+
+// isOnlyTitle reports whether a mention holds nothing but titles and the
+// words that qualify them ("President", "US Secretary"): a role, not a name.
+func (g *entityGrouper) isOnlyTitle(m mention) bool {
+	hasTitle := false
+	for i := m.first; i < m.last; i++ {
+		w := g.word(i)
+		switch {
+		case g.toks[i].Kind != Word:
+		case gazetteer.IsPersonTitle(w):
+			hasTitle = true
+		case !roleModifiers[strings.ToLower(w)] && !isPlaceQualifier(w):
+			return false
+		}
+	}
+	return hasTitle
+}
+
+// leadingCountry returns the first word of m as a place mention if it names
+// a country.
+func (g *entityGrouper) leadingCountry(m mention) (mention, bool) {
+	if _, ok := gazetteer.Country(g.word(m.first)); !ok {
+		return mention{}, false
+	}
+	t := g.toks[m.first]
+	n := Name{First: m.first, Last: m.first + 1, Start: t.Start, End: t.End, Type: Place}
+	return mention{Name: n, first: n.First, last: n.Last}, true
+}
+
+// fullNameWords collects the words of the people's names of two words or
+// more.
+func (g *entityGrouper) fullNameWords(ms []mention) map[string]bool {
+	words := map[string]bool{}
+	for _, m := range ms {
+		if ws := g.words(m); m.Type == Person && len(ws) >= 2 {
+			for _, w := range ws {
+				words[w] = true
+			}
+		}
+	}
+	return words
+}
+
+// reconcileType corrects a recognizer's type where the text settles it: a
+// name after "Mr." or "Mrs." is a person; a country's name alone is a place, not an organization ("US"); a lone word
+// of a person's full name is that person ("Blinken" tagged a place once)
+// unless it names a larger place than a city ("Washington"); and a lone word
+// like "Department" or "Party" names no one. Zero drops the mention.
+func (g *entityGrouper) reconcileType(m mention, personWords map[string]bool) EntityType {
+	if gazetteer.IsHonorific(g.word(m.First)) {
+		return Person // "Mrs. Clinton", whatever it was tagged
+	}
+	if m.last-m.first != 1 {
+		return m.Type
+	}
+	w := g.word(m.first)
+	kind, isPlace := gazetteer.Place(w)
+	switch {
+	case m.Type == Person && gazetteer.IsOrgSuffix(w) && !personWords[w]:
+		return 0
+	case m.Type == Person:
+	case isPlace && kind == gazetteer.CountryPlace:
+		return Place
+	case personWords[w] && (!isPlace || kind == gazetteer.City):
+		return Person
+	}
+	return m.Type
+}
+
+// clean strips what is not part of the name itself from a name span.
+func (g *entityGrouper) clean(n Name) mention {
+	first, last := n.First, n.Last
+	for last > first && (g.toks[last-1].Kind != Word || isPossessiveClitic(g.word(last-1))) {
+		last--
+	}
+	for first < last && g.toks[first].Kind != Word {
+		first++
+	}
+	if first < last && strings.EqualFold(g.word(first), "the") {
+		first++
+	}
+	if n.Type == Person || first < last && gazetteer.IsHonorific(g.word(first)) {
+		first = g.skipTitles(first, last)
+	}
+	return mention{Name: n, first: first, last: last}
+}
+
+// skipTitles moves first past leading titles ("President", "Foreign
+// Minister", "Mr.") when a name remains after them and they hold no given
+// name ("Martin Luther King" keeps its "King"), and past party and country
+// labels ("Democrat", "Chinese") when a full name remains.
+func (g *entityGrouper) skipTitles(first, last int) int {
+	afterTitle := first
+scan:
+	for i := first; i < last-1; i++ {
+		w := g.word(i)
+		_, given := gazetteer.GivenName(w)
+		switch {
+		case gazetteer.IsPersonTitle(w):
+			afterTitle = i + 1
+		case given:
+			break scan
+		case (partyLabels[w] || isPlaceQualifier(w)) && i < last-2:
+			afterTitle = i + 1
+		}
+	}
+	for afterTitle < last && g.toks[afterTitle].Kind != Word {
+		afterTitle++
+	}
+	if afterTitle == last {
+		return first
+	}
+	return afterTitle
+}
+
+// partyLabels are words news puts before a politician's name.
+var partyLabels = map[string]bool{
+	"Democrat": true, "Democratic": true, "Republican": true, "GOP": true, "Labour": true,
+	"Tory": true, "Conservative": true, "Liberal": true, "Independent": true,
+}
+
+func (g *entityGrouper) word(i int) string { return g.toks[i].Text(g.text) }
+
+func (g *entityGrouper) surface(m mention) string {
+	return g.text[g.toks[m.first].Start:g.toks[m.last-1].End]
+}
+
+// words returns the word tokens of a mention, leaving out initials' dots and
+// the like.
+func (g *entityGrouper) words(m mention) []string {
+	var ws []string
+	for i := m.first; i < m.last; i++ {
+		if g.toks[i].Kind == Word {
+			ws = append(ws, g.word(i))
+		}
+	}
+	return ws
+}
+
+func (g *entityGrouper) add(typ EntityType, name string, ms ...mention) *entity {
+	e := &entity{typ: typ, name: name}
+	g.entities = append(g.entities, e)
+	for _, m := range ms {
+		e.mentions = append(e.mentions, m.Name)
+	}
+	return e
+}
+
+// groupPeople founds one entity per full name, then attaches each lone word
+// to the full name it most plausibly shortens.
+func (g *entityGrouper) groupPeople(people []mention) {
+	owners := make([]*entity, len(people))
+	byFullName := map[string]*entity{}
+	var full []*entity
+	for i, m := range people {
+		ws := g.words(m)
+		if len(ws) < 2 {
+			continue
+		}
+		key := ws[0] + " " + ws[surnameIndex(ws)]
+		e := byFullName[key]
+		if e == nil {
+			e = g.add(Person, "")
+			byFullName[key] = e
+			full = append(full, e)
+		}
+		if name := strings.Join(ws, " "); len(name) > len(e.name) {
+			e.name = name
+		}
+		e.mentions = append(e.mentions, m.Name)
+		owners[i] = e
+	}
+	fullByWord := map[string][]*entity{}
+	for _, e := range full {
+		for _, w := range strings.Fields(e.name) {
+			fullByWord[w] = append(fullByWord[w], e)
+		}
+	}
+	byWord := map[string]*entity{}
+	for i, m := range people {
+		ws := g.words(m)
+		if len(ws) != 1 {
+			continue
+		}
+		e := shortenedFullName(m.Start, fullByWord[ws[0]])
+		if e == nil {
+			e = byWord[ws[0]]
+		}
+		if e == nil {
+			e = g.add(Person, ws[0])
+			byWord[ws[0]] = e
+		}
+		e.mentions = append(e.mentions, m.Name)
+		owners[i] = e
+	}
+	for i, m := range people {
+		e := owners[i]
+		if e.role == "" {
+			e.role = g.role(m)
+		}
+		if e.sex == 0 {
+			e.sex = g.titleSex(m)
+		}
+	}
+	for _, e := range owners {
+		if e.sex == 0 {
+			e.sex = roleSex(e.role)
+		}
+		if e.sex == 0 {
+			e.sex = givenNameSex(e.name)
+		}
+	}
+}
+
+// generationalSuffixes follow a surname without being one.
+var generationalSuffixes = map[string]bool{"Jr": true, "Jr.": true, "Sr": true, "Sr.": true, "II": true, "III": true, "IV": true}
+
+// surnameIndex is the index of the last word that is not "Jr." or the like.
+func surnameIndex(ws []string) int {
+	i := len(ws) - 1
+	for i > 0 && generationalSuffixes[ws[i]] {
+		i--
+	}
+	return i
+}
+
+// shortenedFullName picks, among the full-name entities containing a lone
+// word, the one mentioned last before offset, or else first after it.
+func shortenedFullName(offset int, candidates []*entity) *entity {
+	var best *entity
+	bestBefore, bestAfter := -1, -1
+	for _, e := range candidates {
+		// Full-name mentions were added in text order.
+		next := sort.Search(len(e.mentions), func(i int) bool { return e.mentions[i].Start > offset })
+		if next > 0 && e.mentions[next-1].Start > bestBefore {
+			best, bestBefore = e, e.mentions[next-1].Start
+		}
+		if next < len(e.mentions) && bestBefore < 0 && (bestAfter < 0 || e.mentions[next].Start < bestAfter) {
+			best, bestAfter = e, e.mentions[next].Start
+		}
+	}
+	return best
+}
+
+// groupByKey puts mentions with the same key into one entity named by the
+// key, returning the entities by key.
+func (g *entityGrouper) groupByKey(typ EntityType, ms []mention, key func(mention) string) map[string]*entity {
+	byKey := map[string]*entity{}
+	for _, m := range ms {
+		k := key(m)
+		e := byKey[k]
+		if e == nil {
+			e = g.add(typ, k)
+			byKey[k] = e
+		}
+		e.mentions = append(e.mentions, m.Name)
+	}
+	return byKey
+}
+
+// placeKey is the gazetteer's canonical name of a country, else the name.
+func (g *entityGrouper) placeKey(m mention) string {
+	name := g.surface(m)
+	if canonical, ok := gazetteer.Country(name); ok {
+		return canonical
+	}
+	return name
+}
+
+// groupOrganizations groups organizations by name, then folds acronyms into
+// the names they abbreviate and "US State Department" into "State
+// Department" (keeping the fuller name).
+func (g *entityGrouper) groupOrganizations(orgs []mention) {
+	byName := g.groupByKey(Organization, orgs, g.surface)
+	merge := func(from, into *entity) {
+		if from == nil || into == nil || from == into || from.mentions == nil {
+			return
+		}
+		into.mentions = append(into.mentions, from.mentions...)
+		from.mentions = nil
+	}
+	for _, m := range orgs {
+		if acronym, ok := g.parenthesisedAcronym(m.last); ok {
+			merge(byName[acronym], byName[g.surface(m)])
+		}
+	}
+	byAcronym := map[string]*entity{}
+	var orgEntities []*entity
+	for _, e := range g.entities {
+		if e.typ != Organization {
+			continue
+		}
+		orgEntities = append(orgEntities, e)
+		if a := acronymOf(e.name); len(a) >= 3 && byAcronym[a] == nil {
+			byAcronym[a] = e
+		}
+	}
+	for _, e := range orgEntities {
+		merge(e, byAcronym[strings.ReplaceAll(e.name, ".", "")])
+		if qualifier, rest, ok := strings.Cut(e.name, " "); ok && isPlaceQualifier(qualifier) {
+			merge(byName[rest], e)
+		}
+	}
+	kept := g.entities[:0]
+	for _, e := range g.entities {
+		if e.mentions != nil {
+			kept = append(kept, e)
+		}
+	}
+	g.entities = kept
+}
+
+// parenthesisedAcronym returns the word in "(WHO)" right after token i.
+func (g *entityGrouper) parenthesisedAcronym(i int) (string, bool) {
+	if i+2 >= len(g.toks) || g.word(i) != "(" || g.word(i+2) != ")" || g.toks[i+1].Kind != Word {
+		return "", false
+	}
+	return g.word(i + 1), true
+}
+
+// acronymOf returns the capitals of the significant words of a name
+// ("World Health Organization" → "WHO"), or "" for a one-word name.
+func acronymOf(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range ws {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isPlaceQualifier(word string) bool {
+	if _, ok := gazetteer.Country(word); ok {
+		return true
+	}
+	_, ok := gazetteer.Demonym(word)
+	return ok
+}
+
+func isPossessiveClitic(w string) bool {
+	return w == "'s" || w == "’s" || w == "'S" || w == "’S"
+}
+
+// titleSex returns the sex told by a title in or right before a mention.
+func (g *entityGrouper) titleSex(m mention) gazetteer.Sex {
+	for i := m.First - 1; i < m.first; i++ {
+		if i < 0 || g.toks[i].Kind != Word {
+			continue
+		}
+		if sex, ok := gazetteer.TitleSex(g.word(i)); ok {
+			return sex
+		}
+	}
+	return 0
+}
+
+// roleSex returns the sex told by a title in a role ("spokeswoman").
+func roleSex(role string) gazetteer.Sex {
+	for _, w := range strings.Fields(role) {
+		if sex, ok := gazetteer.TitleSex(w); ok {
+			return sex
+		}
+	}
+	return 0
+}
+
+// givenNameSex returns the sex of the first word of a full name.
+func givenNameSex(name string) gazetteer.Sex {
+	given, _, full := strings.Cut(name, " ")
+	if !full {
+		return 0
+	}
+	sex, _ := gazetteer.GivenName(given)
+	return sex
+}
+
+// sortByPosition puts each entity's mentions, and then the entities, in text
+// order.
+func sortByPosition(es []*entity) {
+	for _, e := range es {
+		sort.SliceStable(e.mentions, func(i, j int) bool { return e.mentions[i].Start < e.mentions[j].Start })
+	}
+	sort.SliceStable(es, func(i, j int) bool { return es[i].mentions[0].Start < es[j].mentions[0].Start })
 }

@@ -1,6 +1,23 @@
 package annotate
 
+import (
+	"cmp"
+	"slices"
+
+	"lede/annotate/topics"
+)
+
 // Issues: finds the IPTC Media Topics an article raises and ranks them.
+//
+// One pass over the tokens looks up every token n-gram in the compiled
+// lexicon (package topics), keeping the longest term at each place. A term
+// whose meaning depends on its surroundings ("drills", a "trade" in a
+// football story) is then kept or dropped by the context words of its
+// sentence and the sentences either side. A name that is itself the issue
+// ("the Taiwan issue", "from trade to technology to Taiwan") is added to
+// international relations while it stays a place. Last, each topic is scored
+// from how often, how early and how widely it is raised, and every top-level
+// topic aggregates its children, so the article can be ranked at both levels.
 
 type issue struct {
 	id, label, parent, parentLabel string
@@ -8,4 +25,289 @@ type issue struct {
 	mentions                       [][2]int
 }
 
-func findIssues(a *analysis) []issue { return nil }
+// issueMatch is one use of a term: tokens [first, last) in a sentence.
+type issueMatch struct {
+	first, last, sentence int
+	sense                 topics.Sense
+}
+
+const (
+	// internationalRelations is the topic of a place that is itself the
+	// issue: its status between states (Taiwan, Kashmir, Crimea).
+	internationalRelations = "medtop:20000638"
+	// headlineWeight and ledeWeight count a mention in the headline and
+	// the opening sentence more: that is where a story says what it is about.
+	headlineWeight = 3
+	ledeWeight     = 2
+	// paragraphBonus rewards a topic raised across the article over one
+	// repeated in a single paragraph.
+	paragraphBonus = 0.5
+	// scoreHalf is the weighted mention count that scores 0.5.
+	scoreHalf = 4
+	// minNarrowWeight drops narrow topics raised only in passing.
+	minNarrowWeight = 1
+)
+
+func findIssues(a *analysis) []issue {
+	lex := topics.Load()
+	matches, context := matchTerms(a.text, a.tokens, a.sentences, lex)
+	matches = keepInContext(matches, context)
+	if ir := lex.Find(internationalRelations); ir >= 0 {
+		matches = append(matches, namedIssues(a, matches, ir)...)
+	}
+	return rankIssues(a, lex, matches)
+}
+
+// matchTerms finds the leftmost longest term at each token and the context
+// bits each sentence carries.
+func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon) ([]issueMatch, []uint64) {
+	var matches []issueMatch
+	context := make([]uint64, len(sents))
+	for si, s := range sents {
+		covered := s.First
+		for i := s.First; i < s.Last; i++ {
+			var best *topics.Entry
+			bestEnd := 0
+			key := topics.Key()
+			for j := i; j < s.Last && j-i < lex.MaxTerm; j++ {
+				key = topics.Fold(key, toks[j].Text(text), j > i)
+				e := lex.Lookup(key)
+				if e == nil {
+					break
+				}
+				context[si] |= e.Context
+				if len(e.Senses) > 0 {
+					best, bestEnd = e, j+1
+				}
+				if !e.Prefix {
+					break
+				}
+			}
+			// A case-exact term ("WHO", "Labour") overrides the same word
+			// read case-blind, but not a longer phrase.
+			if e := lex.Lookup(topics.Exact(toks[i].Text(text))); e != nil {
+				context[si] |= e.Context
+				if len(e.Senses) > 0 && (best == nil || bestEnd == i+1) {
+					best, bestEnd = e, i+1
+				}
+			}
+			if best == nil || i < covered {
+				continue
+			}
+			for _, sense := range best.Senses {
+				matches = append(matches, issueMatch{first: i, last: bestEnd, sentence: si, sense: sense})
+				if !sense.Conditional() {
+					context[si] |= lex.TopBit(sense.Topic)
+				}
+			}
+			covered = bestEnd
+		}
+	}
+	return matches, context
+}
+
+// keepInContext drops the conditional matches whose context, the sentence and
+// its neighbours, lacks what they need or has what they forbid.
+func keepInContext(matches []issueMatch, context []uint64) []issueMatch {
+	kept := matches[:0]
+	for _, m := range matches {
+		window := context[m.sentence]
+		if m.sentence > 0 {
+			window |= context[m.sentence-1]
+		}
+		if m.sentence+1 < len(context) {
+			window |= context[m.sentence+1]
+		}
+		s := m.sense
+		if (s.Need == 0 || window&s.Need != 0) && window&s.Forbid == 0 {
+			kept = append(kept, m)
+		}
+	}
+	return kept
+}
+
+// namedIssues finds names used as an issue: followed by "issue" or "question",
+// listed next to an issue ("from trade to technology to Taiwan"), or, once
+// so used, again after "on" or "over" ("a warning on Taiwan").
+func namedIssues(a *analysis, matches []issueMatch, topic int) []issueMatch {
+	endsAt := map[int]bool{}
+	startsAt := map[int]bool{}
+	for _, m := range matches {
+		endsAt[m.last] = true
+		startsAt[m.first] = true
+	}
+	word := func(i int) string {
+		if i < 0 || i >= len(a.tokens) {
+			return ""
+		}
+		return toLowerASCII(a.tokens[i].Text(a.text))
+	}
+	isIssue := map[string]bool{}
+	var out []issueMatch
+	for pass := 0; pass < 2; pass++ {
+		for _, n := range a.names {
+			if n.Type == Person {
+				continue
+			}
+			name := a.text[n.Start:n.End]
+			before, after := word(n.First-1), word(n.Last)
+			var found bool
+			if pass == 0 {
+				found = issueNouns[after] ||
+					(listLinks[before] && endsAt[n.First-1]) ||
+					(listLinks[after] && startsAt[n.Last+1])
+			} else {
+				found = isIssue[name] && (before == "on" || before == "over")
+			}
+			if found {
+				isIssue[name] = true
+				out = append(out, issueMatch{first: n.First, last: n.Last, sentence: sentenceOf(a.sentences, n.First), sense: topics.Sense{Topic: topic, Weight: 1}})
+			}
+		}
+	}
+	return out
+}
+
+var (
+	issueNouns = map[string]bool{"issue": true, "issues": true, "question": true, "dispute": true, "status": true}
+	listLinks  = map[string]bool{"to": true, "and": true, "or": true, ",": true}
+)
+
+func sentenceOf(sents []Sentence, tok int) int {
+	i, _ := slices.BinarySearchFunc(sents, tok, func(s Sentence, t int) int {
+		if s.Last <= t {
+			return -1
+		}
+		if s.First > t {
+			return 1
+		}
+		return 0
+	})
+	return i
+}
+
+// topicTally accumulates one topic's evidence.
+type topicTally struct {
+	weight     float64
+	paragraphs int
+	lastPara   int
+	firstByte  int
+	mentions   [][2]int
+}
+
+func (t *topicTally) add(weight float64, para int, span [2]int) {
+	if t.paragraphs == 0 || para != t.lastPara {
+		t.paragraphs++
+		t.lastPara = para
+	}
+	if len(t.mentions) == 0 {
+		t.firstByte = span[0]
+	}
+	t.weight += weight
+	t.mentions = append(t.mentions, span)
+}
+
+func (t *topicTally) raw() float64 {
+	return t.weight + paragraphBonus*float64(t.paragraphs-1)
+}
+
+// rankIssues scores each topic and lists the narrow topics, best first, then
+// the top-level topics, each scoring all the evidence of its children.
+func rankIssues(a *analysis, lex *topics.Lexicon, matches []issueMatch) []issue {
+	if len(matches) == 0 {
+		return nil
+	}
+	slices.SortFunc(matches, func(x, y issueMatch) int { return cmp.Compare(x.first, y.first) })
+	weights, paragraphs := sentenceWeights(a.text, a.sentences)
+	narrow := map[int]*topicTally{}
+	top := map[int]*topicTally{}
+	tally := func(m map[int]*topicTally, topic int) *topicTally {
+		if m[topic] == nil {
+			m[topic] = &topicTally{}
+		}
+		return m[topic]
+	}
+	for _, m := range matches {
+		w := m.sense.Weight * weights[m.sentence]
+		span := [2]int{a.tokens[m.first].Start, a.tokens[m.last-1].End}
+		para := paragraphs[m.sentence]
+		t := lex.Topics[m.sense.Topic]
+		if !lex.IsTop(m.sense.Topic) {
+			tally(narrow, m.sense.Topic).add(w, para, span)
+		}
+		parent := tally(top, t.Top)
+		if n := len(parent.mentions); n > 0 && parent.mentions[n-1] == span {
+			continue // one word read two ways counts once for its top level
+		}
+		parent.add(w, para, span)
+	}
+	var out []issue
+	for topic, t := range narrow {
+		if t.weight >= minNarrowWeight {
+			out = append(out, newIssue(lex, topic, t))
+		}
+	}
+	byRank := func(x, y issue) int {
+		if c := cmp.Compare(y.score, x.score); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.mentions[0][0], y.mentions[0][0]); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.id, y.id)
+	}
+	slices.SortFunc(out, byRank)
+	nNarrow := len(out)
+	for topic, t := range top {
+		out = append(out, newIssue(lex, topic, t))
+	}
+	slices.SortFunc(out[nNarrow:], byRank)
+	return out
+}
+
+func newIssue(lex *topics.Lexicon, topic int, t *topicTally) issue {
+	raw := t.raw()
+	is := issue{id: lex.Topics[topic].ID, label: lex.Topics[topic].Label, score: raw / (raw + scoreHalf), mentions: t.mentions}
+	if p := lex.Topics[topic].Top; p != topic {
+		is.parent, is.parentLabel = lex.Topics[p].ID, lex.Topics[p].Label
+	}
+	return is
+}
+
+// sentenceWeights gives each sentence its position weight and paragraph
+// number. A headline is a first line that does not end like a sentence; the
+// lede is the first sentence after it.
+func sentenceWeights(text string, sents []Sentence) ([]float64, []int) {
+	weights := make([]float64, len(sents))
+	paragraphs := make([]int, len(sents))
+	lede := 0
+	para := 0
+	for i, s := range sents {
+		if i > 0 && s.ParagraphStart {
+			para++
+		}
+		paragraphs[i] = para
+		weights[i] = 1
+	}
+	if len(sents) > 1 && sents[1].ParagraphStart && !endsLikeSentence(text[sents[0].Start:sents[0].End]) {
+		weights[0] = headlineWeight
+		lede = 1
+	}
+	if lede < len(sents) {
+		weights[lede] = ledeWeight
+	}
+	return weights, paragraphs
+}
+
+func endsLikeSentence(s string) bool {
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case '"', '\'', ')', ']':
+			continue
+		case '.', '!', '?':
+			return true
+		}
+		break
+	}
+	return false
+}

@@ -36,8 +36,16 @@ func (a *analysis) document(cfg config) *Document {
 		case q.speaker != nil:
 			out.Speaker = &Speaker{Entity: ids[q.speaker], Name: q.speaker.name}
 		case q.speakerDesc != "":
-			out.Speaker = &Speaker{Name: q.speakerDesc, Anonymous: true}
+			out.Speaker = &Speaker{Name: q.speakerDesc, Anonymous: q.anonymous}
 		}
+		if q.cue >= 0 {
+			cue := mention(a.tokens[q.cue].Start, q.cueEnd)
+			out.Cue = &cue
+		}
+		if q.linked >= 0 {
+			out.Linked = "q" + strconv.Itoa(q.linked+1)
+		}
+		out.Partial, out.Continuation = q.partial, q.continuation
 		doc.Quotes = append(doc.Quotes, out)
 	}
 	for _, is := range a.issues {

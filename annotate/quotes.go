@@ -1,35 +1,269 @@
 package annotate
 
-// Quotes: finds quoted passages and attributes each to a speaker.
-// This first version pairs straight and curly double quotes within a line.
+// Quotes: finds the quoted passages of the text; speakers.go then decides who
+// said each one.
+//
+// Marks are paired paragraph by paragraph, so an unbalanced or stray mark
+// costs at most its own paragraph, never the rest of the article. The one
+// exception is the newspaper convention for long quotes: a paragraph that
+// ends inside a quote and a next paragraph that reopens it with the same
+// family of mark make one quote. Single marks double as apostrophes (don't,
+// ’90s, rock ’n’ roll, the students’ union), so they count as quote marks
+// only where their surroundings say so. Each mark is looked at a constant
+// number of times: the scan is linear however unbalanced the marks are.
 
 type quote struct {
 	start, end  int // bytes, marks included
+	open, close int // token indices of the opening and closing marks
 	speaker     *entity
+	// speakerDesc names a source that is not a recognised name ("a senior
+	// US official"); anonymous says it does not identify anyone.
 	speakerDesc string
+	anonymous   bool
+	cue         int // token index of the attribution cue, or -1
+	cueEnd      int // byte end of the cue ("according to" is two tokens)
+	// partial: a fragment inside the reporter's own sentence; continuation:
+	// the speaker is carried over from the quote before; linked: the index
+	// of the other half of a quote split by its attribution, or -1.
+	partial, continuation bool
+	linked                int
 }
 
 func findQuotes(a *analysis) []quote {
+	qs := pairQuoteMarks(a.text, a.tokens)
+	attributeQuotes(a, qs)
+	return qs
+}
+
+type markFamily uint8
+
+const (
+	doubleMark markFamily = iota + 1 // " “ ” „ « » `` ''
+	singleMark                       // ' ‘ ’ ‚ ‹ › `
+)
+
+// markRole is what a mark can do where it stands: open, close or both.
+type markRole uint8
+
+const (
+	opens markRole = 1 << iota
+	closes
+)
+
+type quoteMark struct {
+	tok    int
+	family markFamily
+	role   markRole
+	// weak closers (a single mark after a letter, as in "the students’
+	// union") close a quote only when no strongCloserLater: no other closer
+	// of the family follows before its next opener.
+	weak              bool
+	strongCloserLater bool
+	// singleCloserLater lets a quote opened by a single mark keep the double
+	// marks nested inside it: ‘He said “no”,’ she said.
+	singleCloserLater bool
+}
+
+// pairQuoteMarks returns the quoted spans, in text order, with no speaker.
+func pairQuoteMarks(text string, toks []Token) []quote {
 	var out []quote
-	open := -1
-	for i, t := range a.tokens {
-		if t.NewlineBefore {
-			open = -1
+	var marks []quoteMark // the current paragraph's marks, reused
+	carried := -1         // opening token of a quote carried into this paragraph
+	var carriedFamily markFamily
+	for start := 0; start < len(toks); {
+		end := start + 1
+		for end < len(toks) && !toks[end].NewlineBefore {
+			end++
 		}
-		if t.Kind != QuoteMark {
-			continue
+		marks = collectMarks(text, toks, start, end, marks[:0])
+		open, family := carried, carriedFamily
+		skip := -1
+		if carried >= 0 {
+			skip = start // the mark that reopens the carried quote
 		}
-		switch a.text[t.Start:t.End] {
-		case "\"", "“", "”":
-		default:
-			continue
+		for k := range marks {
+			m := &marks[k]
+			if m.tok == skip {
+				continue
+			}
+			if open < 0 {
+				if m.role&opens != 0 {
+					open, family = m.tok, m.family
+				}
+				continue
+			}
+			if m.family != family {
+				// A single quote opened at top level gives way to double
+				// marks that are not nested inside it.
+				if family == singleMark && !m.singleCloserLater && m.role&opens != 0 {
+					open, family = m.tok, m.family
+				}
+				continue
+			}
+			switch {
+			case m.role&closes != 0 && (!m.weak || !m.strongCloserLater):
+				out = append(out, newQuote(toks, open, m.tok))
+				open = -1
+			case m.role&opens != 0:
+				open = m.tok // an unclosed opener before it was stray
+			}
 		}
-		if open < 0 {
-			open = i
-			continue
+		carried = -1
+		if open >= 0 && end < len(toks) && reopens(text, toks, end, family) && opensPassage(text, toks, open) {
+			carried, carriedFamily = open, family
 		}
-		out = append(out, quote{start: a.tokens[open].Start, end: t.End})
-		open = -1
+		start = end
 	}
 	return out
+}
+
+func newQuote(toks []Token, open, close int) quote {
+	return quote{start: toks[open].Start, end: toks[close].End, open: open, close: close, cue: -1, linked: -1}
+}
+
+// reopens reports whether the paragraph starting at token i opens with a
+// mark of the family, continuing a long quote from the paragraph before.
+func reopens(text string, toks []Token, i int, family markFamily) bool {
+	if toks[i].Kind != QuoteMark {
+		return false
+	}
+	f, role, _ := classifyMark(text, toks, i)
+	return f == family && role&opens != 0
+}
+
+// opensPassage reports whether the mark at i starts a sentence-like passage
+// (paragraph start, after a colon or a sentence end), as long quotes do; a
+// stray mark mid-sentence must not swallow the next paragraph.
+func opensPassage(text string, toks []Token, i int) bool {
+	if i == 0 || toks[i].NewlineBefore {
+		return true
+	}
+	switch text[toks[i-1].Start] {
+	case ':', '.', '?', '!', ',':
+		return true
+	}
+	return false
+}
+
+// collectMarks appends the quote marks of tokens [start, end) to marks and
+// fills in what each needs to know about the marks after it, in one backward
+// pass.
+func collectMarks(text string, toks []Token, start, end int, marks []quoteMark) []quoteMark {
+	for i := start; i < end; i++ {
+		if toks[i].Kind != QuoteMark {
+			continue
+		}
+		family, role, weak := classifyMark(text, toks, i)
+		if role != 0 {
+			marks = append(marks, quoteMark{tok: i, family: family, role: role, weak: weak})
+		}
+	}
+	var strongCloser [3]bool // by family, reset at each opener
+	singleCloser := false
+	for k := len(marks) - 1; k >= 0; k-- {
+		m := &marks[k]
+		m.strongCloserLater = strongCloser[m.family]
+		m.singleCloserLater = singleCloser
+		switch {
+		case m.role == opens:
+			strongCloser[m.family] = false
+		case !m.weak:
+			strongCloser[m.family] = true
+		}
+		if m.family == singleMark && m.role&closes != 0 {
+			singleCloser = true
+		}
+	}
+	return marks
+}
+
+// classifyMark says which family the quote mark token i belongs to and
+// whether it can open or close a quote there; role 0 means it is not a quote
+// mark at all (an apostrophe, or a mark standing alone between spaces).
+func classifyMark(text string, toks []Token, i int) (markFamily, markRole, bool) {
+	t := toks[i]
+	spaceBefore := i == 0 || t.SpaceBefore || isOpeningPunct(text, toks[i-1])
+	spaceAfter := i+1 >= len(toks) || toks[i+1].SpaceBefore
+	punctAfter := !spaceAfter && toks[i+1].Kind == Punct
+	flanking := func() markRole {
+		switch {
+		case spaceBefore && !spaceAfter && !punctAfter:
+			return opens
+		case !spaceBefore && (spaceAfter || punctAfter):
+			return closes
+		case !spaceBefore && !spaceAfter:
+			return opens | closes
+		}
+		return 0
+	}
+	switch text[t.Start:t.End] {
+	case "“":
+		// After a word it closes a German „…“.
+		if flanking() == closes {
+			return doubleMark, opens | closes, false
+		}
+		return doubleMark, opens, false
+	case "„", "«", "``", "‟":
+		return doubleMark, opens, false
+	case "”", "»":
+		return doubleMark, closes, false
+	case "\"", "''":
+		return doubleMark, flanking(), false
+	case "‘", "‚", "‹", "`", "‛":
+		if !spaceAfter && toks[i+1].Kind == Number {
+			return 0, 0, false // ‘90s
+		}
+		return singleMark, opens, false
+	case "›":
+		return singleMark, closes, false
+	case "'", "’":
+		if isElision(text, toks, i) {
+			return 0, 0, false
+		}
+		role := flanking()
+		if role == opens && text[t.Start] != '\'' {
+			return 0, 0, false // ’ never opens: ’em, ’til, ’tis
+		}
+		if role == opens|closes {
+			return 0, 0, false // inside a word
+		}
+		// After a letter it may be a plural possessive (the students’ union).
+		weak := role == closes && toks[i-1].Kind == Word && !punctAfter
+		return singleMark, role, weak
+	}
+	return 0, 0, false
+}
+
+// isElision reports apostrophes that stand for missing letters at a word's
+// edge: '90s, 'em, 'til, 'cause, rock 'n' roll.
+func isElision(text string, toks []Token, i int) bool {
+	if i+1 < len(toks) && !toks[i+1].SpaceBefore {
+		next := toks[i+1]
+		if next.Kind == Number {
+			return true
+		}
+		switch toLowerASCII(next.Text(text)) {
+		case "em", "til", "cause", "tis", "twas", "n":
+			return true
+		}
+	}
+	// The closing apostrophe of 'n'.
+	if i >= 2 && !toks[i].SpaceBefore && toks[i-2].Kind == QuoteMark && !toks[i-1].SpaceBefore {
+		w := toks[i-1].Text(text)
+		return w == "n" || w == "N"
+	}
+	return false
+}
+
+func isOpeningPunct(text string, t Token) bool {
+	if t.Kind != Punct {
+		return false
+	}
+	switch text[t.Start] {
+	case '(', '[', '{':
+		return true
+	}
+	// Dashes open a passage: —“like this”.
+	r := text[t.Start:t.End]
+	return r == "—" || r == "–" || r == "-" || r == "--"
 }

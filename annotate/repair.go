@@ -6,8 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// repairUTF8 replaces every invalid byte with U+FFFD, so that offsets are
-// exact against the text a browser shows for the same bytes, and says so.
+// repairUTF8 replaces invalid UTF-8 with U+FFFD, and says so. Like browsers
+// (the WHATWG decoder behind TextDecoder) it writes one U+FFFD per maximal
+// ill-formed subsequence, so "\xe2\x80" (a truncated "…") becomes one
+// character, not two: offsets stay exact against the text a browser shows
+// for the same bytes.
 func repairUTF8(text string) (string, []string) {
 	if utf8.ValidString(text) {
 		return text, nil
@@ -18,12 +21,45 @@ func repairUTF8(text string) (string, []string) {
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == utf8.RuneError && size == 1 {
+			size = illFormedPrefix(text[i:])
 			b.WriteString("\uFFFD")
-			bad++
+			bad += size
 		} else {
 			b.WriteString(text[i : i+size])
 		}
 		i += size
 	}
 	return b.String(), []string{"invalid UTF-8: " + strconv.Itoa(bad) + " bytes replaced with U+FFFD; offsets refer to the repaired text"}
+}
+
+// illFormedPrefix returns the length of the maximal ill-formed subsequence
+// that s starts with: a lead byte and the continuation bytes that could still
+// have completed it (Unicode 3.9, table 3-7).
+func illFormedPrefix(s string) int {
+	lo, hi := byte(0x80), byte(0xbf)
+	need := 0
+	switch c := s[0]; {
+	case c >= 0xc2 && c <= 0xdf:
+		need = 1
+	case c >= 0xe0 && c <= 0xef:
+		need = 2
+		if c == 0xe0 {
+			lo = 0xa0
+		} else if c == 0xed {
+			hi = 0x9f
+		}
+	case c >= 0xf0 && c <= 0xf4:
+		need = 3
+		if c == 0xf0 {
+			lo = 0x90
+		} else if c == 0xf4 {
+			hi = 0x8f
+		}
+	}
+	n := 1
+	for n <= need && n < len(s) && s[n] >= lo && s[n] <= hi {
+		lo, hi = 0x80, 0xbf
+		n++
+	}
+	return n
 }

@@ -22,6 +22,7 @@ document per line carrying the same id.
 // commands is the registry of subcommands.
 var commands = map[string]func(args []string) error{
 	"annotate": runAnnotate,
+	"serve":    runServe,
 }
 
 func main() {

@@ -1,0 +1,157 @@
+// Package gazetteer answers what a word or name is known to be: a country
+// (with its canonical name), a demonym, a place, a given name (with the sex
+// it is usually given to), a title that precedes a person's name, or a word
+// that ends an organization's name.
+//
+// The lists are compiled by cmd/build-gazetteer into sorted tables embedded
+// in the binary and searched in place, so they need no loading. Proper names
+// match as written; an all-capitals name (a headline) also matches in title
+// case. Title and organization words match in any case.
+//
+// Sources, with thanks:
+//   - GeoNames (https://www.geonames.org), CC-BY 4.0: cities of 100,000
+//     people or more, first-level administrative regions, country names.
+//   - mledoze/countries (https://github.com/mledoze/countries), ODbL 1.0:
+//     country names, alternative spellings, demonyms, world regions.
+//   - US Social Security Administration, public data: given names from
+//     Social Security card applications 1880–2023, with their sex.
+//   - Hand-written lists in cmd/build-gazetteer/curated.go.
+package gazetteer
+
+//go:generate go run ../../cmd/build-gazetteer -shared ../../../shared -out data
+
+import (
+	_ "embed"
+	"strings"
+)
+
+var (
+	//go:embed data/countries.txt
+	countries table
+	//go:embed data/demonyms.txt
+	demonyms table
+	//go:embed data/places.txt
+	places table
+	//go:embed data/given.txt
+	givenNames table
+	//go:embed data/titles.txt
+	personTitles table
+	//go:embed data/orgsuffixes.txt
+	orgSuffixes table
+)
+
+// Country returns the canonical name of the country that name refers to:
+// "US", "U.S.", "USA", "America" and "United States of America" all give
+// "United States".
+func Country(name string) (canonical string, ok bool) {
+	return countries.lookupName(name)
+}
+
+// Demonym returns the place, usually a country, that a demonym or its plural
+// refers to: "Chinese" gives "China", "Americans" gives "United States".
+func Demonym(word string) (place string, ok bool) {
+	return demonyms.lookupName(word)
+}
+
+// PlaceKind is the kind of a known place.
+type PlaceKind uint8
+
+const (
+	// CountryPlace is a country or territory (see Country).
+	CountryPlace PlaceKind = iota + 1
+	// Region is a first-level division of a country: a US state, a province.
+	Region
+	// City is a city of 100,000 people or more.
+	City
+	// Continent is a continent or a continent-sized part of the world.
+	Continent
+	// Area is a named part of the world that is not a country or a division
+	// of one: "Middle East", "Balkans", "Gaza Strip".
+	Area
+)
+
+var placeKindNames = [...]string{CountryPlace: "country", Region: "region", City: "city", Continent: "continent", Area: "area"}
+
+func (k PlaceKind) String() string {
+	if int(k) < len(placeKindNames) && placeKindNames[k] != "" {
+		return placeKindNames[k]
+	}
+	return "unknown"
+}
+
+var placeKindCodes = map[string]PlaceKind{"r": Region, "t": City, "c": Continent, "a": Area}
+
+// Place reports whether name is a known place and what kind it is. A name
+// with several kinds gets the broadest: "Georgia" is a country, "New York" a
+// region.
+func Place(name string) (PlaceKind, bool) {
+	if _, ok := Country(name); ok {
+		return CountryPlace, true
+	}
+	code, ok := places.lookupName(name)
+	return placeKindCodes[code], ok
+}
+
+// Sex is the sex a given name is usually given to.
+type Sex uint8
+
+const (
+	// Female names are given to girls at least 80% of the time.
+	Female Sex = iota + 1
+	// Male names are given to boys at least 80% of the time.
+	Male
+	// Either is a name given to both, like "Jordan" or "Taylor".
+	Either
+)
+
+var sexNames = [...]string{Female: "female", Male: "male", Either: "either"}
+
+func (s Sex) String() string {
+	if int(s) < len(sexNames) && sexNames[s] != "" {
+		return sexNames[s]
+	}
+	return "unknown"
+}
+
+var sexCodes = map[string]Sex{"f": Female, "m": Male, "e": Either}
+
+// GivenName reports whether name is a given name registered at least 1,000
+// times in the United States, and which sex it is usually given to.
+func GivenName(name string) (Sex, bool) {
+	code, ok := givenNames.lookupName(name)
+	return sexCodes[code], ok
+}
+
+// IsPersonTitle reports whether word is a title or office that stands before
+// a person's name or describes one: "Mr", "Dr.", "President", "Secretary",
+// "Gov.", "spokesman".
+func IsPersonTitle(word string) bool {
+	_, ok := personTitles.lookupWord(word)
+	return ok
+}
+
+// IsHonorific reports whether word is a courtesy title rather than an office:
+// "Mr.", "Mrs", "Dr", "Sir".
+func IsHonorific(word string) bool {
+	flags, _ := personTitles.lookupWord(word)
+	return strings.Contains(flags, "h")
+}
+
+// TitleSex returns the sex that a title tells: "Mr." and "spokesman" are
+// male, "Mrs" and "Queen" female.
+func TitleSex(word string) (Sex, bool) {
+	flags, _ := personTitles.lookupWord(word)
+	for _, flag := range flags {
+		if sex, ok := sexCodes[string(flag)]; ok {
+			return sex, true
+		}
+	}
+	return 0, false
+}
+
+// IsOrgSuffix reports whether word marks an organization's name: "Inc",
+// "Corp.", "Party", "Ministry", "Department", "Bank", "University".
+func IsOrgSuffix(word string) bool {
+	_, ok := orgSuffixes.lookupWord(word)
+	return ok
+}

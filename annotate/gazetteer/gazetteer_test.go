@@ -1,0 +1,174 @@
+package gazetteer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestCountry(t *testing.T) {
+	tests := []struct {
+		name      string
+		canonical string
+		ok        bool
+	}{
+		{"US", "United States", true},
+		{"U.S.", "United States", true},
+		{"USA", "United States", true},
+		{"America", "United States", true},
+		{"United States", "United States", true},
+		{"United States of America", "United States", true},
+		{"UK", "United Kingdom", true},
+		{"Britain", "United Kingdom", true},
+		{"China", "China", true},
+		{"CHINA", "China", true},
+		{"People's Republic of China", "China", true},
+		{"Turkey", "Turkey", true},
+		{"Russian Federation", "Russia", true},
+		{"us", "", false},
+		{"IN", "", false},
+		{"Beijing", "", false},
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := Country(tt.name)
+			assert.Equal(t, tt.ok, ok)
+			assert.Equal(t, tt.canonical, got)
+		})
+	}
+}
+
+func TestDemonym(t *testing.T) {
+	tests := []struct {
+		word, place string
+		ok          bool
+	}{
+		{"Chinese", "China", true},
+		{"American", "United States", true},
+		{"Americans", "United States", true},
+		{"Israelis", "Israel", true},
+		{"British", "United Kingdom", true},
+		{"European", "Europe", true},
+		{"chinese", "", false},
+		{"Monday", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			got, ok := Demonym(tt.word)
+			assert.Equal(t, tt.ok, ok)
+			assert.Equal(t, tt.place, got)
+		})
+	}
+}
+
+func TestPlace(t *testing.T) {
+	tests := []struct {
+		name string
+		kind PlaceKind
+		ok   bool
+	}{
+		{"United States", CountryPlace, true},
+		{"Georgia", CountryPlace, true},
+		{"Chicago", City, true},
+		{"Beijing", Region, true},
+		{"Bali", Region, true},
+		{"California", Region, true},
+		{"Ontario", Region, true},
+		{"NEW YORK", Region, true},
+		{"Middle East", Area, true},
+		{"Europe", Continent, true},
+		{"Western", 0, false},
+		{"Blinken", 0, false},
+		{"State Department", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := Place(tt.name)
+			assert.Equal(t, tt.ok, ok)
+			assert.Equal(t, tt.kind, got)
+		})
+	}
+}
+
+func TestGivenName(t *testing.T) {
+	tests := []struct {
+		name string
+		sex  Sex
+		ok   bool
+	}{
+		{"Mary", Female, true},
+		{"Matthew", Male, true},
+		{"Antony", Male, true},
+		{"Jordan", Either, true},
+		{"JOHN", Male, true},
+		{"Blinken", 0, false},
+		{"mary", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := GivenName(tt.name)
+			assert.Equal(t, tt.ok, ok)
+			assert.Equal(t, tt.sex, got)
+		})
+	}
+}
+
+func TestWordLists(t *testing.T) {
+	tests := []struct {
+		word                     string
+		title, honorific, suffix bool
+		sex                      Sex
+	}{
+		{word: "Mr.", title: true, honorific: true, sex: Male},
+		{word: "Mrs", title: true, honorific: true, sex: Female},
+		{word: "Dr.", title: true, honorific: true},
+		{word: "President", title: true},
+		{word: "president", title: true},
+		{word: "Gov.", title: true},
+		{word: "spokeswoman", title: true, sex: Female},
+		{word: "Inc.", suffix: true},
+		{word: "Corp", suffix: true},
+		{word: "Ministry", suffix: true},
+		{word: "University", suffix: true},
+		{word: "Blinken"},
+		{word: "the"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			assert.Equal(t, tt.title, IsPersonTitle(tt.word), "IsPersonTitle")
+			assert.Equal(t, tt.honorific, IsHonorific(tt.word), "IsHonorific")
+			assert.Equal(t, tt.suffix, IsOrgSuffix(tt.word), "IsOrgSuffix")
+			sex, ok := TitleSex(tt.word)
+			assert.Equal(t, tt.sex, sex, "TitleSex")
+			assert.Equal(t, tt.sex != 0, ok, "TitleSex ok")
+		})
+	}
+}
+
+// TestTablesSearchable checks the invariant binary search depends on (keys
+// sorted and unique) and that every key is found with its own value.
+func TestTablesSearchable(t *testing.T) {
+	for name, tab := range map[string]table{
+		"countries": countries, "demonyms": demonyms, "places": places,
+		"given": givenNames, "titles": personTitles, "suffixes": orgSuffixes,
+	} {
+		t.Run(name, func(t *testing.T) {
+			lines := strings.Split(strings.TrimSuffix(string(tab), "\n"), "\n")
+			assert.NotEmpty(t, lines)
+			prev := ""
+			for i, line := range lines {
+				key, value, _ := strings.Cut(line, "\t")
+				if i > 0 && !assert.Less(t, prev, key) {
+					return
+				}
+				prev = key
+				got, ok := tab.lookup(key)
+				if !assert.True(t, ok, key) || !assert.Equal(t, value, got, key) {
+					return
+				}
+			}
+		})
+	}
+}

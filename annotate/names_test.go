@@ -1,0 +1,97 @@
+package annotate
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// namesIn runs the first stages and returns each name's text and type.
+func namesIn(text string) map[string]EntityType {
+	toks := Tokenize(text)
+	found := map[string]EntityType{}
+	for _, n := range findNames(text, toks, splitSentences(text, toks)) {
+		found[text[n.Start:n.End]] = n.Type
+	}
+	return found
+}
+
+func TestNames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       map[string]EntityType
+		// absent are spans that must not be names of any type.
+		absent []string
+	}{
+		{
+			name: "possessives keep the name without 's",
+			text: "Officials in Lagos said Nigeria's central bank will cut rates. Adebayo's office declined to comment.",
+			want: map[string]EntityType{"Lagos": Place, "Nigeria": Place},
+		},
+		{
+			name: "hyphenated and multi-part surnames stay whole",
+			text: "The report was written by Maria Okafor-Lindqvist and Pieter de Groot, who worked with Samir Ait Lahcen.",
+			want: map[string]EntityType{"Maria Okafor-Lindqvist": Person, "Pieter de Groot": Person, "Samir Ait Lahcen": Person},
+		},
+		{
+			name: "a name right after a closing quote",
+			text: "\"We will not give up on the harbour,\" Belinda Wright told reporters in Sydney on Tuesday.",
+			want: map[string]EntityType{"Belinda Wright": Person, "Sydney": Place},
+		},
+		{
+			name:   "titles are not part of a person's name",
+			text:   "President Emmanuel Macron met Mr. Olaf Scholz in Berlin.",
+			want:   map[string]EntityType{"Emmanuel Macron": Person, "Olaf Scholz": Person, "Berlin": Place},
+			absent: []string{"President Emmanuel Macron", "Mr. Olaf Scholz"},
+		},
+		{
+			name:   "capitalised words that are not names",
+			text:   "Behind the decision lies a long dispute. Covid-19 cases rose again in March, the President said.",
+			absent: []string{"Behind", "Covid-19", "President", "March"},
+		},
+		{
+			name: "an all-caps headline and a dateline",
+			text: "FLOODS FORCE THOUSANDS FROM HOMES IN BANGLADESH\nDHAKA (Reuters) - Heavy rain drove thousands of people from their homes in Bangladesh on Monday, officials said.",
+			want: map[string]EntityType{"DHAKA": Place, "Reuters": Organization, "Bangladesh": Place},
+		},
+		{
+			name: "organizations",
+			text: "Shares of General Motors fell after the European Commission opened an inquiry, the United Nations said.",
+			want: map[string]EntityType{"General Motors": Organization, "European Commission": Organization, "United Nations": Organization},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := namesIn(tt.text)
+			for span, typ := range tt.want {
+				if assert.Contains(t, got, span, "found %v", got) {
+					assert.Equal(t, typ, got[span], span)
+				}
+			}
+			for _, span := range tt.absent {
+				assert.NotContains(t, got, span)
+			}
+		})
+	}
+}
+
+func TestNamesAreTypedConsistentlyInADocument(t *testing.T) {
+	text := "Kowalczyk scored twice for Wisla Krakow on Saturday.\nThe coach praised Kowalczyk after the match.\nKowalczyk, 24, joined the club last year."
+	toks := Tokenize(text)
+	types := map[EntityType]int{}
+	for _, n := range findNames(text, toks, splitSentences(text, toks)) {
+		if text[n.Start:n.End] == "Kowalczyk" {
+			types[n.Type]++
+		}
+	}
+	assert.Equal(t, map[EntityType]int{Person: 3}, types)
+}
+
+// BenchmarkNames is the recognizer alone, on tokens and sentences made in advance.
+func BenchmarkNames(b *testing.B) {
+	benchmarkTexts(b, func(text string) func() {
+		toks := Tokenize(text)
+		sents := splitSentences(text, toks)
+		return func() { findNames(text, toks, sents) }
+	})
+}

@@ -1,0 +1,331 @@
+package ner
+
+import "unicode"
+
+// Features: what the perceptron sees of each token. Local features describe
+// the word and its neighbours (forms, shapes, affixes, the labels just given);
+// document features describe the same word elsewhere in the article: how it
+// is capitalised where capitals carry meaning (so an all-caps headline or a
+// sentence-initial word can be read), and, in the second pass, how the first
+// pass labelled it.
+
+// Document is the input to the recognizer: the words of a text and its
+// sentences as word ranges.
+type Document struct {
+	Words     []string
+	Sentences []Sentence
+}
+
+// Sentence is the word range [First, Last) of a Document.
+type Sentence struct{ First, Last int }
+
+// casing is the capitalisation of a word.
+type casing uint8
+
+const (
+	noLetters casing = iota
+	lowerCase
+	titleCase // Capital first, some lower-case after: Paris, McDonald
+	upperCase
+	otherCase // iPhone, eBay
+	numCasings
+)
+
+func casingOf(w string) casing {
+	first, upper, lower := true, 0, 0
+	firstUpper := false
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+			if first {
+				firstUpper = true
+			}
+		case unicode.IsLower(r):
+			lower++
+		default:
+			if !unicode.IsLetter(r) {
+				continue
+			}
+		}
+		first = false
+	}
+	switch {
+	case upper == 0 && lower == 0:
+		return noLetters
+	case upper == 0:
+		return lowerCase
+	case lower == 0:
+		return upperCase
+	case firstUpper:
+		return titleCase
+	}
+	return otherCase
+}
+
+// shapeHash hashes the word's shape with runs collapsed: Xx, X.X., d-d, x'x.
+func shapeHash(w string) uint64 {
+	h, prev := uint64(fnvOffset), rune(-1)
+	for _, r := range w {
+		var c rune
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		default:
+			c = r
+		}
+		if c != prev {
+			h = hashRune(h, c)
+			prev = c
+		}
+	}
+	return h
+}
+
+// token holds what is computed once per word.
+type token struct {
+	word, lower, shape uint64
+	casing             casing
+	// sentenceStart: first word of its sentence; shouting: in a sentence
+	// written in capitals (a headline), where capitals mean nothing.
+	sentenceStart, shouting bool
+	// docCasings is the set of casings the word has elsewhere in the
+	// document where capitals carry meaning (not first, not shouting).
+	docCasings uint8
+	// docEvidence summarises the first pass's labels for the same word
+	// elsewhere in the document (0 when there is none or no first pass).
+	docEvidence uint8
+}
+
+// feature templates; each feature hashes its template with its values.
+const (
+	fBias uint64 = iota + 1
+	fWord
+	fLower
+	fLowerPrev
+	fLowerNext
+	fLowerPrev2
+	fLowerNext2
+	fBigramPrev
+	fBigramNext
+	fShape
+	fShapePrev
+	fShapeNext
+	fShapeWindow
+	fPrefix
+	fSuffix
+	fLabelPrev
+	fLabelPrev2
+	fLabelPrevLower
+	fLabelPrevShape
+	fCasing
+	fCasingLower
+	fEvidence
+	fEvidenceCasing
+	fEvidenceLower
+)
+
+// Hashes for the words beyond either end of a sentence.
+const (
+	beforeSentence uint64 = 0x6c65646573746172
+	afterSentence  uint64 = 0x6c656465656e6421
+)
+
+// analyze fills toks (one per word) with the per-word hashes and the
+// document-level casing evidence.
+func analyze(doc Document, toks []token, casings map[uint64]uint8) {
+	clear(casings)
+	for _, s := range doc.Sentences {
+		shouting := isShouting(doc.Words[s.First:s.Last])
+		for i := s.First; i < s.Last; i++ {
+			w := doc.Words[i]
+			t := &toks[i]
+			*t = token{
+				word: hashString(w, false), lower: hashString(w, true), shape: shapeHash(w),
+				casing: casingOf(w), sentenceStart: i == s.First, shouting: shouting,
+			}
+			if !t.sentenceStart && !shouting && t.casing != noLetters {
+				casings[t.lower] |= 1 << t.casing
+			}
+		}
+	}
+	for i := range toks {
+		toks[i].docCasings = casings[toks[i].lower]
+	}
+}
+
+// isShouting reports whether a sentence is written in capitals: it has at
+// least two words with letters and no lower-case one.
+func isShouting(words []string) bool {
+	n := 0
+	for _, w := range words {
+		switch casingOf(w) {
+		case lowerCase, titleCase, otherCase:
+			return false
+		case upperCase:
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// Evidence is how the first pass labelled other occurrences of a word: the
+// most frequent type, and whether the word was ever left outside any name.
+const evidenceOutsideBit = 0x10
+
+// evidenceCounts counts, per word, how often the first pass put it in a name
+// of each type (index numTypes: outside any name). It is scratch space
+// reused between documents.
+type evidenceCounts struct {
+	index  map[uint64]int32
+	counts [][numTypes + 1]uint16
+}
+
+// gatherEvidence sets docEvidence from the first pass's labels.
+func gatherEvidence(toks []token, labels []Label, ev *evidenceCounts) {
+	if ev.index == nil {
+		ev.index = map[uint64]int32{}
+	}
+	clear(ev.index)
+	ev.counts = ev.counts[:0]
+	for i, t := range toks {
+		if t.casing == lowerCase || t.casing == noLetters {
+			continue
+		}
+		k, ok := ev.index[t.lower]
+		if !ok {
+			k = int32(len(ev.counts))
+			ev.index[t.lower] = k
+			ev.counts = append(ev.counts, [numTypes + 1]uint16{})
+		}
+		ev.counts[k][labelSlot(labels[i])]++
+	}
+	for i := range toks {
+		t := &toks[i]
+		t.docEvidence = 0
+		k, ok := ev.index[t.lower]
+		if !ok {
+			continue
+		}
+		c := ev.counts[k]
+		// Leave this occurrence out: the evidence must come from elsewhere.
+		if t.casing != lowerCase && t.casing != noLetters {
+			c[labelSlot(labels[i])]--
+		}
+		best, bestN := -1, uint16(0)
+		for ty := 0; ty < int(numTypes); ty++ {
+			if c[ty] > bestN {
+				best, bestN = ty, c[ty]
+			}
+		}
+		if best >= 0 {
+			t.docEvidence = uint8(best + 1)
+		}
+		if c[numTypes] > 0 {
+			t.docEvidence |= evidenceOutsideBit
+		}
+	}
+}
+
+// labelSlot is the index of a label's type in the evidence counts, with
+// numTypes standing for Outside.
+func labelSlot(l Label) int {
+	if l == Outside {
+		return int(numTypes)
+	}
+	return int(l.Type())
+}
+
+// wordFeatures appends the keys of the features of word w alone (t is its
+// token): the tagger scores them once per distinct word of a document.
+func wordFeatures(buf []uint32, w string, t *token) []uint32 {
+	add := func(template, value uint64) { buf = append(buf, uint32(mix(template, value))) }
+	add(fBias, 0)
+	add(fWord, t.word)
+	add(fLower, t.lower)
+	add(fShape, t.shape)
+	for n := 1; n <= 3; n++ {
+		if end := prefixEnd(w, n); end > 0 {
+			add(fPrefix, hashString(w[:end], true))
+		}
+	}
+	for n := 1; n <= 4; n++ {
+		if start := suffixStart(w, n); start > 0 {
+			add(fSuffix, hashString(w[start:], true))
+		}
+	}
+	return buf
+}
+
+// contextFeatures appends the keys of token i's features that depend on its
+// neighbours and its place in the sentence and document, but on no label:
+// they are scored once per token and reused by both passes.
+func contextFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
+	t := &toks[i]
+	add := func(template, value uint64) { buf = append(buf, uint32(mix(template, value))) }
+	lowerAt := func(j int) uint64 {
+		switch {
+		case j < s.First:
+			return beforeSentence
+		case j >= s.Last:
+			return afterSentence
+		}
+		return toks[j].lower
+	}
+	shapeAt := func(j int) uint64 {
+		switch {
+		case j < s.First:
+			return beforeSentence
+		case j >= s.Last:
+			return afterSentence
+		}
+		return toks[j].shape
+	}
+	add(fLowerPrev, lowerAt(i-1))
+	add(fLowerNext, lowerAt(i+1))
+	add(fLowerPrev2, lowerAt(i-2))
+	add(fLowerNext2, lowerAt(i+2))
+	add(fBigramPrev, mix(lowerAt(i-1), t.lower))
+	add(fBigramNext, mix(t.lower, lowerAt(i+1)))
+	add(fShapePrev, shapeAt(i-1))
+	add(fShapeNext, shapeAt(i+1))
+	add(fShapeWindow, mix(mix(shapeAt(i-1), t.shape), shapeAt(i+1)))
+	context := t.casingContext()
+	add(fCasing, context)
+	add(fCasingLower, mix(context, t.lower))
+	return buf
+}
+
+// dynamicFeatures appends the keys of token t's features that depend on the
+// labels given to the two words before it, and on the first pass's evidence.
+func dynamicFeatures(buf []uint32, t *token, prev, prev2 Label, useEvidence bool) []uint32 {
+	add := func(template, value uint64) { buf = append(buf, uint32(mix(template, value))) }
+	add(fLabelPrev, uint64(prev))
+	add(fLabelPrev2, uint64(prev)<<8|uint64(prev2))
+	add(fLabelPrevLower, mix(uint64(prev), t.lower))
+	add(fLabelPrevShape, mix(uint64(prev), t.shape))
+	if useEvidence {
+		evidence := uint64(t.docEvidence)
+		add(fEvidence, evidence)
+		add(fEvidenceCasing, evidence|t.casingContext()<<8)
+		add(fEvidenceLower, mix(evidence, t.lower))
+	}
+	return buf
+}
+
+// casingContext combines the word's casing with where it stands and how it
+// is written elsewhere in the document.
+func (t *token) casingContext() uint64 {
+	return uint64(t.casing) | uint64(t.docCasings)<<4 | boolBit(t.sentenceStart)<<12 | boolBit(t.shouting)<<13
+}
+
+func boolBit(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,209 @@
+package ner
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+	"math/bits"
+	"sort"
+)
+
+// Model: the trained weights, stored sparsely (a feature keeps only the labels
+// it has a weight for) and quantized to one-byte codes on a logarithmic scale
+// (a codebook of 256 values), which keeps both the many small weights and the
+// few large ones (bias, label transitions) close to their trained values. In memory the features sit in an open-addressing
+// hash table built once at load; on disk the keys are sorted and
+// delta-encoded, then each feature's label set, then all weights, so that
+// each column compresses well.
+
+// Model is a trained recognizer. It is read-only and safe for concurrent use.
+type Model struct {
+	slots    []slot
+	mask     uint32
+	labels   []Label
+	codes    []uint8
+	codebook *codebook
+}
+
+// codebook maps a weight's code to its value.
+type codebook [256]float32
+
+// slot is one hash-table entry: the weights of feature key are
+// labels/codes[start : start+n], with start and n packed in span as
+// start<<spanBits | n. n == 0 marks an empty slot.
+type slot struct{ key, span uint32 }
+
+const spanBits = 5 // n ≤ numLabels < 32
+
+func (s slot) n() uint32     { return s.span & (1<<spanBits - 1) }
+func (s slot) start() uint32 { return s.span >> spanBits }
+
+// scorer adds the weights of a token's features to its label scores.
+type scorer interface {
+	addScores(feats []uint32, scores *[numLabels]float32)
+}
+
+func (m *Model) addScores(feats []uint32, scores *[numLabels]float32) {
+	values := m.codebook
+	for _, key := range feats {
+		for j := key & m.mask; ; j = (j + 1) & m.mask {
+			s := m.slots[j]
+			if s.span == 0 {
+				break
+			}
+			if s.key != key {
+				continue
+			}
+			start := s.start()
+			end := start + s.n()
+			for k := start; k < end; k++ {
+				scores[m.labels[k]] += values[m.codes[k]]
+			}
+			break
+		}
+	}
+}
+
+// Features is the number of features with at least one weight.
+func (m *Model) Features() int {
+	n := 0
+	for _, s := range m.slots {
+		if s.span != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// sparseWeights are one feature's weights before they are stored.
+type sparseWeights struct {
+	key    uint32
+	labels []Label
+	codes  []uint8
+}
+
+// newModel builds the hash table over features (whose keys are unique).
+func newModel(features []sparseWeights, book *codebook) *Model {
+	// A table at most 2/3 full keeps probes short.
+	size := 1 << bits.Len(uint(3*len(features)/2+1))
+	m := &Model{slots: make([]slot, size), mask: uint32(size - 1), codebook: book}
+	for _, f := range features {
+		j := f.key & m.mask
+		for m.slots[j].span != 0 {
+			j = (j + 1) & m.mask
+		}
+		m.slots[j] = slot{key: f.key, span: uint32(len(m.codes))<<spanBits | uint32(len(f.labels))}
+		m.labels = append(m.labels, f.labels...)
+		m.codes = append(m.codes, f.codes...)
+	}
+	return m
+}
+
+// sparse lists the model's features sorted by key.
+func (m *Model) sparse() []sparseWeights {
+	var out []sparseWeights
+	for _, s := range m.slots {
+		if s.span != 0 {
+			start, end := s.start(), s.start()+s.n()
+			out = append(out, sparseWeights{s.key, m.labels[start:end], m.codes[start:end]})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
+	return out
+}
+
+const modelMagic = "LEDENER1"
+
+// MarshalBinary writes the model in its compact file format.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	features := m.sparse()
+	out := append([]byte(modelMagic), byte(numLabels))
+	for _, v := range m.codebook {
+		out = binary.LittleEndian.AppendUint32(out, math.Float32bits(v))
+	}
+	out = binary.AppendUvarint(out, uint64(len(features)))
+	prev := uint32(0)
+	for _, f := range features {
+		out = binary.AppendUvarint(out, uint64(f.key-prev))
+		prev = f.key
+	}
+	for _, f := range features {
+		set := uint64(0)
+		for _, l := range f.labels {
+			set |= 1 << l
+		}
+		out = binary.AppendUvarint(out, set)
+	}
+	for _, f := range features {
+		out = append(out, f.codes...)
+	}
+	return out, nil
+}
+
+var errBadModel = errors.New("ner: malformed model")
+
+// Load reads a model written by MarshalBinary.
+func Load(data []byte) (*Model, error) {
+	if len(data) < len(modelMagic)+1 || string(data[:len(modelMagic)]) != modelMagic || data[len(modelMagic)] != byte(numLabels) {
+		return nil, errBadModel
+	}
+	r := reader{data: data[len(modelMagic)+1:]}
+	if len(r.data) < 4*len(codebook{}) {
+		return nil, errBadModel
+	}
+	book := new(codebook)
+	for i := range book {
+		book[i] = math.Float32frombits(binary.LittleEndian.Uint32(r.data[4*i:]))
+	}
+	r.data = r.data[4*len(book):]
+	n := r.uvarint()
+	if n > uint64(len(r.data)) {
+		return nil, errBadModel
+	}
+	features := make([]sparseWeights, n)
+	key := uint32(0)
+	for i := range features {
+		key += uint32(r.uvarint())
+		features[i].key = key
+	}
+	sets := make([]uint64, n)
+	total := 0
+	for i := range sets {
+		sets[i] = r.uvarint()
+		if sets[i] == 0 || sets[i]>>numLabels != 0 {
+			return nil, errBadModel
+		}
+		total += bits.OnesCount64(sets[i])
+	}
+	if r.err || len(r.data) != total {
+		return nil, errBadModel
+	}
+	labels := make([]Label, 0, total)
+	codes := r.data
+	for i, set := range sets {
+		start := len(labels)
+		for l := Label(0); set != 0; l, set = l+1, set>>1 {
+			if set&1 != 0 {
+				labels = append(labels, l)
+			}
+		}
+		features[i].labels, features[i].codes = labels[start:], codes[start:len(labels)]
+	}
+	return newModel(features, book), nil
+}
+
+type reader struct {
+	data []byte
+	err  bool
+}
+
+func (r *reader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.data)
+	if n <= 0 {
+		r.err = true
+		r.data = nil
+		return 0
+	}
+	r.data = r.data[n:]
+	return v
+}

@@ -1,0 +1,129 @@
+package ner
+
+import (
+	_ "embed"
+	"sync"
+)
+
+// Tagging: two greedy left-to-right passes over each sentence. Each word gets
+// the best-scoring label that may follow the previous one (BILOU rules), so
+// every result is a well-formed set of names. The second pass adds the
+// document evidence gathered from the first.
+
+//go:embed model.bin
+var embeddedModel []byte
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// Default returns the embedded model, loaded on first use and then shared.
+func Default() (*Model, error) {
+	defaultOnce.Do(func() { defaultModel, defaultErr = Load(embeddedModel) })
+	return defaultModel, defaultErr
+}
+
+// scratch is the per-call working memory, pooled so that tagging allocates
+// nothing per word once warm.
+type scratch struct {
+	toks   []token
+	static []float32
+	// wordScores holds the scores of each distinct word's wordFeatures
+	// at wordIndex[word hash].
+	wordIndex  map[uint64]int32
+	wordScores []float32
+	feats    []uint32
+	casings  map[uint64]uint8
+	evidence evidenceCounts
+}
+
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{casings: map[uint64]uint8{}, wordIndex: map[uint64]int32{}}
+}}
+
+// Tag labels every word of doc, writing into labels (len(doc.Words) long).
+func (m *Model) Tag(doc Document, labels []Label) {
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	s.toks = resize(s.toks, len(doc.Words))
+	analyze(doc, s.toks, s.casings)
+	s.tag(m, doc, labels)
+}
+
+// tag runs both passes over an analyzed document.
+func (s *scratch) tag(sc scorer, doc Document, labels []Label) {
+	s.scoreStatic(sc, doc)
+	s.decode(sc, doc, labels, false)
+	gatherEvidence(s.toks, labels, &s.evidence)
+	s.decode(sc, doc, labels, true)
+}
+
+// scoreStatic scores every word's label-independent features.
+func (s *scratch) scoreStatic(sc scorer, doc Document) {
+	s.static = resize(s.static, len(doc.Words)*numLabels)
+	clear(s.static)
+	clear(s.wordIndex)
+	s.wordScores = s.wordScores[:0]
+	for _, sent := range doc.Sentences {
+		for i := sent.First; i < sent.Last; i++ {
+			scores := (*[numLabels]float32)(s.static[i*numLabels:])
+			*scores = s.scoreWord(sc, doc.Words[i], &s.toks[i])
+			s.feats = contextFeatures(s.feats[:0], s.toks, sent, i)
+			sc.addScores(s.feats, scores)
+		}
+	}
+}
+
+// scoreWord returns the scores of a word's own features, computed once per
+// distinct word.
+func (s *scratch) scoreWord(sc scorer, w string, t *token) [numLabels]float32 {
+	if k, ok := s.wordIndex[t.word]; ok {
+		return [numLabels]float32(s.wordScores[k:])
+	}
+	var scores [numLabels]float32
+	s.feats = wordFeatures(s.feats[:0], w, t)
+	sc.addScores(s.feats, &scores)
+	s.wordIndex[t.word] = int32(len(s.wordScores))
+	s.wordScores = append(s.wordScores, scores[:]...)
+	return scores
+}
+
+// decode runs one greedy pass over every sentence, adding the label and
+// evidence features to each word's static scores.
+func (s *scratch) decode(sc scorer, doc Document, labels []Label, useEvidence bool) {
+	var scores [numLabels]float32
+	for _, sent := range doc.Sentences {
+		prev, prev2 := Outside, Outside
+		for i := sent.First; i < sent.Last; i++ {
+			scores = [numLabels]float32(s.static[i*numLabels:])
+			s.feats = dynamicFeatures(s.feats[:0], &s.toks[i], prev, prev2, useEvidence)
+			sc.addScores(s.feats, &scores)
+			labels[i] = bestLabel(&scores, prev, i == sent.Last-1)
+			prev, prev2 = labels[i], prev
+		}
+	}
+}
+
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// bestLabel picks the highest-scoring label that may follow prev; at the end
+// of a sentence it must also close any name.
+func bestLabel(scores *[numLabels]float32, prev Label, last bool) Label {
+	best, found := Outside, false
+	for l := Label(0); l < Label(numLabels); l++ {
+		if !follows(prev, l) || (last && l.opensName()) {
+			continue
+		}
+		if !found || scores[l] > scores[best] {
+			best, found = l, true
+		}
+	}
+	return best
+}

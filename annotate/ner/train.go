@@ -1,0 +1,252 @@
+package ner
+
+import (
+	"cmp"
+	"math"
+	"math/rand"
+	"slices"
+	"sort"
+)
+
+// Training: an averaged perceptron that learns from its own greedy decoding
+// (the previous-label features see predicted labels, as at tagging time).
+// For the second pass's document evidence, the training documents are first
+// tagged by models trained on the other half of the data (two-fold
+// jackknifing), so the evidence is as noisy as it will be on new text. The
+// final model learns from every document both with and without evidence, so
+// the one model serves both passes.
+
+// Example is a training document with its gold labels.
+type Example struct {
+	Doc    Document
+	Labels []Label
+}
+
+// TrainOptions control Train.
+type TrainOptions struct {
+	Epochs int
+	// MinCount drops features seen fewer times than this in training.
+	MinCount int
+	// ClipQuantile is the quantile of absolute weights mapped to the int8
+	// limit; the few larger weights are clipped.
+	ClipQuantile float64
+	// Evidence trains the second pass (document evidence).
+	Evidence bool
+	Seed     int64
+	// Log, when set, receives progress messages.
+	Log func(format string, args ...any)
+}
+
+// Train learns a model from examples. The result depends only on the
+// examples and options.
+func Train(examples []Example, opt TrainOptions) *Model {
+	logf := opt.Log
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	prepared := make([]preparedExample, len(examples))
+	casings := map[uint64]uint8{}
+	for i, ex := range examples {
+		prepared[i] = preparedExample{Example: ex, toks: make([]token, len(ex.Doc.Words)), pred: make([]Label, len(ex.Labels))}
+		analyze(ex.Doc, prepared[i].toks, casings)
+	}
+	if opt.Evidence {
+		jackknifeEvidence(prepared, opt, logf)
+	}
+	p := trainPerceptron(prepared, opt, opt.Evidence, logf)
+	return p.model(opt)
+}
+
+type preparedExample struct {
+	Example
+	toks []token
+	pred []Label
+}
+
+func jackknifeEvidence(examples []preparedExample, opt TrainOptions, logf func(string, ...any)) {
+	var counts evidenceCounts
+	for fold := range 2 {
+		var train, held []preparedExample
+		for i, ex := range examples {
+			if i%2 == fold {
+				held = append(held, ex)
+			} else {
+				train = append(train, ex)
+			}
+		}
+		logf("fold %d: training on %d documents", fold, len(train))
+		p := trainPerceptron(train, opt, false, logf)
+		s := &scratch{wordIndex: map[uint64]int32{}}
+		for _, ex := range held {
+			s.toks = ex.toks
+			s.scoreStatic(p, ex.Doc)
+			s.decode(p, ex.Doc, ex.pred, false)
+			gatherEvidence(ex.toks, ex.pred, &counts)
+		}
+	}
+}
+
+// perceptron holds the weights during training: a dense row of numLabels
+// weights per feature, with the running sums for averaging.
+type perceptron struct {
+	rows   map[uint32]int32
+	keys   []uint32
+	w      []int32
+	sums   []int64 // sum over updates of step·Δw, for the averaged weights
+	counts map[uint32]int32
+	step   int64
+}
+
+func (p *perceptron) addScores(feats []uint32, scores *[numLabels]float32) {
+	for _, f := range feats {
+		if r, ok := p.rows[f]; ok {
+			row := p.w[int(r)*numLabels : int(r+1)*numLabels]
+			for l, w := range row {
+				scores[l] += float32(w)
+			}
+		}
+	}
+}
+
+func (p *perceptron) update(feats []uint32, gold, pred Label) {
+	for _, f := range feats {
+		r, ok := p.rows[f]
+		if !ok {
+			r = int32(len(p.keys))
+			p.rows[f] = r
+			p.keys = append(p.keys, f)
+			p.w = append(p.w, make([]int32, numLabels)...)
+			p.sums = append(p.sums, make([]int64, numLabels)...)
+		}
+		base := int(r) * numLabels
+		p.w[base+int(gold)]++
+		p.w[base+int(pred)]--
+		p.sums[base+int(gold)] += p.step
+		p.sums[base+int(pred)] -= p.step
+	}
+}
+
+func trainPerceptron(examples []preparedExample, opt TrainOptions, evidence bool, logf func(string, ...any)) *perceptron {
+	p := &perceptron{rows: map[uint32]int32{}, counts: map[uint32]int32{}, step: 1}
+	order := make([]int, len(examples))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewSource(opt.Seed))
+	var buf []uint32
+	for epoch := range opt.Epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs, total := 0, 0
+		for _, k := range order {
+			ex := &examples[k]
+			modes := []bool{false}
+			if evidence {
+				modes = []bool{rng.Intn(2) == 0}
+			}
+			for _, useEvidence := range modes {
+				for _, s := range ex.Doc.Sentences {
+					buf, errs = p.learnSentence(ex, s, useEvidence, epoch == 0, buf, errs)
+					total += s.Last - s.First
+				}
+			}
+		}
+		logf("epoch %d: %d features, %.2f%% token errors", epoch+1, len(p.keys), 100*float64(errs)/float64(max(total, 1)))
+	}
+	return p
+}
+
+func (p *perceptron) learnSentence(ex *preparedExample, s Sentence, useEvidence, count bool, buf []uint32, errs int) ([]uint32, int) {
+	prev, prev2 := Outside, Outside
+	for i := s.First; i < s.Last; i++ {
+		buf = wordFeatures(buf[:0], ex.Doc.Words[i], &ex.toks[i])
+		buf = contextFeatures(buf, ex.toks, s, i)
+		buf = dynamicFeatures(buf, &ex.toks[i], prev, prev2, useEvidence)
+		if count {
+			for _, f := range buf {
+				p.counts[f]++
+			}
+		}
+		var scores [numLabels]float32
+		p.addScores(buf, &scores)
+		pred := bestLabel(&scores, prev, i == s.Last-1)
+		if gold := ex.Labels[i]; pred != gold {
+			p.update(buf, gold, pred)
+			errs++
+		}
+		p.step++
+		prev, prev2 = pred, prev
+	}
+	return buf, errs
+}
+
+// model averages, prunes and quantizes the weights.
+func (p *perceptron) model(opt TrainOptions) *Model {
+	avg := make([]float64, len(p.w))
+	var magnitudes []float64
+	for r, key := range p.keys {
+		if int(p.counts[key]) < opt.MinCount {
+			continue
+		}
+		for l := range numLabels {
+			i := r*numLabels + l
+			avg[i] = float64(p.w[i]) - float64(p.sums[i])/float64(p.step)
+			if avg[i] != 0 {
+				magnitudes = append(magnitudes, math.Abs(avg[i]))
+			}
+		}
+	}
+	if len(magnitudes) == 0 {
+		return newModel(nil, new(codebook))
+	}
+	sort.Float64s(magnitudes)
+	q := newQuantizer(magnitudes[len(magnitudes)/2], magnitudes[len(magnitudes)-1])
+	var features []sparseWeights
+	for r, key := range p.keys {
+		var f sparseWeights
+		for l := range numLabels {
+			if code, ok := q.code(avg[r*numLabels+l]); ok {
+				f.labels = append(f.labels, Label(l))
+				f.codes = append(f.codes, code)
+			}
+		}
+		if len(f.labels) > 0 {
+			f.key = key
+			features = append(features, f)
+		}
+	}
+	slices.SortFunc(features, func(a, b sparseWeights) int { return cmp.Compare(a.key, b.key) })
+	return newModel(features, q.codebook())
+}
+
+// quantizer maps weights to codes on a logarithmic scale: code 128+k stands
+// for unit·(e^(k·step) − 1), and code 128−k for its negative, so that the
+// relative error is about the same for small and large weights. Weights too
+// small to get a code of their own are dropped.
+type quantizer struct{ unit, step float64 }
+
+// newQuantizer spreads 127 codes per sign between typical (the size of a
+// typical weight) and largest.
+func newQuantizer(typical, largest float64) quantizer {
+	return quantizer{unit: typical, step: math.Log1p(largest/typical) / 127}
+}
+
+func (q quantizer) code(w float64) (uint8, bool) {
+	k := math.Round(math.Log1p(math.Abs(w)/q.unit) / q.step)
+	if k == 0 {
+		return 0, false
+	}
+	k = min(k, 127)
+	if w < 0 {
+		k = -k
+	}
+	return uint8(128 + k), true
+}
+
+func (q quantizer) codebook() *codebook {
+	book := new(codebook)
+	for c := range book {
+		k := float64(c - 128)
+		book[c] = float32(math.Copysign(q.unit*math.Expm1(math.Abs(k)*q.step), k))
+	}
+	return book
+}

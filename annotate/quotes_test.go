@@ -1,0 +1,188 @@
+package annotate
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// quotedTexts returns the text of every quoted span pairQuoteMarks finds.
+func quotedTexts(text string) []string {
+	var out []string
+	for _, q := range pairQuoteMarks(text, Tokenize(text)) {
+		out = append(out, text[q.start:q.end])
+	}
+	return out
+}
+
+func TestQuoteMarkStyles(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"straight", `He said "we will build it" today.`, []string{`"we will build it"`}},
+		{"curly", "“We will build it,” she said.", []string{"“We will build it,”"}},
+		{"British single curly", "‘We will build it,’ she said.", []string{"‘We will build it,’"}},
+		{"British single straight", "'We will build it,' she said.", []string{"'We will build it,'"}},
+		{"guillemets", "Il a dit «nous le ferons» hier.", []string{"«nous le ferons»"}},
+		{"German low-high", "Er sagte „wir bauen es“ gestern.", []string{"„wir bauen es“"}},
+		{"LaTeX", "``We will build it,'' she said.", []string{"``We will build it,''"}},
+		{"doubled apostrophes", "''We will build it,'' she said.", []string{"''We will build it,''"}},
+		{"two on a line", `"One," she said, "two."`, []string{`"One,"`, `"two."`}},
+		{"nested single inside double", "“He told me ‘never again’ twice,” she said.", []string{"“He told me ‘never again’ twice,”"}},
+		{"nested double inside single", "‘He told me “never again” twice,’ she said.", []string{"‘He told me “never again” twice,’"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, quotedTexts(c.text))
+		})
+	}
+}
+
+func TestApostrophesAreNotQuotes(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"contractions", "I don't know, she's sure they'd come.", nil},
+		{"decades", "Back in the ’90s and the '80s it was fine.", nil},
+		{"rock and roll", "They play rock ’n’ roll and rock 'n' roll.", nil},
+		{"plural possessive", "The students’ union met the teachers' union.", nil},
+		{"possessive inside a single quote", "‘The students’ union is closed,’ she said.", []string{"‘The students’ union is closed,’"}},
+		{"elision at word start", "‘We’ll see ’em ’til dawn,’ he said.", []string{"‘We’ll see ’em ’til dawn,’"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, quotedTexts(c.text))
+		})
+	}
+}
+
+func TestQuotesStayInTheirParagraph(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{
+			"long quote reopened at each paragraph",
+			"She said: “The first part runs on.\n“The second part ends it,” she added.",
+			[]string{"“The first part runs on.\n“The second part ends it,”"},
+		},
+		{
+			"straight marks reopened",
+			"\"One paragraph.\n\"Another paragraph.\n\"The end.\"",
+			[]string{"\"One paragraph.\n\"Another paragraph.\n\"The end.\""},
+		},
+		{
+			"stray opener mid-sentence does not run on",
+			"He stood 6' tall and was \"happy.\n\"Fine,\" she said.",
+			[]string{"\"Fine,\""},
+		},
+		{
+			"odd number of marks",
+			"The \"first.\nThe second \"real quote\" here.\nA third line with \"no end.",
+			[]string{"\"real quote\""},
+		},
+		{
+			"inch marks",
+			`He is 6'2" and she said "yes" twice.`,
+			[]string{`"yes"`},
+		},
+		{
+			"unclosed curly reopened on the same line",
+			"“Stray and then “a real one” here.",
+			[]string{"“a real one”"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, quotedTexts(c.text))
+		})
+	}
+}
+
+// TestUnbalancedMarksStayLinear: tens of thousands of unbalanced marks of
+// mixed families cost the quote stage linear time, with and without line
+// breaks, and no quote runs over a line break it should not.
+func TestUnbalancedMarksStayLinear(t *testing.T) {
+	skipUnderWasm(t)
+	for name, unit := range map[string]string{
+		"one paragraph": "“a \"b ‘c 'd «e „f ",
+		"paragraphs":    "“a \"b ‘c\n",
+		"openers only":  "“ „ « ",
+		"closers only":  "” » ’ ",
+		"attributed":    "\"x,\" he said. ",
+	} {
+		t.Run(name, func(t *testing.T) {
+			text := repeatTo(unit, 10_000)
+			for _, q := range findQuotes(analysed(text)) {
+				assert.NotContains(t, text[q.start:q.end], "\n")
+			}
+			small, large := analysed(repeatTo(unit, 10_000)), analysed(repeatTo(unit, 100_000))
+			smallTime := bestOf(3, func() { findQuotes(small) })
+			largeTime := bestOf(3, func() { findQuotes(large) })
+			assert.Less(t, float64(largeTime), 40*float64(smallTime), "10x the marks took %v vs %v", largeTime, smallTime)
+		})
+	}
+}
+
+// analysed runs the stages before quotes.
+func analysed(text string) *analysis {
+	a := &analysis{text: text, tokens: Tokenize(text)}
+	a.sentences = splitSentences(text, a.tokens)
+	a.names = findNames(text, a.tokens, a.sentences)
+	a.entities = groupEntities(text, a.tokens, a.names)
+	return a
+}
+
+type seedQuote struct {
+	StartsWith string `json:"starts_with"`
+	Speaker    string `json:"speaker"`
+	Must       bool   `json:"must"`
+}
+
+// TestSeedQuotes: every must-have quote of the seed article is found with
+// one of its gold speakers ("official" is the unnamed senior US official).
+func TestSeedQuotes(t *testing.T) {
+	text := readSeed(t)
+	b, err := os.ReadFile(seedGoldPath)
+	require.NoError(t, err)
+	var gold struct {
+		Quotes []seedQuote `json:"quotes"`
+	}
+	require.NoError(t, json.Unmarshal(b, &gold))
+	doc := Annotate(text, WithOffsets(Bytes))
+	for _, g := range gold.Quotes {
+		if !g.Must {
+			continue
+		}
+		t.Run(g.StartsWith, func(t *testing.T) {
+			q, ok := quoteStarting(doc, g.StartsWith)
+			require.True(t, ok, "quote not found")
+			require.NotNil(t, q.Speaker, "no speaker")
+			if g.Speaker == "official" {
+				assert.True(t, q.Speaker.Anonymous, "speaker %q should be anonymous", q.Speaker.Name)
+				assert.Contains(t, q.Speaker.Name, "official")
+				assert.Empty(t, q.Speaker.Entity)
+				return
+			}
+			assert.Contains(t, strings.Split(g.Speaker, "|"), q.Speaker.Name)
+			assert.NotEmpty(t, q.Speaker.Entity, "a named speaker links to its entity")
+			require.NotNil(t, q.Cue)
+			assert.Equal(t, q.Cue.Text, text[q.Cue.Start:q.Cue.End])
+		})
+	}
+}
+
+func quoteStarting(doc *Document, prefix string) (Quote, bool) {
+	for _, q := range doc.Quotes {
+		if strings.HasPrefix(strings.TrimLeft(q.Text, "\"“‘'«„`"), prefix) {
+			return q, true
+		}
+	}
+	return Quote{}, false
+}

@@ -1,0 +1,194 @@
+package annotate
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"lede/annotate/gazetteer"
+)
+
+// Roles: finds the short phrase an article uses to say who a person is, part
+// of the entities stage. News gives it in three places: as a title before the
+// name ("US Secretary of State Antony Blinken", "State Department spokesman
+// Matthew Miller"), as a description set off by a comma before the name
+// ("China's top diplomat, Wang Yi,") and as an appositive after it ("Matthew
+// Miller, a State Department spokesman,"). A role must hold a title word
+// from the gazetteer and be built only of words that can form one, so verbs
+// and ordinary words end it.
+
+// maxRoleTokens keeps roles short phrases rather than clauses.
+const maxRoleTokens = 8
+
+// roleModifiers are lower-case words that can precede a title within a role
+// ("top diplomat", "former foreign minister").
+var roleModifiers = map[string]bool{
+	"top": true, "senior": true, "former": true, "chief": true, "deputy": true, "vice": true,
+	"acting": true, "interim": true, "foreign": true, "prime": true, "assistant": true,
+	"associate": true, "special": true, "defense": true, "defence": true, "finance": true,
+	"trade": true, "health": true, "interior": true, "justice": true, "economy": true,
+	"national": true, "security": true, "presidential": true, "longtime": true, "veteran": true,
+	"first": true, "press": true, "campaign": true, "communications": true, "policy": true,
+	"managing": true, "general": true,
+}
+
+// roleConnectors join the words of a role ("Secretary of State") but cannot
+// begin or end one.
+var roleConnectors = map[string]bool{"of": true, "for": true, "and": true}
+
+// calendarWords are capitalised words that precede titles without being part
+// of them ("on Monday President Xi said").
+var calendarWords = map[string]bool{
+	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true,
+	"Saturday": true, "Sunday": true, "January": true, "February": true, "March": true,
+	"April": true, "June": true, "July": true, "August": true, "September": true,
+	"October": true, "November": true, "December": true,
+}
+
+var articles = map[string]bool{"a": true, "an": true, "the": true}
+
+// role returns the role the text gives the person at m, or "".
+func (g *entityGrouper) role(m mention) string {
+	if r := g.roleBefore(m); r != "" {
+		return r
+	}
+	return g.roleAfter(m)
+}
+
+// roleBefore reads the role that ends right before the name, or before the
+// comma that sets the name off as an appositive.
+func (g *entityGrouper) roleBefore(m mention) string {
+	end := m.first
+	appositive := end > 0 && g.word(end-1) == "," && g.endsAppositive(m.Last)
+	if appositive {
+		end--
+	}
+	start := end
+	// Titles the recognizer left inside the name span ("Mr. Wang") count too.
+	for start > 0 && end-start < maxRoleTokens && (start > m.First || g.isRoleToken(start-1)) && !g.toks[start].NewlineBefore {
+		start--
+	}
+	start = g.trimRoleStart(start, end)
+	if appositive && (start == end || !gazetteer.IsPersonTitle(g.word(end-1))) {
+		return "" // "In Beijing, Blinken said": no description before the comma
+	}
+	return g.rolePhrase(start, end)
+}
+
+// roleAfter reads an appositive after the name: ", a State Department
+// spokesman," ending at punctuation or the end of the line.
+func (g *entityGrouper) roleAfter(m mention) string {
+	i := m.Last
+	if i >= len(g.toks) || g.word(i) != "," {
+		return ""
+	}
+	i++
+	if i < len(g.toks) && articles[g.word(i)] {
+		i++
+	}
+	start, end := i, i
+	for end < len(g.toks) && end-start < maxRoleTokens && g.isRoleToken(end) && !g.toks[end].NewlineBefore {
+		end++
+	}
+	if end == start || !g.endsAppositive(end) {
+		return ""
+	}
+	// The role ends with its last title, unless "of Ruritania" follows it.
+	lastTitle := end
+	for lastTitle > start && !gazetteer.IsPersonTitle(g.word(lastTitle-1)) {
+		lastTitle--
+	}
+	if lastTitle < end && g.word(lastTitle) != "of" {
+		end = lastTitle
+	}
+	return g.rolePhrase(start, end)
+}
+
+// endsAppositive reports whether token i closes an appositive: a comma,
+// sentence punctuation, a line break or the end of the text.
+func (g *entityGrouper) endsAppositive(i int) bool {
+	if i >= len(g.toks) || g.toks[i].NewlineBefore {
+		return true
+	}
+	switch g.word(i) {
+	case ",", ".", ";", ":", ")", "—", "–":
+		return true
+	}
+	return false
+}
+
+// isRoleToken reports whether token i can be part of a role phrase. Names
+// of people, courtesy titles ("Mr.") and given names or initials that the
+// recognizer left out of a name end a role.
+func (g *entityGrouper) isRoleToken(i int) bool {
+	t := g.toks[i]
+	if t.Kind != Word || g.nameType[i] == Person {
+		return false
+	}
+	w := g.word(i)
+	switch {
+	case gazetteer.IsHonorific(w):
+		return false
+	case g.nameType[i] != 0, gazetteer.IsPersonTitle(w), isPossessiveClitic(w):
+		return true
+	case roleModifiers[w], roleConnectors[w]:
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || calendarWords[w] || w[size:] == "." {
+		return false
+	}
+	_, place := gazetteer.Place(w)
+	_, given := gazetteer.GivenName(w)
+	return place || !given
+}
+
+// trimRoleStart drops words that cannot begin a role: connectors,
+// possessives, and a capitalised word that only starts the sentence.
+func (g *entityGrouper) trimRoleStart(start, end int) int {
+	for start < end {
+		w := g.word(start)
+		switch {
+		case roleConnectors[w], isPossessiveClitic(w):
+		case g.startsSentence(start) && g.nameType[start] == 0 && !gazetteer.IsPersonTitle(w) && !g.startsPlaceQualifier(start, end):
+		default:
+			return start
+		}
+		start++
+	}
+	return start
+}
+
+// startsPlaceQualifier reports whether a one- or two-word country or demonym
+// ("US", "South Korean") starts at token i, before end.
+func (g *entityGrouper) startsPlaceQualifier(i, end int) bool {
+	if isPlaceQualifier(g.word(i)) {
+		return true
+	}
+	return i+1 < end && isPlaceQualifier(g.text[g.toks[i].Start:g.toks[i+1].End])
+}
+
+func (g *entityGrouper) startsSentence(i int) bool {
+	if i == 0 || g.toks[i].NewlineBefore {
+		return true
+	}
+	switch g.word(i - 1) {
+	case ".", "!", "?", "\"", "“", "”", "'", "‘", "’", "(", "—", "–", ":":
+		return true
+	}
+	return false
+}
+
+// rolePhrase returns the text of tokens [start, end) as a role if it holds a
+// title that is more than a courtesy ("Mr." is not a role).
+func (g *entityGrouper) rolePhrase(start, end int) string {
+	for end > start && roleConnectors[g.word(end-1)] {
+		end--
+	}
+	for i := start; i < end; i++ {
+		if w := g.word(i); gazetteer.IsPersonTitle(w) && !gazetteer.IsHonorific(w) {
+			return strings.TrimSpace(g.text[g.toks[start].Start:g.toks[end-1].End])
+		}
+	}
+	return ""
+}

@@ -1,0 +1,861 @@
+package annotate
+
+import (
+	"sort"
+	"strings"
+
+	"lede/annotate/gazetteer"
+)
+
+// Speakers: decides who said each quote. News attributes speech with a cue
+// (a verb of saying in any tense, or "according to") beside the quote; its
+// subject is a name, a pronoun, or a description ("a senior US official").
+// Pronouns go to the nearest earlier speaker or sentence subject of a
+// compatible gender. A quote with no cue of its own takes the speaker of the
+// quote just before it in the same or the previous paragraph, which covers
+// split quotes ("First part," she said. "Second part.") and long quotes that
+// run over several paragraphs. Every search is bounded, so the stage stays
+// linear in the length of the text.
+
+// referent is whoever a cue's subject refers to.
+type referent struct {
+	entity    *entity
+	desc      string // when no recognised name covers the subject
+	anonymous bool
+	sex       gazetteer.Sex // zero when unknown
+	plural    bool
+}
+
+func (r referent) found() bool { return r.entity != nil || r.desc != "" }
+
+// cue is one attribution cue in the text and the subject it attributes to.
+type cue struct {
+	tok, end int // token range
+	kind     cueKind
+	subject  referent
+}
+
+type cueKind uint8
+
+const (
+	// saying verbs take their subject before them, or after them when they
+	// directly follow a quote ("…," said Smith).
+	saying cueKind = iota + 1
+	// addressing verbs are followed by their object (told reporters, called
+	// the talks), so their subject is always before them.
+	addressing
+	// according to puts the source after the cue.
+	according
+)
+
+// How far (in tokens) a cue or its subject may be from what it attributes.
+const (
+	maxCueGap      = 40
+	maxSubjectSpan = 40
+	maxPhraseLen   = 10
+	maxPronounBack = 30
+	// maxLeadingSubject bounds how far into a sentence its cue may come
+	// when the sentence only attributes the quote before it.
+	maxLeadingSubject = 8
+	// maxTrailingSubject bounds what may follow a cue that ends a sentence
+	// ("said Mr. Jones.").
+	maxTrailingSubject = 5
+)
+
+// attributor holds the per-document indexes the attribution rules share.
+type attributor struct {
+	text     string
+	toks     []Token
+	sents    []Sentence
+	names    []Name
+	nameAt   []int32   // token → name index + 1, 0 outside names
+	entityOf []*entity // name index → entity
+	inQuote  []bool    // token → inside a quote, marks included
+	cues     []cue
+}
+
+func attributeQuotes(a *analysis, qs []quote) {
+	at := newAttributor(a)
+	for _, q := range qs {
+		for i := q.open; i <= q.close; i++ {
+			at.inQuote[i] = true
+		}
+	}
+	at.findCues()
+	for i := range qs {
+		at.attribute(&qs[i])
+	}
+	at.linkFollowers(qs)
+}
+
+func newAttributor(a *analysis) *attributor {
+	at := &attributor{text: a.text, toks: a.tokens, sents: a.sentences, names: a.names,
+		nameAt: make([]int32, len(a.tokens)), entityOf: make([]*entity, len(a.names)),
+		inQuote: make([]bool, len(a.tokens))}
+	for i, n := range a.names {
+		for t := n.First; t < n.Last; t++ {
+			at.nameAt[t] = int32(i + 1)
+		}
+	}
+	for _, e := range a.entities {
+		for _, m := range e.mentions {
+			if m.First < len(at.nameAt) {
+				if i := at.nameAt[m.First]; i > 0 {
+					at.entityOf[i-1] = e
+				}
+			}
+		}
+	}
+	return at
+}
+
+// findCues lists every cue outside the quotes, in text order, resolving
+// subjects as it goes so that a pronoun can refer back to an earlier speaker
+// or to the person an earlier sentence is about.
+func (at *attributor) findCues() {
+	var recent []placedReferent
+	for si, s := range at.sents {
+		if r, tok, ok := at.sentenceSubject(si); ok {
+			recent = append(recent, placedReferent{tok, r})
+		}
+		for i := s.First; i < s.Last; i++ {
+			if at.inQuote[i] {
+				continue
+			}
+			kind, end := at.cueAt(i)
+			if kind == 0 {
+				continue
+			}
+			c := cue{tok: i, end: end, kind: kind, subject: at.subjectOf(i, end, kind)}
+			if c.subject.entity == nil && c.subject.desc == "" {
+				c.subject = at.resolvePronoun(i, end, kind, recent)
+			}
+			if c.subject.found() {
+				recent = append(recent, placedReferent{i, c.subject})
+			}
+			at.cues = append(at.cues, c)
+			i = end - 1
+		}
+	}
+}
+
+type placedReferent struct {
+	tok int
+	r   referent
+}
+
+// cueAt returns the kind and token end of a cue starting at token i.
+func (at *attributor) cueAt(i int) (cueKind, int) {
+	t := at.toks[i]
+	if t.Kind != Word && t.Kind != Punct {
+		return 0, 0
+	}
+	w := t.Text(at.text)
+	next := ""
+	if i+1 < len(at.toks) {
+		next = at.toks[i+1].Text(at.text)
+	}
+	switch {
+	case strings.EqualFold(w, "according"):
+		if next == "to" {
+			return according, i + 2
+		}
+		return 0, 0
+	case w == "put" && next == "it": // as Smith put it
+		return saying, i + 2
+	case t.Kind == Punct:
+		if at.isByline(i) {
+			return according, i + 1
+		}
+		return 0, 0
+	}
+	var lower [16]byte
+	if len(w) > len(lower) || (w[0] < 'a' || w[0] > 'z') && at.sentenceStart(i) != i {
+		return 0, 0 // only a sentence's first word is capitalised: Said Ellis: "…"
+	}
+	for k := 0; k < len(w); k++ {
+		lower[k] = w[k] | 0x20
+	}
+	kind := cueVerbs[string(lower[:len(w)])]
+	// "continued to campaign", "added to the debt": not speech; nor is the
+	// passive "was told", whose subject is the listener.
+	if kind == saying && next == "to" || at.isPassive(i) {
+		return 0, 0
+	}
+	if kind == 0 {
+		return 0, 0
+	}
+	return kind, i + 1
+}
+
+// isPassive: the verb at i follows a form of "be" (was told, is called).
+func (at *attributor) isPassive(i int) bool {
+	if strings.HasSuffix(at.toks[i].Text(at.text), "ing") {
+		return false // the progressive "is saying"
+	}
+	j := i - 1
+	for j >= 0 && at.isVerbModifier(j) && !passiveAuxiliaries[at.toks[j].Text(at.text)] {
+		j--
+	}
+	return j >= 0 && passiveAuxiliaries[at.toks[j].Text(at.text)]
+}
+
+var passiveAuxiliaries = setOf("be is was were are been being")
+
+// isByline: a dash after a closing quote mark, followed by a name that ends
+// the paragraph, signs the quote: “…” ― Jane Doe.
+func (at *attributor) isByline(i int) bool {
+	switch at.toks[i].Text(at.text) {
+	case "―", "—", "–", "-", "--":
+	default:
+		return false
+	}
+	if i == 0 || !at.inQuote[i-1] || i+1 >= len(at.toks) || at.toks[i+1].NewlineBefore {
+		return false
+	}
+	e := at.phraseEnd(i + 1)
+	for e < len(at.toks) && at.toks[e].Kind == Punct && !at.toks[e].NewlineBefore {
+		e++
+	}
+	return e == len(at.toks) || at.toks[e].NewlineBefore
+}
+
+// subjectOf finds the phrase a cue attributes to; a bare pronoun comes back
+// as a referent with only its gender and number set (see resolvePronoun).
+func (at *attributor) subjectOf(tok, end int, kind cueKind) referent {
+	if kind == according {
+		return at.phraseReferent(end, at.phraseEnd(end))
+	}
+	if kind == saying && at.followsQuote(tok) {
+		if r := at.phraseReferent(tok+1, at.phraseEnd(tok+1)); r.found() || at.pronounAt(tok+1) {
+			return r
+		}
+	}
+	if w := at.toks[tok].Text(at.text); strings.HasSuffix(w, "ing") && !at.nextToSubject(tok) {
+		return at.clauseSubject(tok)
+	}
+	return at.subjectBefore(tok)
+}
+
+// nextToSubject: a name or pronoun comes right before the verb at tok
+// (footage of Hillary Clinton asking, "…").
+func (at *attributor) nextToSubject(tok int) bool {
+	j := tok - 1
+	for j >= 0 && at.isVerbModifier(j) {
+		j--
+	}
+	return j >= 0 && (at.nameAt[j] > 0 || at.pronounAt(j))
+}
+
+// clauseSubject is the subject of the clause a participle hangs from
+// ("Trump attacked Clinton, saying …"): the first phrase of the sentence
+// that names someone, skipping introductory phrases ("In a statement,").
+func (at *attributor) clauseSubject(tok int) referent {
+	for c := at.sentenceStart(tok); c < tok; c++ {
+		if at.inQuote[c] {
+			continue
+		}
+		if r := at.phraseReferent(c, at.phraseEnd(c)); r.entity != nil || r.found() && determiners[at.toks[c].Text(at.text)] {
+			return r
+		}
+		for c < tok && !at.isChunkBreak(c) && !at.inQuote[c] {
+			c++
+		}
+	}
+	return referent{}
+}
+
+// followsQuote reports whether the verb at tok comes straight after a
+// closing quote mark ("…," said X) or opens its sentence (Said X: "…").
+func (at *attributor) followsQuote(tok int) bool {
+	j := tok - 1
+	for j >= 0 && at.isPunct(j, ',') {
+		j--
+	}
+	return j < 0 || at.inQuote[j] || at.sentenceStart(tok) == tok
+}
+
+// subjectBefore finds the subject that ends before the verb at v: the
+// phrase right before it ("State Department spokesman Matthew Miller said"),
+// or, across an appositive, the phrase it describes ("Leonard Burman,
+// director of the Tax Policy Center, said").
+func (at *attributor) subjectBefore(v int) referent {
+	lo := max(at.sentenceStart(v), v-maxSubjectSpan)
+	j := v - 1
+	for j >= lo && at.isVerbModifier(j) {
+		j--
+	}
+	if j < lo || at.inQuote[j] {
+		return referent{}
+	}
+	if w := at.toks[j].Text(at.text); leadingConjunctions[w] {
+		return at.clauseSubject(v) // X bemoaned the unrest and said …
+	} else if phraseBreakWords[w] || at.pronounAt(j) {
+		return referent{} // anybody who complains; he said (see resolvePronoun)
+	}
+	if !at.isChunkBreak(j) {
+		return at.phraseReferent(at.phraseStart(lo, j), j+1)
+	}
+	// Comma-separated chunks, nearest first: the subject is the nearest one
+	// that starts with a person, else the first one of the clause.
+	end := j
+	first := referent{}
+	for k := j - 1; k >= lo-1; k-- {
+		if k >= lo && !at.isChunkBreak(k) && !at.inQuote[k] {
+			continue
+		}
+		start := k + 1
+		if start < end {
+			r := at.phraseReferent(start, at.phraseEnd(start))
+			if at.startsWithPerson(start) {
+				return r
+			}
+			first = r
+		}
+		if k >= lo && at.inQuote[k] {
+			break
+		}
+		end = k
+	}
+	return first
+}
+
+// phraseStart walks back from token j over the noun phrase that ends there.
+func (at *attributor) phraseStart(lo, j int) int {
+	s := j
+	for s > lo && j-s < maxPhraseLen {
+		prev := at.toks[s-1]
+		if prev.Kind != Word && prev.Kind != Number {
+			break
+		}
+		w := prev.Text(at.text)
+		if phraseBreakWords[w] || cueVerbs[w] != 0 {
+			break
+		}
+		s--
+		if determiners[w] {
+			break
+		}
+	}
+	return s
+}
+
+// phraseEnd walks forward from token s over the noun phrase that starts
+// there ("a senior US official", "Matthew Miller", "the head of the agency").
+func (at *attributor) phraseEnd(s int) int {
+	e := s
+	for e < len(at.toks) && e-s < maxPhraseLen {
+		t := at.toks[e]
+		if t.Kind != Word && t.Kind != Number || e > s && t.NewlineBefore {
+			break
+		}
+		w := t.Text(at.text)
+		if phraseBreakWords[w] || cueVerbs[w] != 0 || weekdays[w] {
+			break
+		}
+		if e > s && (endsParticiple(w) || at.isVerbModifier(e) || at.endsActorName(e-1) && hasLowerHead(w) && !sourceNouns[w] && !gazetteer.IsPersonTitle(w)) {
+			break // "Gingrich cynically dismissed", "the Security Council issued"
+		}
+		e++
+	}
+	return e
+}
+
+// endsActorName: token i is the last word of the name of a person or an
+// organization. (Place names modify the words after them: "a US official".)
+func (at *attributor) endsActorName(i int) bool {
+	ni := at.nameAt[i]
+	return ni > 0 && at.names[ni-1].Last == i+1 && at.names[ni-1].Type != Place
+}
+
+// sourceNouns head descriptions of sources after a name: "a Clinton
+// campaign official", "Pentagon sources".
+var sourceNouns = setOf("of official officials source sources campaign spokesperson aide aides lawyer lawyers" +
+	" attorney attorneys representative representatives member members staff staffer staffers analyst analysts" +
+	" executive executives leader leaders report statement memo document")
+
+// phraseReferent names what the phrase [s, e) refers to: the last person
+// named in it (not a possessor, as in "Mrs. Clinton's campaign"), else an
+// organization or place, else the phrase itself as a description.
+func (at *attributor) phraseReferent(s, e int) referent {
+	for s < e && leadingConjunctions[at.toks[s].Text(at.text)] {
+		s++
+	}
+	if s >= e {
+		return referent{}
+	}
+	if e == s+1 && at.pronounAt(s) {
+		return referent{}
+	}
+	var best *entity
+	bestRank := 0
+	namesPerson := false
+	for i := s; i < e; i++ {
+		ni := at.nameAt[i]
+		if ni == 0 {
+			continue
+		}
+		n := at.names[ni-1]
+		i = n.Last - 1
+		namesPerson = namesPerson || n.Type == Person
+		if n.Last < len(at.toks) && n.Last < e && isPossessive(at.text, at.toks[n.Last]) {
+			continue
+		}
+		if rank := speakerRank[n.Type]; rank >= bestRank && at.entityOf[ni-1] != nil {
+			best, bestRank = at.entityOf[ni-1], rank
+		}
+	}
+	last := at.toks[e-1].Text(at.text)
+	if best != nil && (bestRank == speakerRank[Person] || !hasLowerHead(last)) {
+		return referent{entity: best, sex: best.sex, plural: best.typ == Organization}
+	}
+	if at.onlyFunctionWords(s, e) {
+		return referent{}
+	}
+	desc := at.text[at.toks[s].Start:at.toks[e-1].End]
+	// A description is anonymous when it names no one: "a senior US
+	// official", "a State Department spokesman".
+	return referent{desc: desc, anonymous: !namesPerson && hasLowerHead(last),
+		sex: descriptionSex(at.text, at.toks[s:e]), plural: isPluralNoun(last)}
+}
+
+// speakerRank prefers people over organizations over places as speakers.
+var speakerRank = map[EntityType]int{Place: 1, Organization: 2, Person: 3}
+
+func hasLowerHead(w string) bool { return w != "" && w[0] >= 'a' && w[0] <= 'z' }
+
+func (at *attributor) onlyFunctionWords(s, e int) bool {
+	for i := s; i < e; i++ {
+		if !nonSubjects[at.toks[i].Text(at.text)] {
+			return false
+		}
+	}
+	return true
+}
+
+// startsWithPerson: the chunk at s opens with a person's name (perhaps
+// after a title) or a personal pronoun.
+func (at *attributor) startsWithPerson(s int) bool {
+	for i := s; i < len(at.toks) && i < s+2; i++ {
+		if leadingConjunctions[at.toks[i].Text(at.text)] {
+			continue
+		}
+		if at.pronounAt(i) {
+			return true
+		}
+		if ni := at.nameAt[i]; ni > 0 && at.names[ni-1].Type == Person {
+			return true
+		}
+		if !gazetteer.IsPersonTitle(at.toks[i].Text(at.text)) {
+			return false
+		}
+	}
+	return false
+}
+
+// sentenceSubject returns the person a sentence opens with, outside quotes:
+// the usual antecedent of a later "he" or "she".
+func (at *attributor) sentenceSubject(si int) (referent, int, bool) {
+	s := at.sents[si]
+	for i := s.First; i < s.Last && i < s.First+4; i++ {
+		if at.inQuote[i] {
+			return referent{}, 0, false
+		}
+		ni := at.nameAt[i]
+		if ni == 0 {
+			continue
+		}
+		if at.names[ni-1].Type != Person || at.entityOf[ni-1] == nil {
+			return referent{}, 0, false
+		}
+		e := at.entityOf[ni-1]
+		return referent{entity: e, sex: e.sex}, i, true
+	}
+	return referent{}, 0, false
+}
+
+// resolvePronoun finds what the pronoun subject of the cue at tok refers to:
+// the most recent earlier speaker or sentence subject of the same gender
+// and number.
+func (at *attributor) resolvePronoun(tok, end int, kind cueKind, recent []placedReferent) referent {
+	p := at.pronounSubject(tok, end, kind)
+	if p < 0 {
+		return referent{}
+	}
+	var want gazetteer.Sex
+	plural, neuter := false, false
+	switch strings.ToLower(at.toks[p].Text(at.text)) {
+	case "he":
+		want = gazetteer.Male
+	case "she":
+		want = gazetteer.Female
+	case "they":
+		plural = true
+	case "it":
+		neuter = true
+	}
+	for k := len(recent) - 1; k >= 0 && k >= len(recent)-maxPronounBack; k-- {
+		r := recent[k].r
+		if recent[k].tok >= tok {
+			continue
+		}
+		if r.plural != plural && !(neuter && r.entity != nil && r.entity.typ != Person) {
+			continue
+		}
+		if neuter && r.entity != nil && r.entity.typ == Person {
+			continue
+		}
+		if want != 0 && (r.sex == gazetteer.Male || r.sex == gazetteer.Female) && r.sex != want {
+			continue
+		}
+		if want != 0 && r.entity != nil && r.entity.typ != Person {
+			continue
+		}
+		return r
+	}
+	return referent{}
+}
+
+// pronounSubject returns the token of the pronoun that is the cue's
+// subject (he said / said he), or -1.
+func (at *attributor) pronounSubject(tok, end int, kind cueKind) int {
+	if kind == saying && at.followsQuote(tok) && at.pronounAt(end) {
+		return end
+	}
+	j := tok - 1
+	for j >= 0 && at.isVerbModifier(j) {
+		j--
+	}
+	if j >= 0 && at.pronounAt(j) {
+		return j
+	}
+	return -1
+}
+
+func (at *attributor) pronounAt(i int) bool {
+	if i < 0 || i >= len(at.toks) {
+		return false
+	}
+	switch at.toks[i].Text(at.text) {
+	case "he", "He", "she", "She", "they", "They", "it", "It":
+		return true
+	}
+	return false
+}
+
+// attribute picks the cue for one quote: the first one after it in its
+// sentence ("…," X said), else the nearest before it (X said: "…"), else one
+// ending the previous sentence with a colon (X continued: ¶ "…"). For a
+// fragment inside a sentence, the verb before it governs it, so that
+// 'Qin told Blinken that relations "are at a low", according to CCTV' is Qin's.
+func (at *attributor) attribute(q *quote) {
+	q.partial = at.isPartial(q)
+	after := at.cueAfter(q)
+	before := at.cueBefore(q.open, max(at.sentenceStart(q.open), q.open-maxCueGap))
+	var c *cue
+	switch {
+	case before != nil && (q.partial || after == nil || after.kind == according):
+		c = before
+	case after != nil:
+		c = after
+	default:
+		c = at.precedingCue(q)
+	}
+	if c == nil {
+		return
+	}
+	if at.isScareQuote(q, c) {
+		q.partial = true
+		return
+	}
+	q.cue, q.cueEnd = c.tok, at.toks[c.end-1].End
+	q.speaker, q.speakerDesc, q.anonymous = c.subject.entity, c.subject.desc, c.subject.anonymous
+}
+
+// cueAfter returns the first cue after the quote's closing mark, within its
+// sentence and before the next quote. A quote that ends its own sentence is
+// often attributed by a short one after it ("…?" Graham asked.), so then the
+// cue may open the next sentence.
+func (at *attributor) cueAfter(q *quote) *cue {
+	limit := min(at.sentenceEnd(q.close), q.close+maxCueGap)
+	if next := q.close + 1; limit == next && next < len(at.toks) && !at.toks[next].NewlineBefore {
+		limit = min(at.sentenceEnd(next), next+maxLeadingSubject)
+	}
+	k := sort.Search(len(at.cues), func(k int) bool { return at.cues[k].tok > q.close })
+	for k < len(at.cues) && at.cues[k].tok < limit && !at.cues[k].subject.found() {
+		k++
+	}
+	if k == len(at.cues) || at.cues[k].tok >= limit {
+		return nil
+	}
+	for i := q.close + 1; i < at.cues[k].tok; i++ {
+		if at.inQuote[i] {
+			return nil
+		}
+	}
+	return &at.cues[k]
+}
+
+// cueBefore returns the last cue in tokens [lo, open).
+func (at *attributor) cueBefore(open, lo int) *cue {
+	k := sort.Search(len(at.cues), func(k int) bool { return at.cues[k].tok >= open }) - 1
+	for ; k >= 0 && at.cues[k].tok >= lo; k-- {
+		if at.cues[k].subject.found() {
+			return &at.cues[k]
+		}
+	}
+	return nil
+}
+
+// precedingCue handles a quote that opens its sentence right after one that
+// only introduces it: one ending in a colon ("Caddell continued: ¶ “…”") or
+// ending with its cue in the same paragraph ('…, Schiff said. "…"').
+func (at *attributor) precedingCue(q *quote) *cue {
+	start := at.sentenceStart(q.open)
+	if start != q.open || start == 0 {
+		return nil
+	}
+	if at.isPunct(start-1, ':') {
+		return at.cueBefore(start, max(at.sentenceStart(start-1), start-maxCueGap))
+	}
+	if at.toks[start].NewlineBefore {
+		return nil
+	}
+	// The cue must end the sentence before: '…, Schiff said. "…"'.
+	c := at.cueBefore(start, start-maxLeadingSubject)
+	if c == nil || c.end < start-maxTrailingSubject {
+		return nil
+	}
+	return c
+}
+
+// isScareQuote: one or two quoted words with no cue right beside them are
+// scare quotes or titles, not speech.
+func (at *attributor) isScareQuote(q *quote, c *cue) bool {
+	if at.wordsInside(q) > 2 {
+		return false
+	}
+	if c.tok > q.close {
+		return c.tok-q.close <= 4
+	}
+	return !(c.end >= q.open-2 || at.isPunct(q.open-1, ':'))
+}
+
+func (at *attributor) wordsInside(q *quote) int {
+	n := 0
+	for i := q.open + 1; i < q.close; i++ {
+		if k := at.toks[i].Kind; k == Word || k == Number {
+			n++
+		}
+	}
+	return n
+}
+
+// isPartial: the quote is a fragment of the reporter's sentence rather than
+// a sentence of its own: it starts in lower case, or words of the reporter's
+// (other than the cue) run straight into it.
+func (at *attributor) isPartial(q *quote) bool {
+	for i := q.open + 1; i < q.close; i++ {
+		t := at.toks[i]
+		if t.Kind == Word {
+			if w := t.Text(at.text); w[0] >= 'a' && w[0] <= 'z' {
+				return true
+			}
+			break
+		}
+	}
+	if at.wordsInside(q) <= 2 {
+		return true
+	}
+	p := q.open - 1
+	if p < 0 || at.toks[q.open].NewlineBefore || p < at.sentenceStart(q.open) {
+		return false
+	}
+	t := at.toks[p]
+	return t.Kind == Word && cueVerbs[t.Text(at.text)] == 0
+}
+
+// linkFollowers gives cue-less quotes the speaker of the quote before them:
+// the second half of a split quote (linked to the first), or the next
+// paragraph of the same speaker's (a continuation).
+func (at *attributor) linkFollowers(qs []quote) {
+	prev := -1
+	for i := range qs {
+		q := &qs[i]
+		if q.cue >= 0 {
+			if prev >= 0 && qs[prev].cue == q.cue {
+				q.linked, qs[prev].linked = prev, i
+			}
+			prev = i
+			continue
+		}
+		if prev < 0 || q.partial || !qs[prev].hasSpeaker() {
+			if !q.partial {
+				prev = i
+			}
+			continue
+		}
+		p := &qs[prev]
+		breaks := at.paragraphBreaks(p.close, q.open)
+		switch {
+		case breaks == 0 && p.cue > p.close && p.cue < q.open:
+			q.linked, p.linked = prev, i
+			q.cue, q.cueEnd = p.cue, p.cueEnd
+		case breaks == 0 || breaks == 1 && at.toks[q.open].NewlineBefore:
+			q.continuation = true
+		default:
+			prev = i
+			continue
+		}
+		q.speaker, q.speakerDesc, q.anonymous = p.speaker, p.speakerDesc, p.anonymous
+		prev = i
+	}
+}
+
+func (q *quote) hasSpeaker() bool { return q.speaker != nil || q.speakerDesc != "" }
+
+// paragraphBreaks counts the line breaks between tokens a and b.
+func (at *attributor) paragraphBreaks(a, b int) int {
+	n := 0
+	for i := a + 1; i <= b && n < 2; i++ {
+		if at.toks[i].NewlineBefore {
+			n++
+		}
+	}
+	return n
+}
+
+func (at *attributor) sentenceIndex(tok int) int {
+	return sort.Search(len(at.sents), func(k int) bool { return at.sents[k].Last > tok })
+}
+
+func (at *attributor) sentenceStart(tok int) int {
+	if si := at.sentenceIndex(tok); si < len(at.sents) {
+		return at.sents[si].First
+	}
+	return tok
+}
+
+func (at *attributor) sentenceEnd(tok int) int {
+	if si := at.sentenceIndex(tok); si < len(at.sents) {
+		return at.sents[si].Last
+	}
+	return tok + 1
+}
+
+func (at *attributor) isPunct(i int, c byte) bool {
+	return i >= 0 && i < len(at.toks) && at.toks[i].Kind == Punct && at.text[at.toks[i].Start] == c
+}
+
+// isChunkBreak: a comma, dash or bracket that sets off an appositive.
+func (at *attributor) isChunkBreak(i int) bool {
+	t := at.toks[i]
+	if t.Kind != Punct {
+		return false
+	}
+	switch at.text[t.Start:t.End] {
+	case ",", "—", "–", "--", "(", ")", ";":
+		return true
+	}
+	return false
+}
+
+// isVerbModifier: auxiliaries and adverbs that sit between a subject and
+// its verb ("has also said", "later told").
+func (at *attributor) isVerbModifier(i int) bool {
+	t := at.toks[i]
+	if t.Kind != Word {
+		return false
+	}
+	w := t.Text(at.text)
+	return verbModifiers[w] || len(w) > 4 && strings.HasSuffix(w, "ly") && w[0] >= 'a' && w[0] <= 'z'
+}
+
+func isPossessive(text string, t Token) bool {
+	w := t.Text(text)
+	return t.Kind == Word && (w == "'s" || w == "’s" || w == "'" || w == "’")
+}
+
+func endsParticiple(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && w[0] >= 'a' && w[0] <= 'z'
+}
+
+func isPluralNoun(w string) bool {
+	return len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && w[len(w)-2] != 'u' && w[0] >= 'a' && w[0] <= 'z'
+}
+
+// descriptionSex reads a source's sex from a word such as spokeswoman.
+func descriptionSex(text string, toks []Token) gazetteer.Sex {
+	for _, t := range toks {
+		if sex, ok := gazetteer.TitleSex(t.Text(text)); ok {
+			return sex
+		}
+	}
+	return 0
+}
+
+var verbModifiers = setOf("also has have had was is were are will would did does do not never just now then later" +
+	" didn't doesn't don't hasn't haven't hadn't wasn't isn't won't wouldn't" +
+	" didn’t doesn’t don’t hasn’t haven’t hadn’t wasn’t isn’t won’t wouldn’t" +
+	" once first previously recently earlier further again repeatedly reportedly often frequently still simply flatly" +
+	" however yesterday today tonight")
+
+// phraseBreakWords end a noun phrase: clause words and prepositions other
+// than "of", which stays inside ("the head of the agency").
+var phraseBreakWords = setOf("that who whom which whose when where while as because if since although though after before" +
+	" and but or nor so than in on at to from with for by about into during without against over under between" +
+	" this last next is was are were has have had will would could should can may might must said says told")
+
+var determiners = setOf("a an the one two three several some many other another both its his her their our my")
+
+var leadingConjunctions = setOf("and but so then")
+
+// nonSubjects never name a source on their own.
+var nonSubjects = setOf("i we you me us it this that these those there here what which who a an the")
+
+var weekdays = setOf("Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today tonight")
+
+// cueVerbs are the verbs that attribute speech or writing, in every form.
+var cueVerbs = func() map[string]cueKind {
+	m := map[string]cueKind{}
+	for _, w := range strings.Fields(sayingForms) {
+		m[w] = saying
+	}
+	for _, w := range strings.Fields(addressingForms) {
+		m[w] = addressing
+	}
+	return m
+}()
+
+// Bare forms that are mostly nouns ("a note", "his remarks") are left out.
+const sayingForms = "say says said saying add adds added adding ask asks asked asking write writes wrote written" +
+	" noted noting explain explains explained explaining continued" +
+	" replied replying responded responding answered insist insists insisted insisting" +
+	" argue argues argued arguing claimed claiming stated declare declares declared declaring" +
+	" recall recalls recalled recalling remarked observed conclude concluded concludes" +
+	" contend contended contends assert asserted asserts maintained predict predicted predicts" +
+	" complain complained complains joked quipped laughed shouted yelled screamed whispered" +
+	" emphasize emphasized emphasizes emphasise emphasised stressed acknowledge acknowledged acknowledges acknowledging" +
+	" admit admitted admits admitting concede conceded concedes countered retorted reiterate reiterated reiterates" +
+	" repeated exclaimed boasted mused recount recounted recounts suggest suggested suggests suggesting" +
+	" warn warned warns tweeted tweeting posted announce announced announces announcing" +
+	" confirmed deny denied denies testify testified testifies vowed promised" +
+	" lamented cautioned sighed wondered mentioned demanded demands" +
+	" reported allege alleged alleges charged proclaim proclaimed"
+
+const addressingForms = "tell tells told telling called calling describe describes described describing" +
+	" dubbed labeled labelled branded urge urges urged urging assured assures" +
+	" reminded reminds informed informs advised"
+
+// setOf builds a word set; each word also matches with a capital first
+// letter, as it does at the start of a sentence.
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+		if w[0] >= 'a' && w[0] <= 'z' {
+			m[string(w[0]-'a'+'A')+w[1:]] = true
+		}
+	}
+	return m
+}

@@ -1,0 +1,228 @@
+// Package topics holds Lede's issue vocabulary: IPTC Media Topics (release
+// 2025-10-09, CC-BY 4.0, https://iptc.org/standards/media-topics/) and a
+// lexicon written for Lede that maps words and phrases to them.
+//
+// lexicon.txt is the readable source; cmd/build-topics checks it against the
+// IPTC release, expands inflections and writes compiled.txt, which is embedded
+// here and loaded once into a hash table keyed on token n-grams, so the issues
+// stage can match every term in one pass over the tokens without allocating.
+package topics
+
+import (
+	_ "embed"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:generate go run ../../cmd/build-topics -shared ../../../shared
+
+//go:embed compiled.txt
+var compiled string
+
+// Topic is one IPTC Media Topic.
+type Topic struct {
+	ID    string // "medtop:20000373"
+	Label string // English label, "international trade"
+	// Top is the index of the topic's top-level ancestor; a top-level
+	// topic is its own Top.
+	Top int
+}
+
+// IsTop reports whether t is one of the 17 top-level topics.
+func (l *Lexicon) IsTop(topic int) bool { return l.Topics[topic].Top == topic }
+
+// Sense is one reading of a term: the topic it raises, how strongly, and the
+// context it needs. Need and Forbid are masks over context bits (see Entry):
+// the sense counts when the nearby text has any Need bit (or Need is 0) and
+// no Forbid bit.
+type Sense struct {
+	Topic        int
+	Weight       float64
+	Need, Forbid uint64
+}
+
+// Conditional reports whether the sense depends on its context.
+func (s Sense) Conditional() bool { return s.Need|s.Forbid != 0 }
+
+// Entry is what a token n-gram means: its senses (none when it is only the
+// start of longer terms or a context word), the context bits it sets, and
+// whether longer terms start with it.
+type Entry struct {
+	Senses  []Sense
+	Context uint64
+	Prefix  bool
+}
+
+// Lexicon is the loaded vocabulary. It is read-only and shared.
+type Lexicon struct {
+	Topics []Topic
+	MaxTerm int // the longest term, in tokens
+	entries map[uint64]*Entry
+}
+
+// TopBit is the context bit of a topic's top level: the 17 top-level topics
+// come first in the compiled lexicon and own context bits 0 to 16, so a
+// term can require or forbid a top level in its context ("-#sport").
+func (l *Lexicon) TopBit(topic int) uint64 { return 1 << uint(l.Topics[topic].Top) }
+
+// Find returns the index of the topic with IPTC code id, or -1.
+func (l *Lexicon) Find(id string) int {
+	for i, t := range l.Topics {
+		if t.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// Lookup returns the entry for an n-gram key built with Key, Fold and Exact, or nil.
+func (l *Lexicon) Lookup(key uint64) *Entry { return l.entries[key] }
+
+var (
+	loadOnce sync.Once
+	loaded   *Lexicon
+)
+
+// Load parses the embedded lexicon the first time it is called.
+func Load() *Lexicon {
+	loadOnce.Do(func() { loaded = parse(compiled) })
+	return loaded
+}
+
+// The compiled format, one record per line (fields separated by tabs):
+//
+//	T <id> <label> <top index>      a topic; its index is its order
+//	S <sense>;<sense>… <context>    the senses and context bits (hex) of the keys that follow
+//	<key>                           a lower-cased token n-gram ("trade war"); "=WTO" matches case exactly
+//
+// A sense is topic:weight:need:forbid, masks in hex. Lines starting with # are comments.
+func parse(src string) *Lexicon {
+	l := &Lexicon{entries: make(map[uint64]*Entry, 1<<14)}
+	var senses []Sense
+	var context uint64
+	for len(src) > 0 {
+		line := src
+		if i := strings.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = ""
+		}
+		switch {
+		case line == "" || line[0] == '#':
+		case strings.HasPrefix(line, "T\t"):
+			f := strings.Split(line, "\t")
+			top, _ := strconv.Atoi(f[3])
+			l.Topics = append(l.Topics, Topic{ID: f[1], Label: f[2], Top: top})
+		case strings.HasPrefix(line, "S\t"):
+			f := strings.Split(line, "\t")
+			senses = parseSenses(f[1])
+			context, _ = strconv.ParseUint(f[2], 16, 64)
+		default:
+			l.add(line, senses, context)
+		}
+	}
+	return l
+}
+
+func parseSenses(field string) []Sense {
+	if field == "" {
+		return nil
+	}
+	var out []Sense
+	for _, s := range strings.Split(field, ";") {
+		f := strings.Split(s, ":")
+		topic, _ := strconv.Atoi(f[0])
+		weight, _ := strconv.ParseFloat(f[1], 64)
+		need, _ := strconv.ParseUint(f[2], 16, 64)
+		forbid, _ := strconv.ParseUint(f[3], 16, 64)
+		out = append(out, Sense{Topic: topic, Weight: weight, Need: need, Forbid: forbid})
+	}
+	return out
+}
+
+// add registers key and marks each of its proper prefixes.
+func (l *Lexicon) add(key string, senses []Sense, context uint64) {
+	var h uint64
+	if exact, ok := strings.CutPrefix(key, "="); ok {
+		h = Exact(exact)
+	} else {
+		words := strings.Split(key, " ")
+		l.MaxTerm = max(l.MaxTerm, len(words))
+		h = Key()
+		for i, w := range words {
+			h = Fold(h, w, i > 0)
+			if i < len(words)-1 {
+				l.entry(h).Prefix = true
+			}
+		}
+	}
+	e := l.entry(h)
+	e.Senses = append(e.Senses, senses...)
+	e.Context |= context
+}
+
+func (l *Lexicon) entry(h uint64) *Entry {
+	e := l.entries[h]
+	if e == nil {
+		e = &Entry{}
+		l.entries[h] = e
+	}
+	return e
+}
+
+// Keys are 64-bit FNV-1a hashes of the lower-cased tokens joined by spaces,
+// computed incrementally so that the matcher extends an n-gram by one token
+// without building a string.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+	// exactMark starts exact-case keys; it never occurs in UTF-8 text.
+	exactMark = 0xff
+)
+
+// Key is the key of the empty n-gram.
+func Key() uint64 { return fnvOffset }
+
+// Fold extends key h by one token, lower-cased, with curly apostrophes read
+// as straight ones; join adds the space that separates it from the token before.
+func Fold(h uint64, token string, join bool) uint64 {
+	if join {
+		h = (h ^ ' ') * fnvPrime
+	}
+	for i := 0; i < len(token); {
+		c := token[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h = (h ^ uint64(c)) * fnvPrime
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(token[i:])
+		i += size
+		if r == '’' {
+			h = (h ^ '\'') * fnvPrime
+			continue
+		}
+		var buf [utf8.UTFMax]byte
+		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		for _, b := range buf[:n] {
+			h = (h ^ uint64(b)) * fnvPrime
+		}
+	}
+	return h
+}
+
+// Exact is the key of a single token matched with its case ("WHO", "Labour").
+func Exact(token string) uint64 {
+	h := uint64(fnvOffset)
+	h = (h ^ exactMark) * fnvPrime
+	for i := 0; i < len(token); i++ {
+		h = (h ^ uint64(token[i])) * fnvPrime
+	}
+	return h
+}

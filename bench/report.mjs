@@ -1,0 +1,118 @@
+// Prints the one table of `make bench` as Markdown: native Go, wasm under
+// node, headless Chromium and compromise side by side, with ratios and the
+// targets of issue 8. Every input is optional; a missing one shows as "—".
+//
+//   node report.mjs --go go-bench.txt --node node.json --browser browser.json
+//                   --rss native-rss.txt --dist dist.json
+//
+// go-bench.txt is `go test -bench -count N` output (medians are taken here),
+// node.json comes from sidebyside.mjs, browser.json from e2e/perf_test.go,
+// dist.json from e2e/budget_test.go (the brotli total of the app's assets),
+// native-rss.txt holds the peak RSS in KB of `lede annotate` on 10 MB.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const args = parseArgs(process.argv.slice(2));
+const go = args.go ? goMedians(readFileSync(args.go, "utf8")) : {};
+const node = readJSON(args.node);
+const browser = readJSON(args.browser);
+const nativeRssMB = args.rss && existsSync(args.rss) ? Number(readFileSync(args.rss, "utf8").trim().split("\n").pop()) / 1024 : NaN;
+const dist = readJSON(args.dist);
+
+const MB = 2 ** 20;
+const nativeMBs = (bench, size) => go[`${bench}/${size}`]?.mbPerS ?? NaN;
+const wasmMBs = (size) => (node?.lede?.texts?.[size]?.kbPerS ?? NaN) / 1024;
+const cmpMBs = (size) => (node?.compromise?.texts?.[size]?.kbPerS ?? NaN) / 1024;
+const nativeArticleMs = (go["Pipeline/article"]?.nsPerOp ?? NaN) / 1e6;
+const wasmArticleMs = node?.lede?.articles?.medianMs ?? NaN;
+const cmpArticleMs = node?.compromise?.articles?.medianMs ?? NaN;
+const wasmArticleMBs = (node?.lede?.articles?.kbPerS ?? NaN) / 1024;
+const cmpArticleMBs = (node?.compromise?.articles?.kbPerS ?? NaN) / 1024;
+
+const rows = [
+  ["1,000-word article, ms (median)", ms(nativeArticleMs), ms(wasmArticleMs), ms(browser?.annotateSeedMs), ms(cmpArticleMs), times(cmpArticleMs / wasmArticleMs), "≤ 1.5 native, ≤ 5 wasm"],
+  ["articles, MB/s", rate(nativeMBs("Pipeline", "article")), rate(wasmArticleMBs), "—", rate(cmpArticleMBs), times(wasmArticleMBs / cmpArticleMBs), "≥ 20× compromise"],
+  ...["10KB", "100KB", "1MB", "10MB"].map((size) => [
+    `${size} text, MB/s`,
+    rate(nativeMBs("Pipeline", size)),
+    rate(wasmMBs(size)),
+    size === "1MB" ? rate(browser?.annotate1MBMs ? (browser.text1MBBytes / MB) / (browser.annotate1MBMs / 1000) : NaN) : "—",
+    rate(cmpMBs(size)),
+    times(wasmMBs(size) / cmpMBs(size)),
+    size === "1MB" ? "≥ 5 native, ≥ 2 wasm" : "linear: same MB/s",
+  ]),
+  ["1MB: tokens+sentences / JSON, MB/s", `${rate(nativeMBs("TokensSentences", "1MB"))} / ${rate(nativeMBs("JSON", "1MB"))}`, "—", "—", "—", "—", ""],
+  ["native ÷ wasm, 1MB text", times(nativeMBs("Pipeline", "1MB") / wasmMBs("1MB")), "", "", "", "", ""],
+  ["peak memory, 10MB text, MB", mb(nativeRssMB, "RSS"), mb(node?.lede?.wasmMemoryMB, "wasm heap"), "—", mb(node?.compromise?.peakRssMB, "RSS, 1MB"), "", "< 100"],
+  ["allocations, 1MB text", go["Pipeline/1MB"] ? `${fmtInt(go["Pipeline/1MB"].allocsPerOp)} allocs, ${mb(go["Pipeline/1MB"].bytesPerOp / MB)} MB` : "—", "", "", "", "", ""],
+  ["page ready after load, ms", "", "", ms(browser?.readyMs), "", "", "≤ 500"],
+  ["bytes transferred on load", "", "", kb(browser?.transferBytes), "", "", ""],
+  ["dist (html+js+css+wasm), brotli", "", "", dist ? `${kb(dist.brotliBytes)} (raw ${kb(dist.rawBytes)})` : "—", "", "", "≤ 1,258,291 B"],
+];
+
+const header = ["measure", "native Go", "wasm (node)", "Chromium", "compromise (node)", "Lede wasm ÷ compromise", "target"];
+console.log(`| ${header.join(" | ")} |`);
+console.log(`|${header.map(() => "---").join("|")}|`);
+for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+const versions = node?.versions ? `node ${node.versions.node}, compromise ${node.versions.compromise}` : "";
+if (versions || browser?.browser) console.log(`\n${[versions, browser?.browser].filter(Boolean).join("; ")}`);
+
+// goMedians reads `go test -bench` lines into the median of each metric per
+// benchmark, keyed by name without the Benchmark prefix and -GOMAXPROCS suffix.
+function goMedians(text) {
+  const runs = {};
+  for (const line of text.split("\n")) {
+    const m = /^Benchmark(\S+?)(?:-\d+)?\s+\d+\s+(.*)$/.exec(line);
+    if (!m) continue;
+    const metrics = {};
+    for (const [, value, unit] of m[2].matchAll(/([\d.]+) (\S+)/g)) metrics[unit] = Number(value);
+    (runs[m[1]] ??= []).push(metrics);
+  }
+  const out = {};
+  for (const [name, list] of Object.entries(runs)) {
+    const med = (unit) => median(list.map((x) => x[unit]).filter((x) => x !== undefined));
+    out[name] = { nsPerOp: med("ns/op"), mbPerS: med("MB/s"), bytesPerOp: med("B/op"), allocsPerOp: med("allocs/op") };
+  }
+  return out;
+}
+
+function readJSON(path) {
+  return path && existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
+}
+
+function median(xs) {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function ms(x) {
+  return Number.isFinite(x) ? (x < 10 ? x.toFixed(2) : x.toFixed(0)) : "—";
+}
+
+function rate(x) {
+  return Number.isFinite(x) ? (x < 1 ? x.toFixed(3) : x.toFixed(1)) : "—";
+}
+
+function times(x) {
+  return Number.isFinite(x) ? `${x.toFixed(0)}×` : "—";
+}
+
+function mb(x, what) {
+  return Number.isFinite(x) ? `${x.toFixed(0)}${what ? ` (${what})` : ""}` : "—";
+}
+
+function kb(bytes) {
+  return Number.isFinite(bytes) ? `${fmtInt(bytes)} B` : "—";
+}
+
+function fmtInt(x) {
+  return Math.round(x).toLocaleString("en-US");
+}
+
+function parseArgs(argv) {
+  const out = {};
+  for (let i = 0; i + 1 < argv.length; i += 2) out[argv[i].replace(/^--/, "")] = argv[i + 1];
+  return out;
+}

@@ -1,0 +1,61 @@
+// Command texts writes the benchmark texts of package corpus into a scratch
+// folder for the node side-by-side: articles.json (an array of ~1,000-word
+// articles) and text-<size>.txt for each size asked for. The folder is
+// outside the repository; corpus text is never committed.
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"lede/bench/corpus"
+)
+
+func main() {
+	shared := flag.String("shared", "../shared", "the shared data folder")
+	out := flag.String("out", "", "folder to write the texts into (required)")
+	sizes := flag.String("sizes", "1MB", "comma-separated text sizes: 10KB, 100KB, 1MB, 10MB")
+	flag.Parse()
+	if err := write(*shared, *out, strings.Split(*sizes, ",")); err != nil {
+		fmt.Fprintln(os.Stderr, "texts:", err)
+		os.Exit(1)
+	}
+}
+
+func write(shared, out string, sizes []string) error {
+	if out == "" {
+		return fmt.Errorf("-out is required")
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	articles, err := corpus.Articles(shared)
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(articles)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, "articles.json"), b, 0o644); err != nil {
+		return err
+	}
+	for _, name := range sizes {
+		size, ok := corpus.SizeNamed(name)
+		if !ok {
+			return fmt.Errorf("unknown size %q", name)
+		}
+		text, err := corpus.Text(shared, size.Bytes)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(out, "text-"+name+".txt"), []byte(text), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,331 @@
+// Command build-gazetteer compiles the gazetteers in ../shared/data/gazetteers
+// (GeoNames, mledoze/countries, US Social Security given names) and the
+// hand-written lists in curated.go into the sorted tables that package
+// annotate/gazetteer embeds. Run it with go generate ./annotate/gazetteer.
+//
+// Every table is a text file of lines "key<TAB>value" (or just "key"), sorted
+// by key and without duplicates, so the package can binary-search the
+// embedded bytes directly without building any index at start-up.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+func main() {
+	shared := flag.String("shared", "../shared", "the shared data folder")
+	out := flag.String("out", "annotate/gazetteer/data", "where to write the compiled tables")
+	minCityPopulation := flag.Int("min-city-population", 100000, "smallest city kept")
+	minNameCount := flag.Int("min-name-count", 1000, "fewest SSA applications for a given name to be kept")
+	flag.Parse()
+	log.SetFlags(0)
+
+	dir := filepath.Join(*shared, "data", "gazetteers")
+	countries := readRows(filepath.Join(dir, "countries", "countries_demonyms.tsv"), true)
+	countryNames, demonyms := compileCountries(countries, readRows(filepath.Join(dir, "geonames", "countryInfo.txt"), false))
+	places := compilePlaces(countries,
+		readRows(filepath.Join(dir, "geonames", "admin1CodesASCII.txt"), false),
+		readRows(filepath.Join(dir, "geonames", "cities15000.txt"), false),
+		countryNames, *minCityPopulation)
+	given := compileGivenNames(readRows(filepath.Join(dir, "names", "first_names_aggregate.tsv"), true), *minNameCount)
+
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		log.Fatal(err)
+	}
+	writeTable(*out, "countries.txt", countryNames)
+	writeTable(*out, "demonyms.txt", demonyms)
+	writeTable(*out, "places.txt", places)
+	writeTable(*out, "given.txt", given)
+	writeTable(*out, "titles.txt", compileTitles())
+	writeTable(*out, "orgsuffixes.txt", setOf(orgSuffixes))
+}
+
+// readRows reads a TSV file, skipping comment lines and, if asked, the header.
+func readRows(path string, header bool) [][]string {
+	f, err := os.Open(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer f.Close()
+	var rows [][]string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || line == "" {
+			continue
+		}
+		if header {
+			header = false
+			continue
+		}
+		rows = append(rows, strings.Split(line, "\t"))
+	}
+	if err := sc.Err(); err != nil {
+		log.Fatal(err)
+	}
+	return rows
+}
+
+// ranked keeps, for each key, the value offered with the best (lowest) rank,
+// so that curated and official names win over alternative spellings.
+type ranked map[string]rankedValue
+
+type rankedValue struct {
+	value string
+	rank  int
+}
+
+func (r ranked) offer(key, value string, rank int) {
+	key = strings.TrimSpace(key)
+	if key == "" || strings.ContainsAny(key, "\t\n") {
+		return
+	}
+	if old, ok := r[key]; ok && old.rank <= rank {
+		return
+	}
+	r[key] = rankedValue{value, rank}
+}
+
+func (r ranked) table() map[string]string {
+	t := make(map[string]string, len(r))
+	for k, v := range r {
+		t[k] = v.value
+	}
+	return t
+}
+
+// Ranks, best first.
+const (
+	rankCurated = iota
+	rankCommon
+	rankOfficial
+	rankAlternative
+)
+
+// compileCountries returns country name → canonical name, and demonym →
+// canonical name.
+func compileCountries(rows, geonames [][]string) (names, demonyms map[string]string) {
+	const (
+		colCode, colCommon, colOfficial, colDemonymM, colDemonymF, colAlt, colUNMember = 0, 2, 3, 5, 6, 7, 11
+	)
+	canonical := map[string]string{}
+	byName, byDemonym := ranked{}, ranked{}
+	for _, r := range rows {
+		code := r[colCode]
+		name := r[colCommon]
+		if c, ok := canonicalCountry[code]; ok {
+			name = c
+		}
+		canonical[code] = name
+		byName.offer(name, name, rankCommon)
+		byName.offer(r[colCommon], name, rankCommon)
+		byName.offer(r[colOfficial], name, rankOfficial)
+		for _, alt := range strings.Split(r[colAlt], ";") {
+			if isUsefulAlias(alt) {
+				byName.offer(alt, name, rankAlternative)
+			}
+		}
+		// UN members win demonyms shared with territories ("American").
+		rank := rankAlternative
+		if r[colUNMember] == "True" {
+			rank = rankCommon
+		}
+		for _, d := range []string{r[colDemonymM], r[colDemonymF]} {
+			byDemonym.offer(d, name, rank)
+			byDemonym.offer(plural(d), name, rank+1)
+		}
+	}
+	const colGeoCode, colGeoName = 0, 4
+	for _, r := range geonames {
+		if name, ok := canonical[r[colGeoCode]]; ok {
+			byName.offer(r[colGeoName], name, rankOfficial)
+		}
+	}
+	for alias, code := range countryAliases {
+		byName.offer(alias, canonical[code], rankCurated)
+	}
+	for d, place := range extraDemonyms {
+		byDemonym.offer(d, place, rankCurated)
+	}
+	return byName.table(), byDemonym.table()
+}
+
+// isUsefulAlias keeps alternative spellings written in Latin letters that are
+// not bare ISO codes (codes like "IN" or "TO" are ordinary words in headlines;
+// the useful ones are in countryAliases).
+func isUsefulAlias(s string) bool {
+	if len(s) <= 3 || strings.Contains(s, ",") {
+		return false
+	}
+	for _, r := range s {
+		if r > unicode.MaxLatin1 && !unicode.In(r, unicode.Latin) {
+			return false
+		}
+	}
+	return true
+}
+
+// plural forms the plural of a demonym noun: "Americans", "Israelis"; words
+// like "Chinese" or "French" have none.
+func plural(d string) string {
+	if strings.HasSuffix(d, "n") || strings.HasSuffix(d, "i") {
+		return d + "s"
+	}
+	return ""
+}
+
+// Place kinds as stored in the table; the package decodes the same letters.
+const (
+	kindContinent = "c"
+	kindArea      = "a"
+	kindRegion    = "r"
+	kindCity      = "t"
+)
+
+// compilePlaces returns place name → kind for continents, areas, first-level
+// regions and cities. Countries are in their own table; a name that is also a
+// country is left out here, and a name with several kinds keeps the broadest.
+func compilePlaces(countries, admin1, cities [][]string, countryNames map[string]string, minPopulation int) map[string]string {
+	byName := ranked{}
+	for i, list := range [][]string{continents, areas} {
+		kind := []string{kindContinent, kindArea}[i]
+		for _, name := range list {
+			byName.offer(name, kind, 0)
+		}
+	}
+	const colRegion, colSubregion = 8, 9
+	for _, r := range countries {
+		byName.offer(r[colRegion], kindContinent, 0)
+		byName.offer(r[colSubregion], kindArea, 1)
+	}
+	const colAdminName, colAdminASCII = 1, 2
+	for _, r := range admin1 {
+		for _, name := range []string{r[colAdminName], r[colAdminASCII]} {
+			if !genericRegionNames[name] {
+				byName.offer(name, kindRegion, 2)
+			}
+		}
+	}
+	const colCityName, colCityASCII, colPopulation = 1, 2, 14
+	for _, r := range cities {
+		population, err := strconv.Atoi(r[colPopulation])
+		if err != nil || population < minPopulation {
+			continue
+		}
+		byName.offer(r[colCityName], kindCity, 3)
+		byName.offer(r[colCityASCII], kindCity, 3)
+	}
+	places := byName.table()
+	for name := range countryNames {
+		delete(places, name)
+	}
+	return places
+}
+
+// Sexes as stored in the table; the package decodes the same letters.
+const (
+	sexFemale = "f"
+	sexMale   = "m"
+	sexEither = "e"
+)
+
+// clearMajority is the share of one sex above which a given name counts as
+// that sex's; below it the name is recorded as used by either.
+const clearMajority = 0.8
+
+// compileGivenNames returns given name → sex for names given at least
+// minCount times.
+func compileGivenNames(rows [][]string, minCount int) map[string]string {
+	const colName, colSex, colCount = 0, 1, 2
+	female, male := map[string]int{}, map[string]int{}
+	for _, r := range rows {
+		n, err := strconv.Atoi(r[colCount])
+		if err != nil {
+			log.Fatalf("given names: bad count in %q", r)
+		}
+		if r[colSex] == "F" {
+			female[r[colName]] += n
+		} else {
+			male[r[colName]] += n
+		}
+	}
+	names := map[string]string{}
+	for _, counts := range []map[string]int{female, male} {
+		for name := range counts {
+			f, m := float64(female[name]), float64(male[name])
+			switch {
+			case f+m < float64(minCount):
+			case f/(f+m) >= clearMajority:
+				names[name] = sexFemale
+			case m/(f+m) >= clearMajority:
+				names[name] = sexMale
+			default:
+				names[name] = sexEither
+			}
+		}
+	}
+	return names
+}
+
+// Title flags as stored in the table; the package decodes the same letters.
+const titleHonorific = "h"
+
+// compileTitles returns title → flags: honorific, and the sex it tells.
+func compileTitles() map[string]string {
+	titles := setOf(personTitles)
+	for _, flagged := range []struct {
+		words []string
+		flag  string
+	}{{honorifics, titleHonorific}, {femaleTitles, sexFemale}, {maleTitles, sexMale}} {
+		for _, w := range flagged.words {
+			if _, ok := titles[w]; !ok {
+				log.Fatalf("curated.go: %q is flagged but not in personTitles", w)
+			}
+			titles[w] += flagged.flag
+		}
+	}
+	return titles
+}
+
+func setOf(words []string) map[string]string {
+	set := make(map[string]string, len(words))
+	for _, w := range words {
+		set[w] = ""
+	}
+	return set
+}
+
+// writeTable writes one sorted table: "key<TAB>value" lines, or bare keys when
+// every value is empty.
+func writeTable(dir, name string, table map[string]string) {
+	keys := make([]string, 0, len(table))
+	for k := range table {
+		if k != "" {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		b.WriteString(k)
+		if v := table[k]; v != "" {
+			b.WriteByte('\t')
+			b.WriteString(v)
+		}
+		b.WriteByte('\n')
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(b.String()), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Fprintf(os.Stderr, "%s: %d entries, %d bytes\n", name, len(keys), b.Len())
+}

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strings"
+
+	"lede/annotate"
+	"lede/annotate/ner"
+)
+
+// Reading the training data: CoNLL-style files with one token per line and
+// its tag in the last column (IOB1 or IOB2), a blank line after each sentence.
+// Every token is cut again with the pipeline's tokenizer, so the model
+// trains on the words it will see at run time.
+
+// conllColumns describes one file's layout.
+type conllColumns struct {
+	// docStart: -DOCSTART- lines separate documents. Files without them
+	// are cut into documents of sentencesPerDoc sentences.
+	docStart        bool
+	sentencesPerDoc int
+}
+
+// gumSentencesPerDoc groups GUM's sentences (which carry no document
+// boundaries) into pseudo-documents of about one article's length.
+const gumSentencesPerDoc = 40
+
+// builder accumulates one document.
+type builder struct {
+	doc   ner.Document
+	spans []ner.Span
+	// open is the name being read, if any.
+	open      *ner.Span
+	sentStart int
+}
+
+func (b *builder) addToken(word, tag string) {
+	var typ ner.Type
+	inName := tag != "O"
+	if inName {
+		var ok bool
+		typ, ok = ner.ParseType(tag[2:])
+		inName = ok
+	}
+	// A name continues on I- of the same type; B- or another type starts one.
+	continues := inName && b.open != nil && b.open.Type == typ && strings.HasPrefix(tag, "I-")
+	if !continues {
+		b.closeName()
+	}
+	first := len(b.doc.Words)
+	for _, t := range annotate.Tokenize(word) {
+		b.doc.Words = append(b.doc.Words, t.Text(word))
+	}
+	if !inName {
+		return
+	}
+	if !continues {
+		b.open = &ner.Span{First: first, Type: typ}
+	}
+	b.open.Last = len(b.doc.Words)
+}
+
+func (b *builder) closeName() {
+	if b.open != nil {
+		b.spans = append(b.spans, *b.open)
+		b.open = nil
+	}
+}
+
+func (b *builder) endSentence() {
+	b.closeName()
+	if len(b.doc.Words) > b.sentStart {
+		b.doc.Sentences = append(b.doc.Sentences, ner.Sentence{First: b.sentStart, Last: len(b.doc.Words)})
+	}
+	b.sentStart = len(b.doc.Words)
+}
+
+func (b *builder) example() ner.Example {
+	b.endSentence()
+	labels := make([]ner.Label, len(b.doc.Words))
+	ner.LabelSpans(labels, b.spans)
+	return ner.Example{Doc: b.doc, Labels: labels}
+}
+
+// readCoNLL reads a file into one example per document.
+func readCoNLL(path string, cols conllColumns) ([]ner.Example, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var examples []ner.Example
+	b := &builder{}
+	flush := func() {
+		if ex := b.example(); len(ex.Doc.Words) > 0 {
+			examples = append(examples, ex)
+		}
+		b = &builder{}
+	}
+	var sentence [][]string
+	endSentence := func() {
+		if len(sentence) > 0 && !hasPlaceholders(sentence) {
+			for _, fields := range sentence {
+				b.addToken(fields[0], fields[len(fields)-1])
+			}
+			b.endSentence()
+			if !cols.docStart && len(b.doc.Sentences) == cols.sentencesPerDoc {
+				flush()
+			}
+		}
+		sentence = sentence[:0]
+	}
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		fields := strings.Fields(sc.Text())
+		switch {
+		case len(fields) == 0:
+			endSentence()
+		case fields[0] == "-DOCSTART-":
+			endSentence()
+			flush()
+		case len(fields) < 2:
+			return nil, fmt.Errorf("%s:%d: want a token and a tag", path, line)
+		default:
+			sentence = append(sentence, fields)
+		}
+	}
+	endSentence()
+	flush()
+	return examples, sc.Err()
+}
+
+// hasPlaceholders reports whether a sentence's words were withheld (GUM
+// replaces the text of some documents with underscores).
+func hasPlaceholders(sentence [][]string) bool {
+	for _, fields := range sentence {
+		if fields[0] == "_" {
+			return true
+		}
+	}
+	return false
+}

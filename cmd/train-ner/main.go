@@ -1,0 +1,78 @@
+// Command train-ner trains Lede's name recognizer (annotate/ner) from the
+// CoNLL-2003 training set, optionally with WikiGold and GUM, and writes the
+// compact model that annotate/ner embeds. With -dev it also reports
+// exact-match scores on the CoNLL-2003 dev set, tagged in-process.
+//
+//	go run ./cmd/train-ner -shared ../shared
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/andybalholm/brotli"
+
+	"lede/annotate/ner"
+)
+
+func main() {
+	shared := flag.String("shared", "../shared", "the shared data folder")
+	out := flag.String("out", "annotate/ner/model.bin", "where to write the model")
+	epochs := flag.Int("epochs", 10, "training passes over the data")
+	minCount := flag.Int("min-count", 2, "drop features seen fewer times")
+	clip := flag.Float64("clip", 0.999, "quantile of weight magnitudes mapped to the int8 limit")
+	evidence := flag.Bool("evidence", true, "train the second, document-evidence pass")
+	wikigold := flag.Bool("wikigold", false, "also train on WikiGold")
+	gum := flag.Bool("gum", false, "also train on GUM")
+	dev := flag.Bool("dev", true, "score the model on CoNLL-2003 dev")
+	flag.Parse()
+	log.SetFlags(0)
+
+	nerDir := filepath.Join(*shared, "data", "ner")
+	examples, err := readCoNLL(filepath.Join(nerDir, "conll2003", "train.txt"), conllColumns{docStart: true})
+	check(err)
+	if *wikigold {
+		more, err := readCoNLL(filepath.Join(nerDir, "wikigold", "wikigold.conll.txt"), conllColumns{docStart: true})
+		check(err)
+		examples = append(examples, more...)
+	}
+	if *gum {
+		more, err := readCoNLL(filepath.Join(nerDir, "gum", "train.bio.txt"), conllColumns{sentencesPerDoc: gumSentencesPerDoc})
+		check(err)
+		examples = append(examples, more...)
+	}
+	log.Printf("training on %d documents", len(examples))
+	start := time.Now()
+	model := ner.Train(examples, ner.TrainOptions{
+		Epochs: *epochs, MinCount: *minCount, ClipQuantile: *clip, Evidence: *evidence, Seed: 1, Log: log.Printf,
+	})
+	log.Printf("trained in %s: %d features", time.Since(start).Round(time.Second), model.Features())
+	data, err := model.MarshalBinary()
+	check(err)
+	check(os.WriteFile(*out, data, 0o644))
+	log.Printf("wrote %s: %d bytes, %d with brotli", *out, len(data), brotliSize(data))
+	if *dev {
+		devExamples, err := readCoNLL(filepath.Join(nerDir, "conll2003", os.Getenv("A_DEV")), conllColumns{docStart: true})
+		check(err)
+		fmt.Print(score(model, devExamples))
+	}
+}
+
+func brotliSize(data []byte) int {
+	var buf bytes.Buffer
+	w := brotli.NewWriterLevel(&buf, brotli.BestCompression)
+	w.Write(data)
+	w.Close()
+	return buf.Len()
+}
+
+func check(err error) {
+	if err != nil {
+		log.Fatal(err)
+	}
+}

@@ -1,0 +1,69 @@
+//go:build browser
+
+package e2e
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestReloadRestoresArticleAndLayers(t *testing.T) {
+	seed := SeedArticle(t)
+	srv := ServeDist(t)
+	tab := NewTab(t)
+	OpenApp(t, tab, srv.URL)
+	PasteArticle(t, tab, seed)
+	Do(t, tab, chromedp.Click(chromedp.CSS(`#legend .layer-place`)))
+	// The article is saved shortly after it changes.
+	WaitFor(t, tab, `localStorage.getItem("lede.article") !== null`, 5*time.Second)
+
+	OpenApp(t, tab, srv.URL)
+	WaitAnnotated(t, tab)
+	assert.Equal(t, seed, Eval[string](t, tab, `document.getElementById("article").textContent`))
+	assert.True(t, Eval[bool](t, tab, `document.getElementById("article").classList.contains("hide-place")`), "the hidden layer stays hidden")
+	assert.Equal(t, "false", Eval[string](t, tab, `document.querySelector("#legend .layer-place").getAttribute("aria-pressed")`))
+
+	Do(t, tab, chromedp.Click(chromedp.ID("clear")))
+	OpenApp(t, tab, srv.URL)
+	assert.Empty(t, Eval[string](t, tab, `document.getElementById("editor").value`))
+	assert.Equal(t, 0, Eval[int](t, tab, `localStorage.length`))
+	assert.False(t, Eval[bool](t, tab, `document.getElementById("editor").hidden`))
+}
+
+// goOffline cuts the tab (service worker included) off the network.
+func goOffline(t testing.TB, tab context.Context) {
+	t.Helper()
+	_, err := chromedp.Call(tab, network.Enable, network.EnableParams{})
+	require.NoError(t, err)
+	_, err = chromedp.Call(tab, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+		EmulateOfflineServiceWorker: new(true),
+		MatchedNetworkConditions:    []*network.Conditions{{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}},
+	})
+	require.NoError(t, err)
+	_, err = chromedp.Call(tab, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: true, DownloadThroughput: -1, UploadThroughput: -1})
+	require.NoError(t, err)
+}
+
+func TestWorksOffline(t *testing.T) {
+	seed := SeedArticle(t)
+	srv := ServeDist(t)
+	tab := NewTab(t)
+	OpenApp(t, tab, srv.URL)
+	WaitFor(t, tab, `navigator.serviceWorker.controller !== null`, 20*time.Second)
+	cached := Eval[[]string](t, tab, `caches.keys()`)
+	require.Len(t, cached, 1)
+	assert.Regexp(t, `^lede-[0-9a-f]{12}$`, cached[0], "the cache is versioned by content hash")
+
+	goOffline(t, tab)
+	srv.Close() // and the server is gone too
+	OpenApp(t, tab, srv.URL)
+	assert.False(t, Eval[bool](t, tab, `navigator.onLine`))
+	PasteArticle(t, tab, seed)
+	assert.Contains(t, highlightTexts(t, tab, "person"), "Antony Blinken")
+}

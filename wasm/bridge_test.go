@@ -1,0 +1,67 @@
+package main
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestAnnotateJSONHonoursOptions(t *testing.T) {
+	const text = `"We will go," said Maria Lopez in Madrid.`
+	tests := []struct {
+		name       string
+		opts       options
+		wantQuotes bool
+		wantErr    string
+	}{
+		{name: "defaults", opts: options{}, wantQuotes: true},
+		{name: "byte offsets", opts: options{Offsets: "byte"}, wantQuotes: true},
+		{name: "entities only", opts: options{Layers: []string{"entities"}}},
+		{name: "unknown offsets", opts: options{Offsets: "lines"}, wantErr: "unknown offsets"},
+		{name: "unknown layer", opts: options{Layers: []string{"colours"}}, wantErr: "unknown layer"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := annotateJSON(text, tt.opts)
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			var doc struct {
+				Quotes []json.RawMessage `json:"quotes"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(out), &doc))
+			assert.Equal(t, tt.wantQuotes, len(doc.Quotes) > 0)
+		})
+	}
+}
+
+func TestRecoverPanicTurnsPanicsIntoErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		f       func() string
+		want    string
+		wantErr string
+	}{
+		{name: "no panic", f: func() string { return "{}" }, want: "{}"},
+		{name: "string", f: func() string { panic("index out of range") }, wantErr: "index out of range"},
+		{name: "error", f: func() string { panic(assert.AnError) }, wantErr: assert.AnError.Error()},
+		{name: "other value", f: func() string { panic(42) }, wantErr: "internal error"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := recoverPanic(tt.f)
+			if tt.wantErr == "" {
+				require.NoError(t, err)
+				assert.Equal(t, tt.want, out)
+				return
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.wantErr)
+		})
+	}
+}

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"errors"
+	"syscall/js"
+)
+
+func main() {
+	register()
+	// Keep the Go program alive: the worker calls ledeAnnotate for as long as
+	// the page is open.
+	select {}
+}
+
+// register installs globalThis.ledeAnnotate(text, optionsJSON). It returns
+// the document JSON string, or {"error": message} when the options are
+// invalid or the annotator failed; it never throws.
+func register() {
+	js.Global().Set("ledeAnnotate", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) == 0 || args[0].Type() != js.TypeString {
+			return errorJSON("ledeAnnotate(text, optionsJSON): text must be a string")
+		}
+		o, err := parseOptions(args[1:])
+		if err != nil {
+			return errorJSON(err.Error())
+		}
+		doc, err := annotateJSON(args[0].String(), o)
+		if err != nil {
+			return errorJSON(err.Error())
+		}
+		return doc
+	}))
+}
+
+// parseOptions reads the optional options JSON with the JavaScript parser,
+// which keeps encoding/json (and reflection) out of the wasm binary.
+func parseOptions(args []js.Value) (o options, err error) {
+	if len(args) == 0 || args[0].IsUndefined() || args[0].IsNull() || args[0].String() == "" {
+		return o, nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = jsError("options are not valid JSON", r)
+		}
+	}()
+	v := js.Global().Get("JSON").Call("parse", args[0].String())
+	if v.Type() != js.TypeObject {
+		return o, nil
+	}
+	if off := v.Get("offsets"); off.Type() == js.TypeString {
+		o.Offsets = off.String()
+	}
+	if layers := v.Get("layers"); js.Global().Get("Array").Call("isArray", layers).Bool() {
+		o.Layers = make([]string, layers.Length())
+		for i := range o.Layers {
+			o.Layers[i] = layers.Index(i).String()
+		}
+	}
+	return o, nil
+}
+
+func jsError(prefix string, r any) error {
+	if e, ok := r.(js.Error); ok {
+		return errors.New(prefix + ": " + e.Get("message").String())
+	}
+	return errors.New(prefix)
+}
+
+// errorJSON builds {"error": message} with the JavaScript serializer, which
+// escapes the message correctly.
+func errorJSON(message string) string {
+	return js.Global().Get("JSON").Call("stringify", map[string]any{"error": message}).String()
+}

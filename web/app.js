@@ -1,0 +1,448 @@
+// The page: holds the one state (text, document, layer choices, view mode),
+// wires the user's actions to it and derives the view from it through the
+// other modules: annotator (worker bridge), render (highlights), panel (side
+// lists), summary, exports, storage, input and the service worker.
+//
+// body[data-state] is "loading", "idle", "annotating", "annotated" or
+// "error"; tests and the embedding API wait on it.
+
+import { Annotator } from "./annotator.js";
+import { LAYERS, spans, counts } from "./layers.js";
+import { renderHighlights, attachTooltip } from "./render.js";
+import { Panel } from "./panel.js";
+import { Selection } from "./selection.js";
+import { renderSummary } from "./summary.js";
+import { FORMATS, exportAs } from "./exports.js";
+import * as storage from "./storage.js";
+import { clipboardText, fileText, normalizeNewlines } from "./input.js";
+
+// MAX_CHARS is the documented size limit: longer texts are not annotated
+// (a message says so) because rendering millions of highlights would make
+// the page sluggish. 3 million UTF-16 units is about a 3 MB article.
+export const MAX_CHARS = 3_000_000;
+const TYPING_DELAY_MS = 350;
+const SAVE_DELAY_MS = 600;
+const PROGRESS_AFTER_MS = 150;
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  editor: $("editor"),
+  article: $("article"),
+  stage: $("stage"),
+  status: $("status"),
+  progress: $("progress"),
+  progressBar: $("progress-bar"),
+  legend: $("legend"),
+  summary: $("summary"),
+  viewButton: $("mode-view"),
+  editButton: $("mode-edit"),
+  exportFormat: $("export-format"),
+  exportCopy: $("export-copy"),
+  exportDownload: $("export-download"),
+  toast: $("toast"),
+  tooltip: $("tooltip"),
+};
+
+const state = {
+  text: "",
+  annotated: null, // {text, doc, byRef, items} of the last result
+  layers: Object.fromEntries(LAYERS.map((l) => [l.key, true])),
+  mode: "edit",
+};
+
+const annotator = new Annotator("worker.js");
+const panel = new Panel($("tabs"), $("tab-panels"), selectItem);
+const selection = new Selection({
+  nav: $("navigator"),
+  label: $("nav-label"),
+  prev: $("nav-prev"),
+  next: $("nav-next"),
+  close: $("nav-close"),
+  onChange: (ref) => panel.mark(ref),
+});
+
+function setState(name) {
+  document.body.dataset.state = name;
+}
+
+function say(message, kind = "") {
+  ui.status.textContent = message;
+  ui.status.className = `status ${kind}`;
+}
+
+let toastTimer = 0;
+function toast(message) {
+  ui.toast.textContent = message;
+  ui.toast.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => {
+    ui.toast.hidden = true;
+  }, 2500);
+}
+
+// ---- view mode ----
+
+function setMode(mode) {
+  state.mode = mode;
+  const viewing = mode === "view";
+  ui.editor.hidden = viewing;
+  ui.article.hidden = !viewing;
+  ui.viewButton.setAttribute("aria-pressed", String(viewing));
+  ui.editButton.setAttribute("aria-pressed", String(!viewing));
+  if (!viewing) selection.clear();
+  if (viewing && (!state.annotated || state.annotated.text !== state.text)) ui.article.replaceChildren(state.text);
+  if (viewing && state.annotated && state.annotated.text === state.text) showHighlights();
+}
+
+// ---- legend (layer toggles) ----
+
+function renderLegend(layerCounts) {
+  ui.legend.replaceChildren(
+    ...LAYERS.map((l) => {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = `layer layer-${l.key}`;
+      b.dataset.layer = l.key;
+      b.setAttribute("aria-pressed", String(state.layers[l.key]));
+      const swatch = document.createElement("span");
+      swatch.className = "swatch";
+      swatch.setAttribute("aria-hidden", "true");
+      const name = document.createElement("span");
+      name.textContent = l.label;
+      const count = document.createElement("span");
+      count.className = "count";
+      count.textContent = layerCounts ? String(layerCounts[l.key]) : "–";
+      b.append(swatch, name, count);
+      b.title = `Show or hide ${l.label.toLowerCase()}`;
+      b.addEventListener("click", () => toggleLayer(l.key));
+      return b;
+    }),
+  );
+  applyLayers();
+}
+
+function toggleLayer(key) {
+  state.layers[key] = !state.layers[key];
+  storage.saveLayers(state.layers);
+  for (const b of ui.legend.querySelectorAll("button")) b.setAttribute("aria-pressed", String(state.layers[b.dataset.layer]));
+  applyLayers();
+}
+
+function applyLayers() {
+  for (const l of LAYERS) ui.article.classList.toggle(`hide-${l.key}`, !state.layers[l.key]);
+}
+
+// ---- annotation ----
+
+let typingTimer = 0;
+let saveTimer = 0;
+let running = false;
+let rerun = false;
+
+function textChanged({ immediate = false } = {}) {
+  clearTimeout(typingTimer);
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    if (!storage.saveArticle(state.text)) say("This article is too large to keep for your next visit.", "warn");
+  }, SAVE_DELAY_MS);
+  if (state.mode === "view") ui.article.replaceChildren(state.text);
+  if (immediate) annotateNow();
+  else typingTimer = setTimeout(annotateNow, TYPING_DELAY_MS);
+}
+
+async function annotateNow() {
+  if (running) {
+    rerun = true;
+    return;
+  }
+  const text = state.text;
+  if (!text.trim()) {
+    showEmpty();
+    return;
+  }
+  if (text.length > MAX_CHARS) {
+    setState("error");
+    say(`This text has ${text.length.toLocaleString()} characters; Lede annotates up to ${MAX_CHARS.toLocaleString()}. Split it into articles.`, "error");
+    return;
+  }
+  running = true;
+  setState("annotating");
+  const stopProgress = startProgress(text.length);
+  try {
+    await annotator.ready;
+    const { doc, ms } = await annotator.annotate(text);
+    if (text === state.text) showResult(text, doc, ms);
+  } catch (err) {
+    setState("error");
+    say(err.message, "error");
+  } finally {
+    stopProgress();
+    running = false;
+    if (rerun) {
+      rerun = false;
+      annotateNow();
+    }
+  }
+}
+
+// startProgress shows a bar for texts that take a while, advancing with the
+// time the measured throughput predicts; it returns the function that ends it.
+function startProgress(length) {
+  const expected = Math.max(annotator.estimateMs(length), 1);
+  const started = performance.now();
+  let frame = 0;
+  const tick = () => {
+    const elapsed = performance.now() - started;
+    if (elapsed > PROGRESS_AFTER_MS) {
+      const pct = Math.min(95, (100 * elapsed) / expected);
+      ui.progress.hidden = false;
+      ui.progress.setAttribute("aria-valuenow", String(Math.round(pct)));
+      ui.progressBar.style.width = `${pct}%`;
+      say(`Annotating ${length.toLocaleString()} characters…`);
+    }
+    frame = requestAnimationFrame(tick);
+  };
+  frame = requestAnimationFrame(tick);
+  return () => {
+    cancelAnimationFrame(frame);
+    ui.progress.hidden = true;
+  };
+}
+
+function showEmpty() {
+  state.annotated = null;
+  selection.clear();
+  ui.article.replaceChildren();
+  panel.render({ entities: [], quotes: [], issues: [] });
+  renderLegend(null);
+  ui.summary.hidden = true;
+  enableExports(false);
+  setState("idle");
+  say("");
+}
+
+function showResult(text, doc, ms) {
+  selection.clear();
+  const { fragment, byRef } = renderHighlights(text, spans(doc, text.length));
+  const items = new Map([...byRef].map(([ref, list]) => [ref, { layer: list[0].layer, item: list[0].item }]));
+  state.annotated = { text, doc, byRef, items, fragment };
+  if (state.mode === "view") showHighlights();
+  panel.render(doc);
+  renderLegend(counts(doc));
+  renderSummary(ui.summary, doc);
+  enableExports(true);
+  const warnings = doc.warnings && doc.warnings.length ? ` ${doc.warnings.join(" ")}` : "";
+  say(`Annotated ${text.length.toLocaleString()} characters in ${Math.max(1, Math.round(ms))} ms.${warnings}`, warnings ? "warn" : "");
+  setState("annotated");
+}
+
+function showHighlights() {
+  const a = state.annotated;
+  if (a.fragment) {
+    ui.article.replaceChildren(a.fragment);
+    a.fragment = null;
+  }
+}
+
+// ---- selection ----
+
+function selectItem(ref, name) {
+  const a = state.annotated;
+  const mentions = a && a.byRef.get(ref);
+  if (!mentions) {
+    toast("It has no mentions to show in the text.");
+    return;
+  }
+  if (state.mode !== "view") setMode("view");
+  const layer = a.items.get(ref).layer;
+  if (!state.layers[layer]) toggleLayer(layer);
+  selection.select(ref, mentions, name);
+}
+
+// ---- exports ----
+
+function enableExports(on) {
+  for (const c of [ui.exportFormat, ui.exportCopy, ui.exportDownload]) c.disabled = !on;
+}
+
+async function currentExport() {
+  const a = state.annotated;
+  return exportAs(ui.exportFormat.value, a.text, a.doc);
+}
+
+async function copyExport() {
+  const { content } = await currentExport();
+  try {
+    await navigator.clipboard.writeText(content);
+  } catch {
+    const scratch = document.createElement("textarea");
+    scratch.value = content;
+    document.body.append(scratch);
+    scratch.select();
+    document.execCommand("copy");
+    scratch.remove();
+  }
+  toast("Copied to the clipboard.");
+}
+
+async function downloadExport() {
+  const { content, filename, mime } = await currentExport();
+  const url = URL.createObjectURL(new Blob([content], { type: mime }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---- input ----
+
+function replaceText(text) {
+  state.text = normalizeNewlines(text);
+  ui.editor.value = state.text;
+  setMode(state.text.trim() ? "view" : "edit");
+  textChanged({ immediate: true });
+}
+
+async function openFile(file) {
+  try {
+    replaceText(await fileText(file));
+  } catch (err) {
+    say(err.message, "error");
+  }
+}
+
+function wireInput() {
+  ui.editor.addEventListener("input", () => {
+    state.text = ui.editor.value;
+    textChanged();
+  });
+  ui.editor.addEventListener("paste", (event) => {
+    if (!event.clipboardData) return;
+    event.preventDefault();
+    const pasted = normalizeNewlines(clipboardText(event.clipboardData));
+    const wasEmpty = !ui.editor.value.trim();
+    ui.editor.setRangeText(pasted, ui.editor.selectionStart, ui.editor.selectionEnd, "end");
+    state.text = ui.editor.value;
+    if (wasEmpty) setMode("view");
+    textChanged({ immediate: true });
+  });
+  document.addEventListener("paste", (event) => {
+    if (event.defaultPrevented || !event.clipboardData || event.target.closest("textarea, input, select")) return;
+    event.preventDefault();
+    replaceText(clipboardText(event.clipboardData));
+  });
+  $("file-input").addEventListener("change", (event) => {
+    const file = event.target.files[0];
+    if (file) openFile(file);
+    event.target.value = "";
+  });
+  ui.stage.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    ui.stage.classList.add("dropping");
+  });
+  ui.stage.addEventListener("dragleave", () => ui.stage.classList.remove("dropping"));
+  ui.stage.addEventListener("drop", (event) => {
+    event.preventDefault();
+    ui.stage.classList.remove("dropping");
+    const file = event.dataTransfer.files[0];
+    if (file) openFile(file);
+    else if (event.dataTransfer.getData("text/plain")) replaceText(clipboardText(event.dataTransfer));
+  });
+}
+
+// ---- keyboard and buttons ----
+
+function wireControls() {
+  ui.viewButton.addEventListener("click", () => setMode("view"));
+  ui.editButton.addEventListener("click", () => {
+    setMode("edit");
+    ui.editor.focus();
+  });
+  ui.article.addEventListener("click", (event) => {
+    const hit = event.target.closest(".hl");
+    if (!hit || !state.annotated) return;
+    const entry = state.annotated.items.get(hit.dataset.ref);
+    if (entry) selectItem(hit.dataset.ref, entry.item.name || entry.item.label || "Quote");
+  });
+  $("clear").addEventListener("click", () => {
+    storage.clear();
+    state.layers = Object.fromEntries(LAYERS.map((l) => [l.key, true]));
+    replaceText("");
+    ui.editor.focus();
+    toast("Cleared: nothing of this article is kept in the browser.");
+  });
+  for (const f of FORMATS) ui.exportFormat.append(new Option(f.label, f.key));
+  ui.exportCopy.addEventListener("click", () => copyExport().catch((err) => say(err.message, "error")));
+  ui.exportDownload.addEventListener("click", () => downloadExport().catch((err) => say(err.message, "error")));
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      if (state.text.trim()) setMode("view");
+      ui.article.focus();
+      return;
+    }
+    if (event.target.closest("textarea, input, select") || event.altKey || event.ctrlKey || event.metaKey) return;
+    const actions = {
+      n: () => selection.step(1),
+      j: () => selection.step(1),
+      p: () => selection.step(-1),
+      k: () => selection.step(-1),
+      Escape: () => selection.clear(),
+      e: () => {
+        setMode("edit");
+        ui.editor.focus();
+      },
+    };
+    const action = actions[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  });
+  attachTooltip(ui.article, ui.tooltip, () => (state.annotated ? state.annotated.items : new Map()));
+}
+
+// ---- start ----
+
+function start() {
+  setState("loading");
+  Object.assign(state.layers, storage.loadLayers());
+  renderLegend(null);
+  panel.render({ entities: [], quotes: [], issues: [] });
+  wireInput();
+  wireControls();
+  say("Loading the annotator…");
+  annotator.ready.then(
+    () => {
+      // Milliseconds from the start of navigation until the annotator is ready.
+      document.body.dataset.readyMs = String(Math.round(performance.now()));
+      if (document.body.dataset.state === "loading") {
+        setState("idle");
+        say("");
+      }
+    },
+    (err) => {
+      setState("error");
+      say(err.message, "error");
+    },
+  );
+  const saved = storage.loadArticle();
+  if (saved) {
+    state.text = saved;
+    ui.editor.value = saved;
+    setMode("view");
+    annotateNow();
+  } else {
+    setMode("edit");
+  }
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("sw.js").catch(() => {
+      // No offline support here (file:// or an insecure origin); the page works online.
+    });
+  }
+}
+
+start();

@@ -1,0 +1,48 @@
+// Command build turns the frontend sources (index.html and web/) and the wasm
+// bridge into the deployable dist/ folder: it compiles the wasm, minifies
+// every text asset, stamps the service worker with a content hash so its cache
+// updates exactly when an asset changes, writes pre-compressed .gz and .br
+// copies, and prints what each asset weighs.
+//
+//	go run ./web/build -out dist
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+)
+
+func main() {
+	out := flag.String("out", "dist", "output folder (replaced)")
+	root := flag.String("root", ".", "repository root")
+	skipWasm := flag.Bool("skip-wasm", false, "reuse the lede.wasm already in -out instead of compiling it")
+	flag.Parse()
+	if err := run(*root, *out, *skipWasm); err != nil {
+		fmt.Fprintln(os.Stderr, "build:", err)
+		os.Exit(1)
+	}
+}
+
+func run(root, out string, skipWasm bool) error {
+	assets, err := collectSources(root)
+	if err != nil {
+		return err
+	}
+	wasm, err := wasmAssets(root, out, skipWasm)
+	if err != nil {
+		return err
+	}
+	assets = append(assets, wasm...)
+	if err := minifyAll(assets); err != nil {
+		return err
+	}
+	if err := stampServiceWorker(assets); err != nil {
+		return err
+	}
+	if err := writeDist(root, out, assets); err != nil {
+		return err
+	}
+	printSizes(os.Stdout, assets)
+	return nil
+}

@@ -1,0 +1,117 @@
+// TypeScript declarations for Lede's embedding API (lede.js, the
+// <lede-annotator> element, the iframe mode's messages) and the document
+// format every part of Lede returns (docs/format.md). Fields may be added in
+// later versions; none will be renamed or removed.
+
+/** The unit of every start/end offset. "utf16" (the default) indexes JavaScript strings: text.slice(start, end) === text of the span. */
+export type OffsetUnit = "utf16" | "byte" | "codepoint";
+
+/** A kind of annotation that a call may ask for; all of them by default. */
+export type Layer = "entities" | "quotes" | "issues";
+
+export interface AnnotateOptions {
+  offsets?: OffsetUnit;
+  layers?: Layer[];
+}
+
+/** One span of the text. */
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type EntityType = "person" | "place" | "organization";
+
+/** A person, place or organization with every mention of it. */
+export interface Entity {
+  /** "e1", "e2", … unique within a document. */
+  id: string;
+  type: EntityType;
+  name: string;
+  /** A title or role found beside the name ("Secretary of State"). */
+  role?: string;
+  mentions: Mention[];
+}
+
+/** Who a quote is attributed to. */
+export interface Speaker {
+  /** The id of the speaking entity; absent when the source is not named. */
+  entity?: string;
+  /** The entity's name, or the description of an unnamed source ("a senior official"). */
+  name: string;
+  anonymous?: boolean;
+}
+
+/** A quoted passage and who said it. */
+export interface Quote extends Mention {
+  /** "q1", "q2", … */
+  id: string;
+  speaker: Speaker | null;
+  /** The attribution verb ("said"). */
+  cue?: Mention;
+  /** A quoted fragment inside the reporter's own sentence. */
+  partial?: boolean;
+  /** Attributed by carrying over the previous quote's speaker. */
+  continuation?: boolean;
+  /** The id of the other half of a quote split by its attribution. */
+  linked?: string;
+}
+
+/** An IPTC Media Topic that the article raises. */
+export interface Issue {
+  /** The IPTC qcode, "medtop:…". */
+  id: string;
+  label: string;
+  parent?: string;
+  parentLabel?: string;
+  /** Confidence between 0 and 1. */
+  score: number;
+  mentions: Mention[];
+}
+
+/** The result of annotating one text. */
+export interface LedeDocument {
+  entities: Entity[];
+  quotes: Quote[];
+  issues: Issue[];
+  /** Repairs made to the input (such as invalid UTF-8); offsets refer to the repaired text. */
+  warnings?: string[];
+}
+
+/** Annotates text in a Web Worker; overlapping calls are answered in order. */
+export function annotate(text: string, options?: AnnotateOptions): Promise<LedeDocument>;
+
+/** Loads the annotator ahead of the first call. */
+export function preload(): Promise<void>;
+
+/** The <lede-annotator> element (lede-annotator.js). */
+export interface LedeAnnotatorElement extends HTMLElement {
+  /** The last document, or null before the first annotation. */
+  readonly result: LedeDocument | null;
+  /** Annotates the text again now. */
+  refresh(): void;
+}
+
+/** Iframe mode: what the embedding page posts to the framed app … */
+export interface IframeAnnotateRequest {
+  type: "lede:annotate";
+  id: string | number;
+  text: string;
+  options?: AnnotateOptions;
+}
+
+/** … and what the app posts back, to the asking origin only. */
+export type IframeAnnotateReply =
+  | { type: "lede:result"; id: string | number; doc: LedeDocument }
+  | { type: "lede:error"; id: string | number; message: string };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "lede-annotator": LedeAnnotatorElement;
+  }
+  interface HTMLElementEventMap {
+    "lede-annotated": CustomEvent<LedeDocument>;
+    "lede-error": CustomEvent<{ message: string }>;
+  }
+}

@@ -1,0 +1,162 @@
+// The side panel, Hypothesis-style: one tab per layer listing what the
+// article contains (people with role, mentions and quotes; places;
+// organizations; quotes grouped by speaker with anonymous sources flagged;
+// issues ranked by score). Choosing an item asks the page to select it.
+
+import { LAYERS, speakerName, isAnonymous, wordCount } from "./layers.js";
+
+const el = (tag, className, text) => {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+};
+
+export class Panel {
+  constructor(tabs, panels, onSelect) {
+    this.tabs = tabs;
+    this.panels = panels;
+    this.onSelect = onSelect;
+    this.active = LAYERS[0].key;
+    this.buttons = new Map();
+    tabs.addEventListener("keydown", (e) => this.arrowKeys(e));
+  }
+
+  /** render rebuilds every tab from doc. */
+  render(doc) {
+    this.buttons.clear();
+    this.tabs.replaceChildren();
+    this.panels.replaceChildren();
+    const lists = {
+      person: this.entityItems(doc, "person"),
+      place: this.entityItems(doc, "place"),
+      organization: this.entityItems(doc, "organization"),
+      quote: this.quoteGroups(doc),
+      issue: this.issueItems(doc),
+    };
+    for (const layer of LAYERS) {
+      const { nodes, count } = lists[layer.key];
+      const tab = el("button", `tab tab-${layer.key}`);
+      tab.type = "button";
+      tab.id = `tab-${layer.key}`;
+      tab.setAttribute("role", "tab");
+      tab.setAttribute("aria-controls", `list-${layer.key}`);
+      tab.setAttribute("aria-label", `${layer.label}: ${count}`);
+      tab.append(el("span", "", layer.short), el("span", "tab-count", String(count)));
+      tab.addEventListener("click", () => this.show(layer.key));
+      const panel = el("div", "tab-panel");
+      panel.id = `list-${layer.key}`;
+      panel.setAttribute("role", "tabpanel");
+      panel.setAttribute("aria-labelledby", tab.id);
+      panel.tabIndex = 0;
+      if (nodes.length === 0) panel.append(el("p", "empty", `No ${layer.label.toLowerCase()} found.`));
+      else panel.append(...nodes);
+      this.tabs.append(tab);
+      this.panels.append(panel);
+    }
+    this.show(this.active);
+  }
+
+  show(key) {
+    this.active = key;
+    for (const tab of this.tabs.children) {
+      const on = tab.id === `tab-${key}`;
+      tab.setAttribute("aria-selected", String(on));
+      tab.tabIndex = on ? 0 : -1;
+    }
+    for (const panel of this.panels.children) panel.hidden = panel.id !== `list-${key}`;
+  }
+
+  arrowKeys(e) {
+    const keys = LAYERS.map((l) => l.key);
+    const i = keys.indexOf(this.active);
+    const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    let j;
+    if (e.key in moves) j = (i + moves[e.key] + keys.length) % keys.length;
+    else if (e.key === "Home") j = 0;
+    else if (e.key === "End") j = keys.length - 1;
+    else return;
+    e.preventDefault();
+    this.show(keys[j]);
+    document.getElementById(`tab-${keys[j]}`).focus();
+  }
+
+  /** mark shows which item is selected (null for none). */
+  mark(ref) {
+    for (const [r, buttons] of this.buttons) {
+      for (const b of buttons) b.setAttribute("aria-pressed", String(r === ref));
+    }
+  }
+
+  item(ref, name, lines, className = "") {
+    const b = el("button", `item ${className}`);
+    b.type = "button";
+    b.setAttribute("aria-pressed", "false");
+    b.append(el("span", "item-name", name));
+    for (const line of lines.filter(Boolean)) b.append(el("span", "item-meta", line));
+    b.addEventListener("click", () => this.onSelect(ref, name));
+    if (!this.buttons.has(ref)) this.buttons.set(ref, []);
+    this.buttons.get(ref).push(b);
+    return b;
+  }
+
+  entityItems(doc, type) {
+    const quotes = new Map();
+    for (const q of doc.quotes || []) {
+      const id = q.speaker && q.speaker.entity;
+      if (id) quotes.set(id, (quotes.get(id) || 0) + 1);
+    }
+    const entities = (doc.entities || [])
+      .filter((e) => e.type === type)
+      .sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+    const nodes = entities.map((e) => {
+      const n = e.mentions.length;
+      const q = quotes.get(e.id) || 0;
+      const counts = `${n} mention${n === 1 ? "" : "s"}` + (type === "person" ? ` · ${q} quote${q === 1 ? "" : "s"}` : "");
+      return this.item(e.id, e.name, [e.role, counts], `item-${type}`);
+    });
+    return { nodes, count: entities.length };
+  }
+
+  quoteGroups(doc) {
+    const groups = new Map();
+    for (const q of doc.quotes || []) {
+      const key = (q.speaker && (q.speaker.entity || q.speaker.name)) || "";
+      if (!groups.has(key)) groups.set(key, { name: speakerName(q), anonymous: isAnonymous(q), quotes: [], words: 0 });
+      const g = groups.get(key);
+      g.quotes.push(q);
+      g.words += wordCount(q.text);
+    }
+    const nodes = [...groups.values()]
+      .sort((a, b) => b.words - a.words)
+      .map((g) => {
+        const section = el("section", "group");
+        const head = el("h3", "group-head");
+        head.append(el("span", "", g.name));
+        if (g.anonymous) head.append(el("span", "badge badge-anon", g.name === "Unattributed" ? "no source" : "anonymous"));
+        head.append(el("span", "group-count", `${g.quotes.length} · ${g.words} words`));
+        section.append(head);
+        for (const q of g.quotes) {
+          section.append(this.item(q.id, q.text, [q.partial ? "partial quote" : ""], "item-quote"));
+        }
+        return section;
+      });
+    return { nodes, count: (doc.quotes || []).length };
+  }
+
+  issueItems(doc) {
+    const issues = [...(doc.issues || [])].sort((a, b) => b.score - a.score);
+    const nodes = issues.map((is, rank) => {
+      const n = (is.mentions || []).length;
+      const b = this.item(is.id, `${rank + 1}. ${is.label}`, [is.parentLabel || "", `${is.id} · ${n} mention${n === 1 ? "" : "s"}`], "item-issue");
+      const meter = el("span", "score");
+      const fill = el("span", "score-fill");
+      fill.style.width = `${Math.round(Math.max(0, Math.min(1, is.score)) * 100)}%`;
+      meter.append(fill);
+      meter.setAttribute("aria-label", `score ${is.score.toFixed(2)}`);
+      b.append(meter);
+      return b;
+    });
+    return { nodes, count: issues.length };
+  }
+}

@@ -1,0 +1,153 @@
+// Rendering of highlights, displaCy-style: the article stays text, every span
+// becomes an element that carries its layer, and the look is pure CSS per
+// layer. Spans may nest or overlap (a person inside a quote, an issue word
+// inside both), so the text is cut at every span boundary into segments that
+// overlap nothing, and each segment is wrapped once per span covering it.
+// Elements are built with createElement and textContent only: article text
+// is never parsed as HTML.
+
+import { layerByKey, speakerName, isAnonymous } from "./layers.js";
+
+// Outer to inner: a quote wraps issue words, which wrap names.
+const DEPTH = { quote: 0, issue: 1, person: 2, place: 2, organization: 2 };
+
+/**
+ * renderHighlights builds the highlighted text in doc (the page, or the
+ * document of an exported file). It returns the fragment and, per ref, the
+ * spans in text order, each with the elements it was cut into (span.els).
+ */
+export function renderHighlights(text, spans, doc = document) {
+  const fragment = doc.createDocumentFragment();
+  const byRef = new Map();
+  const ordered = spans
+    .map((s) => ({ ...s, els: [] }))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const cuts = new Set([0, text.length]);
+  for (const s of ordered) cuts.add(s.start).add(s.end);
+  const points = [...cuts].sort((a, b) => a - b);
+  const labelled = new Set();
+  let active = [];
+  let next = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i];
+    const to = points[i + 1];
+    active = active.filter((s) => s.end > from);
+    for (; next < ordered.length && ordered[next].start <= from; next++) {
+      const s = ordered[next];
+      if (s.end <= from) continue;
+      active.push(s);
+      if (!byRef.has(s.ref)) byRef.set(s.ref, []);
+      byRef.get(s.ref).push(s);
+    }
+    const piece = text.slice(from, to);
+    if (active.length === 0) {
+      fragment.append(piece);
+      continue;
+    }
+    let parent = fragment;
+    for (const s of [...active].sort(nesting)) {
+      const el = doc.createElement(s.layer === "quote" || s.layer === "issue" ? "span" : "mark");
+      el.className = `hl hl-${s.layer}`;
+      el.dataset.ref = s.ref;
+      if (s.els.length === 0 && !labelled.has(s.ref)) {
+        labelled.add(s.ref);
+        el.dataset.label = label(s);
+      }
+      s.els.push(el);
+      parent.append(el);
+      parent = el;
+    }
+    parent.append(piece);
+  }
+  return { fragment, byRef };
+}
+
+function nesting(a, b) {
+  return DEPTH[a.layer] - DEPTH[b.layer] || b.end - b.start - (a.end - a.start);
+}
+
+// label is the small tag shown at the first mention of each item, so the
+// kind of a highlight is readable without telling colours apart.
+function label(s) {
+  if (s.layer === "quote") return speakerName(s.item);
+  return layerByKey.get(s.layer).tag;
+}
+
+/**
+ * describe lists, outermost first, what the highlights around el are:
+ * [{layer, title, details}] for the tooltip and screen readers.
+ */
+export function describe(el, items, stop) {
+  const out = [];
+  for (let n = el; n && n !== stop; n = n.parentElement) {
+    const entry = n.dataset && n.dataset.ref && items.get(n.dataset.ref);
+    if (entry) out.unshift({ layer: entry.layer, ...summarize(entry.layer, entry.item) });
+  }
+  return out;
+}
+
+function summarize(layer, item) {
+  const one = layerByKey.get(layer).one;
+  if (layer === "quote") {
+    const who = speakerName(item);
+    const flags = [isAnonymous(item) && item.speaker ? "anonymous source" : "", item.partial ? "partial quote" : ""].filter(Boolean);
+    return { title: `${one} · ${who}`, details: flags.join(", ") };
+  }
+  if (layer === "issue") {
+    const parent = item.parentLabel ? ` (${item.parentLabel})` : "";
+    return { title: `${one} · ${item.label}${parent}`, details: `IPTC ${item.id}` };
+  }
+  const mentions = (item.mentions || []).length;
+  const role = item.role ? `${item.role} · ` : "";
+  return { title: `${one} · ${item.name}`, details: `${role}${mentions} mention${mentions === 1 ? "" : "s"}` };
+}
+
+/**
+ * attachTooltip shows the description of the highlight under the pointer or
+ * keyboard focus in tip. items maps ref → {layer, item}; it is read at event
+ * time, so it can be replaced after each annotation.
+ */
+export function attachTooltip(container, tip, getItems) {
+  const show = (event) => {
+    const target = event.target.closest && event.target.closest(".hl");
+    if (!target || !container.contains(target)) return;
+    const lines = describe(target, getItems(), container);
+    if (lines.length === 0) return;
+    tip.replaceChildren(
+      ...lines.map((l) => {
+        const row = document.createElement("div");
+        row.className = `tip-row tip-${l.layer}`;
+        const title = document.createElement("strong");
+        title.textContent = l.title;
+        row.append(title);
+        if (l.details) {
+          const d = document.createElement("span");
+          d.textContent = l.details;
+          row.append(d);
+        }
+        return row;
+      }),
+    );
+    tip.hidden = false;
+    place(tip, target.getBoundingClientRect());
+  };
+  const hide = () => {
+    tip.hidden = true;
+  };
+  container.addEventListener("mouseover", show);
+  container.addEventListener("focusin", show);
+  container.addEventListener("mouseleave", hide);
+  container.addEventListener("focusout", hide);
+  window.addEventListener("scroll", hide, { passive: true });
+}
+
+function place(tip, rect) {
+  const margin = 8;
+  const width = tip.offsetWidth;
+  const height = tip.offsetHeight;
+  const left = Math.min(Math.max(margin, rect.left), window.innerWidth - width - margin);
+  const below = rect.bottom + margin;
+  const top = below + height > window.innerHeight ? rect.top - height - margin : below;
+  tip.style.left = `${left}px`;
+  tip.style.top = `${Math.max(margin, top)}px`;
+}

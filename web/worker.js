@@ -1,0 +1,69 @@
+// Lede annotation worker: runs the Go annotator (lede.wasm) off the main
+// thread so the page never freezes. Shared by the page (app.js) and the
+// embeddable JS API (lede.js); keep this contract stable.
+//
+// Protocol (a classic worker: new Worker("worker.js"), same folder as
+// wasm_exec.js and lede.wasm):
+//   worker → page  {type: "ready"}                      the annotator is loaded
+//   worker → page  {type: "error", message}             loading failed
+//   page → worker  {id, text, options}                  annotate text; options is
+//                  an object or JSON string: {offsets: "utf16"|"byte"|"codepoint",
+//                  layers: ["entities","quotes","issues"]}, both optional
+//   worker → page  {id, type: "result", doc, ms}        doc: the document object
+//   worker → page  {id, type: "error", message, fatal}  fatal: the Go program has
+//                  stopped and the worker must be replaced
+// Requests sent before "ready" are queued. One request is answered at a time,
+// in order. A Go panic becomes an error result; the worker keeps serving.
+
+importScripts("wasm_exec.js");
+
+const WASM_URL = "lede.wasm";
+let stopped = false;
+
+async function load() {
+  const go = new Go();
+  const response = await fetch(WASM_URL);
+  if (!response.ok) throw new Error(`${WASM_URL}: HTTP ${response.status}`);
+  const wasmType = /^application\/wasm\b/i.test(response.headers.get("Content-Type") || "");
+  // instantiateStreaming needs the application/wasm type; a server that sends
+  // another one still works through the slower arrayBuffer path.
+  const { instance } =
+    wasmType && WebAssembly.instantiateStreaming
+      ? await WebAssembly.instantiateStreaming(response, go.importObject)
+      : await WebAssembly.instantiate(await response.arrayBuffer(), go.importObject);
+  go.run(instance).then(() => {
+    stopped = true;
+  });
+  if (typeof globalThis.ledeAnnotate !== "function") throw new Error("lede.wasm did not register ledeAnnotate");
+}
+
+const loaded = load();
+loaded.then(
+  () => postMessage({ type: "ready" }),
+  (err) => postMessage({ type: "error", message: `Could not load the annotator: ${err.message || err}` }),
+);
+
+function annotate({ id, text, options }) {
+  if (stopped) return { id, type: "error", message: "The annotator stopped; reload the page.", fatal: true };
+  const opts = typeof options === "string" ? options : options ? JSON.stringify(options) : "";
+  const t0 = performance.now();
+  let out;
+  try {
+    out = JSON.parse(globalThis.ledeAnnotate(String(text ?? ""), opts));
+  } catch (err) {
+    return { id, type: "error", message: `The annotator failed: ${err.message || err}`, fatal: stopped };
+  }
+  if (out.error) return { id, type: "error", message: out.error };
+  return { id, type: "result", doc: out, ms: performance.now() - t0 };
+}
+
+let queue = Promise.resolve();
+self.onmessage = (event) => {
+  const request = event.data || {};
+  queue = queue
+    .then(() => loaded)
+    .then(
+      () => postMessage(annotate(request)),
+      (err) => postMessage({ id: request.id, type: "error", message: `Could not load the annotator: ${err.message || err}`, fatal: true }),
+    );
+};
