@@ -51,24 +51,24 @@ type entityGrouper struct {
 
 func groupEntities(text string, toks []Token, names []Name) []*entity {
 	g := &entityGrouper{text: text, toks: toks, nameType: make([]EntityType, len(toks))}
-	mentions := make([]mention, 0, len(names))
+	cleaned := make([]mention, 0, len(names))
 	for _, n := range names {
-		m := g.clean(n)
-		switch {
-		case m.first == m.last:
-		case g.isOnlyTitle(m):
-			// "US Secretary" is a title, but its "US" still names a place.
-			if country, ok := g.leadingCountry(m); ok {
-				mentions = append(mentions, country)
-			}
-		default:
-			mentions = append(mentions, m)
+		if m := g.clean(n); m.first < m.last {
+			cleaned = append(cleaned, m)
 		}
 	}
+	personWords := g.fullNameWords(cleaned)
 	var people, places, orgs []mention
-	surnames := g.fullNameWords(mentions)
-	for _, m := range mentions {
-		m.Type = g.reconcileType(m, surnames)
+	for _, m := range cleaned {
+		if m.Type != Place && g.isOnlyTitle(m, personWords) {
+			// "US Secretary" is a title, but its "US" still names a place.
+			country, ok := g.leadingCountry(m)
+			if !ok {
+				continue
+			}
+			m = country
+		}
+		m.Type = g.reconcileType(m, personWords)
 		for i := m.First; i < m.Last; i++ {
 			g.nameType[i] = m.Type
 		}
@@ -82,21 +82,23 @@ func groupEntities(text string, toks []Token, names []Name) []*entity {
 		}
 	}
 	g.groupPeople(people)
-	g.groupByKey(Place, places, g.placeKey)
+	g.groupByKey(Place, places, g.placeName)
 	g.groupOrganizations(orgs)
 	sortByPosition(g.entities)
 	return g.entities
 }
 
 // isOnlyTitle reports whether a mention holds nothing but titles and the
-// words that qualify them ("President", "US Secretary"): a role, not a name.
-func (g *entityGrouper) isOnlyTitle(m mention) bool {
+// words that qualify them ("President", "US Secretary"): a role, not a name,
+// unless the title is also someone's name in this text ("King" of "Billie
+// Jean King").
+func (g *entityGrouper) isOnlyTitle(m mention, personWords map[string]bool) bool {
 	hasTitle := false
 	for i := m.first; i < m.last; i++ {
 		w := g.word(i)
 		switch {
 		case g.toks[i].Kind != Word:
-		case gazetteer.IsPersonTitle(w):
+		case gazetteer.IsPersonTitle(w) && !personWords[w]:
 			hasTitle = true
 		case !roleModifiers[strings.ToLower(w)] && !isPlaceQualifier(w):
 			return false
@@ -116,14 +118,17 @@ func (g *entityGrouper) leadingCountry(m mention) (mention, bool) {
 	return mention{Name: n, first: n.First, last: n.Last}, true
 }
 
-// fullNameWords collects the words of the people's names of two words or
-// more.
+// fullNameWords collects the given names and surnames of the people's names
+// of two words or more, leaving out party labels that a recognizer may have
+// swept into a name ("Labour Blair").
 func (g *entityGrouper) fullNameWords(ms []mention) map[string]bool {
 	words := map[string]bool{}
 	for _, m := range ms {
 		if ws := g.words(m); m.Type == Person && len(ws) >= 2 {
-			for _, w := range ws {
-				words[w] = true
+			for _, w := range []string{ws[0], ws[surnameIndex(ws)]} {
+				if !partyLabels[w] {
+					words[w] = true
+				}
 			}
 		}
 	}
@@ -131,10 +136,11 @@ func (g *entityGrouper) fullNameWords(ms []mention) map[string]bool {
 }
 
 // reconcileType corrects a recognizer's type where the text settles it: a
-// name after "Mr." or "Mrs." is a person; a country's name alone is a place, not an organization ("US"); a lone word
-// of a person's full name is that person ("Blinken" tagged a place once)
-// unless it names a larger place than a city ("Washington"); and a lone word
-// like "Department" or "Party" names no one. Zero drops the mention.
+// name after "Mr." or "Mrs." is a person; a country's name alone is a
+// place, not an organization ("US"); a lone word of a person's full name is
+// that person ("Blinken" tagged a place once) unless it names a larger place
+// than a city ("Washington"); and a lone word like "Department" or "Party"
+// names no one. Zero drops the mention.
 func (g *entityGrouper) reconcileType(m mention, personWords map[string]bool) EntityType {
 	if gazetteer.IsHonorific(g.word(m.First)) {
 		return Person // "Mrs. Clinton", whatever it was tagged
@@ -165,7 +171,8 @@ func (g *entityGrouper) clean(n Name) mention {
 	for first < last && g.toks[first].Kind != Word {
 		first++
 	}
-	if first < last && strings.EqualFold(g.word(first), "the") {
+	// "the State Department", but "The Hague" keeps its article.
+	if first < last && (g.word(first) == "the" || n.Type == Organization && g.word(first) == "The") {
 		first++
 	}
 	if n.Type == Person || first < last && gazetteer.IsHonorific(g.word(first)) {
@@ -226,12 +233,9 @@ func (g *entityGrouper) words(m mention) []string {
 	return ws
 }
 
-func (g *entityGrouper) add(typ EntityType, name string, ms ...mention) *entity {
+func (g *entityGrouper) add(typ EntityType, name string) *entity {
 	e := &entity{typ: typ, name: name}
 	g.entities = append(g.entities, e)
-	for _, m := range ms {
-		e.mentions = append(e.mentions, m.Name)
-	}
 	return e
 }
 
@@ -246,22 +250,20 @@ func (g *entityGrouper) groupPeople(people []mention) {
 		if len(ws) < 2 {
 			continue
 		}
-		key := ws[0] + " " + ws[surnameIndex(ws)]
+		key := strings.ToLower(ws[0] + " " + ws[surnameIndex(ws)])
 		e := byFullName[key]
 		if e == nil {
 			e = g.add(Person, "")
 			byFullName[key] = e
 			full = append(full, e)
 		}
-		if name := strings.Join(ws, " "); len(name) > len(e.name) {
-			e.name = name
-		}
+		e.name = betterName(e.name, strings.Join(ws, " "))
 		e.mentions = append(e.mentions, m.Name)
 		owners[i] = e
 	}
 	fullByWord := map[string][]*entity{}
 	for _, e := range full {
-		for _, w := range strings.Fields(e.name) {
+		for _, w := range strings.Fields(strings.ToLower(e.name)) {
 			fullByWord[w] = append(fullByWord[w], e)
 		}
 	}
@@ -271,14 +273,16 @@ func (g *entityGrouper) groupPeople(people []mention) {
 		if len(ws) != 1 {
 			continue
 		}
-		e := shortenedFullName(m.Start, fullByWord[ws[0]])
+		word := strings.ToLower(ws[0])
+		e := shortenedFullName(m.Start, fullByWord[word])
 		if e == nil {
-			e = byWord[ws[0]]
+			e = byWord[word]
 		}
 		if e == nil {
-			e = g.add(Person, ws[0])
-			byWord[ws[0]] = e
+			e = g.add(Person, "")
+			byWord[word] = e
 		}
+		e.name = betterName(e.name, ws[0])
 		e.mentions = append(e.mentions, m.Name)
 		owners[i] = e
 	}
@@ -331,24 +335,43 @@ func shortenedFullName(offset int, candidates []*entity) *entity {
 	return best
 }
 
-// groupByKey puts mentions with the same key into one entity named by the
-// key, returning the entities by key.
-func (g *entityGrouper) groupByKey(typ EntityType, ms []mention, key func(mention) string) map[string]*entity {
+// groupByKey puts mentions whose names are the same but for case into one
+// entity, returning the entities by lower-case name.
+func (g *entityGrouper) groupByKey(typ EntityType, ms []mention, name func(mention) string) map[string]*entity {
 	byKey := map[string]*entity{}
 	for _, m := range ms {
-		k := key(m)
+		n := name(m)
+		k := strings.ToLower(n)
 		e := byKey[k]
 		if e == nil {
-			e = g.add(typ, k)
+			e = g.add(typ, "")
 			byKey[k] = e
 		}
+		e.name = betterName(e.name, n)
 		e.mentions = append(e.mentions, m.Name)
 	}
 	return byKey
 }
 
-// placeKey is the gazetteer's canonical name of a country, else the name.
-func (g *entityGrouper) placeKey(m mention) string {
+// betterName returns the better of an entity's current name and another
+// form of it: the one not in headline capitals, then the one with more
+// words ("Xi Jinping" over "Xi"), then the current one.
+func betterName(current, other string) string {
+	rank := func(s string) int {
+		r := strings.Count(s, " ")
+		if s != strings.ToUpper(s) {
+			r += 100
+		}
+		return r
+	}
+	if current == "" || rank(other) > rank(current) {
+		return other
+	}
+	return current
+}
+
+// placeName is the gazetteer's canonical name of a country, else the name.
+func (g *entityGrouper) placeName(m mention) string {
 	name := g.surface(m)
 	if canonical, ok := gazetteer.Country(name); ok {
 		return canonical
@@ -370,7 +393,7 @@ func (g *entityGrouper) groupOrganizations(orgs []mention) {
 	}
 	for _, m := range orgs {
 		if acronym, ok := g.parenthesisedAcronym(m.last); ok {
-			merge(byName[acronym], byName[g.surface(m)])
+			merge(byName[strings.ToLower(acronym)], byName[strings.ToLower(g.surface(m))])
 		}
 	}
 	byAcronym := map[string]*entity{}
@@ -387,7 +410,7 @@ func (g *entityGrouper) groupOrganizations(orgs []mention) {
 	for _, e := range orgEntities {
 		merge(e, byAcronym[strings.ReplaceAll(e.name, ".", "")])
 		if qualifier, rest, ok := strings.Cut(e.name, " "); ok && isPlaceQualifier(qualifier) {
-			merge(byName[rest], e)
+			merge(byName[strings.ToLower(rest)], e)
 		}
 	}
 	kept := g.entities[:0]

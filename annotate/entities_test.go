@@ -110,6 +110,14 @@ func TestGroupEntities(t *testing.T) {
 			want:   []string{"person Martin Luther King: Martin Luther King"},
 		},
 		{
+			name:   "headline capitals do not split an entity or name it",
+			marked: "[P:BLINKEN] IN [L:BEIJING]\n[P:Antony Blinken] reached [L:Beijing]. [O:STATE DEPARTMENT] and [O:State Department] and [O:NATO] agreed.",
+			want: []string{
+				"person Antony Blinken: BLINKEN | Antony Blinken", "place Beijing: BEIJING | Beijing",
+				"organization State Department: STATE DEPARTMENT | State Department", "organization NATO: NATO",
+			},
+		},
+		{
 			name:   "unrelated single names stay separate",
 			marked: "[P:Marlow] and [P:Tennant] and [P:Marlow] again.",
 			want:   []string{"person Marlow: Marlow | Marlow", "person Tennant: Tennant"},
@@ -130,6 +138,16 @@ func TestGroupEntities(t *testing.T) {
 			want:   []string{"place United States: US", "person Harriet Vale: Harriet Vale", "place Ruiz: Ruiz"},
 		},
 		{
+			name:   "a title that is also a surname in the text stays a name",
+			marked: "[P:Billie Jean King] won. Later [P:King] said so.",
+			want:   []string{"person Billie Jean King: Billie Jean King | King"},
+		},
+		{
+			name:   "a party swept into a person's name does not make the party a person",
+			marked: "[P:Labour Blair] spoke. [O:Labour] won.",
+			want:   []string{"person Labour Blair: Labour Blair", "organization Labour: Labour"},
+		},
+		{
 			name:   "a name after a courtesy title is a person",
 			marked: "[L:Mrs. Ek] and [O:Dr. Ek] spoke.",
 			want:   []string{"person Ek: Mrs. Ek | Dr. Ek"},
@@ -148,6 +166,11 @@ func TestGroupEntities(t *testing.T) {
 			name:   "country aliases share the canonical name",
 			marked: "The [L:US] and [L:China] talked. The [L:United States] and [L:U.S.] officials flew to [L:Chengdu].",
 			want:   []string{"place United States: US | United States | U.S.", "place China: China", "place Chengdu: Chengdu"},
+		},
+		{
+			name:   "a place keeps its capitalised article",
+			marked: "Talks in [L:The Hague] ended.",
+			want:   []string{"place The Hague: The Hague"},
 		},
 		{
 			name:   "an acronym in parentheses joins its organization",
@@ -199,6 +222,12 @@ func TestPersonRoles(t *testing.T) {
 		{"Rep. Gregory W. [P:Ek] spoke.", ""},
 		{"[L:Ohio] Gov. [P:Tomas Ek] spoke.", "Ohio Gov."},
 		{"They met first lady [P:Ilse Marten].", "first lady"},
+		{"They met Secretary of the Treasury [P:Ilse Marten].", "Secretary of the Treasury"},
+		{"[P:Omar Haddad], a spokesman for the [O:Foreign Office], said.", "spokesman for the Foreign Office"},
+		{"He met the foreign minister, [P:Tomas Ek], today.", "foreign minister"},
+		{"He thanked [P:Tomas Ek], the foreign minister.", "foreign minister"},
+		{"He thanked [P:Tomas Ek], the man who won.", ""},
+		{"Voters in [L:Kent] and former President [P:Tomas Ek] agreed.", "former President"},
 		{"South Korean President [P:Ilse Marten] spoke.", "South Korean President"},
 		{"Then President [P:Ilse Marten] spoke.", "President"},
 	}

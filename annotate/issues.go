@@ -50,23 +50,31 @@ const (
 
 func findIssues(a *analysis) []issue {
 	lex := topics.Load()
-	matches, context := matchTerms(a.text, a.tokens, a.sentences, lex)
-	matches = keepInContext(matches, context)
+	matches, cues := matchTerms(a.text, a.tokens, a.sentences, lex)
+	matches = outsidePeople(keepInContext(matches, cues, len(a.sentences)), a.names)
 	if ir := lex.Find(internationalRelations); ir >= 0 {
 		matches = append(matches, namedIssues(a, matches, ir)...)
 	}
 	return rankIssues(a, lex, matches)
 }
 
-// matchTerms finds the leftmost longest term at each token and the context
-// bits each sentence carries.
-func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon) ([]issueMatch, []uint64) {
+// contextCue is the context a token sets: the groups of the context words
+// that start at it and the top level of an unconditional term.
+type contextCue struct {
+	tok, sentence int
+	mask          topics.Mask
+}
+
+// matchTerms finds the leftmost longest term at each token, and the context
+// cues of the text in order.
+func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon) ([]issueMatch, []contextCue) {
 	var matches []issueMatch
-	context := make([]uint64, len(sents))
+	var cues []contextCue
 	for si, s := range sents {
 		covered := s.First
 		for i := s.First; i < s.Last; i++ {
 			var best *topics.Entry
+			var cue topics.Mask
 			bestEnd := 0
 			key := topics.Key()
 			for j := i; j < s.Last && j-i < lex.MaxTerm; j++ {
@@ -75,7 +83,7 @@ func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon
 				if e == nil {
 					break
 				}
-				context[si] |= e.Context
+				cue.Or(e.Context)
 				if len(e.Senses) > 0 {
 					best, bestEnd = e, j+1
 				}
@@ -86,40 +94,69 @@ func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon
 			// A case-exact term ("WHO", "Labour") overrides the same word
 			// read case-blind, but not a longer phrase.
 			if e := lex.Lookup(topics.Exact(toks[i].Text(text))); e != nil {
-				context[si] |= e.Context
+				cue.Or(e.Context)
 				if len(e.Senses) > 0 && (best == nil || bestEnd == i+1) {
 					best, bestEnd = e, i+1
 				}
 			}
-			if best == nil || i < covered {
-				continue
-			}
-			for _, sense := range best.Senses {
-				matches = append(matches, issueMatch{first: i, last: bestEnd, sentence: si, sense: sense})
-				if !sense.Conditional() {
-					context[si] |= lex.TopBit(sense.Topic)
+			if best != nil && i >= covered {
+				for _, sense := range best.Senses {
+					matches = append(matches, issueMatch{first: i, last: bestEnd, sentence: si, sense: sense})
+					if !sense.Conditional() {
+						cue.Set(lex.TopBit(sense.Topic))
+					}
 				}
+				covered = bestEnd
 			}
-			covered = bestEnd
+			if !cue.Empty() {
+				cues = append(cues, contextCue{tok: i, sentence: si, mask: cue})
+			}
 		}
 	}
-	return matches, context
+	return matches, cues
 }
 
-// keepInContext drops the conditional matches whose context, the sentence and
-// its neighbours, lacks what they need or has what they forbid.
-func keepInContext(matches []issueMatch, context []uint64) []issueMatch {
+// keepInContext drops the conditional matches whose context, the cues of
+// their sentence and its neighbours outside the term itself, lacks what they
+// need or has what they forbid.
+func keepInContext(matches []issueMatch, cues []contextCue, sentences int) []issueMatch {
+	// firstCue[s] is the index of the first cue of sentence s or later.
+	firstCue := make([]int, sentences+1)
+	for s, c := 0, 0; s <= sentences; s++ {
+		for c < len(cues) && cues[c].sentence < s {
+			c++
+		}
+		firstCue[s] = c
+	}
 	kept := matches[:0]
 	for _, m := range matches {
-		window := context[m.sentence]
-		if m.sentence > 0 {
-			window |= context[m.sentence-1]
+		if !m.sense.Conditional() {
+			kept = append(kept, m)
+			continue
 		}
-		if m.sentence+1 < len(context) {
-			window |= context[m.sentence+1]
+		var window topics.Mask
+		for _, c := range cues[firstCue[max(m.sentence-1, 0)]:firstCue[min(m.sentence+2, sentences)]] {
+			if c.tok < m.first || c.tok >= m.last {
+				window.Or(c.mask)
+			}
 		}
-		s := m.sense
-		if (s.Need == 0 || window&s.Need != 0) && window&s.Forbid == 0 {
+		if m.sense.Counts(window) {
+			kept = append(kept, m)
+		}
+	}
+	return kept
+}
+
+// outsidePeople drops the terms inside a person's name ("Gang" in "Qin Gang").
+func outsidePeople(matches []issueMatch, names []Name) []issueMatch {
+	kept := matches[:0]
+	n := 0
+	for _, m := range matches {
+		for n < len(names) && names[n].Last <= m.first {
+			n++
+		}
+		inside := n < len(names) && names[n].Type == Person && names[n].First <= m.first && m.last <= names[n].Last && m.last-m.first < names[n].Last-names[n].First
+		if !inside {
 			kept = append(kept, m)
 		}
 	}

@@ -30,9 +30,30 @@ type quote struct {
 }
 
 func findQuotes(a *analysis) []quote {
-	qs := pairQuoteMarks(a.text, a.tokens)
-	attributeQuotes(a, qs)
-	return qs
+	return attributeQuotes(a, pairQuoteMarks(a.text, a.tokens))
+}
+
+// isTitle: three or more quoted words, all capitalised but for short
+// function words, are the title of a book, film or article ("The Art of
+// the Deal"), not speech.
+func isTitle(text string, toks []Token, q quote) bool {
+	words := 0
+	for i := q.open + 1; i < q.close; i++ {
+		t := toks[i]
+		if t.Kind != Word {
+			continue
+		}
+		words++
+		if w := t.Text(text); w[0] >= 'a' && w[0] <= 'z' && !titleSmallWords[w] {
+			return false
+		}
+	}
+	return words >= 3
+}
+
+var titleSmallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true, "to": true,
+	"for": true, "and": true, "or": true, "but": true, "by": true, "with": true, "from": true, "as": true,
 }
 
 type markFamily uint8
@@ -109,7 +130,7 @@ func pairQuoteMarks(text string, toks []Token) []quote {
 			}
 		}
 		carried = -1
-		if open >= 0 && end < len(toks) && reopens(text, toks, end, family) && opensPassage(text, toks, open) {
+		if open >= 0 && end < len(toks) && reopens(text, toks, end, open) && opensPassage(text, toks, open) {
 			carried, carriedFamily = open, family
 		}
 		start = end
@@ -121,14 +142,15 @@ func newQuote(toks []Token, open, close int) quote {
 	return quote{start: toks[open].Start, end: toks[close].End, open: open, close: close, cue: -1, linked: -1}
 }
 
-// reopens reports whether the paragraph starting at token i opens with a
-// mark of the family, continuing a long quote from the paragraph before.
-func reopens(text string, toks []Token, i int, family markFamily) bool {
-	if toks[i].Kind != QuoteMark {
+// reopens reports whether the paragraph starting at token i opens with the
+// same mark as the one at open, continuing a long quote from the paragraph
+// before. (A different mark is a new quote, or a stray left by editing.)
+func reopens(text string, toks []Token, i, open int) bool {
+	if toks[i].Kind != QuoteMark || toks[i].Text(text) != toks[open].Text(text) {
 		return false
 	}
-	f, role, _ := classifyMark(text, toks, i)
-	return f == family && role&opens != 0
+	_, role, _ := classifyMark(text, toks, i)
+	return role&opens != 0
 }
 
 // opensPassage reports whether the mark at i starts a sentence-like passage

@@ -186,3 +186,12 @@ func quoteStarting(doc *Document, prefix string) (Quote, bool) {
 	}
 	return Quote{}, false
 }
+
+// BenchmarkQuotes measures the quote stage alone (pairing and attribution)
+// on the benchmark corpus.
+func BenchmarkQuotes(b *testing.B) {
+	benchmarkTexts(b, func(text string) func() {
+		a := analysed(text)
+		return func() { findQuotes(a) }
+	})
+}

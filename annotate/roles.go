@@ -34,10 +34,10 @@ var roleModifiers = map[string]bool{
 
 // roleConnectors join the words of a role ("Secretary of State") but cannot
 // begin or end one.
-var roleConnectors = map[string]bool{"of": true, "for": true, "and": true}
+var roleConnectors = map[string]bool{"of": true, "for": true}
 
 // calendarWords are capitalised words that precede titles without being part
-// of them ("on Monday President Xi said").
+// of them ("on Monday President Xi said"); "May" is left out as a name too.
 var calendarWords = map[string]bool{
 	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true,
 	"Saturday": true, "Sunday": true, "January": true, "February": true, "March": true,
@@ -93,12 +93,13 @@ func (g *entityGrouper) roleAfter(m mention) string {
 	if end == start || !g.endsAppositive(end) {
 		return ""
 	}
-	// The role ends with its last title, unless "of Ruritania" follows it.
+	// The role ends with its last title, unless "of Ruritania" or "for the
+	// Foreign Office" follows it.
 	lastTitle := end
 	for lastTitle > start && !gazetteer.IsPersonTitle(g.word(lastTitle-1)) {
 		lastTitle--
 	}
-	if lastTitle < end && g.word(lastTitle) != "of" {
+	if lastTitle < end && !roleConnectors[g.word(lastTitle)] {
 		end = lastTitle
 	}
 	return g.rolePhrase(start, end)
@@ -133,6 +134,8 @@ func (g *entityGrouper) isRoleToken(i int) bool {
 		return true
 	case roleModifiers[w], roleConnectors[w]:
 		return true
+	case w == "the":
+		return i > 0 && roleConnectors[g.word(i-1)] // "Secretary of the Treasury"
 	}
 	r, size := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) || calendarWords[w] || w[size:] == "." {

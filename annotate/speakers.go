@@ -28,6 +28,16 @@ type referent struct {
 
 func (r referent) found() bool { return r.entity != nil || r.desc != "" }
 
+// couldBePerson: a person's name, a description of someone ("a senior
+// official") or a name the recognizer missed ("Qin"), but not a titled
+// description of an institution ("the state-run People's Daily").
+func (r referent) couldBePerson() bool {
+	if r.entity != nil {
+		return r.entity.typ == Person
+	}
+	return r.anonymous || !determiners[r.desc[:strings.IndexByte(r.desc+" ", ' ')]]
+}
+
 // cue is one attribution cue in the text and the subject it attributes to.
 type cue struct {
 	tok, end int // token range
@@ -71,10 +81,18 @@ type attributor struct {
 	nameAt   []int32   // token → name index + 1, 0 outside names
 	entityOf []*entity // name index → entity
 	inQuote  []bool    // token → inside a quote, marks included
-	cues     []cue
+	// sentenceSubjects holds the person each sentence is about (see
+	// sentenceSubject), tok -1 for none.
+	sentenceSubjects []placedReferent
+	// personByWord finds the one person whose name holds a word, for a
+	// surname the recognizer missed; nil marks a word two people share.
+	personByWord map[string]*entity
+	cues         []cue
 }
 
-func attributeQuotes(a *analysis, qs []quote) {
+// attributeQuotes attributes the quotes and returns them without titles
+// that no cue attributes to anyone.
+func attributeQuotes(a *analysis, qs []quote) []quote {
 	at := newAttributor(a)
 	for _, q := range qs {
 		for i := q.open; i <= q.close; i++ {
@@ -82,10 +100,15 @@ func attributeQuotes(a *analysis, qs []quote) {
 		}
 	}
 	at.findCues()
-	for i := range qs {
-		at.attribute(&qs[i])
+	kept := qs[:0]
+	for _, q := range qs {
+		at.attribute(&q)
+		if q.cue >= 0 || !isTitle(at.text, at.toks, q) {
+			kept = append(kept, q)
+		}
 	}
-	at.linkFollowers(qs)
+	at.linkFollowers(kept)
+	return kept
 }
 
 func newAttributor(a *analysis) *attributor {
@@ -97,6 +120,7 @@ func newAttributor(a *analysis) *attributor {
 			at.nameAt[t] = int32(i + 1)
 		}
 	}
+	at.personByWord = map[string]*entity{}
 	for _, e := range a.entities {
 		for _, m := range e.mentions {
 			if m.First < len(at.nameAt) {
@@ -105,8 +129,39 @@ func newAttributor(a *analysis) *attributor {
 				}
 			}
 		}
+		if e.typ != Person {
+			continue
+		}
+		for _, w := range strings.Fields(e.name) {
+			if other, seen := at.personByWord[w]; seen && other != e {
+				at.personByWord[w] = nil
+			} else {
+				at.personByWord[w] = e
+			}
+		}
 	}
 	return at
+}
+
+// unrecognisedPerson returns the person that a phrase of capitalised words
+// the recognizer left out refers to ("Qin" for Qin Gang), if only one fits.
+func (at *attributor) unrecognisedPerson(s, e int) *entity {
+	var found *entity
+	for i := s; i < e; i++ {
+		w := at.toks[i].Text(at.text)
+		if gazetteer.IsPersonTitle(w) {
+			continue
+		}
+		if hasLowerHead(w) {
+			return nil
+		}
+		p := at.personByWord[w]
+		if p == nil || found != nil && found != p {
+			return nil
+		}
+		found = p
+	}
+	return found
 }
 
 // findCues lists every cue outside the quotes, in text order, resolving
@@ -114,9 +169,19 @@ func newAttributor(a *analysis) *attributor {
 // or to the person an earlier sentence is about.
 func (at *attributor) findCues() {
 	var recent []placedReferent
+	at.sentenceSubjects = make([]placedReferent, len(at.sents))
 	for si, s := range at.sents {
+		subject := placedReferent{tok: -1}
 		if r, tok, ok := at.sentenceSubject(si); ok {
-			recent = append(recent, placedReferent{tok, r})
+			subject = placedReferent{tok, r}
+		} else if p := at.leadingPronoun(s); p >= 0 {
+			subject = placedReferent{p, at.resolvePronounAt(p, recent)}
+		}
+		if subject.tok >= 0 && subject.r.found() {
+			recent = append(recent, subject)
+			at.sentenceSubjects[si] = subject
+		} else {
+			at.sentenceSubjects[si].tok = -1
 		}
 		for i := s.First; i < s.Last; i++ {
 			if at.inQuote[i] {
@@ -127,8 +192,8 @@ func (at *attributor) findCues() {
 				continue
 			}
 			c := cue{tok: i, end: end, kind: kind, subject: at.subjectOf(i, end, kind)}
-			if c.subject.entity == nil && c.subject.desc == "" {
-				c.subject = at.resolvePronoun(i, end, kind, recent)
+			if p := at.pronounSubject(i, end, kind); !c.subject.found() && p >= 0 {
+				c.subject = at.resolvePronounAt(p, recent)
 			}
 			if c.subject.found() {
 				recent = append(recent, placedReferent{i, c.subject})
@@ -161,7 +226,7 @@ func (at *attributor) cueAt(i int) (cueKind, int) {
 			return according, i + 2
 		}
 		return 0, 0
-	case w == "put" && next == "it": // as Smith put it
+	case w == "put" && next == "it", w == "pointed" && next == "out", w == "went" && next == "on": // as Smith put it
 		return saying, i + 2
 	case t.Kind == Punct:
 		if at.isByline(i) {
@@ -179,7 +244,7 @@ func (at *attributor) cueAt(i int) (cueKind, int) {
 	kind := cueVerbs[string(lower[:len(w)])]
 	// "continued to campaign", "added to the debt": not speech; nor is the
 	// passive "was told", whose subject is the listener.
-	if kind == saying && next == "to" || at.isPassive(i) {
+	if next == "to" && notSpeechBeforeTo[w] || at.isPassive(i) {
 		return 0, 0
 	}
 	if kind == 0 {
@@ -199,6 +264,8 @@ func (at *attributor) isPassive(i int) bool {
 	}
 	return j >= 0 && passiveAuxiliaries[at.toks[j].Text(at.text)]
 }
+
+var notSpeechBeforeTo = setOf("continue continues continued add adds added adding ask asks asked promised vowed claimed claiming")
 
 var passiveAuxiliaries = setOf("be is was were are been being")
 
@@ -237,6 +304,14 @@ func (at *attributor) subjectOf(tok, end int, kind cueKind) referent {
 	return at.subjectBefore(tok)
 }
 
+// leadingSubject is the referent of the phrase that opens a clause at c,
+// when it is a name or a description with a determiner ("the campaign"):
+// without a parse, other opening phrases are too often not subjects.
+func (at *attributor) leadingSubject(c int) (referent, bool) {
+	r := at.phraseReferent(c, at.phraseEnd(c))
+	return r, r.entity != nil || r.found() && determiners[at.toks[c].Text(at.text)]
+}
+
 // nextToSubject: a name or pronoun comes right before the verb at tok
 // (footage of Hillary Clinton asking, "…").
 func (at *attributor) nextToSubject(tok int) bool {
@@ -255,7 +330,7 @@ func (at *attributor) clauseSubject(tok int) referent {
 		if at.inQuote[c] {
 			continue
 		}
-		if r := at.phraseReferent(c, at.phraseEnd(c)); r.entity != nil || r.found() && determiners[at.toks[c].Text(at.text)] {
+		if r, ok := at.leadingSubject(c); ok {
 			return r
 		}
 		for c < tok && !at.isChunkBreak(c) && !at.inQuote[c] {
@@ -265,14 +340,23 @@ func (at *attributor) clauseSubject(tok int) referent {
 	return referent{}
 }
 
-// followsQuote reports whether the verb at tok comes straight after a
-// closing quote mark ("…," said X) or opens its sentence (Said X: "…").
+// followsQuote reports whether the verb at tok has its subject after it:
+// straight after a closing quote mark ("…," said X), at the start of its
+// sentence (Said X: "…"), or after a comma and before a name ("…" for
+// Clinton, said Kunin).
 func (at *attributor) followsQuote(tok int) bool {
 	j := tok - 1
 	for j >= 0 && at.isPunct(j, ',') {
 		j--
 	}
-	return j < 0 || at.inQuote[j] || at.sentenceStart(tok) == tok
+	if j < 0 || at.inQuote[j] || at.sentenceStart(tok) == tok {
+		return true
+	}
+	if j == tok-1 || !at.startsWithPerson(tok+1) {
+		return false
+	}
+	e := at.phraseEnd(tok + 1)
+	return e == len(at.toks) || at.toks[e].Kind == Punct
 }
 
 // subjectBefore finds the subject that ends before the verb at v: the
@@ -282,14 +366,14 @@ func (at *attributor) followsQuote(tok int) bool {
 func (at *attributor) subjectBefore(v int) referent {
 	lo := max(at.sentenceStart(v), v-maxSubjectSpan)
 	j := v - 1
-	for j >= lo && at.isVerbModifier(j) {
+	for j >= lo && (at.isVerbModifier(j) || at.isTimeWord(j)) {
 		j--
 	}
 	if j < lo || at.inQuote[j] {
 		return referent{}
 	}
-	if w := at.toks[j].Text(at.text); leadingConjunctions[w] {
-		return at.clauseSubject(v) // X bemoaned the unrest and said …
+	if w := at.toks[j].Text(at.text); leadingConjunctions[w] || w == "to" {
+		return at.clauseSubject(v) // X bemoaned the unrest and said …; X was prompted to say
 	} else if phraseBreakWords[w] || at.pronounAt(j) {
 		return referent{} // anybody who complains; he said (see resolvePronoun)
 	}
@@ -412,6 +496,9 @@ func (at *attributor) phraseReferent(s, e int) referent {
 	if at.onlyFunctionWords(s, e) {
 		return referent{}
 	}
+	if p := at.unrecognisedPerson(s, e); p != nil {
+		return referent{entity: p, sex: p.sex}
+	}
 	desc := at.text[at.toks[s].Start:at.toks[e-1].End]
 	// A description is anonymous when it names no one: "a senior US
 	// official", "a State Department spokesman".
@@ -474,14 +561,23 @@ func (at *attributor) sentenceSubject(si int) (referent, int, bool) {
 	return referent{}, 0, false
 }
 
-// resolvePronoun finds what the pronoun subject of the cue at tok refers to:
-// the most recent earlier speaker or sentence subject of the same gender
-// and number.
-func (at *attributor) resolvePronoun(tok, end int, kind cueKind, recent []placedReferent) referent {
-	p := at.pronounSubject(tok, end, kind)
-	if p < 0 {
-		return referent{}
+// leadingPronoun returns the pronoun that opens a sentence ("He added
+// that …", "But she called it …"), or -1.
+func (at *attributor) leadingPronoun(s Sentence) int {
+	i := s.First
+	for i < s.Last && leadingConjunctions[at.toks[i].Text(at.text)] {
+		i++
 	}
+	if i < s.Last && at.pronounAt(i) {
+		return i
+	}
+	return -1
+}
+
+// resolvePronounAt finds what the pronoun at p refers to: the most recent
+// earlier speaker or sentence subject of the same gender and number.
+func (at *attributor) resolvePronounAt(p int, recent []placedReferent) referent {
+	tok := p
 	var want gazetteer.Sex
 	plural, neuter := false, false
 	switch strings.ToLower(at.toks[p].Text(at.text)) {
@@ -508,7 +604,7 @@ func (at *attributor) resolvePronoun(tok, end int, kind cueKind, recent []placed
 		if want != 0 && (r.sex == gazetteer.Male || r.sex == gazetteer.Female) && r.sex != want {
 			continue
 		}
-		if want != 0 && r.entity != nil && r.entity.typ != Person {
+		if want != 0 && !r.couldBePerson() {
 			continue
 		}
 		return r
@@ -552,16 +648,20 @@ func (at *attributor) attribute(q *quote) {
 	q.partial = at.isPartial(q)
 	after := at.cueAfter(q)
 	before := at.cueBefore(q.open, max(at.sentenceStart(q.open), q.open-maxCueGap))
+	if before == nil {
+		before = at.precedingCue(q)
+	}
 	var c *cue
 	switch {
+	case at.isPunct(q.open-1, ':') && (before == nil || at.hasChunkBreak(before.end, q.open-1)) && at.attributeToColonClause(q):
+		return
 	case before != nil && (q.partial || after == nil || after.kind == according):
 		c = before
-	case after != nil:
-		c = after
 	default:
-		c = at.precedingCue(q)
+		c = after
 	}
 	if c == nil {
+		at.attributeWithoutCue(q)
 		return
 	}
 	if at.isScareQuote(q, c) {
@@ -570,6 +670,57 @@ func (at *attributor) attribute(q *quote) {
 	}
 	q.cue, q.cueEnd = c.tok, at.toks[c.end-1].End
 	q.speaker, q.speakerDesc, q.anonymous = c.subject.entity, c.subject.desc, c.subject.anonymous
+}
+
+// attributeWithoutCue handles quotes beside a verb that is not in the
+// lexicon: an inverted one right after the quote ('"…," scoffed Arianna
+// Gil'), else the person the quote's sentence is about ('Trump also
+// embraced harsh methods — "I think waterboarding is fine."').
+func (at *attributor) attributeWithoutCue(q *quote) {
+	v := q.close + 1
+	if at.isPunct(v, ',') {
+		v++
+	}
+	if v+1 < len(at.toks) && at.toks[v].Kind == Word && hasLowerHead(at.toks[v].Text(at.text)) && at.startsWithPerson(v+1) {
+		e := at.phraseEnd(v + 1)
+		if r := at.phraseReferent(v+1, e); r.entity != nil && (e == len(at.toks) || at.toks[e].Kind == Punct) {
+			q.cue, q.cueEnd = v, at.toks[v].End
+			q.speaker, q.speakerDesc, q.anonymous = r.entity, r.desc, r.anonymous
+			return
+		}
+	}
+	if at.isScareQuote(q, nil) {
+		return
+	}
+	if subject := at.sentenceSubjects[at.sentenceIndex(q.open)]; subject.tok >= 0 && subject.tok < q.open {
+		q.speaker, q.speakerDesc, q.anonymous = subject.r.entity, subject.r.desc, subject.r.anonymous
+	}
+}
+
+// attributeToColonClause attributes a quote introduced by a colon without
+// a verb of saying ("Rubio fired back: “…”", "Sanders delivered a retort:
+// "…"") to the subject of the clause before the colon; the colon is the cue.
+func (at *attributor) attributeToColonClause(q *quote) bool {
+	colon := q.open - 1
+	c := colon
+	for c > 0 && !at.isChunkBreak(c-1) && !at.inQuote[c-1] && at.sentenceStart(c) != c {
+		c--
+	}
+	r, ok := at.leadingSubject(c)
+	if ok {
+		q.cue, q.cueEnd = colon, at.toks[colon].End
+		q.speaker, q.speakerDesc, q.anonymous = r.entity, r.desc, r.anonymous
+	}
+	return ok
+}
+
+func (at *attributor) hasChunkBreak(from, to int) bool {
+	for i := from; i < to; i++ {
+		if at.isChunkBreak(i) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueAfter returns the first cue after the quote's closing mark, within its
@@ -629,16 +780,19 @@ func (at *attributor) precedingCue(q *quote) *cue {
 	return c
 }
 
-// isScareQuote: one or two quoted words with no cue right beside them are
-// scare quotes or titles, not speech.
+// isScareQuote: one or two quoted words with no cue (c may be nil) right
+// beside them are scare quotes or titles, not speech.
 func (at *attributor) isScareQuote(q *quote, c *cue) bool {
 	if at.wordsInside(q) > 2 {
 		return false
 	}
-	if c.tok > q.close {
-		return c.tok-q.close <= 4
+	if c == nil {
+		return true
 	}
-	return !(c.end >= q.open-2 || at.isPunct(q.open-1, ':'))
+	if c.tok > q.close {
+		return c.tok-q.close > 4
+	}
+	return c.end < q.open-1 || c.end == q.open-1 && at.toks[c.end].Kind != Punct
 }
 
 func (at *attributor) wordsInside(q *quote) int {
@@ -682,7 +836,7 @@ func (at *attributor) linkFollowers(qs []quote) {
 	prev := -1
 	for i := range qs {
 		q := &qs[i]
-		if q.cue >= 0 {
+		if q.cue >= 0 || q.hasSpeaker() {
 			if prev >= 0 && qs[prev].cue == q.cue {
 				q.linked, qs[prev].linked = prev, i
 			}
@@ -771,6 +925,13 @@ func (at *attributor) isVerbModifier(i int) bool {
 	return verbModifiers[w] || len(w) > 4 && strings.HasSuffix(w, "ly") && w[0] >= 'a' && w[0] <= 'z'
 }
 
+// isTimeWord: a day between a subject and its verb ("Obama on Friday
+// declared").
+func (at *attributor) isTimeWord(i int) bool {
+	w := at.toks[i].Text(at.text)
+	return weekdays[w] || w == "on" && i+1 < len(at.toks) && weekdays[at.toks[i+1].Text(at.text)]
+}
+
 func isPossessive(text string, t Token) bool {
 	w := t.Text(text)
 	return t.Kind == Word && (w == "'s" || w == "’s" || w == "'" || w == "’")
@@ -843,7 +1004,7 @@ const sayingForms = "say says said saying add adds added adding ask asks asked a
 	" lamented cautioned sighed wondered mentioned demanded demands" +
 	" reported allege alleged alleges charged proclaim proclaimed"
 
-const addressingForms = "tell tells told telling called calling describe describes described describing" +
+const addressingForms = "tell tells told telling calls called calling describe describes described describing" +
 	" dubbed labeled labelled branded urge urges urged urging assured assures" +
 	" reminded reminds informed informs advised"
 

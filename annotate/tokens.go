@@ -60,11 +60,45 @@ func Tokenize(text string) []Token {
 			continue
 		}
 		end, kind := scanToken(text, i, r, size)
+		end = extendCluster(text, i, end)
 		toks = append(toks, Token{Start: i, End: end, Kind: kind, SpaceBefore: space, NewlineBefore: newline})
 		space, newline = false, false
 		i = end
 	}
 	return toks
+}
+
+// extendCluster moves end past the runes that belong to the character before
+// it, so that no token (and no span built from tokens) cuts a user-perceived
+// character in two: combining marks and variation selectors ("1️⃣", "é" as
+// e + U+0301 after a quote mark), emoji skin tones, a zero-width joiner with
+// the emoji it joins ("👨‍💻"), and the second half of a flag ("🇨🇭"). This is
+// the gist of the extend rules of UAX #29.
+func extendCluster(text string, start, end int) int {
+	for end < len(text) {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		switch {
+		case unicode.IsMark(r) || r >= 0x1f3fb && r <= 0x1f3ff:
+			end += size
+		case r == '\u200d':
+			end += size
+			if next, nsize := utf8.DecodeRuneInString(text[end:]); unicode.Is(unicode.So, next) {
+				end += nsize
+			}
+		case isRegionalIndicator(r) && end-start == size && isRegionalIndicator(firstRune(text[start:])):
+			end += size
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+func isRegionalIndicator(r rune) bool { return r >= 0x1f1e6 && r <= 0x1f1ff }
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 func isSpace(r rune) bool {

@@ -1,14 +1,14 @@
 // Side-by-side speed of Lede (the wasm build, run under node exactly as the
 // Web Worker runs it: one string in, one JSON string out) and compromise on
-// the same texts, in one node process, so both see the same machine load.
+// the same texts, in one node process. The two are interleaved text by text,
+// so both see the same machine load (the machines here are shared).
 //
 //   node sidebyside.mjs --texts DIR --dist DIR [--sizes 1MB,10MB] [--compromise-sizes 1MB]
 //
 // DIR holds articles.json and text-<size>.txt written by `go run ./bench/texts`.
 // Prints one JSON object on stdout (read by report.mjs) and progress on stderr.
-// Lede runs first, so the peak resident memory read after its phase is its
-// own (plus node's baseline); wasm memory never shrinks, so its final size is
-// the Go heap's high-water mark.
+// Lede's memory is its wasm linear memory, which never shrinks: its final size
+// is the Go heap's high-water mark.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -19,76 +19,94 @@ const args = parseArgs(process.argv.slice(2), {
   dist: "../dist",
   sizes: "1MB,10MB",
   "compromise-sizes": "1MB",
-  "min-seconds": "2",
+  "lede-runs": "5",
 });
 const articles = JSON.parse(readFileSync(join(args.texts, "articles.json"), "utf8"));
-const minSeconds = Number(args["min-seconds"]);
+const ledeRuns = Number(args["lede-runs"]);
 
 const lede = await loadLede(args.dist);
-const compromise = (text) => {
-  const doc = nlp(text);
-  return [doc.people().out("array"), doc.places().out("array"), doc.organizations().out("array"), doc.quotations().out("array")];
+const firstCallMs = timed(() => lede.annotate(articles[0]));
+const engines = {
+  lede: lede.annotate,
+  compromise(text) {
+    const doc = nlp(text);
+    return [doc.people().out("array"), doc.places().out("array"), doc.organizations().out("array"), doc.quotations().out("array")];
+  },
 };
+// Lede is fast enough to time several runs per text; compromise gets one.
+const runsOf = { lede: ledeRuns, compromise: 1 };
 
-const result = { versions: { node: process.version, compromise: nlp.version } };
-result.lede = measure("lede", lede.annotate, args.sizes);
+const result = { versions: { node: process.version, compromise: nlp.version }, lede: {}, compromise: {} };
+measureArticles();
+for (const size of args.sizes.split(",").filter(Boolean)) {
+  const withCompromise = args["compromise-sizes"].split(",").includes(size);
+  measureText(size, withCompromise ? ["lede", "compromise"] : ["lede"]);
+}
+result.lede.startup = { ...lede.startup, firstCallMs };
 result.lede.wasmMemoryMB = lede.memoryBytes() / 2 ** 20;
-result.lede.peakRssMB = peakRssMB();
-result.compromise = measure("compromise", compromise, args["compromise-sizes"]);
-result.compromise.peakRssMB = peakRssMB();
+result.peakRssMB = peakRssMB();
 process.stdout.write(JSON.stringify(result, null, 1) + "\n");
 process.exit(0); // the Go program never returns on its own
 
-// measure times run on every article (repeated passes for at least
-// minSeconds after one warm-up pass) and once or more on each long text.
-function measure(name, run, sizes) {
-  const out = { articles: articleStats(name, run), texts: {} };
-  for (const size of sizes.split(",").filter(Boolean)) {
-    const text = readFileSync(join(args.texts, `text-${size}.txt`), "utf8");
-    const bytes = Buffer.byteLength(text);
-    const runs = [];
-    do {
-      runs.push(timed(() => run(text)));
-    } while (sum(runs) < minSeconds * 1000 && runs.length < 5);
-    const ms = median(runs);
-    out.texts[size] = { bytes, ms, runs: runs.length, kbPerS: bytes / 1024 / (ms / 1000) };
-    log(`${name} ${size}: ${ms.toFixed(1)} ms, ${(bytes / 1024 / (ms / 1000)).toFixed(0)} KB/s (${runs.length} runs)`);
-  }
-  return out;
-}
-
-function articleStats(name, run) {
+// measureArticles runs both engines on each article in turn, after a warm-up
+// pass (lazy model loading, the JIT), and reports the median time per article
+// and the throughput over all of them.
+function measureArticles() {
   const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a), 0);
-  articles.forEach(run); // warm-up: lazy model loading and the JIT
-  const times = [];
-  let passes = 0;
-  do {
-    for (const a of articles) times.push(timed(() => run(a)));
-    passes++;
-  } while (sum(times) < minSeconds * 1000);
-  const total = sum(times);
-  const stats = {
-    count: articles.length,
-    passes,
-    meanBytes: bytes / articles.length,
-    medianMs: median(times),
-    kbPerS: (bytes * passes) / 1024 / (total / 1000),
-  };
-  log(`${name} articles: median ${stats.medianMs.toFixed(2)} ms/article, ${stats.kbPerS.toFixed(0)} KB/s (${passes} passes of ${articles.length})`);
-  return stats;
+  const times = { lede: [], compromise: [] };
+  for (const a of articles) for (const name in engines) engines[name](a);
+  for (const a of articles) {
+    for (const name in engines) {
+      for (let i = 0; i < runsOf[name]; i++) times[name].push(timed(() => engines[name](a)));
+    }
+  }
+  for (const name in engines) {
+    const stats = {
+      count: articles.length,
+      meanBytes: bytes / articles.length,
+      medianMs: median(times[name]),
+      kbPerS: (bytes * runsOf[name]) / 1024 / (sum(times[name]) / 1000),
+    };
+    result[name].articles = stats;
+    log(`${name} articles: median ${stats.medianMs.toFixed(2)} ms/article, ${stats.kbPerS.toFixed(0)} KB/s`);
+  }
 }
 
-// loadLede starts the Go wasm program and returns its ledeAnnotate.
+// measureText times the engines one after the other on one long text: the
+// median of Lede's runs, compromise's single run.
+function measureText(size, names) {
+  const text = readFileSync(join(args.texts, `text-${size}.txt`), "utf8");
+  const bytes = Buffer.byteLength(text);
+  for (const name of names) {
+    const runs = [];
+    for (let i = 0; i < runsOf[name]; i++) runs.push(timed(() => engines[name](text)));
+    const ms = median(runs);
+    const kbPerS = bytes / 1024 / (ms / 1000);
+    (result[name].texts ??= {})[size] = { bytes, ms, runs: runs.length, kbPerS };
+    log(`${name} ${size}: ${ms.toFixed(1)} ms, ${kbPerS.toFixed(0)} KB/s (${runs.length} runs)`);
+  }
+}
+
+// loadLede starts the Go wasm program and returns its ledeAnnotate, with
+// how long compiling and starting it took (the browser's ready time is
+// these plus the download).
 async function loadLede(dist) {
   await import(pathToFileURL(join(dist, "wasm_exec.js")).href);
+  const bytes = readFileSync(join(dist, "lede.wasm"));
+  let start = performance.now();
+  const module = await WebAssembly.compile(bytes);
+  const compileMs = performance.now() - start;
   const go = new globalThis.Go();
-  const { instance } = await WebAssembly.instantiate(readFileSync(join(dist, "lede.wasm")), go.importObject);
+  start = performance.now();
+  const instance = await WebAssembly.instantiate(module, go.importObject);
   go.run(instance);
   for (let i = 0; typeof globalThis.ledeAnnotate !== "function"; i++) {
-    if (i > 100) throw new Error("lede.wasm did not register globalThis.ledeAnnotate");
-    await new Promise((r) => setTimeout(r, 10));
+    if (i > 1000) throw new Error("lede.wasm did not register globalThis.ledeAnnotate");
+    await new Promise((r) => setTimeout(r, 1));
   }
+  const runMs = performance.now() - start;
   return {
+    startup: { compileMs, runMs },
     annotate(text) {
       const json = globalThis.ledeAnnotate(text, "");
       if (json.startsWith('{"error"')) throw new Error(json);

@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -55,18 +54,6 @@ func cmsServer(t *testing.T) *httptest.Server {
 	return srv
 }
 
-func embedBrowser(t *testing.T) context.Context {
-	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-component-update", true))
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(alloc)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
-	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
-	require.NoError(t, chromedp.Do(ctx), "starting Chromium")
-	return ctx
-}
-
 // wantDoc is the document the Go library gives for text: what every
 // embedding must return unchanged.
 func wantDoc(text string, opts ...annotate.Option) string {
@@ -98,13 +85,11 @@ const readComponent = `(() => {
 
 func TestEmbedExamplePageHighlightsTheArticle(t *testing.T) {
 	lede := ledeServer(t, server.Config{})
-	ctx := embedBrowser(t)
-	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(lede.URL+"/examples/")))
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`!!document.querySelector("lede-annotator")?.result`,
-		chromedp.WithPollingTimeout(30*time.Second)))
-	require.NoError(t, err, "the component never annotated the example article")
-	state, err := chromedp.Run(ctx, chromedp.Evaluate[componentState](readComponent))
-	require.NoError(t, err)
+	tab := NewTab(t)
+	Do(t, tab, chromedp.Navigate(lede.URL+"/examples/"))
+	WaitFor(t, tab, `document.querySelector("lede-annotator")?.result`, 30*time.Second)
+	state := Eval[componentState](t, tab, readComponent)
+	SaveScreenshot(t, tab, "embed-example")
 
 	assert.Equal(t, state.Source, state.Shown, "the component shows the article's text exactly")
 	assert.JSONEq(t, wantDoc(state.Source), state.Doc, "the component's document is the library's")
@@ -123,24 +108,15 @@ func TestEmbedExamplePageHighlightsTheArticle(t *testing.T) {
 
 	// An edit in the CMS field is annotated again, without a reload.
 	const added = "\n\nLater, Governor Miriam Okafor visited Port Alys."
-	_, err = chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`(() => {
+	Eval[chromedp.Void](t, tab, `(() => {
       const body = document.getElementById("body");
-      body.value += `+jsonQuote(added)+`;
+      body.value += `+JS(added)+`;
       body.dispatchEvent(new Event("input", {bubbles: true}));
-    })()`))
-	require.NoError(t, err)
-	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector("lede-annotator").shadowRoot.querySelector(".text").textContent.endsWith("Port Alys.")`,
-		chromedp.WithPollingTimeout(20*time.Second)))
-	require.NoError(t, err, "the component did not follow the edit")
-	edited, err := chromedp.Run(ctx, chromedp.Evaluate[componentState](readComponent))
-	require.NoError(t, err)
+    })()`)
+	WaitFor(t, tab, `document.querySelector("lede-annotator").shadowRoot.querySelector(".text").textContent.endsWith("Port Alys.")`, 20*time.Second)
+	edited := Eval[componentState](t, tab, readComponent)
 	assert.Equal(t, edited.Source, edited.Shown)
 	assert.JSONEq(t, wantDoc(edited.Source), edited.Doc)
-}
-
-func jsonQuote(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
 }
 
 // moduleResult is what the module API returned for embedTexts.
@@ -152,13 +128,11 @@ type moduleResult struct {
 func TestEmbedModuleAPI(t *testing.T) {
 	lede := ledeServer(t, server.Config{})
 	cms := cmsServer(t)
-	ctx := embedBrowser(t)
-	texts, err := json.Marshal(embedTexts)
-	require.NoError(t, err)
+	browser := NewTab(t)
 	// Three overlapping calls with different options must each get their own answer.
 	call := `(async () => {
       const { annotate } = await import(` + "`${LEDE}/lede.js`" + `);
-      const texts = ` + string(texts) + `;
+      const texts = ` + JS(embedTexts) + `;
       const docs = await Promise.all([
         annotate(texts[0]),
         annotate(texts[1], { offsets: "byte", layers: ["entities"] }),
@@ -178,12 +152,10 @@ func TestEmbedModuleAPI(t *testing.T) {
 		{"cross origin", cms.URL + "/"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			tab, cancel := chromedp.NewContext(ctx)
+			tab, cancel := chromedp.NewContext(browser)
 			defer cancel()
-			require.NoError(t, chromedp.Do(tab, chromedp.Navigate(tt.page)))
-			got, err := chromedp.Run(tab, chromedp.Evaluate[moduleResult](
-				"const LEDE = "+jsonQuote(lede.URL)+";"+call, chromedp.EvalAwaitPromise))
-			require.NoError(t, err)
+			Do(t, tab, chromedp.Navigate(tt.page))
+			got := Eval[moduleResult](t, tab, "const LEDE = "+JS(lede.URL)+";"+call)
 			require.Len(t, got.Docs, len(want))
 			for i := range want {
 				assert.JSONEq(t, want[i], string(got.Docs[i]), "call %d", i)
@@ -203,7 +175,7 @@ type iframeReply struct {
 }
 
 // askFrame frames the Lede app, sends it the first text and waits up to
-// three seconds for an answer.
+// two seconds for an answer.
 const askFrame = `(async () => {
   const frame = document.createElement("iframe");
   frame.src = LEDE + "/";
@@ -212,7 +184,7 @@ const askFrame = `(async () => {
     window.addEventListener("message", (e) => {
       if (e.source === frame.contentWindow) resolve({ replied: true, origin: e.origin, type: e.data.type, id: e.data.id, doc: e.data.doc });
     });
-    setTimeout(() => resolve({ replied: false }), 3000);
+    setTimeout(() => resolve({ replied: false }), 2000);
   });
   frame.contentWindow.postMessage({ type: "lede:annotate", id: "a1", text: TEXT, options: { layers: ["entities", "quotes"] } }, LEDE);
   return answer;
@@ -220,7 +192,7 @@ const askFrame = `(async () => {
 
 func TestEmbedIframeAnswersOnlyAllowedOrigins(t *testing.T) {
 	cms := cmsServer(t)
-	ctx := embedBrowser(t)
+	browser := NewTab(t)
 	for _, tt := range []struct {
 		name    string
 		allowed []string
@@ -233,12 +205,10 @@ func TestEmbedIframeAnswersOnlyAllowedOrigins(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			lede := ledeServer(t, server.Config{AllowedOrigins: tt.allowed, FrameAncestors: []string{cms.URL}})
-			tab, cancel := chromedp.NewContext(ctx)
+			tab, cancel := chromedp.NewContext(browser)
 			defer cancel()
-			require.NoError(t, chromedp.Do(tab, chromedp.Navigate(cms.URL+"/")))
-			got, err := chromedp.Run(tab, chromedp.Evaluate[iframeReply](
-				"const LEDE = "+jsonQuote(lede.URL)+", TEXT = "+jsonQuote(embedTexts[0])+";"+askFrame, chromedp.EvalAwaitPromise))
-			require.NoError(t, err)
+			Do(t, tab, chromedp.Navigate(cms.URL+"/"))
+			got := Eval[iframeReply](t, tab, "const LEDE = "+JS(lede.URL)+", TEXT = "+JS(embedTexts[0])+";"+askFrame)
 			require.Equal(t, tt.replies, got.Replied)
 			if !tt.replies {
 				return
@@ -249,4 +219,45 @@ func TestEmbedIframeAnswersOnlyAllowedOrigins(t *testing.T) {
 			assert.JSONEq(t, wantDoc(embedTexts[0], annotate.WithLayers(annotate.Layers{Entities: true, Quotes: true})), string(got.Doc))
 		})
 	}
+}
+
+// childrenResult is what a component annotating its own children showed.
+type childrenResult struct {
+	Shown string   `json:"shown"`
+	Kinds []string `json:"kinds"`
+	Doc   string   `json:"doc"`
+}
+
+func TestEmbedComponentOnAnotherOriginAnnotatesItsChildren(t *testing.T) {
+	lede := ledeServer(t, server.Config{})
+	cms := cmsServer(t)
+	tab := NewTab(t)
+	Do(t, tab, chromedp.Navigate(cms.URL+"/"))
+	// What a CMS template does: one script tag, then the element around the article.
+	got := Eval[childrenResult](t, tab, `(async () => {
+      const script = document.createElement("script");
+      script.type = "module";
+      script.src = `+JS(lede.URL+"/lede-annotator.js")+`;
+      document.head.append(script);
+      const el = document.createElement("lede-annotator");
+      el.setAttribute("layers", "quotes");
+      el.setAttribute("theme", "dark");
+      for (const text of `+JS(embedTexts[:2])+`) {
+        const p = document.createElement("p");
+        p.textContent = "  " + text + "\n ";
+        el.append(p);
+      }
+      const annotated = new Promise((resolve) => el.addEventListener("lede-annotated", (e) => resolve(e.detail)));
+      document.body.append(el);
+      const doc = await annotated;
+      return {
+        shown: el.shadowRoot.querySelector(".text").textContent,
+        kinds: [...new Set([...el.shadowRoot.querySelectorAll("mark")].flatMap((m) => [...m.classList]))].sort(),
+        doc: JSON.stringify(doc),
+      };
+    })()`)
+	article := embedTexts[0] + "\n\n" + embedTexts[1]
+	assert.Equal(t, article, got.Shown, "paragraphs become blank-line separated text")
+	assert.JSONEq(t, wantDoc(article, annotate.WithLayers(annotate.Layers{Quotes: true})), got.Doc)
+	assert.Equal(t, []string{"quote"}, got.Kinds, "only the chosen layer is highlighted")
 }

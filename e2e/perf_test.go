@@ -149,7 +149,6 @@ type countingWriter struct {
 func (w countingWriter) Write(b []byte) (int, error) {
 	n, err := w.ResponseWriter.Write(b)
 	w.n.Add(int64(n))
-	println("DBG", w.ResponseWriter.Header().Get("Content-Encoding"), w.ResponseWriter.Header().Get("Content-Type"), n)
 	return n, err
 }
 

@@ -24,6 +24,7 @@ cleanup() {
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 fail() {
 	echo "test-worker: FAIL: $*" >&2
 	echo "--- wrangler log ---" >&2

@@ -273,6 +273,12 @@ func TestStaticMethods(t *testing.T) {
 	assert.Equal(t, http.StatusMethodNotAllowed, w.Code)
 	assert.Equal(t, "GET, HEAD", w.Header().Get("Allow"))
 
+	folder := do(t, h, request{method: "GET", path: "/examples"})
+	assert.Equal(t, http.StatusMovedPermanently, folder.Code)
+	assert.Equal(t, "/examples/", folder.Header().Get("Location"), "the page's relative links need the slash")
+	offsite := do(t, h, request{method: "GET", path: "//examples"})
+	assert.Equal(t, "/examples/", offsite.Header().Get("Location"), "never a protocol-relative redirect")
+
 	head := do(t, h, request{method: "HEAD", path: "/lede.js"})
 	assert.Equal(t, 200, head.Code)
 	assert.Empty(t, head.Body.String())

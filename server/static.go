@@ -81,6 +81,11 @@ func (s *static) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name, ok := s.resolve(r.URL.Path)
+	if ok && s.isDirWithoutSlash(r.URL.Path) {
+		// From the cleaned path: "//host" would leave the site.
+		http.Redirect(w, r, path.Clean("/"+r.URL.Path)+"/", http.StatusMovedPermanently)
+		return
+	}
 	if !ok {
 		http.NotFound(w, r)
 		return
@@ -131,6 +136,16 @@ func (s *static) resolve(urlPath string) (string, bool) {
 		info, err = fs.Stat(s.dist, name)
 	}
 	return name, err == nil && info.Mode().IsRegular()
+}
+
+// isDirWithoutSlash reports whether urlPath names a folder but lacks the
+// trailing slash that its page's relative links need.
+func (s *static) isDirWithoutSlash(urlPath string) bool {
+	if strings.HasSuffix(urlPath, "/") {
+		return false
+	}
+	info, err := fs.Stat(s.dist, strings.TrimPrefix(path.Clean(urlPath), "/"))
+	return err == nil && info.IsDir()
 }
 
 func (s *static) serveFile(w http.ResponseWriter, r *http.Request, name string) error {

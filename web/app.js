@@ -48,6 +48,7 @@ const state = {
   annotated: null, // {text, doc, byRef, items} of the last result
   layers: Object.fromEntries(LAYERS.map((l) => [l.key, true])),
   mode: "edit",
+  unsaved: false, // the article did not fit in local storage
 };
 
 const annotator = new Annotator("worker.js");
@@ -90,7 +91,7 @@ function setMode(mode) {
   ui.viewButton.setAttribute("aria-pressed", String(viewing));
   ui.editButton.setAttribute("aria-pressed", String(!viewing));
   if (!viewing) selection.clear();
-  if (viewing && (!state.annotated || state.annotated.text !== state.text)) ui.article.replaceChildren(state.text);
+  if (viewing && (!state.annotated || state.annotated.text !== state.text)) showPlainText();
   if (viewing && state.annotated && state.annotated.text === state.text) showHighlights();
 }
 
@@ -143,9 +144,9 @@ function textChanged({ immediate = false } = {}) {
   clearTimeout(typingTimer);
   clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
-    if (!storage.saveArticle(state.text)) say("This article is too large to keep for your next visit.", "warn");
+    state.unsaved = !storage.saveArticle(state.text);
   }, SAVE_DELAY_MS);
-  if (state.mode === "view") ui.article.replaceChildren(state.text);
+  if (state.mode === "view") showPlainText();
   if (immediate) annotateNow();
   else typingTimer = setTimeout(annotateNow, TYPING_DELAY_MS);
 }
@@ -160,11 +161,7 @@ async function annotateNow() {
     showEmpty();
     return;
   }
-  if (text.length > MAX_CHARS) {
-    setState("error");
-    say(`This text has ${text.length.toLocaleString()} characters; Lede annotates up to ${MAX_CHARS.toLocaleString()}. Split it into articles.`, "error");
-    return;
-  }
+  if (refuseTooLong(text.length)) return;
   running = true;
   setState("annotating");
   const stopProgress = startProgress(text.length);
@@ -231,9 +228,15 @@ function showResult(text, doc, ms) {
   renderLegend(counts(doc));
   renderSummary(ui.summary, doc);
   enableExports(true);
-  const warnings = doc.warnings && doc.warnings.length ? ` ${doc.warnings.join(" ")}` : "";
+  const notes = [...(doc.warnings || []), state.unsaved ? "This article is too large to keep for your next visit." : ""].filter(Boolean);
+  const warnings = notes.length ? ` ${notes.join(" ")}` : "";
   say(`Annotated ${text.length.toLocaleString()} characters in ${Math.max(1, Math.round(ms))} ms.${warnings}`, warnings ? "warn" : "");
   setState("annotated");
+}
+
+// showPlainText shows the text while its annotation is on its way.
+function showPlainText() {
+  ui.article.replaceChildren(renderHighlights(state.text, []).fragment);
 }
 
 function showHighlights() {
@@ -299,7 +302,17 @@ async function downloadExport() {
 
 // ---- input ----
 
+// refuseTooLong tells the user that a text is over the size limit; the page
+// keeps its current article rather than freeze on laying out megabytes.
+function refuseTooLong(length) {
+  if (length <= MAX_CHARS) return false;
+  setState("error");
+  say(`This text has ${length.toLocaleString()} characters; Lede annotates up to ${MAX_CHARS.toLocaleString()}. Split it into articles.`, "error");
+  return true;
+}
+
 function replaceText(text) {
+  if (refuseTooLong(text.length)) return;
   state.text = normalizeNewlines(text);
   ui.editor.value = state.text;
   setMode(state.text.trim() ? "view" : "edit");
@@ -323,6 +336,8 @@ function wireInput() {
     if (!event.clipboardData) return;
     event.preventDefault();
     const pasted = normalizeNewlines(clipboardText(event.clipboardData));
+    const selected = ui.editor.selectionEnd - ui.editor.selectionStart;
+    if (refuseTooLong(ui.editor.value.length - selected + pasted.length)) return;
     const wasEmpty = !ui.editor.value.trim();
     ui.editor.setRangeText(pasted, ui.editor.selectionStart, ui.editor.selectionEnd, "end");
     state.text = ui.editor.value;

@@ -41,7 +41,9 @@ async function isAllowed(origin) {
 window.addEventListener("message", async (event) => {
   const request = event.data;
   if (!request || request.type !== "lede:annotate" || !event.source) return;
-  if (!(await isAllowed(event.origin))) {
+  // An opaque origin ("null": sandboxed frames, files) cannot be answered
+  // without "*", so it is never answered.
+  if (event.origin === "null" || !(await isAllowed(event.origin))) {
     console.warn(`Lede: ignored a message from ${event.origin}, which is not in the allowed origins`);
     return;
   }

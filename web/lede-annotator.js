@@ -28,7 +28,7 @@ const STYLES = `
   --person: var(--lede-person, light-dark(#dbeafe, #1e3a5f)); --person-edge: light-dark(#2563eb, #60a5fa);
   --place: var(--lede-place, light-dark(#dcfce7, #14412a)); --place-edge: light-dark(#16a34a, #4ade80);
   --organization: var(--lede-organization, light-dark(#fef3c7, #4a3510)); --organization-edge: light-dark(#d97706, #fbbf24);
-  --quote: var(--lede-quote, light-dark(#f3e8ff, #3b2452)); --quote-edge: light-dark(#9333ea, #c084fc);
+  --quote: var(--lede-quote, light-dark(#f3e8ff, #3b2452));
   --issue-edge: light-dark(#64748b, #94a3b8); }
 :host([hidden]) { display: none; }
 :host([theme="light"]) { color-scheme: light; }
@@ -36,7 +36,7 @@ const STYLES = `
 :host([theme]) { color: light-dark(#1d1f23, #e6e6e6); background: light-dark(#ffffff, #16181d); }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
 mark { color: inherit; background: none; border-radius: 2px; }
-mark.quote { background: var(--quote); box-shadow: inset 2px 0 var(--quote-edge); }
+mark.quote { background: var(--quote); }
 mark.issue { text-decoration: underline dotted var(--issue-edge); text-underline-offset: 3px; }
 mark.person { background: var(--person); border-bottom: 2px solid var(--person-edge); }
 mark.place { background: var(--place); border-bottom: 2px solid var(--place-edge); }

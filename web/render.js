@@ -22,15 +22,22 @@ export function renderHighlights(text, spans, doc = document) {
   const ordered = spans
     .map((s) => ({ ...s, els: [] }))
     .sort((a, b) => a.start - b.start || b.end - a.end);
-  const cuts = new Set([0, text.length]);
+  const blockEnds = blockBoundaries(text);
+  const cuts = new Set([0, text.length, ...blockEnds]);
   for (const s of ordered) cuts.add(s.start).add(s.end);
   const points = [...cuts].sort((a, b) => a - b);
   const labelled = new Set();
   let active = [];
   let next = 0;
+  let block = fragment;
   for (let i = 0; i + 1 < points.length; i++) {
     const from = points[i];
     const to = points[i + 1];
+    if (blockEnds.has(from) || i === 0) {
+      block = doc.createElement("div");
+      block.className = "block";
+      fragment.append(block);
+    }
     active = active.filter((s) => s.end > from);
     for (; next < ordered.length && ordered[next].start <= from; next++) {
       const s = ordered[next];
@@ -41,10 +48,10 @@ export function renderHighlights(text, spans, doc = document) {
     }
     const piece = text.slice(from, to);
     if (active.length === 0) {
-      fragment.append(piece);
+      block.append(piece);
       continue;
     }
-    let parent = fragment;
+    let parent = block;
     for (const s of [...active].sort(nesting)) {
       const el = doc.createElement(s.layer === "quote" || s.layer === "issue" ? "span" : "mark");
       el.className = `hl hl-${s.layer}`;
@@ -60,6 +67,22 @@ export function renderHighlights(text, spans, doc = document) {
     parent.append(piece);
   }
   return { fragment, byRef };
+}
+
+// Long texts are cut into blocks of about BLOCK_SIZE characters, each ending
+// after a line break, so the browser can skip laying out the blocks that are
+// off screen (content-visibility in the style sheet). A highlight that spans a
+// block boundary is simply cut there, like at any other boundary.
+const BLOCK_SIZE = 8000;
+
+function blockBoundaries(text) {
+  const ends = new Set();
+  for (let at = 0; ; ) {
+    const nl = text.indexOf("\n", at + BLOCK_SIZE);
+    if (nl < 0 || nl + 1 >= text.length) return ends;
+    at = nl + 1;
+    ends.add(at);
+  }
 }
 
 function nesting(a, b) {

@@ -21,9 +21,12 @@ func main() {
 	// build.sh validated both lists with the same parser before compiling.
 	origins, _ := server.ParseOrigins(allowedOrigins)
 	ancestors, _ := server.ParseOrigins(frameAncestors)
-	workers.Serve(server.New(server.Config{
+	workers.ServeNonBlock(server.New(server.Config{
 		AllowedOrigins: origins,
 		FrameAncestors: ancestors,
 		Version:        version,
 	}))
+	workers.Ready()
+	// Keep running: entry.mjs hands this one program every request.
+	select {}
 }

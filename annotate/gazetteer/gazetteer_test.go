@@ -76,6 +76,7 @@ func TestPlace(t *testing.T) {
 		{"Bali", Region, true},
 		{"California", Region, true},
 		{"Ontario", Region, true},
+		{"Calif.", Region, true},
 		{"NEW YORK", Region, true},
 		{"Middle East", Area, true},
 		{"Europe", Continent, true},

@@ -1,6 +1,10 @@
 package ner
 
-import "unicode"
+import (
+	"unicode"
+
+	"lede/annotate/gazetteer"
+)
 
 // Features: what the perceptron sees of each token. Local features describe
 // the word and its neighbours (forms, shapes, affixes, the labels just given);
@@ -96,9 +100,16 @@ type token struct {
 	// docCasings is the set of casings the word has elsewhere in the
 	// document where capitals carry meaning (not first, not shouting).
 	docCasings uint8
+	// known is what the gazetteers know the word as (gazetteerBits).
+	known uint16
+	// class is the word's class (noClass when it has none).
+	class uint16
 	// docEvidence summarises the first pass's labels for the same word
 	// elsewhere in the document (0 when there is none or no first pass).
 	docEvidence uint8
+	// firstSame and nextSame chain the capitalised occurrences of the same
+	// word through the document (-1 ends the chain).
+	firstSame, nextSame int32
 }
 
 // feature templates; each feature hashes its template with its values.
@@ -124,6 +135,16 @@ const (
 	fLabelPrevShape
 	fCasing
 	fCasingLower
+	fKnown
+	fClass
+	fClassPrev
+	fClassNext
+	fClassWindow
+	fKnownPrev
+	fKnownNext
+	fKnownCasing
+	fAggregatePrev
+	fAggregateNext
 	fEvidence
 	fEvidenceCasing
 	fEvidenceLower
@@ -135,10 +156,67 @@ const (
 	afterSentence  uint64 = 0x6c656465656e6421
 )
 
-// analyze fills toks (one per word) with the per-word hashes and the
-// document-level casing evidence.
-func analyze(doc Document, toks []token, casings map[uint64]uint8) {
+// Gazetteer bits: what a word is known to be.
+const (
+	knownCountry uint16 = 1 << iota
+	knownRegion
+	knownCity
+	knownArea // a continent or another named part of the world
+	knownGivenName
+	knownDemonym
+	knownPersonTitle
+	knownOrgSuffix
+)
+
+var knownPlaceKinds = map[gazetteer.PlaceKind]uint16{
+	gazetteer.CountryPlace: knownCountry, gazetteer.Region: knownRegion, gazetteer.City: knownCity,
+	gazetteer.Continent: knownArea, gazetteer.Area: knownArea,
+}
+
+// gazetteerBits looks a single word up in every gazetteer.
+func gazetteerBits(w string) uint16 {
+	var bits uint16
+	if kind, ok := gazetteer.Place(w); ok {
+		bits |= knownPlaceKinds[kind]
+	}
+	if _, ok := gazetteer.GivenName(w); ok {
+		bits |= knownGivenName
+	}
+	if _, ok := gazetteer.Demonym(w); ok {
+		bits |= knownDemonym
+	}
+	if gazetteer.IsPersonTitle(w) {
+		bits |= knownPersonTitle
+	}
+	if gazetteer.IsOrgSuffix(w) {
+		bits |= knownOrgSuffix
+	}
+	return bits
+}
+
+// docMaps is per-document scratch space: the casings each word has where
+// capitals carry meaning, and the gazetteer bits of each distinct word.
+type docMaps struct {
+	casings map[uint64]uint8
+	known   map[uint64]wordFacts
+	// lastSame is the latest capitalised occurrence of each word.
+	lastSame map[uint64]int32
+}
+
+func newDocMaps() docMaps {
+	return docMaps{casings: map[uint64]uint8{}, known: map[uint64]wordFacts{}, lastSame: map[uint64]int32{}}
+}
+
+// wordFacts is what the gazetteers and the word classes say about a word.
+type wordFacts struct{ known, class uint16 }
+
+// analyze fills toks (one per word) with the per-word hashes, gazetteer
+// bits, classes and the document-level casing evidence.
+func analyze(doc Document, toks []token, maps docMaps, classes *WordClasses) {
+	casings := maps.casings
 	clear(casings)
+	clear(maps.known)
+	clear(maps.lastSame)
 	for _, s := range doc.Sentences {
 		shouting := isShouting(doc.Words[s.First:s.Last])
 		for i := s.First; i < s.Last; i++ {
@@ -148,13 +226,34 @@ func analyze(doc Document, toks []token, casings map[uint64]uint8) {
 				word: hashString(w, false), lower: hashString(w, true), shape: shapeHash(w),
 				casing: casingOf(w), sentenceStart: i == s.First, shouting: shouting,
 			}
+			facts, ok := maps.known[t.word]
+			if !ok {
+				facts.class = classes.class(t.word)
+				if t.casing != lowerCase && t.casing != noLetters {
+					facts.known = gazetteerBits(w)
+				}
+				maps.known[t.word] = facts
+			}
+			t.known, t.class = facts.known, facts.class
 			if !t.sentenceStart && !shouting && t.casing != noLetters {
 				casings[t.lower] |= 1 << t.casing
 			}
 		}
 	}
 	for i := range toks {
-		toks[i].docCasings = casings[toks[i].lower]
+		t := &toks[i]
+		t.docCasings = casings[t.lower]
+		t.firstSame, t.nextSame = -1, -1
+		if t.casing == lowerCase || t.casing == noLetters {
+			continue
+		}
+		if last, ok := maps.lastSame[t.lower]; ok {
+			toks[last].nextSame = int32(i)
+			t.firstSame = toks[last].firstSame
+		} else {
+			t.firstSame = int32(i)
+		}
+		maps.lastSame[t.lower] = int32(i)
 	}
 }
 
@@ -248,6 +347,8 @@ func wordFeatures(buf []uint32, w string, t *token) []uint32 {
 	add(fWord, t.word)
 	add(fLower, t.lower)
 	add(fShape, t.shape)
+	add(fKnown, uint64(t.known))
+	add(fClass, uint64(t.class))
 	for n := 1; n <= 3; n++ {
 		if end := prefixEnd(w, n); end > 0 {
 			add(fPrefix, hashString(w[:end], true))
@@ -294,9 +395,51 @@ func contextFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
 	add(fShapePrev, shapeAt(i-1))
 	add(fShapeNext, shapeAt(i+1))
 	add(fShapeWindow, mix(mix(shapeAt(i-1), t.shape), shapeAt(i+1)))
+	knownAt := func(j int) uint64 {
+		if j < s.First || j >= s.Last {
+			return 1 << 16
+		}
+		return uint64(toks[j].known)
+	}
+	classAt := func(j int) uint64 {
+		if j < s.First || j >= s.Last {
+			return 1 << 16
+		}
+		return uint64(toks[j].class)
+	}
+	add(fClassPrev, classAt(i-1))
+	add(fClassNext, classAt(i+1))
+	add(fClassWindow, classAt(i-1)<<32|uint64(t.class)<<16|classAt(i+1))
 	context := t.casingContext()
+	add(fKnownPrev, knownAt(i-1))
+	add(fKnownNext, knownAt(i+1))
+	add(fKnownCasing, mix(uint64(t.known), context))
 	add(fCasing, context)
 	add(fCasingLower, mix(context, t.lower))
+	return aggregateFeatures(buf, toks, i)
+}
+
+// maxAggregated bounds the other occurrences of a word whose neighbours
+// become features, which keeps tagging linear in the length of the text.
+const maxAggregated = 8
+
+// aggregateFeatures appends, for a capitalised word, the words around its
+// other occurrences in the document: "Kent beat Essex" elsewhere tells what
+// "KENT" in a headline is.
+func aggregateFeatures(buf []uint32, toks []token, i int) []uint32 {
+	n := 0
+	for j := toks[i].firstSame; j >= 0 && n < maxAggregated; j = toks[j].nextSame {
+		if int(j) == i {
+			continue
+		}
+		n++
+		if !toks[j].sentenceStart {
+			buf = append(buf, uint32(mix(fAggregatePrev, toks[j-1].lower)))
+		}
+		if int(j)+1 < len(toks) && !toks[j+1].sentenceStart {
+			buf = append(buf, uint32(mix(fAggregateNext, toks[j+1].lower)))
+		}
+	}
 	return buf
 }
 

@@ -23,6 +23,7 @@ type Model struct {
 	labels   []Label
 	codes    []uint8
 	codebook *codebook
+	classes  *WordClasses
 }
 
 // codebook maps a weight's code to its value.
@@ -112,7 +113,7 @@ func (m *Model) sparse() []sparseWeights {
 	return out
 }
 
-const modelMagic = "LEDENER1"
+const modelMagic = "LEDENER2"
 
 // MarshalBinary writes the model in its compact file format.
 func (m *Model) MarshalBinary() ([]byte, error) {
@@ -121,6 +122,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	for _, v := range m.codebook {
 		out = binary.LittleEndian.AppendUint32(out, math.Float32bits(v))
 	}
+	out = m.classes.appendBinary(out)
 	out = binary.AppendUvarint(out, uint64(len(features)))
 	prev := uint32(0)
 	for _, f := range features {
@@ -156,6 +158,7 @@ func Load(data []byte) (*Model, error) {
 		book[i] = math.Float32frombits(binary.LittleEndian.Uint32(r.data[4*i:]))
 	}
 	r.data = r.data[4*len(book):]
+	classes := readWordClasses(&r)
 	n := r.uvarint()
 	if n > uint64(len(r.data)) {
 		return nil, errBadModel
@@ -189,7 +192,9 @@ func Load(data []byte) (*Model, error) {
 		}
 		features[i].labels, features[i].codes = labels[start:], codes[start:len(labels)]
 	}
-	return newModel(features, book), nil
+	m := newModel(features, book)
+	m.classes = classes
+	return m, nil
 }
 
 type reader struct {

@@ -34,13 +34,13 @@ type scratch struct {
 	// at wordIndex[word hash].
 	wordIndex  map[uint64]int32
 	wordScores []float32
-	feats    []uint32
-	casings  map[uint64]uint8
-	evidence evidenceCounts
+	feats      []uint32
+	maps       docMaps
+	evidence   evidenceCounts
 }
 
 var scratchPool = sync.Pool{New: func() any {
-	return &scratch{casings: map[uint64]uint8{}, wordIndex: map[uint64]int32{}}
+	return &scratch{maps: newDocMaps(), wordIndex: map[uint64]int32{}}
 }}
 
 // Tag labels every word of doc, writing into labels (len(doc.Words) long).
@@ -48,7 +48,7 @@ func (m *Model) Tag(doc Document, labels []Label) {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	s.toks = resize(s.toks, len(doc.Words))
-	analyze(doc, s.toks, s.casings)
+	analyze(doc, s.toks, s.maps, m.classes)
 	s.tag(m, doc, labels)
 }
 

@@ -8,8 +8,9 @@ import (
 	"sort"
 )
 
-// Training: an averaged perceptron that learns from its own greedy decoding
-// (the previous-label features see predicted labels, as at tagging time).
+// Training: an averaged perceptron over the words in order, whose
+// previous-label features see the gold labels (learning from its own
+// predictions instead cost 2 points of F1 on CoNLL dev).
 // For the second pass's document evidence, the training documents are first
 // tagged by models trained on the other half of the data (two-fold
 // jackknifing), so the evidence is as noisy as it will be on new text. The
@@ -33,6 +34,8 @@ type TrainOptions struct {
 	// Evidence trains the second pass (document evidence).
 	Evidence bool
 	Seed     int64
+	// Classes, if set, are the word classes the model uses and stores.
+	Classes *WordClasses
 	// Log, when set, receives progress messages.
 	Log func(format string, args ...any)
 }
@@ -45,16 +48,18 @@ func Train(examples []Example, opt TrainOptions) *Model {
 		logf = func(string, ...any) {}
 	}
 	prepared := make([]preparedExample, len(examples))
-	casings := map[uint64]uint8{}
+	maps := newDocMaps()
 	for i, ex := range examples {
 		prepared[i] = preparedExample{Example: ex, toks: make([]token, len(ex.Doc.Words)), pred: make([]Label, len(ex.Labels))}
-		analyze(ex.Doc, prepared[i].toks, casings)
+		analyze(ex.Doc, prepared[i].toks, maps, opt.Classes)
 	}
 	if opt.Evidence {
 		jackknifeEvidence(prepared, opt, logf)
 	}
 	p := trainPerceptron(prepared, opt, opt.Evidence, logf)
-	return p.model(opt)
+	m := p.model(opt)
+	m.classes = opt.Classes
+	return m
 }
 
 type preparedExample struct {
@@ -174,7 +179,7 @@ func (p *perceptron) learnSentence(ex *preparedExample, s Sentence, useEvidence,
 			errs++
 		}
 		p.step++
-		prev, prev2 = pred, prev
+		prev, prev2 = ex.Labels[i], prev
 	}
 	return buf, errs
 }

@@ -34,31 +34,67 @@ type Topic struct {
 // IsTop reports whether t is one of the 17 top-level topics.
 func (l *Lexicon) IsTop(topic int) bool { return l.Topics[topic].Top == topic }
 
+// Mask is a set of context bits: bits 0 to 16 are the top-level topics, the
+// rest the lexicon's context groups.
+type Mask [2]uint64
+
+// MaskBits is how many context bits a Mask holds.
+const MaskBits = 128
+
+// Set adds bit i.
+func (m *Mask) Set(i int) { m[i/64] |= 1 << uint(i%64) }
+
+// Or adds every bit of o.
+func (m *Mask) Or(o Mask) { m[0] |= o[0]; m[1] |= o[1] }
+
+// Meets reports whether m and o share a bit.
+func (m Mask) Meets(o Mask) bool { return m[0]&o[0] != 0 || m[1]&o[1] != 0 }
+
+// Empty reports whether no bit is set.
+func (m Mask) Empty() bool { return m[0]|m[1] == 0 }
+
+// parseMask reads bit numbers separated by "+" ("17+40"); "" is empty.
+func parseMask(s string) Mask {
+	var m Mask
+	for s != "" {
+		field, rest, _ := strings.Cut(s, "+")
+		if i, err := strconv.Atoi(field); err == nil && i >= 0 && i < MaskBits {
+			m.Set(i)
+		}
+		s = rest
+	}
+	return m
+}
+
 // Sense is one reading of a term: the topic it raises, how strongly, and the
-// context it needs. Need and Forbid are masks over context bits (see Entry):
-// the sense counts when the nearby text has any Need bit (or Need is 0) and
-// no Forbid bit.
+// context it needs: the sense counts when the nearby text has any Need bit
+// (or Need is empty) and no Forbid bit.
 type Sense struct {
 	Topic        int
 	Weight       float64
-	Need, Forbid uint64
+	Need, Forbid Mask
 }
 
 // Conditional reports whether the sense depends on its context.
-func (s Sense) Conditional() bool { return s.Need|s.Forbid != 0 }
+func (s Sense) Conditional() bool { return !s.Need.Empty() || !s.Forbid.Empty() }
+
+// Counts reports whether the sense holds in a text with the context bits window.
+func (s Sense) Counts(window Mask) bool {
+	return (s.Need.Empty() || window.Meets(s.Need)) && !window.Meets(s.Forbid)
+}
 
 // Entry is what a token n-gram means: its senses (none when it is only the
 // start of longer terms or a context word), the context bits it sets, and
 // whether longer terms start with it.
 type Entry struct {
 	Senses  []Sense
-	Context uint64
+	Context Mask
 	Prefix  bool
 }
 
 // Lexicon is the loaded vocabulary. It is read-only and shared.
 type Lexicon struct {
-	Topics []Topic
+	Topics  []Topic
 	MaxTerm int // the longest term, in tokens
 	entries map[uint64]*Entry
 }
@@ -66,7 +102,7 @@ type Lexicon struct {
 // TopBit is the context bit of a topic's top level: the 17 top-level topics
 // come first in the compiled lexicon and own context bits 0 to 16, so a
 // term can require or forbid a top level in its context ("-#sport").
-func (l *Lexicon) TopBit(topic int) uint64 { return 1 << uint(l.Topics[topic].Top) }
+func (l *Lexicon) TopBit(topic int) int { return l.Topics[topic].Top }
 
 // Find returns the index of the topic with IPTC code id, or -1.
 func (l *Lexicon) Find(id string) int {
@@ -95,14 +131,14 @@ func Load() *Lexicon {
 // The compiled format, one record per line (fields separated by tabs):
 //
 //	T <id> <label> <top index>      a topic; its index is its order
-//	S <sense>;<sense>… <context>    the senses and context bits (hex) of the keys that follow
+//	S <sense>;<sense>… <context>    the senses and context bits of the keys that follow
 //	<key>                           a lower-cased token n-gram ("trade war"); "=WTO" matches case exactly
 //
-// A sense is topic:weight:need:forbid, masks in hex. Lines starting with # are comments.
+// A sense is topic:weight:need:forbid; a mask is its bit numbers joined by "+". Lines starting with # are comments.
 func parse(src string) *Lexicon {
 	l := &Lexicon{entries: make(map[uint64]*Entry, 1<<14)}
 	var senses []Sense
-	var context uint64
+	var context Mask
 	for len(src) > 0 {
 		line := src
 		if i := strings.IndexByte(src, '\n'); i >= 0 {
@@ -119,7 +155,7 @@ func parse(src string) *Lexicon {
 		case strings.HasPrefix(line, "S\t"):
 			f := strings.Split(line, "\t")
 			senses = parseSenses(f[1])
-			context, _ = strconv.ParseUint(f[2], 16, 64)
+			context = parseMask(f[2])
 		default:
 			l.add(line, senses, context)
 		}
@@ -136,15 +172,13 @@ func parseSenses(field string) []Sense {
 		f := strings.Split(s, ":")
 		topic, _ := strconv.Atoi(f[0])
 		weight, _ := strconv.ParseFloat(f[1], 64)
-		need, _ := strconv.ParseUint(f[2], 16, 64)
-		forbid, _ := strconv.ParseUint(f[3], 16, 64)
-		out = append(out, Sense{Topic: topic, Weight: weight, Need: need, Forbid: forbid})
+		out = append(out, Sense{Topic: topic, Weight: weight, Need: parseMask(f[2]), Forbid: parseMask(f[3])})
 	}
 	return out
 }
 
 // add registers key and marks each of its proper prefixes.
-func (l *Lexicon) add(key string, senses []Sense, context uint64) {
+func (l *Lexicon) add(key string, senses []Sense, context Mask) {
 	var h uint64
 	if exact, ok := strings.CutPrefix(key, "="); ok {
 		h = Exact(exact)
@@ -161,7 +195,7 @@ func (l *Lexicon) add(key string, senses []Sense, context uint64) {
 	}
 	e := l.entry(h)
 	e.Senses = append(e.Senses, senses...)
-	e.Context |= context
+	e.Context.Or(context)
 }
 
 func (l *Lexicon) entry(h uint64) *Entry {

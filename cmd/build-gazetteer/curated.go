@@ -51,6 +51,15 @@ var areas = []string{
 	"Amazon", "Himalayas", "Alps", "Silicon Valley", "Wall Street", "Midwest",
 }
 
+// stateAbbreviations are the news-style abbreviations of US states, as in
+// datelines ("SPRINGFIELD, Ill.").
+var stateAbbreviations = []string{
+	"Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "D.C.", "Fla.", "Ga.", "Ill.",
+	"Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.",
+	"Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.",
+	"R.I.", "S.C.", "S.D.", "Tenn.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.",
+}
+
 // genericRegionNames are first-level region names that are ordinary English
 // words; as place evidence they would do more harm than good.
 var genericRegionNames = map[string]bool{
@@ -65,7 +74,7 @@ var genericRegionNames = map[string]bool{
 // personTitles are words that stand before a person's name or name their
 // office (lower case, without a final period).
 var personTitles = []string{
-	"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+	"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
 	"president", "vice", "secretary", "minister", "premier", "chancellor", "senator", "sen",
 	"rep", "representative", "congressman", "congresswoman", "lawmaker", "legislator",
 	"gov", "governor", "mayor", "judge", "justice", "magistrate", "prosecutor", "attorney",
@@ -82,7 +91,7 @@ var personTitles = []string{
 }
 
 // honorifics are titles that are only courtesy, not an office.
-var honorifics = []string{"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam", "rev"}
+var honorifics = []string{"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "madam", "rev"}
 
 // femaleTitles and maleTitles are titles that tell a person's sex.
 var (

@@ -208,6 +208,9 @@ func compilePlaces(countries, admin1, cities [][]string, countryNames map[string
 		byName.offer(r[colRegion], kindContinent, 0)
 		byName.offer(r[colSubregion], kindArea, 1)
 	}
+	for _, name := range stateAbbreviations {
+		byName.offer(name, kindRegion, 2)
+	}
 	const colAdminName, colAdminASCII = 1, 2
 	for _, r := range admin1 {
 		for _, name := range []string{r[colAdminName], r[colAdminASCII]} {

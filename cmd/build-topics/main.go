@@ -23,6 +23,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"lede/annotate"
+	"lede/annotate/topics"
 )
 
 func main() {
@@ -154,7 +155,7 @@ func parseLexicon(src string, iptc map[string]concept) (*lexicon, error) {
 				return nil, fail("a context group is @name: terms")
 			}
 			l.groups = append(l.groups, name)
-			if len(l.groups) > 64-len(levelOne) {
+			if len(l.groups) > topics.MaskBits-len(levelOne) {
 				return nil, fail("too many context groups")
 			}
 			for _, t := range splitTerms(terms) {
@@ -255,24 +256,34 @@ func (l *lexicon) knownContext(name string) bool {
 func (l *lexicon) topicsWithTerms() int { return len(l.used) }
 
 // bit is the context bit of "#toplevel" or "@group" (see topics.Lexicon.TopBit).
-func (l *lexicon) bit(name string) uint64 {
+func (l *lexicon) bit(name string) int {
 	if name[0] == '#' {
-		return 1 << uint(l.index[l.tops[name]])
+		return l.index[l.tops[name]]
 	}
 	for i, g := range l.groups {
 		if g == name {
-			return 1 << uint(len(l.tops)+i)
+			return len(l.tops) + i
 		}
 	}
 	panic("unknown context " + name)
 }
 
-func (l *lexicon) mask(names []string) uint64 {
-	var m uint64
+// mask writes the bits of names in the compiled form: "17+40".
+func (l *lexicon) mask(names []string) string {
+	bits := map[int]bool{}
 	for _, n := range names {
-		m |= l.bit(n)
+		bits[l.bit(n)] = true
 	}
-	return m
+	sorted := make([]int, 0, len(bits))
+	for b := range bits {
+		sorted = append(sorted, b)
+	}
+	sort.Ints(sorted)
+	parts := make([]string, len(sorted))
+	for i, b := range sorted {
+		parts[i] = strconv.Itoa(b)
+	}
+	return strings.Join(parts, "+")
 }
 
 // compile writes the topics, then the keys grouped by identical senses.
@@ -308,14 +319,14 @@ func (l *lexicon) signature(info *keyInfo) string {
 	parts := make([]string, 0, len(info.senses))
 	seen := map[string]bool{}
 	for _, s := range info.senses {
-		p := fmt.Sprintf("%d:%s:%x:%x", l.index[s.topic], strconv.FormatFloat(s.weight, 'g', -1, 64), l.mask(s.need), l.mask(s.forbid))
+		p := fmt.Sprintf("%d:%s:%s:%s", l.index[s.topic], strconv.FormatFloat(s.weight, 'g', -1, 64), l.mask(s.need), l.mask(s.forbid))
 		if !seen[p] {
 			seen[p] = true
 			parts = append(parts, p)
 		}
 	}
 	sort.Strings(parts)
-	return strings.Join(parts, ";") + "\t" + strconv.FormatUint(l.mask(info.context), 16)
+	return strings.Join(parts, ";") + "\t" + l.mask(info.context)
 }
 
 // expand turns the words of a term into every key it matches: each word's

@@ -12,7 +12,7 @@ const usage = `lede: find people, places, organizations, quotes and issues in ne
 
 usage:
   lede annotate [-offsets utf16|byte|codepoint] [-format json|conll-eval|quotes-eval] [-jsonl] [FILE...]
-  lede serve [-addr 127.0.0.1:8080] [-dist dist]
+  lede serve [-addr 127.0.0.1:8080] [-dist dist] [-allow-origin ORIGINS] [-frame-ancestors ORIGINS]
 
 annotate reads the files (or standard input) and prints the document JSON.
 With -jsonl it reads one {"id":...,"text":"..."} object per line and writes one

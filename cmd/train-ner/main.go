@@ -23,13 +23,16 @@ import (
 func main() {
 	shared := flag.String("shared", "../shared", "the shared data folder")
 	out := flag.String("out", "annotate/ner/model.bin", "where to write the model")
-	epochs := flag.Int("epochs", 10, "training passes over the data")
+	epochs := flag.Int("epochs", 12, "training passes over the data")
 	minCount := flag.Int("min-count", 2, "drop features seen fewer times")
 	clip := flag.Float64("clip", 0.999, "quantile of weight magnitudes mapped to the int8 limit")
 	evidence := flag.Bool("evidence", true, "train the second, document-evidence pass")
 	wikigold := flag.Bool("wikigold", false, "also train on WikiGold")
 	gum := flag.Bool("gum", false, "also train on GUM")
 	dev := flag.Bool("dev", true, "score the model on CoNLL-2003 dev")
+	numClasses := flag.Int("classes", 256, "word classes to learn from unlabelled text (0: none)")
+	classMinCount := flag.Int("class-min-count", 3, "give classes to words seen at least this often")
+	classPasses := flag.Int("class-passes", 4, "passes of the word-class exchange algorithm")
 	flag.Parse()
 	log.SetFlags(0)
 
@@ -46,21 +49,38 @@ func main() {
 		check(err)
 		examples = append(examples, more...)
 	}
-	log.Printf("training on %d documents", len(examples))
 	start := time.Now()
-	model := ner.Train(examples, ner.TrainOptions{
-		Epochs: *epochs, MinCount: *minCount, ClipQuantile: *clip, Evidence: *evidence, Seed: 1, Log: log.Printf,
-	})
+	opts := ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, ClipQuantile: *clip, Evidence: *evidence, Seed: 1, Log: log.Printf}
+	if *numClasses > 0 {
+		lines, err := unlabelledText(*shared, sentences(examples))
+		check(err)
+		classes := wordClasses(lines, *numClasses, *classMinCount, *classPasses)
+		log.Printf("%d word classes for %d words from %d lines in %s", *numClasses, len(classes), len(lines), time.Since(start).Round(time.Second))
+		opts.Classes = ner.NewWordClasses(classes)
+	}
+	log.Printf("training on %d documents", len(examples))
+	model := ner.Train(examples, opts)
 	log.Printf("trained in %s: %d features", time.Since(start).Round(time.Second), model.Features())
 	data, err := model.MarshalBinary()
 	check(err)
 	check(os.WriteFile(*out, data, 0o644))
 	log.Printf("wrote %s: %d bytes, %d with brotli", *out, len(data), brotliSize(data))
 	if *dev {
-		devExamples, err := readCoNLL(filepath.Join(nerDir, "conll2003", os.Getenv("A_DEV")), conllColumns{docStart: true})
+		devExamples, err := readCoNLL(filepath.Join(nerDir, "conll2003", "dev.txt"), conllColumns{docStart: true})
 		check(err)
-		fmt.Print(score(model, devExamples))
+		fmt.Print(score(model.Tag, devExamples))
 	}
+}
+
+// sentences lists the words of every sentence of examples.
+func sentences(examples []ner.Example) [][]string {
+	var out [][]string
+	for _, ex := range examples {
+		for _, s := range ex.Doc.Sentences {
+			out = append(out, ex.Doc.Words[s.First:s.Last])
+		}
+	}
+	return out
 }
 
 func brotliSize(data []byte) int {

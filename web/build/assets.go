@@ -152,9 +152,26 @@ func writeDist(root, out string, assets []*asset) error {
 	if absOut == "/" || strings.HasPrefix(absRoot+string(filepath.Separator), absOut+string(filepath.Separator)) {
 		return errors.New("refusing to replace " + out + ": it holds the sources")
 	}
+	// Write beside out, then swap, so a server or test reading out never
+	// sees a half-written folder.
+	tmp, err := os.MkdirTemp(filepath.Dir(absOut), "."+filepath.Base(absOut)+"-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	if err := writeAssets(tmp, assets); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
 	if err := os.RemoveAll(out); err != nil {
 		return err
 	}
+	return os.Rename(tmp, out)
+}
+
+func writeAssets(out string, assets []*asset) error {
 	for _, a := range assets {
 		var err error
 		if a.gzip, err = gzipBytes(a.data); err != nil {

@@ -5,7 +5,7 @@ const lede = document.getElementById("lede");
 
 lede.addEventListener("lede-annotated", ({ detail: doc }) => {
   const count = (type) => doc.entities.filter((e) => e.type === type).length;
-  summary.textContent = `${count("person")} people · ${count("place")} places · ${count("organization")} organizations · ${doc.quotes.length} quotes`;
+  summary.textContent = `people ${count("person")} · places ${count("place")} · organizations ${count("organization")} · quotes ${doc.quotes.length}`;
 });
 lede.addEventListener("lede-error", ({ detail }) => {
   summary.textContent = detail.message;

@@ -1,0 +1,91 @@
+package ner
+
+import (
+	"encoding/binary"
+	"slices"
+	"sort"
+)
+
+// Word classes: each word of a large vocabulary belongs to one of up to 256
+// classes of words found in similar contexts (learned by cmd/train-ner from
+// unlabelled news). The class is a feature, so a word never seen in
+// training still looks like the words of its class. The table is stored as
+// sorted 32-bit word hashes (delta-encoded on disk) and one byte per class.
+
+// WordClasses maps words to their classes.
+type WordClasses struct {
+	keys    []uint32
+	classes []uint8
+}
+
+// NewWordClasses builds the table from a word → class map.
+func NewWordClasses(classes map[string]uint8) *WordClasses {
+	wc := &WordClasses{}
+	byKey := make(map[uint32]uint8, len(classes))
+	for w, c := range classes {
+		byKey[uint32(hashString(w, false))] = c
+	}
+	for k := range byKey {
+		wc.keys = append(wc.keys, k)
+	}
+	slices.Sort(wc.keys)
+	for _, k := range wc.keys {
+		wc.classes = append(wc.classes, byKey[k])
+	}
+	return wc
+}
+
+// noClass is the class feature value of words outside the table.
+const noClass = 256
+
+// class returns the class of the word with hash h, or noClass.
+func (wc *WordClasses) class(h uint64) uint16 {
+	if wc == nil {
+		return noClass
+	}
+	key := uint32(h)
+	i := sort.Search(len(wc.keys), func(i int) bool { return wc.keys[i] >= key })
+	if i < len(wc.keys) && wc.keys[i] == key {
+		return uint16(wc.classes[i])
+	}
+	return noClass
+}
+
+func (wc *WordClasses) appendBinary(out []byte) []byte {
+	n := 0
+	if wc != nil {
+		n = len(wc.keys)
+	}
+	out = binary.AppendUvarint(out, uint64(n))
+	if n == 0 {
+		return out
+	}
+	prev := uint32(0)
+	for _, k := range wc.keys {
+		out = binary.AppendUvarint(out, uint64(k-prev))
+		prev = k
+	}
+	return append(out, wc.classes...)
+}
+
+func readWordClasses(r *reader) *WordClasses {
+	n := r.uvarint()
+	if n > uint64(len(r.data)) {
+		r.err = true
+	}
+	if n == 0 || r.err {
+		return nil
+	}
+	wc := &WordClasses{keys: make([]uint32, n)}
+	key := uint32(0)
+	for i := range wc.keys {
+		key += uint32(r.uvarint())
+		wc.keys[i] = key
+	}
+	if r.err || uint64(len(r.data)) < n {
+		r.err = true
+		return nil
+	}
+	wc.classes, r.data = r.data[:n], r.data[n:]
+	return wc
+}

@@ -1,0 +1,173 @@
+package ner
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// example builds a one-sentence document per line from words written as
+// "word" or "word/TYPE" (consecutive words of one TYPE form one name; "|"
+// between two words of the same type separates two names).
+func example(t testing.TB, lines ...string) Example {
+	t.Helper()
+	var ex Example
+	var spans []Span
+	for _, line := range lines {
+		first := len(ex.Doc.Words)
+		split := false
+		for _, field := range strings.Fields(line) {
+			if field == "|" {
+				split = true
+				continue
+			}
+			word, typeName, named := strings.Cut(field, "/")
+			i := len(ex.Doc.Words)
+			ex.Doc.Words = append(ex.Doc.Words, word)
+			if !named {
+				continue
+			}
+			typ, ok := ParseType(typeName)
+			require.True(t, ok, typeName)
+			if n := len(spans); n > 0 && !split && spans[n-1].Last == i && spans[n-1].Type == typ {
+				spans[n-1].Last++
+			} else {
+				spans = append(spans, Span{i, i + 1, typ})
+			}
+			split = false
+		}
+		ex.Doc.Sentences = append(ex.Doc.Sentences, Sentence{first, len(ex.Doc.Words)})
+	}
+	ex.Labels = make([]Label, len(ex.Doc.Words))
+	LabelSpans(ex.Labels, spans)
+	return ex
+}
+
+func TestSpansAndLabelsRoundTrip(t *testing.T) {
+	tests := []struct {
+		name  string
+		spans []Span
+		n     int
+		want  string
+	}{
+		{"none", nil, 3, "O O O"},
+		{"unit and multi-word", []Span{{0, 1, Person}, {2, 5, Organization}}, 5, "U-PER O B-ORG I-ORG L-ORG"},
+		{"adjacent names of one type", []Span{{0, 2, Location}, {2, 3, Location}}, 3, "B-LOC L-LOC U-LOC"},
+		{"name at the end", []Span{{1, 3, Misc}}, 3, "O B-MISC L-MISC"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			labels := make([]Label, tt.n)
+			LabelSpans(labels, tt.spans)
+			var names []string
+			for _, l := range labels {
+				names = append(names, l.String())
+			}
+			assert.Equal(t, tt.want, strings.Join(names, " "))
+			assert.Equal(t, tt.spans, Spans(labels))
+		})
+	}
+}
+
+func TestSpansToleratesBrokenLabelSequences(t *testing.T) {
+	labels := []Label{MakeLabel(Person, Inside), MakeLabel(Person, Last), MakeLabel(Location, Begin), MakeLabel(Organization, Inside), Outside, MakeLabel(Person, Begin)}
+	assert.Equal(t, []Span{{0, 2, Person}, {2, 3, Location}, {3, 4, Organization}, {5, 6, Person}}, Spans(labels))
+}
+
+func TestFollowsKeepsNamesWellFormed(t *testing.T) {
+	bPer, iPer, lPer, uLoc, bLoc := MakeLabel(Person, Begin), MakeLabel(Person, Inside), MakeLabel(Person, Last), MakeLabel(Location, Unit), MakeLabel(Location, Begin)
+	tests := []struct {
+		prev, next Label
+		want       bool
+	}{
+		{Outside, bPer, true}, {Outside, iPer, false}, {Outside, lPer, false}, {Outside, uLoc, true},
+		{bPer, iPer, true}, {bPer, lPer, true}, {bPer, Outside, false}, {bPer, bLoc, false},
+		{iPer, MakeLabel(Location, Last), false}, {lPer, Outside, true}, {uLoc, bPer, true}, {uLoc, iPer, false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, follows(tt.prev, tt.next), "%v → %v", tt.prev, tt.next)
+	}
+}
+
+// tinyCorpus is a small made-up training set, enough for the perceptron to
+// learn that capitalised words after "Mr" are people and after "in" places.
+func tinyCorpus(t testing.TB) []Example {
+	return []Example{
+		example(t, "Mr Anders/PER Holm/PER arrived in Oslo/LOC on Monday .", "He met officials of Norsk/ORG Hydro/ORG in Bergen/LOC ."),
+		example(t, "Mr Bruno/PER Costa/PER spoke in Lisbon/LOC .", "Costa/PER said Galp/ORG Energia/ORG would grow ."),
+		example(t, "Ms Carla/PER Dunn/PER flew to Perth/LOC .", "Dunn/PER joined Rio/ORG Tinto/ORG in Perth/LOC last year ."),
+		example(t, "PROTESTS IN QUITO/LOC", "Police in Quito/LOC said Mr Diego/PER Vela/PER was arrested ."),
+	}
+}
+
+var tinyOptions = TrainOptions{Epochs: 4, MinCount: 1, Evidence: true, Seed: 7}
+
+func TestTrainingIsDeterministic(t *testing.T) {
+	a, err := Train(tinyCorpus(t), tinyOptions).MarshalBinary()
+	require.NoError(t, err)
+	b, err := Train(tinyCorpus(t), tinyOptions).MarshalBinary()
+	require.NoError(t, err)
+	assert.Equal(t, a, b)
+}
+
+func TestSerializedModelTagsLikeTheTrainedOne(t *testing.T) {
+	trained := Train(tinyCorpus(t), tinyOptions)
+	require.Positive(t, trained.Features())
+	data, err := trained.MarshalBinary()
+	require.NoError(t, err)
+	loaded, err := Load(data)
+	require.NoError(t, err)
+	assert.Equal(t, trained.Features(), loaded.Features())
+	again, err := loaded.MarshalBinary()
+	require.NoError(t, err)
+	assert.Equal(t, data, again)
+
+	unseen := example(t, "Mr Erik/PER Lund/PER lives in Oslo/LOC .", "POLICE IN BERGEN/LOC", "Lund/PER thanked Norsk/ORG Hydro/ORG .")
+	want := make([]Label, len(unseen.Labels))
+	trained.Tag(unseen.Doc, want)
+	got := make([]Label, len(unseen.Labels))
+	loaded.Tag(unseen.Doc, got)
+	assert.Equal(t, want, got)
+	assert.Contains(t, Spans(got), Span{0 + 1, 3, Person}, "the tiny model learned nothing: %v", got)
+}
+
+func TestLoadRejectsMalformedModels(t *testing.T) {
+	good, err := Train(tinyCorpus(t), tinyOptions).MarshalBinary()
+	require.NoError(t, err)
+	tests := map[string][]byte{
+		"empty":          nil,
+		"wrong magic":    append([]byte("LEDENER0"), good[8:]...),
+		"truncated":      good[:len(good)-1],
+		"trailing bytes": append(append([]byte{}, good...), 0),
+		"codebook only":  good[:9+4*256],
+	}
+	for name, data := range tests {
+		t.Run(name, func(t *testing.T) {
+			_, err := Load(data)
+			assert.Error(t, err)
+		})
+	}
+}
+
+func TestEmbeddedModelLoads(t *testing.T) {
+	m, err := Default()
+	require.NoError(t, err)
+	assert.Greater(t, m.Features(), 10_000)
+	data, err := m.MarshalBinary()
+	require.NoError(t, err)
+	assert.Equal(t, embeddedModel, data, "the embedded model does not survive a round trip through the format")
+	doc := example(t, "Prime Minister Jacinda/PER Ardern/PER visited Wellington/LOC on Friday .")
+	labels := make([]Label, len(doc.Labels))
+	m.Tag(doc.Doc, labels)
+	assert.Equal(t, doc.Labels, labels)
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(embeddedModel); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

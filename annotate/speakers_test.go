@@ -1,0 +1,128 @@
+package annotate
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// speakerCase expects the quote starting with quote (after its mark) to be
+// attributed to a speaker whose name contains speaker ("" for no speaker).
+type speakerCase struct {
+	name, text, quote, speaker string
+	cue                        string
+	anonymous, partial         bool
+	continuation, linked       bool
+}
+
+func checkSpeaker(t *testing.T, c speakerCase) {
+	t.Helper()
+	doc := Annotate(c.text, WithOffsets(Bytes))
+	q, ok := quoteStarting(doc, c.quote)
+	require.True(t, ok, "quote %q not found in %+v", c.quote, doc.Quotes)
+	if c.speaker == "" {
+		assert.Nil(t, q.Speaker)
+		return
+	}
+	require.NotNil(t, q.Speaker, "no speaker")
+	assert.Contains(t, q.Speaker.Name, c.speaker)
+	assert.Equal(t, c.anonymous, q.Speaker.Anonymous, "anonymous")
+	if c.anonymous {
+		assert.Empty(t, q.Speaker.Entity)
+	}
+	if c.cue != "" {
+		require.NotNil(t, q.Cue, "no cue")
+		assert.Equal(t, c.cue, q.Cue.Text)
+		assert.Equal(t, c.cue, c.text[q.Cue.Start:q.Cue.End])
+	}
+	assert.Equal(t, c.partial, q.Partial, "partial")
+	assert.Equal(t, c.continuation, q.Continuation, "continuation")
+	assert.Equal(t, c.linked, q.Linked != "", "linked")
+}
+
+func TestCueWordOrders(t *testing.T) {
+	for _, c := range []speakerCase{
+		{name: "quote, name said", text: `"We will not back down," Sarah Jenkins said on Monday.`,
+			quote: "We will not", speaker: "Jenkins", cue: "said"},
+		{name: "quote, said name, role", text: `"We will not back down," said Sarah Jenkins, the mayor of the city.`,
+			quote: "We will not", speaker: "Jenkins", cue: "said"},
+		{name: "name said colon quote", text: `Sarah Jenkins said: "We will not back down."`,
+			quote: "We will not", speaker: "Jenkins", cue: "said"},
+		{name: "according to", text: `According to Sarah Jenkins, "the plan has no future at all."`,
+			quote: "the plan", speaker: "Jenkins", cue: "According to", partial: true},
+		{name: "told reporters", text: `Sarah Jenkins told reporters, "We will not back down."`,
+			quote: "We will not", speaker: "Jenkins", cue: "told"},
+		{name: "told a listener", text: `"You are welcome here at any time," Sarah Jenkins told David Okafor.`,
+			quote: "You are welcome", speaker: "Jenkins", cue: "told"},
+		{name: "past perfect, partial", text: `Sarah Jenkins has repeatedly warned that the budget "will not survive the winter months."`,
+			quote: "will not survive", speaker: "Jenkins", cue: "warned", partial: true},
+		{name: "present tense", text: `"Nobody reads the small print anymore," says Sarah Jenkins.`,
+			quote: "Nobody reads", speaker: "Jenkins", cue: "says"},
+		{name: "appositive before the verb", text: `"The numbers do not add up," Sarah Jenkins, a professor of economics at the university, said.`,
+			quote: "The numbers", speaker: "Jenkins", cue: "said"},
+		{name: "cue sentence after a question", text: `"Does anybody know what the plan is?" Sarah Jenkins asked.`,
+			quote: "Does anybody", speaker: "Jenkins", cue: "asked"},
+		{name: "sentence-initial said", text: "The vote was close.\nSaid Sarah Jenkins: \"Nothing has changed for us.\"",
+			quote: "Nothing has", speaker: "Jenkins", cue: "Said"},
+		{name: "colon at the end of the paragraph", text: "Sarah Jenkins continued:\n\"Nothing has changed for us at all.\"",
+			quote: "Nothing has", speaker: "Jenkins", cue: "continued"},
+		{name: "participle", text: `Sarah Jenkins attacked the plan on Monday, saying "it will never work in practice."`,
+			quote: "it will never", speaker: "Jenkins", cue: "saying", partial: true},
+		{name: "dash byline", text: "“Nothing has changed for us at all.” ― Sarah Jenkins",
+			quote: "Nothing has", speaker: "Jenkins"},
+	} {
+		t.Run(c.name, func(t *testing.T) { checkSpeaker(t, c) })
+	}
+}
+
+func TestPronounsAndFollowers(t *testing.T) {
+	for _, c := range []speakerCase{
+		{name: "she skips a man", text: "Mrs. Sarah Jenkins spoke first at the meeting.\nThen Mr. David Okafor spoke.\n\"It went well,\" she said.",
+			quote: "It went well", speaker: "Jenkins", cue: "said"},
+		{name: "he skips a woman", text: "Mr. David Okafor spoke first at the meeting.\nThen Mrs. Sarah Jenkins spoke.\n\"It went well,\" he said.",
+			quote: "It went well", speaker: "Okafor", cue: "said"},
+		{name: "he added follows the speaker, not the listener",
+			text:  "\"You are welcome here at any time,\" David Okafor told Peter Hughes in Paris.\n\"We hope you will stay,\" he added.",
+			quote: "We hope", speaker: "Okafor", cue: "added"},
+		{name: "split quote", text: `"The first part is done," Sarah Jenkins said. "The second part starts tomorrow."`,
+			quote: "The second part", speaker: "Jenkins", cue: "said", linked: true},
+		{name: "split quote, first half", text: `"The first part is done," Sarah Jenkins said. "The second part starts tomorrow."`,
+			quote: "The first part", speaker: "Jenkins", cue: "said", linked: true},
+		{name: "split around the cue in one sentence", text: `"The first part is done," Sarah Jenkins said, "and the second part starts tomorrow."`,
+			quote: "and the second", speaker: "Jenkins", cue: "said", linked: true, partial: true},
+		{name: "next paragraph continues", text: "\"We will win this race,\" Sarah Jenkins said.\n\"And we will win the next one too.\"",
+			quote: "And we will", speaker: "Jenkins", continuation: true},
+		{name: "no continuation across an unrelated paragraph",
+			text:  "\"We will win this race,\" Sarah Jenkins said.\nThe weather was cold and wet all week.\n\"Nobody expected this to happen.\"",
+			quote: "Nobody expected", speaker: ""},
+	} {
+		t.Run(c.name, func(t *testing.T) { checkSpeaker(t, c) })
+	}
+}
+
+func TestDescribedAndOrganizationSpeakers(t *testing.T) {
+	for _, c := range []speakerCase{
+		{name: "anonymous official",
+			text:  "A senior official, speaking on condition of anonymity, said the talks had stalled.\n\"There is no deal yet,\" he said.",
+			quote: "There is no deal", speaker: "A senior official", cue: "said", anonymous: true},
+		{name: "anonymous description after the verb", text: `"There is no deal on the table yet," said a senior diplomat.`,
+			quote: "There is no deal", speaker: "a senior diplomat", cue: "said", anonymous: true},
+		{name: "organization", text: `"The claims are entirely false," the State Department said in a statement.`,
+			quote: "The claims", speaker: "State Department", cue: "said"},
+	} {
+		t.Run(c.name, func(t *testing.T) { checkSpeaker(t, c) })
+	}
+}
+
+func TestScareQuotesAreNotSpeech(t *testing.T) {
+	for _, text := range []string{
+		`The so-called "reform" was dropped, Sarah Jenkins said.`,
+		`Sarah Jenkins said the "experts" had been wrong about the economy.`,
+	} {
+		doc := Annotate(text, WithOffsets(Bytes))
+		require.Len(t, doc.Quotes, 1, text)
+		assert.Nil(t, doc.Quotes[0].Speaker, text)
+		assert.True(t, doc.Quotes[0].Partial, text)
+	}
+}
