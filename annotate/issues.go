@@ -25,9 +25,11 @@ type issue struct {
 	mentions                       [][2]int
 }
 
-// issueMatch is one use of a term: tokens [first, last) in a sentence.
+// issueMatch is one use of a term (its lexicon key): tokens [first, last)
+// in a sentence.
 type issueMatch struct {
 	first, last, sentence int
+	term                  uint64
 	sense                 topics.Sense
 }
 
@@ -41,13 +43,14 @@ const (
 	ledeWeight     = 2
 	// paragraphBonus rewards a topic raised across the article over one
 	// repeated in a single paragraph.
-	paragraphBonus = 0.5
+	paragraphBonus = 0.25
 	// scoreHalf is the weighted mention count that scores 0.5.
 	scoreHalf = 4
 	// minNarrowWeight drops narrow topics raised only in passing.
 	minNarrowWeight = 1
 )
 
+// findIssues lists the topics the article raises, narrow topics first.
 func findIssues(a *analysis) []issue {
 	lex := topics.Load()
 	matches, cues := matchTerms(a.text, a.tokens, a.sentences, lex)
@@ -75,6 +78,7 @@ func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon
 		for i := s.First; i < s.Last; i++ {
 			var best *topics.Entry
 			var cue topics.Mask
+			var bestKey uint64
 			bestEnd := 0
 			key := topics.Key()
 			for j := i; j < s.Last && j-i < lex.MaxTerm; j++ {
@@ -85,7 +89,7 @@ func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon
 				}
 				cue.Or(e.Context)
 				if len(e.Senses) > 0 {
-					best, bestEnd = e, j+1
+					best, bestEnd, bestKey = e, j+1, key
 				}
 				if !e.Prefix {
 					break
@@ -93,22 +97,26 @@ func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon
 			}
 			// A case-exact term ("WHO", "Labour") overrides the same word
 			// read case-blind, but not a longer phrase.
-			if e := lex.Lookup(topics.Exact(toks[i].Text(text))); e != nil {
+			exact := topics.Exact(toks[i].Text(text))
+			if e := lex.Lookup(exact); e != nil {
 				cue.Or(e.Context)
 				if len(e.Senses) > 0 && (best == nil || bestEnd == i+1) {
-					best, bestEnd = e, i+1
+					best, bestEnd, bestKey = e, i+1, exact
 				}
 			}
-			if best != nil && i >= covered {
+			inside := i < covered
+			if best != nil && !inside {
 				for _, sense := range best.Senses {
-					matches = append(matches, issueMatch{first: i, last: bestEnd, sentence: si, sense: sense})
+					matches = append(matches, issueMatch{first: i, last: bestEnd, sentence: si, term: bestKey, sense: sense})
 					if !sense.Conditional() {
 						cue.Set(lex.TopBit(sense.Topic))
 					}
 				}
 				covered = bestEnd
 			}
-			if !cue.Empty() {
+			// Inside a longer term a word has only the term's meaning
+			// ("virus" in "computer virus" is no health cue).
+			if !cue.Empty() && !inside {
 				cues = append(cues, contextCue{tok: i, sentence: si, mask: cue})
 			}
 		}
@@ -163,9 +171,10 @@ func outsidePeople(matches []issueMatch, names []Name) []issueMatch {
 	return kept
 }
 
-// namedIssues finds names used as an issue: followed by "issue" or "question",
-// listed next to an issue ("from trade to technology to Taiwan"), or, once
-// so used, again after "on" or "over" ("a warning on Taiwan").
+// namedIssues finds the places and groups named as an issue: followed by
+// "issue" or "question", a place listed next to an issue ("from trade to
+// technology to Taiwan"), or, once so named, again after "on" or "over"
+// ("a warning on Taiwan").
 func namedIssues(a *analysis, matches []issueMatch, topic int) []issueMatch {
 	endsAt := map[int]bool{}
 	startsAt := map[int]bool{}
@@ -190,15 +199,14 @@ func namedIssues(a *analysis, matches []issueMatch, topic int) []issueMatch {
 			before, after := word(n.First-1), word(n.Last)
 			var found bool
 			if pass == 0 {
-				found = issueNouns[after] ||
-					(listLinks[before] && endsAt[n.First-1]) ||
-					(listLinks[after] && startsAt[n.Last+1])
+				found = issueNouns[after] || n.Type == Place &&
+					(listLinks[before] && endsAt[n.First-1] || listLinks[after] && startsAt[n.Last+1])
 			} else {
 				found = isIssue[name] && (before == "on" || before == "over")
 			}
 			if found {
 				isIssue[name] = true
-				out = append(out, issueMatch{first: n.First, last: n.Last, sentence: sentenceOf(a.sentences, n.First), sense: topics.Sense{Topic: topic, Weight: 1}})
+				out = append(out, issueMatch{first: n.First, last: n.Last, sentence: sentenceOf(a.sentences, n.First), term: topics.Fold(topics.Key(), name, false), sense: topics.Sense{Topic: topic, Weight: 1}})
 			}
 		}
 	}
@@ -223,24 +231,27 @@ func sentenceOf(sents []Sentence, tok int) int {
 	return i
 }
 
-// topicTally accumulates one topic's evidence.
+// topicTally accumulates one topic's evidence. The n-th use of the same term
+// counts 1/n²: a topic is raised more surely by many words than by one word
+// repeated ("Star Wars" throughout a games review is not about war).
 type topicTally struct {
 	weight     float64
 	paragraphs int
 	lastPara   int
-	firstByte  int
 	mentions   [][2]int
+	uses       map[uint64]int
 }
 
-func (t *topicTally) add(weight float64, para int, span [2]int) {
+func (t *topicTally) add(term uint64, weight float64, para int, span [2]int) {
 	if t.paragraphs == 0 || para != t.lastPara {
 		t.paragraphs++
 		t.lastPara = para
 	}
-	if len(t.mentions) == 0 {
-		t.firstByte = span[0]
+	if t.uses == nil {
+		t.uses = map[uint64]int{}
 	}
-	t.weight += weight
+	t.uses[term]++
+	t.weight += weight / float64(t.uses[term]*t.uses[term])
 	t.mentions = append(t.mentions, span)
 }
 
@@ -254,7 +265,7 @@ func rankIssues(a *analysis, lex *topics.Lexicon, matches []issueMatch) []issue 
 	if len(matches) == 0 {
 		return nil
 	}
-	slices.SortFunc(matches, func(x, y issueMatch) int { return cmp.Compare(x.first, y.first) })
+	slices.SortStableFunc(matches, func(x, y issueMatch) int { return cmp.Compare(x.first, y.first) })
 	weights, paragraphs := sentenceWeights(a.text, a.sentences)
 	narrow := map[int]*topicTally{}
 	top := map[int]*topicTally{}
@@ -270,13 +281,13 @@ func rankIssues(a *analysis, lex *topics.Lexicon, matches []issueMatch) []issue 
 		para := paragraphs[m.sentence]
 		t := lex.Topics[m.sense.Topic]
 		if !lex.IsTop(m.sense.Topic) {
-			tally(narrow, m.sense.Topic).add(w, para, span)
+			tally(narrow, m.sense.Topic).add(m.term, w, para, span)
 		}
 		parent := tally(top, t.Top)
 		if n := len(parent.mentions); n > 0 && parent.mentions[n-1] == span {
 			continue // one word read two ways counts once for its top level
 		}
-		parent.add(w, para, span)
+		parent.add(m.term, w, para, span)
 	}
 	var out []issue
 	for topic, t := range narrow {

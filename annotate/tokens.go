@@ -75,7 +75,8 @@ func Tokenize(text string) []Token {
 // the emoji it joins ("👨‍💻"), and the second half of a flag ("🇨🇭"). This is
 // the gist of the extend rules of UAX #29.
 func extendCluster(text string, start, end int) int {
-	for end < len(text) {
+	// No ASCII character extends the one before it.
+	for end < len(text) && text[end] >= utf8.RuneSelf {
 		r, size := utf8.DecodeRuneInString(text[end:])
 		switch {
 		case unicode.IsMark(r) || r >= 0x1f3fb && r <= 0x1f3ff:
@@ -106,6 +107,12 @@ func isSpace(r rune) bool {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		// ASCII fast path: most news text is ASCII, and unicode.IsMark has
+		// no Latin-1 shortcut.
+		lower := r | 0x20
+		return 'a' <= lower && lower <= 'z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 

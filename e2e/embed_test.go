@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"slices"
 	"testing"
 	"time"
 
@@ -60,11 +61,34 @@ func wantDoc(text string, opts ...annotate.Option) string {
 	return string(annotate.Annotate(text, opts...).AppendJSON(nil))
 }
 
+// piece is one child node of the component's text: a mark or plain text,
+// at UTF-16 offsets.
+type piece struct {
+	Start   int      `json:"start"`
+	End     int      `json:"end"`
+	Classes []string `json:"classes"`
+}
+
+// highlighted reports whether every piece within [start, end) is a mark of class.
+func highlighted(pieces []piece, start, end int, class string) bool {
+	covered := start
+	for _, p := range pieces {
+		if p.End <= start || p.Start >= end {
+			continue
+		}
+		if p.Start > covered || !slices.Contains(p.Classes, class) {
+			return false
+		}
+		covered = p.End
+	}
+	return covered >= end
+}
+
 // componentState is what the test reads back from the example page.
 type componentState struct {
 	Source  string   `json:"source"`
 	Shown   string   `json:"shown"`
-	Marks   []string `json:"marks"`
+	Pieces  []piece  `json:"pieces"`
 	Kinds   []string `json:"kinds"`
 	Doc     string   `json:"doc"`
 	Summary string   `json:"summary"`
@@ -73,10 +97,16 @@ type componentState struct {
 const readComponent = `(() => {
   const el = document.querySelector("lede-annotator");
   const marks = [...el.shadowRoot.querySelectorAll("mark")];
+  let at = 0;
+  const pieces = [...el.shadowRoot.querySelector(".text").childNodes].map((n) => {
+    const p = { start: at, end: at + n.textContent.length, classes: n.classList ? [...n.classList] : [] };
+    at = p.end;
+    return p;
+  });
   return {
     source: document.getElementById("body").value,
     shown: el.shadowRoot.querySelector(".text").textContent,
-    marks: marks.map((m) => m.textContent),
+    pieces,
     kinds: [...new Set(marks.flatMap((m) => [...m.classList]))].sort(),
     doc: el.result ? JSON.stringify(el.result) : "",
     summary: document.getElementById("lede-summary").textContent,
@@ -101,7 +131,7 @@ func TestEmbedExamplePageHighlightsTheArticle(t *testing.T) {
 	assert.Contains(t, state.Kinds, doc.Entities[0].Type.String())
 	for _, e := range doc.Entities {
 		for _, m := range e.Mentions {
-			assert.Contains(t, state.Marks, m.Text, "mention %q of %s is highlighted", m.Text, e.Name)
+			assert.True(t, highlighted(state.Pieces, m.Start, m.End, e.Type.String()), "mention %q of %s is highlighted as a %s", m.Text, e.Name, e.Type)
 		}
 	}
 	assert.Contains(t, state.Summary, "quotes", "the page got the lede-annotated event")

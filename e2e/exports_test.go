@@ -170,6 +170,12 @@ func TestExports(t *testing.T) {
 		assert.Positive(t, textBound)
 	})
 
+	t.Run("copy", func(t *testing.T) {
+		Do(t, tab, chromedp.SetValue(chromedp.ID("export-format"), "csv"), chromedp.Click(chromedp.ID("export-copy")))
+		WaitFor(t, tab, `!document.getElementById("toast").hidden`, 5*time.Second)
+		assert.Contains(t, Eval[string](t, tab, `document.getElementById("toast").textContent`), "Copied")
+	})
+
 	t.Run("html reopens", func(t *testing.T) {
 		file := filepath.Join(dir, "export.html")
 		require.NoError(t, os.WriteFile(file, Download(t, tab, dir, "html"), 0o644))

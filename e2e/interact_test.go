@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -55,8 +56,25 @@ func TestPageInteractions(t *testing.T) {
 		}
 		assert.Equal(t, Eval[string](t, tab, `document.querySelector("#article .hl.current").textContent`),
 			Eval[string](t, tab, `document.activeElement.textContent`), "focus follows the current mention")
+		SaveScreenshot(t, tab, "page-selected")
 		Do(t, tab, chromedp.KeyEvent("\x1b"))
 		assert.Zero(t, Eval[int](t, tab, `document.querySelectorAll("#article .hl.selected").length`))
+	})
+
+	t.Run("quotes by speaker", func(t *testing.T) {
+		Do(t, tab, chromedp.Click(chromedp.ID("tab-quote")))
+		assert.Equal(t, "true", Eval[string](t, tab, `document.getElementById("tab-quote").getAttribute("aria-selected")`))
+		groups := Eval[int](t, tab, `document.querySelectorAll("#list-quote .group").length`)
+		quotes := Eval[int](t, tab, `document.querySelectorAll("#list-quote .item").length`)
+		assert.Positive(t, groups)
+		assert.Equal(t, Eval[int](t, tab, `document.querySelectorAll("#article .hl-quote[data-label]").length`), quotes, "every quote is listed once")
+		if Eval[int](t, tab, `Number(document.querySelectorAll("#summary .stat dd")[3].textContent)`) > 0 {
+			assert.Positive(t, Eval[int](t, tab, `document.querySelectorAll("#list-quote .badge-anon").length`), "anonymous sources are flagged")
+		}
+		Do(t, tab, chromedp.KeyEvent(kb.ArrowRight))
+		assert.Equal(t, "true", Eval[string](t, tab, `document.getElementById("tab-issue").getAttribute("aria-selected")`), "arrow keys move between tabs")
+		Do(t, tab, chromedp.Click(chromedp.ID("tab-quote")))
+		SaveScreenshot(t, tab, "page-quotes")
 	})
 
 	t.Run("summary", func(t *testing.T) {

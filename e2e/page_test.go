@@ -6,6 +6,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -20,6 +21,7 @@ func TestPageHighlightsTheSeedArticle(t *testing.T) {
 	tab := NewTab(t)
 	ready := OpenApp(t, tab, srv.URL)
 	t.Logf("time to ready: %d ms", ready)
+	SaveScreenshot(t, tab, "page-empty")
 	PasteArticle(t, tab, seed)
 
 	assert.Equal(t, seed, Eval[string](t, tab, `document.getElementById("article").textContent`), "the displayed text is the pasted text")
@@ -37,4 +39,8 @@ func TestPageHighlightsTheSeedArticle(t *testing.T) {
 	SaveScreenshot(t, tab, "page-light")
 	SetColorScheme(t, tab, "dark")
 	SaveScreenshot(t, tab, "page-dark")
+	Do(t, tab, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	SetColorScheme(t, tab, "light")
+	SaveScreenshot(t, tab, "page-phone")
+	assert.LessOrEqual(t, Eval[int](t, tab, `document.documentElement.scrollWidth`), 390, "nothing overflows a phone screen")
 }

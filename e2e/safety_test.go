@@ -3,12 +3,15 @@
 package e2e
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestPastedMarkupNeverRuns pastes script and event-handler markup, as plain
@@ -49,4 +52,20 @@ func TestTooLongTextIsRefused(t *testing.T) {
 	assert.True(t, strings.Contains(status, "annotates up to"), status)
 	assert.Empty(t, Eval[string](t, tab, `document.getElementById("editor").value`), "the text is refused, not half-loaded")
 	assert.Equal(t, 2, Eval[int](t, tab, `1 + 1`), "the page still answers")
+}
+
+// TestOpenFileReducesMarkupToText opens an .html file: its paragraphs become
+// text, its scripts and images are dropped unrun.
+func TestOpenFileReducesMarkupToText(t *testing.T) {
+	srv := ServeDist(t)
+	tab := NewTab(t)
+	OpenApp(t, tab, srv.URL)
+	file := filepath.Join(t.TempDir(), "story.html")
+	html := `<html><head><title>Not text</title><script>window.__pwned = 1</script></head><body>
+<h1>Harbour reopens</h1><p>The mayor, Jo Lind, said the <em>harbour</em> reopens.</p><img src=x onerror="window.__pwned = 2"><p>Ships wait.</p></body></html>`
+	require.NoError(t, os.WriteFile(file, []byte(html), 0o644))
+	Do(t, tab, chromedp.SetUploadFiles(chromedp.ID("file-input"), []string{file}))
+	WaitAnnotated(t, tab)
+	assert.Equal(t, "Harbour reopens\n\nThe mayor, Jo Lind, said the harbour reopens.\n\nShips wait.", Eval[string](t, tab, `document.getElementById("article").textContent`))
+	assert.Equal(t, "undefined", Eval[string](t, tab, `typeof window.__pwned`))
 }

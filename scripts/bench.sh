@@ -49,3 +49,5 @@ LEDE_BENCH_OUT="$out" go test -tags browser -count=1 -v \
 step "table"
 node bench/report.mjs --go "$out/go-bench.txt" --node "$out/node.json" \
   --browser "$out/browser.json" --dist "$out/dist.json" --rss "$out/native-rss.txt"
+echo
+echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(go version | cut -d' ' -f3), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end of the run"

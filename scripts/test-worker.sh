@@ -43,8 +43,6 @@ if [ ! -f "$ARTICLE" ]; then
 	echo "test-worker: $ARTICLE is absent; posting a fixture of our own"
 	ARTICLE=worker/testdata/article.txt
 fi
-go run ./cmd/lede annotate "$ARTICLE" >"$TMP/want.json"
-
 free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 PORT=$(free_port)
 INSPECTOR_PORT=$(free_port)
@@ -63,6 +61,8 @@ for i in $(seq 1 120); do
 	sleep 1
 done
 grep -q '"ok":true' "$TMP/health.json" || fail "health: $(cat "$TMP/health.json")"
+# The CLI's answer, from the source the Worker was just built from.
+go run ./cmd/lede annotate "$ARTICLE" >"$TMP/want.json"
 
 # status METHOD PATH CONTENT_TYPE BODY_FILE → prints the HTTP status.
 status() {
@@ -80,6 +80,18 @@ cmp -s "$TMP/want.json" "$TMP/body" || fail "the Worker's document differs from 
 grep -qi "^access-control-allow-origin: $ORIGIN" "$TMP/headers" || fail "no CORS header for $ORIGIN"
 grep -qi "^content-security-policy:.*'wasm-unsafe-eval'" "$TMP/headers" || fail "no CSP on the API"
 echo "ok   the document equals the CLI's ($(wc -c <"$TMP/body") bytes)"
+
+# Overlapping requests share one Go program: each must get its own answer.
+pids=()
+for i in 1 2 3 4 5 6; do
+	curl -s -o "$TMP/overlap.$i" -X POST -H "Content-Type: text/plain" --data-binary "@$ARTICLE" "$BASE/api/annotate" &
+	pids+=($!)
+done
+wait "${pids[@]}"
+for i in 1 2 3 4 5 6; do
+	cmp -s "$TMP/want.json" "$TMP/overlap.$i" || fail "overlapping request $i got another document: $(head -c 300 "$TMP/overlap.$i")"
+done
+echo "ok   6 overlapping requests each got the document"
 
 printf '{"text":' >"$TMP/bad.json"
 expect "malformed JSON" 400 "$(status POST /api/annotate application/json "$TMP/bad.json")"

@@ -1,12 +1,12 @@
 // The page: holds the one state (text, document, layer choices, view mode),
 // wires the user's actions to it and derives the view from it through the
-// other modules: annotator (worker bridge), render (highlights), panel (side
-// lists), summary, exports, storage, input and the service worker.
+// other modules: boot and annotator (worker bridge), render (highlights),
+// panel (side lists), summary, exports, storage, input, the service worker.
 //
 // body[data-state] is "loading", "idle", "annotating", "annotated" or
 // "error"; tests and the embedding API wait on it.
 
-import { Annotator } from "./annotator.js";
+import { annotator } from "./boot.js";
 import { LAYERS, spans, counts } from "./layers.js";
 import { renderHighlights, attachTooltip } from "./render.js";
 import { Panel } from "./panel.js";
@@ -51,7 +51,6 @@ const state = {
   unsaved: false, // the article did not fit in local storage
 };
 
-const annotator = new Annotator("worker.js");
 const panel = new Panel($("tabs"), $("tab-panels"), selectItem);
 const selection = new Selection({
   nav: $("navigator"),

@@ -56,7 +56,7 @@ export function renderHighlights(text, spans, doc = document) {
       const el = doc.createElement(s.layer === "quote" || s.layer === "issue" ? "span" : "mark");
       el.className = `hl hl-${s.layer}`;
       el.dataset.ref = s.ref;
-      if (s.els.length === 0 && !labelled.has(s.ref)) {
+      if (s.els.length === 0 && s.layer !== "issue" && !labelled.has(s.ref)) {
         labelled.add(s.ref);
         el.dataset.label = label(s);
       }
@@ -89,8 +89,10 @@ function nesting(a, b) {
   return DEPTH[a.layer] - DEPTH[b.layer] || b.end - b.start - (a.end - a.start);
 }
 
-// label is the small tag shown at the first mention of each item, so the
-// kind of a highlight is readable without telling colours apart.
+// label is the small tag shown at the first mention of each name and at the
+// start of each quote, so the kind of a highlight is readable without telling
+// colours apart. Issue words carry none (there are many; their dotted
+// underline and the tooltip say what they are).
 function label(s) {
   if (s.layer === "quote") return speakerName(s.item);
   return layerByKey.get(s.layer).tag;

@@ -15,14 +15,16 @@
 // Requests sent before "ready" are queued. One request is answered at a time,
 // in order. A Go panic becomes an error result; the worker keeps serving.
 
+const WASM_URL = "lede.wasm";
+// Fetch the wasm while the Go loader script is read and run.
+const wasmResponse = fetch(WASM_URL);
 importScripts("wasm_exec.js");
 
-const WASM_URL = "lede.wasm";
 let stopped = false;
 
 async function load() {
   const go = new Go();
-  const response = await fetch(WASM_URL);
+  const response = await wasmResponse;
   if (!response.ok) throw new Error(`${WASM_URL}: HTTP ${response.status}`);
   const wasmType = /^application\/wasm\b/i.test(response.headers.get("Content-Type") || "");
   // instantiateStreaming needs the application/wasm type; a server that sends
@@ -39,9 +41,22 @@ async function load() {
 
 const loaded = load();
 loaded.then(
-  () => postMessage({ type: "ready" }),
+  () => {
+    postMessage({ type: "ready" });
+    warmUp();
+  },
   (err) => postMessage({ type: "error", message: `Could not load the annotator: ${err.message || err}` }),
 );
+
+// warmUp annotates one sentence right after "ready": the annotator sets up
+// its tables on first use, and this way the user's first text does not wait.
+function warmUp() {
+  try {
+    globalThis.ledeAnnotate("“We met in Paris,” said Anna Smith of the United Nations.", "");
+  } catch {
+    // A failure shows up, with its message, on the first real request.
+  }
+}
 
 function annotate({ id, text, options }) {
   if (stopped) return { id, type: "error", message: "The annotator stopped; reload the page.", fatal: true };

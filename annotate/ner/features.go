@@ -107,6 +107,8 @@ type token struct {
 	// docEvidence summarises the first pass's labels for the same word
 	// elsewhere in the document (0 when there is none or no first pass).
 	docEvidence uint8
+	// firstPass is the label the first pass gave the word.
+	firstPass Label
 	// firstSame and nextSame chain the capitalised occurrences of the same
 	// word through the document (-1 ends the chain).
 	firstSame, nextSame int32
@@ -148,6 +150,8 @@ const (
 	fEvidence
 	fEvidenceCasing
 	fEvidenceLower
+	fFirstPass
+	fFirstPassEvidence
 )
 
 // Hashes for the words beyond either end of a sentence.
@@ -305,7 +309,7 @@ func gatherEvidence(toks []token, labels []Label, ev *evidenceCounts) {
 	}
 	for i := range toks {
 		t := &toks[i]
-		t.docEvidence = 0
+		t.docEvidence, t.firstPass = 0, labels[i]
 		k, ok := ev.index[t.lower]
 		if !ok {
 			continue
@@ -443,9 +447,10 @@ func aggregateFeatures(buf []uint32, toks []token, i int) []uint32 {
 	return buf
 }
 
-// dynamicFeatures appends the keys of token t's features that depend on the
+// dynamicFeatures appends the keys of token i's features that depend on the
 // labels given to the two words before it, and on the first pass's evidence.
-func dynamicFeatures(buf []uint32, t *token, prev, prev2 Label, useEvidence bool) []uint32 {
+func dynamicFeatures(buf []uint32, toks []token, s Sentence, i int, prev, prev2 Label, useEvidence bool) []uint32 {
+	t := &toks[i]
 	add := func(template, value uint64) { buf = append(buf, uint32(mix(template, value))) }
 	add(fLabelPrev, uint64(prev))
 	add(fLabelPrev2, uint64(prev)<<8|uint64(prev2))
@@ -456,6 +461,14 @@ func dynamicFeatures(buf []uint32, t *token, prev, prev2 Label, useEvidence bool
 		add(fEvidence, evidence)
 		add(fEvidenceCasing, evidence|t.casingContext()<<8)
 		add(fEvidenceLower, mix(evidence, t.lower))
+		// The first pass's labels here and next, which tell where a name
+		// ends: "Xi" is a person alone elsewhere but starts "Xi Jinping".
+		next := uint64(numLabels)
+		if i+1 < s.Last {
+			next = uint64(toks[i+1].firstPass)
+		}
+		add(fFirstPass, uint64(t.firstPass)|next<<8)
+		add(fFirstPassEvidence, uint64(t.firstPass)|evidence<<8)
 	}
 	return buf
 }

@@ -28,9 +28,6 @@ type TrainOptions struct {
 	Epochs int
 	// MinCount drops features seen fewer times than this in training.
 	MinCount int
-	// ClipQuantile is the quantile of absolute weights mapped to the int8
-	// limit; the few larger weights are clipped.
-	ClipQuantile float64
 	// Evidence trains the second pass (document evidence).
 	Evidence bool
 	Seed     int64
@@ -146,11 +143,12 @@ func trainPerceptron(examples []preparedExample, opt TrainOptions, evidence bool
 			ex := &examples[k]
 			modes := []bool{false}
 			if evidence {
-				modes = []bool{rng.Intn(2) == 0}
+				modes = []bool{false, true}
 			}
 			for _, useEvidence := range modes {
 				for _, s := range ex.Doc.Sentences {
-					buf, errs = p.learnSentence(ex, s, useEvidence, epoch == 0, buf, errs)
+					// Count each word's features once: the evidence pass has them all.
+					buf, errs = p.learnSentence(ex, s, useEvidence, epoch == 0 && useEvidence == evidence, buf, errs)
 					total += s.Last - s.First
 				}
 			}
@@ -165,7 +163,7 @@ func (p *perceptron) learnSentence(ex *preparedExample, s Sentence, useEvidence,
 	for i := s.First; i < s.Last; i++ {
 		buf = wordFeatures(buf[:0], ex.Doc.Words[i], &ex.toks[i])
 		buf = contextFeatures(buf, ex.toks, s, i)
-		buf = dynamicFeatures(buf, &ex.toks[i], prev, prev2, useEvidence)
+		buf = dynamicFeatures(buf, ex.toks, s, i, prev, prev2, useEvidence)
 		if count {
 			for _, f := range buf {
 				p.counts[f]++

@@ -17,7 +17,7 @@ import (
 	"unicode/utf8"
 )
 
-//go:generate go run ../../cmd/build-topics -shared ../../../shared
+//go:generate go run ../../cmd/build-topics -shared ../../../shared -lexicon lexicon.txt -out compiled.txt
 
 //go:embed compiled.txt
 var compiled string

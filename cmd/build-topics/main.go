@@ -50,7 +50,7 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Printf("%d terms, %d keys, %d topics (%d with terms), %d context groups; %s: %d bytes, %d brotli\n",
-		lex.terms, len(lex.keys), len(lex.order), lex.topicsWithTerms(), len(lex.groups), *outPath, len(out), brotliSize(out))
+		len(lex.terms), len(lex.keys), len(lex.order), lex.topicsWithTerms(), len(lex.groups), *outPath, len(out), brotliSize(out))
 }
 
 // concept is one IPTC Media Topic as the release describes it.
@@ -104,12 +104,12 @@ type lexicon struct {
 	tops   map[string]string // "#sport" → top-level id
 	groups []string          // context groups in order of definition
 	keys   map[string]*keyInfo
-	terms  int
+	terms  map[string]bool // topic and lower-cased words of each distinct term
 	used   map[string]bool
 }
 
 func parseLexicon(src string, iptc map[string]concept) (*lexicon, error) {
-	l := &lexicon{iptc: iptc, index: map[string]int{}, tops: map[string]string{}, keys: map[string]*keyInfo{}, used: map[string]bool{}}
+	l := &lexicon{iptc: iptc, index: map[string]int{}, tops: map[string]string{}, keys: map[string]*keyInfo{}, terms: map[string]bool{}, used: map[string]bool{}}
 	var levelOne []string
 	for id, c := range iptc {
 		if c.broader == "" && !c.retired {
@@ -232,7 +232,7 @@ func (l *lexicon) addTerm(topic, spec string) error {
 	if len(words) == 0 {
 		return fmt.Errorf("no words in %q", spec)
 	}
-	l.terms++
+	l.terms[topic+" "+strings.ToLower(strings.TrimLeft(strings.Join(words, " "), "!"))] = true
 	l.used[topic] = true
 	for _, key := range expand(words) {
 		info := l.key(key)

@@ -25,7 +25,6 @@ func main() {
 	out := flag.String("out", "annotate/ner/model.bin", "where to write the model")
 	epochs := flag.Int("epochs", 12, "training passes over the data")
 	minCount := flag.Int("min-count", 2, "drop features seen fewer times")
-	clip := flag.Float64("clip", 0.999, "quantile of weight magnitudes mapped to the int8 limit")
 	evidence := flag.Bool("evidence", true, "train the second, document-evidence pass")
 	wikigold := flag.Bool("wikigold", false, "also train on WikiGold")
 	gum := flag.Bool("gum", false, "also train on GUM")
@@ -50,7 +49,7 @@ func main() {
 		examples = append(examples, more...)
 	}
 	start := time.Now()
-	opts := ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, ClipQuantile: *clip, Evidence: *evidence, Seed: 1, Log: log.Printf}
+	opts := ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, Evidence: *evidence, Seed: 1, Log: log.Printf}
 	if *numClasses > 0 {
 		lines, err := unlabelledText(*shared, sentences(examples))
 		check(err)

@@ -1,0 +1,242 @@
+package annotate
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// issueMentions maps each issue id of a document to the texts of its mentions.
+func issueMentions(doc *Document) map[string][]string {
+	out := map[string][]string{}
+	for _, is := range doc.Issues {
+		for _, m := range is.Mentions {
+			out[is.ID] = append(out[is.ID], m.Text)
+		}
+	}
+	return out
+}
+
+func TestIssuesByTopicFamily(t *testing.T) {
+	const (
+		internationalTrade = "medtop:20000373"
+		tradeAgreements    = "medtop:20000374"
+		tariff             = "medtop:20000384"
+		sportsTransaction  = "medtop:20001148"
+		armedForces        = "medtop:20000599"
+		armedConflict      = "medtop:20000056"
+		labourStrike       = "medtop:20000530"
+		labourTop          = "medtop:09000000"
+		politicalParty     = "medtop:20001384"
+		epidemic           = "medtop:20000449"
+		communicable       = "medtop:20000448"
+		cyberCrime         = "medtop:20000086"
+		election           = "medtop:20000574"
+		landslide          = "medtop:20000155"
+		climateChange      = "medtop:20000418"
+		artificialIntel    = "medtop:20001298"
+		healthOrganisation = "medtop:20000463"
+		football           = "medtop:20001065"
+		robbery            = "medtop:20000104"
+		islam              = "medtop:20000677"
+		electronics        = "medtop:20000761"
+		weatherPhenomena   = "medtop:20001129"
+		exams              = "medtop:20000413"
+		dopingInSport      = "medtop:20001104"
+		drugTrafficking    = "medtop:20000096"
+		diplomacy          = "medtop:20000639"
+	)
+	tests := []struct {
+		family, text string
+		want         map[string]string // issue id → one of its mention texts
+		absent       []string
+	}{
+		{"trade", "The two governments signed a trade deal that cuts tariffs on steel.",
+			map[string]string{tradeAgreements: "trade deal", tariff: "tariffs"}, nil},
+		{"trade", "Ministers said world trade would suffer from the dispute.",
+			map[string]string{internationalTrade: "world trade"}, nil},
+		{"a football trade is a transfer", "The club agreed a trade that sends their striker to a rival for a record fee.",
+			map[string]string{sportsTransaction: "trade"}, []string{internationalTrade}},
+		{"drills need military context", "The navy staged drills near the island as warships gathered.",
+			map[string]string{armedForces: "drills"}, nil},
+		{"drills without it are tools", "Dentists replaced their old drills last spring.",
+			nil, []string{armedForces}},
+		{"labour strike", "Nurses went on strike over pay and staffing.",
+			map[string]string{labourStrike: "went on strike"}, nil},
+		{"military strike", "An air strike destroyed the bridge, the army said.",
+			map[string]string{armedConflict: "air strike"}, []string{labourStrike}},
+		{"Labour the party", "Labour MPs backed the bill in a late vote.",
+			map[string]string{politicalParty: "Labour MPs"}, []string{labourTop}},
+		{"labour the work", "Rising labour costs squeezed the factory.",
+			map[string]string{labourTop: "labour costs"}, []string{politicalParty}},
+		{"epidemic", "Covid-19 cases rose again as the pandemic spread.",
+			map[string]string{epidemic: "pandemic"}, nil},
+		{"a computer virus is not a disease", "A computer virus infected thousands of office PCs.",
+			map[string]string{cyberCrime: "computer virus"}, []string{communicable}},
+		{"election", "Voters went to the polls in the general election.",
+			map[string]string{election: "Voters"}, []string{landslide}},
+		{"an election landslide is not a disaster", "The opposition won the election by a landslide.",
+			map[string]string{election: "landslide"}, []string{landslide}},
+		{"a landslide is a disaster", "A landslide buried the village after days of rain.",
+			map[string]string{landslide: "landslide"}, []string{election}},
+		{"climate", "Greenhouse gas emissions must fall to slow climate change.",
+			map[string]string{climateChange: "climate change"}, nil},
+		{"a business climate is not the climate", "The business climate improved as orders rose.",
+			nil, []string{climateChange}},
+		{"AI", "The start-up trained an AI model on public data.",
+			map[string]string{artificialIntel: "AI model"}, nil},
+		{"WHO the organisation", "The WHO declared an outbreak of cholera in the port.",
+			map[string]string{healthOrganisation: "WHO", communicable: "cholera"}, nil},
+		{"who the pronoun", "Those who stayed late missed the last train home.",
+			nil, []string{healthOrganisation}},
+		{"football", "The striker scored twice as the Premier League leaders won.",
+			map[string]string{football: "striker"}, nil},
+		{"crime", "Police arrested a man after the armed robbery at a jeweller.",
+			map[string]string{robbery: "armed robbery"}, nil},
+		{"religion", "The imam led prayers at the mosque during Ramadan.",
+			map[string]string{islam: "imam"}, nil},
+		{"technology", "The chipmaker unveiled a faster smartphone processor.",
+			map[string]string{electronics: "smartphone"}, nil},
+		{"weather", "Heavy snow and gales hit the north on Tuesday.",
+			map[string]string{weatherPhenomena: "Heavy snow"}, nil},
+		{"education", "Pupils across the country sat their GCSE exams this week.",
+			map[string]string{exams: "GCSE"}, nil},
+		{"doping is sport", "The sprinter was banned after he failed a drugs test.",
+			map[string]string{dopingInSport: "failed a drugs test"}, []string{drugTrafficking}},
+		{"diplomacy", "The ambassador held talks with diplomats at the embassy.",
+			map[string]string{diplomacy: "ambassador"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.family, func(t *testing.T) {
+			got := issueMentions(Annotate(tt.text, WithOffsets(Bytes)))
+			for id, text := range tt.want {
+				assert.Contains(t, got[id], text, "issue %s in %q; found %v", id, tt.text, got)
+			}
+			for _, id := range tt.absent {
+				assert.NotContains(t, got, id, "issue %s in %q", id, tt.text)
+			}
+		})
+	}
+}
+
+func TestIssueRanking(t *testing.T) {
+	text := "Trade talks stall over steel tariffs\n" +
+		"Talks on a trade deal stalled on Monday as both sides refused to cut tariffs.\n" +
+		"The dispute over exports has run for a year. A football club also opened a shop."
+	doc := Annotate(text, WithOffsets(Bytes))
+	require.NotEmpty(t, doc.Issues)
+	narrowDone := false
+	var prev *Issue
+	tops := map[string]float64{}
+	for i := range doc.Issues {
+		is := &doc.Issues[i]
+		assert.Greater(t, is.Score, 0.0, is.Label)
+		assert.LessOrEqual(t, is.Score, 1.0, is.Label)
+		assert.NotEmpty(t, is.Mentions, is.Label)
+		if is.Parent == "" {
+			narrowDone = true
+			tops[is.ID] = is.Score
+		} else {
+			assert.False(t, narrowDone, "narrow topic %s listed after the top levels", is.Label)
+			assert.NotEmpty(t, is.ParentLabel)
+		}
+		if prev != nil && (prev.Parent == "") == (is.Parent == "") {
+			assert.GreaterOrEqual(t, prev.Score, is.Score, "%s before %s", prev.Label, is.Label)
+		}
+		prev = is
+	}
+	for _, is := range doc.Issues {
+		if is.Parent != "" {
+			assert.GreaterOrEqual(t, tops[is.Parent], is.Score, "%s scores above its top level", is.Label)
+		}
+	}
+	assert.Equal(t, "medtop:04000000", topLevels(doc)[0], "the headline and lede are about trade")
+}
+
+func topLevels(doc *Document) []string {
+	var out []string
+	for _, is := range doc.Issues {
+		if is.Parent == "" {
+			out = append(out, is.ID)
+		}
+	}
+	return out
+}
+
+func TestNamedIssues(t *testing.T) {
+	text := "Tensions rose over issues from trade to technology to Taiwan.\n" +
+		"Officials called the Taiwan issue the core of the dispute, and he warned on Taiwan again.\n" +
+		"Diplomats met Jane Rowe and Taiwan's envoy in Taipei."
+	a := &analysis{text: text}
+	a.tokens = Tokenize(text)
+	a.sentences = splitSentences(text, a.tokens)
+	for i, tok := range a.tokens {
+		switch tok.Text(text) {
+		case "Taiwan", "Taipei":
+			a.names = append(a.names, Name{First: i, Last: i + 1, Start: tok.Start, End: tok.End, Type: Place})
+		case "Jane":
+			a.names = append(a.names, Name{First: i, Last: i + 2, Start: tok.Start, End: a.tokens[i+1].End, Type: Person})
+		}
+	}
+	var taiwan []int
+	for _, is := range findIssues(a) {
+		if is.id != internationalRelations {
+			continue
+		}
+		for _, m := range is.mentions {
+			assert.Equal(t, "Taiwan", text[m[0]:m[1]], "only Taiwan is named as an issue")
+			taiwan = append(taiwan, m[0])
+		}
+	}
+	want := []int{strings.Index(text, "Taiwan."), strings.Index(text, "Taiwan issue"), strings.Index(text, "Taiwan again")}
+	assert.Equal(t, want, taiwan, "listed, called an issue, and warned on; not the envoy's country")
+}
+
+func TestSeedArticleIssues(t *testing.T) {
+	text := readSeed(t)
+	doc := Annotate(text, WithOffsets(Bytes))
+	got := issueMentions(doc)
+	for id, word := range map[string]string{
+		"medtop:20000639": "diplomats",  // diplomacy
+		"medtop:20000373": "trade",      // international trade
+		"medtop:20000756": "technology", // technology and engineering
+		"medtop:20000449": "Covid-19",   // epidemic and pandemic
+		"medtop:20000638": "Taiwan",     // international relations: Taiwan's status
+	} {
+		found := false
+		for _, m := range got[id] {
+			found = found || strings.Contains(m, word)
+		}
+		assert.True(t, found, "%s should mention %q; got %v", id, word, got[id])
+	}
+	listed := strings.Index(text, "trade to technology to Taiwan")
+	require.GreaterOrEqual(t, listed, 0)
+	highlighted := map[string]bool{}
+	for _, is := range doc.Issues {
+		for _, m := range is.Mentions {
+			if m.Start >= listed && m.End <= listed+len("trade to technology to Taiwan") {
+				highlighted[m.Text] = true
+			}
+		}
+	}
+	assert.Equal(t, map[string]bool{"trade": true, "technology": true, "Taiwan": true}, highlighted)
+	assert.Equal(t, "medtop:20000639", doc.Issues[0].ID, "diplomacy leads the seed article")
+	assert.Equal(t, "medtop:11000000", topLevels(doc)[0], "politics and government leads the top levels")
+}
+
+func BenchmarkIssues(b *testing.B) {
+	text := readSeed(b)
+	a := &analysis{text: text}
+	a.tokens = Tokenize(text)
+	a.sentences = splitSentences(text, a.tokens)
+	a.names = findNames(text, a.tokens, a.sentences)
+	findIssues(a) // loads the lexicon
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		findIssues(a)
+	}
+}

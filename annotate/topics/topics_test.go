@@ -1,0 +1,94 @@
+package topics
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestLexiconLoads(t *testing.T) {
+	l := Load()
+	require.Greater(t, len(l.Topics), 300, "hundreds of topics")
+	for i := 0; i < 17; i++ {
+		assert.True(t, l.IsTop(i), "the 17 top levels come first: %s", l.Topics[i].Label)
+	}
+	for i, topic := range l.Topics {
+		assert.True(t, strings.HasPrefix(topic.ID, "medtop:"), topic.ID)
+		assert.NotEmpty(t, topic.Label, topic.ID)
+		assert.True(t, l.IsTop(topic.Top), "%s has a top level", topic.Label)
+		if i >= 17 {
+			assert.False(t, l.IsTop(i), "%s is not a top level", topic.Label)
+		}
+	}
+	assert.Same(t, l, Load(), "loaded once")
+}
+
+// key builds the n-gram key of a phrase the way the matcher does.
+func key(phrase string) uint64 {
+	h := Key()
+	for i, w := range strings.Fields(phrase) {
+		h = Fold(h, w, i > 0)
+	}
+	return h
+}
+
+func TestLookup(t *testing.T) {
+	l := Load()
+	tests := []struct {
+		phrase, topic string
+		prefix        bool
+	}{
+		{"trade war", "medtop:20000376", false},
+		{"tariffs", "medtop:20000384", false},
+		{"Voted", "medtop:20000586", false},
+		{"World Trade Organization", "medtop:20000377", false},
+		{"climate change", "medtop:20000418", false},
+		{"interest", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.phrase, func(t *testing.T) {
+			e := l.Lookup(key(tt.phrase))
+			require.NotNil(t, e)
+			if tt.prefix {
+				assert.True(t, e.Prefix, "longer terms start with %q", tt.phrase)
+			}
+			var ids []string
+			for _, s := range e.Senses {
+				ids = append(ids, l.Topics[s.Topic].ID)
+			}
+			if tt.topic != "" {
+				assert.Contains(t, ids, tt.topic)
+			}
+		})
+	}
+	assert.Nil(t, l.Lookup(key("zxqv")))
+	who := l.Lookup(Exact("WHO"))
+	require.NotNil(t, who, "WHO matches with its case")
+	assert.Nil(t, l.Lookup(Exact("who")))
+}
+
+func TestFoldIgnoresCaseAndApostrophes(t *testing.T) {
+	assert.Equal(t, key("women's rights"), key("Women’s RIGHTS"))
+	assert.Equal(t, Fold(Key(), "ÉCOLE", false), Fold(Key(), "école", false))
+	assert.NotEqual(t, key("trade war"), key("tradewar"))
+	assert.NotEqual(t, Exact("WHO"), Exact("Who"))
+	allocs := testing.AllocsPerRun(100, func() { Fold(Key(), "Tariffs", false) })
+	assert.Zero(t, allocs, "matching allocates nothing per token")
+}
+
+func TestMask(t *testing.T) {
+	var m Mask
+	assert.True(t, m.Empty())
+	m.Set(3)
+	m.Set(100)
+	assert.True(t, m.Meets(parseMask("100")))
+	assert.False(t, m.Meets(parseMask("4+99")))
+	s := Sense{Need: parseMask("3"), Forbid: parseMask("7")}
+	assert.True(t, s.Conditional())
+	assert.True(t, s.Counts(m))
+	m.Set(7)
+	assert.False(t, s.Counts(m), "a forbidden context vetoes")
+	assert.True(t, Sense{}.Counts(Mask{}), "an unconditional sense always counts")
+}

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const sharedTaxonomy = "../../../shared/data/taxonomy/iptc/mediatopics_flat.tsv"
+
+func readTaxonomy(t *testing.T) map[string]concept {
+	t.Helper()
+	if _, err := os.Stat(sharedTaxonomy); os.IsNotExist(err) {
+		t.Skip("../shared is absent: the IPTC release is not available")
+	}
+	iptc, err := readIPTC(sharedTaxonomy)
+	require.NoError(t, err)
+	return iptc
+}
+
+func TestCompiledLexiconIsCurrent(t *testing.T) {
+	iptc := readTaxonomy(t)
+	src, err := os.ReadFile(filepath.Join("..", "..", "annotate", "topics", "lexicon.txt"))
+	require.NoError(t, err)
+	lex, err := parseLexicon(string(src), iptc)
+	require.NoError(t, err)
+	embedded, err := os.ReadFile(filepath.Join("..", "..", "annotate", "topics", "compiled.txt"))
+	require.NoError(t, err)
+	assert.True(t, string(lex.compile()) == string(embedded), "compiled.txt is stale: run go generate ./annotate/topics")
+}
+
+func TestLexiconErrors(t *testing.T) {
+	iptc := readTaxonomy(t)
+	tests := []struct{ name, src string }{
+		{"unknown code", "== medtop:99999999\nfoo\n"},
+		{"retired code", "== medtop:20000030\nfoo\n"},
+		{"wrong label", "== medtop:20000373 world trade\nfoo\n"},
+		{"terms before a topic", "foo\n"},
+		{"unknown context", "== medtop:20000373\ntrade +@nowhere\n"},
+		{"bad weight", "== medtop:20000373\ntrade ^heavy\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseLexicon(tt.src, iptc)
+			assert.Error(t, err)
+		})
+	}
+}
+
+func TestInflections(t *testing.T) {
+	tests := []struct {
+		spec string
+		want []string
+	}{
+		{"tariff", []string{"tariff", "tariffs"}},
+		{"policy", []string{"policy", "policies"}},
+		{"crisis", []string{"crisis", "crises"}},
+		{"tax", []string{"tax", "taxes"}},
+		{"news=", []string{"news"}},
+		{"vote~", []string{"vote", "votes", "voted", "voting"}},
+		{"ban~", []string{"ban", "bans", "baned", "baning", "banned", "banning"}},
+		{"trade war", []string{"trade war", "trade wars"}},
+		{"women's rights", []string{"women 's rights"}},
+		{"!WHO", []string{"=WHO", "=WHOs"}},
+		{"MP", []string{"mp", "mps"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.spec, func(t *testing.T) {
+			assert.ElementsMatch(t, tt.want, expand(strings.Fields(tt.spec)))
+		})
+	}
+}
