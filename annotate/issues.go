@@ -25,11 +25,11 @@ type issue struct {
 	mentions                       [][2]int
 }
 
-// issueMatch is one use of a term (its lexicon key): tokens [first, last)
-// in a sentence.
+// issueMatch is one use of a term (its lexicon key; word is the key of its
+// first word alone): tokens [first, last) in a sentence.
 type issueMatch struct {
 	first, last, sentence int
-	term                  uint64
+	term, word            uint64
 	sense                 topics.Sense
 }
 
@@ -48,6 +48,10 @@ const (
 	scoreHalf = 4
 	// minNarrowWeight drops narrow topics raised only in passing.
 	minNarrowWeight = 1
+	// frameDiscount ranks the roles and institutions that carry a story
+	// (topics.Topic.Frame) below what it is about; their top levels still
+	// count them in full.
+	frameDiscount = 0.5
 )
 
 // findIssues lists the topics the article raises, narrow topics first.
@@ -65,6 +69,7 @@ func findIssues(a *analysis) []issue {
 // that start at it and the top level of an unconditional term.
 type contextCue struct {
 	tok, sentence int
+	word          uint64 // the key of the token alone
 	mask          topics.Mask
 }
 
@@ -78,11 +83,14 @@ func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon
 		for i := s.First; i < s.Last; i++ {
 			var best *topics.Entry
 			var cue topics.Mask
-			var bestKey uint64
+			var bestKey, word uint64
 			bestEnd := 0
 			key := topics.Key()
 			for j := i; j < s.Last && j-i < lex.MaxTerm; j++ {
 				key = topics.Fold(key, toks[j].Text(text), j > i)
+				if j == i {
+					word = key
+				}
 				e := lex.Lookup(key)
 				if e == nil {
 					break
@@ -107,7 +115,7 @@ func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon
 			inside := i < covered
 			if best != nil && !inside {
 				for _, sense := range best.Senses {
-					matches = append(matches, issueMatch{first: i, last: bestEnd, sentence: si, term: bestKey, sense: sense})
+					matches = append(matches, issueMatch{first: i, last: bestEnd, sentence: si, term: bestKey, word: word, sense: sense})
 					if !sense.Conditional() {
 						cue.Set(lex.TopBit(sense.Topic))
 					}
@@ -117,7 +125,7 @@ func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon
 			// Inside a longer term a word has only the term's meaning
 			// ("virus" in "computer virus" is no health cue).
 			if !cue.Empty() && !inside {
-				cues = append(cues, contextCue{tok: i, sentence: si, mask: cue})
+				cues = append(cues, contextCue{tok: i, sentence: si, word: word, mask: cue})
 			}
 		}
 	}
@@ -126,7 +134,8 @@ func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon
 
 // keepInContext drops the conditional matches whose context, the cues of
 // their sentence and its neighbours outside the term itself, lacks what they
-// need or has what they forbid.
+// need or has what they forbid. A word is no context for itself: a second
+// "favourite" does not make the first one a racing term.
 func keepInContext(matches []issueMatch, cues []contextCue, sentences int) []issueMatch {
 	// firstCue[s] is the index of the first cue of sentence s or later.
 	firstCue := make([]int, sentences+1)
@@ -144,7 +153,7 @@ func keepInContext(matches []issueMatch, cues []contextCue, sentences int) []iss
 		}
 		var window topics.Mask
 		for _, c := range cues[firstCue[max(m.sentence-1, 0)]:firstCue[min(m.sentence+2, sentences)]] {
-			if c.tok < m.first || c.tok >= m.last {
+			if (c.tok < m.first || c.tok >= m.last) && c.word != m.word {
 				window.Or(c.mask)
 			}
 		}
@@ -292,7 +301,12 @@ func rankIssues(a *analysis, lex *topics.Lexicon, matches []issueMatch) []issue 
 	var out []issue
 	for topic, t := range narrow {
 		if t.weight >= minNarrowWeight {
-			out = append(out, newIssue(lex, topic, t))
+			is := newIssue(lex, topic, t)
+			if lex.Topics[topic].Frame {
+				raw := t.raw() * frameDiscount
+				is.score = raw / (raw + scoreHalf)
+			}
+			out = append(out, is)
 		}
 	}
 	byRank := func(x, y issue) int {

@@ -55,9 +55,9 @@ func TestNames(t *testing.T) {
 			want: map[string]EntityType{"DHAKA": Place, "Reuters": Organization, "Bangladesh": Place},
 		},
 		{
-			name: "organizations",
-			text: "Shares of General Motors fell after the European Commission opened an inquiry, the United Nations said.",
-			want: map[string]EntityType{"General Motors": Organization, "European Commission": Organization, "United Nations": Organization},
+			name: "organizations, the State Department among them",
+			text: "The State Department and the European Commission declined to comment, the United Nations said.",
+			want: map[string]EntityType{"State Department": Organization, "European Commission": Organization, "United Nations": Organization},
 		},
 	}
 	for _, tt := range tests {

@@ -8,14 +8,18 @@ import (
 )
 
 // Speakers: decides who said each quote. News attributes speech with a cue
-// (a verb of saying in any tense, or "according to") beside the quote; its
-// subject is a name, a pronoun, or a description ("a senior US official").
-// Pronouns go to the nearest earlier speaker or sentence subject of a
-// compatible gender. A quote with no cue of its own takes the speaker of the
-// quote just before it in the same or the previous paragraph, which covers
-// split quotes ("First part," she said. "Second part.") and long quotes that
-// run over several paragraphs. Every search is bounded, so the stage stays
-// linear in the length of the text.
+// (a verb of saying in any tense, "according to", a colon) beside the quote;
+// its subject is a name, a pronoun, or a description ("a senior US
+// official"). Without a parser, the subject is found from the shape of the
+// words around the cue: the phrase before the verb, after it when it
+// follows the quote ("…," said X), across an appositive ("X, the minister,
+// said"), or the subject of the clause a participle hangs from ("X attacked
+// Y, saying …"). Pronouns go to the nearest earlier speaker or sentence
+// subject of a compatible sex (from the entities stage). A quote with no cue
+// of its own takes the speaker of the quote just before it in the same or
+// the previous paragraph, which covers split quotes ("First part," she said.
+// "Second part.") and remarks that run on into the next paragraph. Every
+// search is bounded, so the stage stays linear in the length of the text.
 
 // referent is whoever a cue's subject refers to.
 type referent struct {
@@ -70,6 +74,9 @@ const (
 	// maxTrailingSubject bounds what may follow a cue that ends a sentence
 	// ("said Mr. Jones.").
 	maxTrailingSubject = 5
+	// maxAdjacentSubject bounds the subject between a quote and its cue
+	// ('"No," Fox's Chris Wallace said').
+	maxAdjacentSubject = 7
 )
 
 // attributor holds the per-document indexes the attribution rules share.
@@ -187,7 +194,7 @@ func (at *attributor) findCues() {
 			if at.inQuote[i] {
 				continue
 			}
-			kind, end := at.cueAt(i)
+			kind, end := at.cueAt(i, i == s.First)
 			if kind == 0 {
 				continue
 			}
@@ -209,49 +216,46 @@ type placedReferent struct {
 	r   referent
 }
 
-// cueAt returns the kind and token end of a cue starting at token i.
-func (at *attributor) cueAt(i int) (cueKind, int) {
+// cueAt returns the kind and token end of a cue starting at token i;
+// initial says whether the token opens its sentence, the one place a cue
+// word is capitalised (Said Ellis: "…"; According to …).
+func (at *attributor) cueAt(i int, initial bool) (cueKind, int) {
 	t := at.toks[i]
-	if t.Kind != Word && t.Kind != Punct {
-		return 0, 0
+	if t.Kind == Punct && at.isByline(i) {
+		return according, i + 1
 	}
 	w := t.Text(at.text)
+	if t.Kind != Word || len(w) < 3 || len(w) > maxCueWord || !initial && (w[0] < 'a' || w[0] > 'z') {
+		return 0, 0
+	}
+	var lower [maxCueWord]byte
+	for k := 0; k < len(w); k++ {
+		lower[k] = w[k] | 0x20 // ASCII letters to lower case; other bytes never match
+	}
 	next := ""
 	if i+1 < len(at.toks) {
 		next = at.toks[i+1].Text(at.text)
 	}
-	switch {
-	case strings.EqualFold(w, "according"):
+	switch word := string(lower[:len(w)]); {
+	case word == "according":
 		if next == "to" {
 			return according, i + 2
 		}
 		return 0, 0
-	case w == "put" && next == "it", w == "pointed" && next == "out", w == "went" && next == "on": // as Smith put it
+	case word == "put" && next == "it", word == "pointed" && next == "out", word == "went" && next == "on": // as Smith put it
 		return saying, i + 2
-	case t.Kind == Punct:
-		if at.isByline(i) {
-			return according, i + 1
-		}
-		return 0, 0
-	}
-	var lower [16]byte
-	if len(w) > len(lower) || (w[0] < 'a' || w[0] > 'z') && at.sentenceStart(i) != i {
-		return 0, 0 // only a sentence's first word is capitalised: Said Ellis: "…"
-	}
-	for k := 0; k < len(w); k++ {
-		lower[k] = w[k] | 0x20
 	}
 	kind := cueVerbs[string(lower[:len(w)])]
 	// "continued to campaign", "added to the debt": not speech; nor is the
 	// passive "was told", whose subject is the listener.
-	if next == "to" && notSpeechBeforeTo[w] || at.isPassive(i) {
-		return 0, 0
-	}
-	if kind == 0 {
+	if kind == 0 || next == "to" && notSpeechBeforeTo[w] || at.isPassive(i) {
 		return 0, 0
 	}
 	return kind, i + 1
 }
+
+// maxCueWord is the length of the longest cue word ("acknowledging").
+const maxCueWord = 16
 
 // isPassive: the verb at i follows a form of "be" (was told, is called).
 func (at *attributor) isPassive(i int) bool {
@@ -287,8 +291,8 @@ func (at *attributor) isByline(i int) bool {
 	return e == len(at.toks) || at.toks[e].NewlineBefore
 }
 
-// subjectOf finds the phrase a cue attributes to; a bare pronoun comes back
-// as a referent with only its gender and number set (see resolvePronoun).
+// subjectOf finds the phrase a cue attributes to; a pronoun comes back as no
+// referent, for findCues to resolve (see pronounSubject).
 func (at *attributor) subjectOf(tok, end int, kind cueKind) referent {
 	if kind == according {
 		return at.phraseReferent(end, at.phraseEnd(end))
@@ -309,7 +313,10 @@ func (at *attributor) subjectOf(tok, end int, kind cueKind) referent {
 // without a parse, other opening phrases are too often not subjects.
 func (at *attributor) leadingSubject(c int) (referent, bool) {
 	r := at.phraseReferent(c, at.phraseEnd(c))
-	return r, r.entity != nil || r.found() && determiners[at.toks[c].Text(at.text)]
+	if r.entity != nil {
+		return r, r.entity.typ != Place // "At an event in Ames, Iowa, Mrs. Clinton said"
+	}
+	return r, r.found() && determiners[at.toks[c].Text(at.text)]
 }
 
 // nextToSubject: a name or pronoun comes right before the verb at tok
@@ -413,7 +420,7 @@ func (at *attributor) phraseStart(lo, j int) int {
 			break
 		}
 		w := prev.Text(at.text)
-		if phraseBreakWords[w] || cueVerbs[w] != 0 {
+		if at.nameAt[s-1] == 0 && (phraseBreakWords[w] || cueVerbs[w] != 0) {
 			break
 		}
 		s--
@@ -434,8 +441,8 @@ func (at *attributor) phraseEnd(s int) int {
 			break
 		}
 		w := t.Text(at.text)
-		if phraseBreakWords[w] || cueVerbs[w] != 0 || weekdays[w] {
-			break
+		if at.nameAt[e] == 0 && (phraseBreakWords[w] || cueVerbs[w] != 0 || weekdays[w]) {
+			break // (but "Will Doyle" is a name)
 		}
 		if e > s && (endsParticiple(w) || at.isVerbModifier(e) || at.endsActorName(e-1) && hasLowerHead(w) && !sourceNouns[w] && !gazetteer.IsPersonTitle(w)) {
 			break // "Gingrich cynically dismissed", "the Security Council issued"
@@ -580,14 +587,14 @@ func (at *attributor) resolvePronounAt(p int, recent []placedReferent) referent 
 	tok := p
 	var want gazetteer.Sex
 	plural, neuter := false, false
-	switch strings.ToLower(at.toks[p].Text(at.text)) {
-	case "he":
+	switch at.toks[p].Text(at.text) {
+	case "he", "He":
 		want = gazetteer.Male
-	case "she":
+	case "she", "She":
 		want = gazetteer.Female
-	case "they":
+	case "they", "They":
 		plural = true
-	case "it":
+	case "it", "It":
 		neuter = true
 	}
 	for k := len(recent) - 1; k >= 0 && k >= len(recent)-maxPronounBack; k-- {
@@ -640,10 +647,12 @@ func (at *attributor) pronounAt(i int) bool {
 }
 
 // attribute picks the cue for one quote: the first one after it in its
-// sentence ("…," X said), else the nearest before it (X said: "…"), else one
-// ending the previous sentence with a colon (X continued: ¶ "…"). For a
-// fragment inside a sentence, the verb before it governs it, so that
-// 'Qin told Blinken that relations "are at a low", according to CCTV' is Qin's.
+// sentence ("…," X said), else the nearest before it (X said: "…"), or in a
+// sentence that only introduces it (X continued: ¶ "…"). For a fragment
+// inside a sentence, the verb before it governs it, so that 'Qin told
+// Blinken that relations "are at a low", according to CCTV' is Qin's. A
+// colon with no verb of saying in its clause is a cue itself ("Rubio fired
+// back: “…”"). Quotes with no cue at all go to attributeWithoutCue.
 func (at *attributor) attribute(q *quote) {
 	q.partial = at.isPartial(q)
 	after := at.cueAfter(q)
@@ -790,7 +799,7 @@ func (at *attributor) isScareQuote(q *quote, c *cue) bool {
 		return true
 	}
 	if c.tok > q.close {
-		return c.tok-q.close > 4
+		return c.tok-q.close > maxAdjacentSubject || at.hasChunkBreak(q.close+2, c.tok)
 	}
 	return c.end < q.open-1 || c.end == q.open-1 && at.toks[c.end].Kind != Punct
 }
@@ -831,39 +840,56 @@ func (at *attributor) isPartial(q *quote) bool {
 
 // linkFollowers gives cue-less quotes the speaker of the quote before them:
 // the second half of a split quote (linked to the first), or the next
-// paragraph of the same speaker's (a continuation).
+// paragraph of the same speaker's remarks (a continuation). A paragraph
+// that opens with a quote after one that reports someone's words without
+// quoting them ("Smith said the plan had failed. ¶ “It is over.”") also
+// continues that speaker's remarks.
 func (at *attributor) linkFollowers(qs []quote) {
 	prev := -1
 	for i := range qs {
 		q := &qs[i]
 		if q.cue >= 0 || q.hasSpeaker() {
-			if prev >= 0 && qs[prev].cue == q.cue {
+			if q.cue >= 0 && prev >= 0 && qs[prev].cue == q.cue {
 				q.linked, qs[prev].linked = prev, i
 			}
 			prev = i
 			continue
 		}
-		if prev < 0 || q.partial || !qs[prev].hasSpeaker() {
-			if !q.partial {
-				prev = i
+		if q.partial {
+			continue
+		}
+		if prev >= 0 && qs[prev].hasSpeaker() {
+			p := &qs[prev]
+			breaks := at.paragraphBreaks(p.close, q.open)
+			switch {
+			case breaks == 0 && p.cue > p.close && p.cue < q.open:
+				q.linked, p.linked = prev, i
+				q.cue, q.cueEnd = p.cue, p.cueEnd
+			case breaks == 0 || breaks == 1 && at.toks[q.open].NewlineBefore:
+				q.continuation = true
 			}
-			continue
+			if q.linked >= 0 || q.continuation {
+				q.speaker, q.speakerDesc, q.anonymous = p.speaker, p.speakerDesc, p.anonymous
+				prev = i
+				continue
+			}
 		}
-		p := &qs[prev]
-		breaks := at.paragraphBreaks(p.close, q.open)
-		switch {
-		case breaks == 0 && p.cue > p.close && p.cue < q.open:
-			q.linked, p.linked = prev, i
-			q.cue, q.cueEnd = p.cue, p.cueEnd
-		case breaks == 0 || breaks == 1 && at.toks[q.open].NewlineBefore:
+		if c := at.reportedSpeechBefore(q); c != nil {
 			q.continuation = true
-		default:
-			prev = i
-			continue
+			q.speaker, q.speakerDesc, q.anonymous = c.subject.entity, c.subject.desc, c.subject.anonymous
 		}
-		q.speaker, q.speakerDesc, q.anonymous = p.speaker, p.speakerDesc, p.anonymous
 		prev = i
 	}
+}
+
+// reportedSpeechBefore returns the cue of the last sentence of the
+// paragraph before the one q opens, if any.
+func (at *attributor) reportedSpeechBefore(q *quote) *cue {
+	si := at.sentenceIndex(q.open)
+	if si == 0 || si >= len(at.sents) || at.sents[si].First != q.open || !at.toks[q.open].NewlineBefore {
+		return nil
+	}
+	return at.cueBefore(q.open, at.sents[si-1].First)
 }
 
 func (q *quote) hasSpeaker() bool { return q.speaker != nil || q.speakerDesc != "" }

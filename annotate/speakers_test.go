@@ -71,6 +71,14 @@ func TestCueWordOrders(t *testing.T) {
 			quote: "it will never", speaker: "Jenkins", cue: "saying", partial: true},
 		{name: "dash byline", text: "“Nothing has changed for us at all.” ― Sarah Jenkins",
 			quote: "Nothing has", speaker: "Jenkins"},
+		{name: "colon after a clause without a verb of saying", text: `Sarah Jenkins fired back at her critics: "Nothing has changed for us at all."`,
+			quote: "Nothing has", speaker: "Jenkins", cue: ":"},
+		{name: "inverted verb outside the lexicon", text: `"Silly boys acting like rebels," scoffed Sarah Jenkins.`,
+			quote: "Silly boys", speaker: "Jenkins", cue: "scoffed"},
+		{name: "sentence about the speaker", text: `Sarah Jenkins also embraced the plan -- "I think it is the best we have."`,
+			quote: "I think it", speaker: "Jenkins"},
+		{name: "passive is not a cue", text: `"Give it back," David Okafor was told by Sarah Jenkins.`,
+			quote: "Give it back", speaker: ""},
 	} {
 		t.Run(c.name, func(t *testing.T) { checkSpeaker(t, c) })
 	}
@@ -93,6 +101,8 @@ func TestPronounsAndFollowers(t *testing.T) {
 			quote: "and the second", speaker: "Jenkins", cue: "said", linked: true, partial: true},
 		{name: "next paragraph continues", text: "\"We will win this race,\" Sarah Jenkins said.\n\"And we will win the next one too.\"",
 			quote: "And we will", speaker: "Jenkins", continuation: true},
+		{name: "quote after reported speech", text: "Sarah Jenkins said on Monday that the plan had failed.\n\"It is over for all of us.\"",
+			quote: "It is over", speaker: "Jenkins", continuation: true},
 		{name: "no continuation across an unrelated paragraph",
 			text:  "\"We will win this race,\" Sarah Jenkins said.\nThe weather was cold and wet all week.\n\"Nobody expected this to happen.\"",
 			quote: "Nobody expected", speaker: ""},

@@ -128,6 +128,19 @@ func WaitFor(t testing.TB, tab context.Context, expression string, timeout time.
 	require.NoError(t, err, "waiting for %s", expression)
 }
 
+// WaitForPromise evaluates an expression that returns a promise until the
+// promise resolves to true (Poll cannot wait on promises).
+func WaitForPromise(t testing.TB, tab context.Context, expression string, timeout time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for !Eval[bool](t, tab, expression) {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after %v waiting for %s", timeout, expression)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
 // JS encodes v as a JavaScript literal, to splice values into expressions.
 func JS(v any) string {
 	b, err := json.Marshal(v)

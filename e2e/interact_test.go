@@ -5,6 +5,7 @@ package e2e
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -56,6 +57,9 @@ func TestPageInteractions(t *testing.T) {
 		}
 		assert.Equal(t, Eval[string](t, tab, `document.querySelector("#article .hl.current").textContent`),
 			Eval[string](t, tab, `document.activeElement.textContent`), "focus follows the current mention")
+		time.Sleep(500 * time.Millisecond) // the scroll to the mention
+		assert.False(t, Eval[bool](t, tab, `document.getElementById("tooltip").hidden`), "the focused mention shows its tooltip")
+		assert.Contains(t, Eval[string](t, tab, `document.getElementById("tooltip").textContent`), name)
 		SaveScreenshot(t, tab, "page-selected")
 		Do(t, tab, chromedp.KeyEvent("\x1b"))
 		assert.Zero(t, Eval[int](t, tab, `document.querySelectorAll("#article .hl.selected").length`))

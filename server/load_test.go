@@ -76,14 +76,17 @@ func post(contentType, body string) func(*http.Client, string) (*http.Response, 
 	}
 }
 
-// slowPost sends a body that stalls for longer than the server's read timeout.
+// slowPost sends the start of a body and then stalls until the server has
+// answered, which it must do once its read timeout passes.
 func slowPost(c *http.Client, url string) (*http.Response, error) {
 	r, w := io.Pipe()
+	answered := make(chan struct{})
 	go func() {
 		w.Write([]byte("The mayor"))
-		time.Sleep(3 * loadReadTimeout)
+		<-answered
 		w.Close()
 	}()
+	defer close(answered)
 	return c.Post(url+"/api/annotate", "text/plain", r)
 }
 

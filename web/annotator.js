@@ -3,26 +3,29 @@
 // progress indicator, and a fresh worker when the Go program has stopped.
 
 export class Annotator {
-  constructor(url = "worker.js") {
+  // started, when given, is a worker already running and the messages it
+  // has sent so far (see boot.js); otherwise the Annotator starts one.
+  constructor(url = "worker.js", started = null) {
     this.url = url;
     this.pending = new Map();
     this.nextId = 1;
     // Characters per millisecond, updated from every measured run.
     this.throughput = 800;
-    this.start();
+    this.start(started);
   }
 
-  start() {
+  start(started) {
     this.ready = new Promise((resolve, reject) => {
       this.settleReady = { resolve, reject };
     });
     this.ready.catch(() => {});
-    this.worker = new Worker(this.url);
+    this.worker = started ? started.worker : new Worker(this.url);
     this.worker.onmessage = (event) => this.receive(event.data || {});
     this.worker.onerror = (event) => {
       event.preventDefault();
       this.fail(new Error(event.message || "The annotation worker failed to start."));
     };
+    if (started) for (const msg of started.early.splice(0)) this.receive(msg);
   }
 
   receive(msg) {
@@ -54,7 +57,7 @@ export class Annotator {
   restart() {
     this.worker.terminate();
     this.fail(new Error("The annotator was restarted."));
-    this.start();
+    this.start(null);
   }
 
   /** estimateMs is how long annotating length characters should take. */

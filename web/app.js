@@ -6,7 +6,8 @@
 // body[data-state] is "loading", "idle", "annotating", "annotated" or
 // "error"; tests and the embedding API wait on it.
 
-import { annotator } from "./boot.js";
+import { started } from "./boot.js";
+import { Annotator } from "./annotator.js";
 import { LAYERS, spans, counts } from "./layers.js";
 import { renderHighlights, attachTooltip } from "./render.js";
 import { Panel } from "./panel.js";
@@ -51,6 +52,7 @@ const state = {
   unsaved: false, // the article did not fit in local storage
 };
 
+const annotator = new Annotator("worker.js", started);
 const panel = new Panel($("tabs"), $("tab-panels"), selectItem);
 const selection = new Selection({
   nav: $("navigator"),

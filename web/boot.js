@@ -1,8 +1,12 @@
 // Starts the annotation worker the moment the page starts loading. Loading
 // and compiling the wasm is the longest step before the page is ready, so it
-// should not wait for the rest of the app's modules: index.html loads this
-// module with `async`, and app.js imports the same, already started, instance.
+// must not wait for the app's other modules: index.html runs this module
+// (which imports nothing) with `async`, and app.js adopts the worker, with
+// any message it sent in the meantime, through an Annotator.
 
-import { Annotator } from "./annotator.js";
-
-export const annotator = new Annotator("worker.js");
+export const started = { worker: new Worker("worker.js"), early: [] };
+started.worker.onmessage = (event) => started.early.push(event.data || {});
+started.worker.onerror = (event) => {
+  event.preventDefault();
+  started.early.push({ type: "error", message: event.message || "The annotation worker failed to start." });
+};

@@ -153,14 +153,16 @@ class LedeAnnotator extends HTMLElement {
     try {
       doc = await annotate(text, { offsets: "utf16", layers });
     } catch (err) {
-      if (generation === this.#generation) this.#fail(err.message || String(err));
+      if (generation !== this.#generation) return;
+      this.#lastRequest = ""; // so that the next edit tries again
+      this.#fail(err.message || String(err));
       return;
     }
     // A newer edit started while this one ran: its answer wins.
     if (generation !== this.#generation) return;
     this.#result = doc;
     this.#status.textContent = "";
-    this.#text.replaceChildren(...highlight(text, spansOf(doc, layers)));
+    this.#text.replaceChildren(highlight(text, spansOf(doc, layers)));
     this.#issues.replaceChildren(...(layers.includes("issues") ? doc.issues.map((i) => element("li", "", { title: i.id }, i.label)) : []));
     this.dispatchEvent(new CustomEvent("lede-annotated", { detail: doc, bubbles: true, composed: true }));
   }
@@ -228,7 +230,8 @@ function spansOf(doc, layers) {
 
 // highlight cuts text at every span boundary and wraps each piece covered by
 // spans in one <mark> carrying all of their classes, so overlapping layers
-// (a name inside a quote) need no nesting rules.
+// (a name inside a quote) need no nesting rules. It returns a fragment, as a
+// long article has more pieces than a spread argument list may hold.
 function highlight(text, allSpans) {
   const spans = allSpans.filter((s) => s.start >= 0 && s.end <= text.length && s.start < s.end);
   const cuts = new Set([0, text.length]);
@@ -239,21 +242,21 @@ function highlight(text, allSpans) {
     if (!starting.has(s.start)) starting.set(s.start, []);
     starting.get(s.start).push(s);
   }
-  const nodes = [];
+  const fragment = document.createDocumentFragment();
   let active = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const [from, to] = [points[i], points[i + 1]];
     active = active.filter((s) => s.end > from).concat(starting.get(from) || []);
     const piece = text.slice(from, to);
     if (!active.length) {
-      nodes.push(document.createTextNode(piece));
+      fragment.append(piece);
       continue;
     }
     const attrs = { title: active.map((s) => s.title).join("; "), part: "highlight" };
     for (const s of active) for (const [k, v] of Object.entries(s.data)) if (v) attrs[`data-${k}`] = v;
-    nodes.push(element("mark", [...new Set(active.map((s) => s.kind))].join(" "), attrs, piece));
+    fragment.append(element("mark", [...new Set(active.map((s) => s.kind))].join(" "), attrs, piece));
   }
-  return nodes;
+  return fragment;
 }
 
 function element(tag, className, attrs = {}, text = "") {

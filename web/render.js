@@ -133,9 +133,11 @@ function summarize(layer, item) {
  * time, so it can be replaced after each annotation.
  */
 export function attachTooltip(container, tip, getItems) {
+  let anchor = null;
   const show = (event) => {
     const target = event.target.closest && event.target.closest(".hl");
     if (!target || !container.contains(target)) return;
+    anchor = target;
     const lines = describe(target, getItems(), container);
     if (lines.length === 0) return;
     tip.replaceChildren(
@@ -158,12 +160,18 @@ export function attachTooltip(container, tip, getItems) {
   };
   const hide = () => {
     tip.hidden = true;
+    anchor = null;
   };
   container.addEventListener("mouseover", show);
   container.addEventListener("focusin", show);
   container.addEventListener("mouseleave", hide);
   container.addEventListener("focusout", hide);
-  window.addEventListener("scroll", hide, { passive: true });
+  // A focused highlight keeps its tooltip while the page scrolls to it.
+  const follow = () => {
+    if (anchor && anchor === document.activeElement) place(tip, anchor.getBoundingClientRect());
+    else hide();
+  };
+  window.addEventListener("scroll", follow, { passive: true });
 }
 
 function place(tip, rect) {

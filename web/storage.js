@@ -25,7 +25,11 @@ function write(key, value) {
 export const loadArticle = () => read(ARTICLE) || "";
 
 /** saveArticle returns false when the article did not fit. */
-export const saveArticle = (text) => write(ARTICLE, text);
+export function saveArticle(text) {
+  if (text) return write(ARTICLE, text);
+  remove(ARTICLE);
+  return true;
+}
 
 /** loadLayers returns {layer: visible} for the layers the user changed. */
 export function loadLayers() {
@@ -39,11 +43,15 @@ export function loadLayers() {
 
 export const saveLayers = (layers) => write(LAYER_CHOICES, JSON.stringify(layers));
 
-export function clear() {
+function remove(key) {
   try {
-    localStorage.removeItem(ARTICLE);
-    localStorage.removeItem(LAYER_CHOICES);
+    localStorage.removeItem(key);
   } catch {
-    // Nothing stored, nothing to clear.
+    // Nothing stored, nothing to remove.
   }
+}
+
+export function clear() {
+  remove(ARTICLE);
+  remove(LAYER_CHOICES);
 }

@@ -109,6 +109,9 @@ type token struct {
 	docEvidence uint8
 	// firstPass is the label the first pass gave the word.
 	firstPass Label
+	// wordID and lowerID number the document's distinct words and
+	// lower-case forms in order of first occurrence.
+	wordID, lowerID int32
 	// firstSame and nextSame chain the capitalised occurrences of the same
 	// word through the document (-1 ends the chain).
 	firstSame, nextSame int32
@@ -145,6 +148,7 @@ const (
 	fKnownPrev
 	fKnownNext
 	fKnownCasing
+	fOrgSuffixAhead
 	fAggregatePrev
 	fAggregateNext
 	fEvidence
@@ -198,29 +202,36 @@ func gazetteerBits(w string) uint16 {
 	return bits
 }
 
-// docMaps is per-document scratch space: the casings each word has where
-// capitals carry meaning, and the gazetteer bits of each distinct word.
+// docMaps is per-document scratch space: the distinct words of a document
+// (what the gazetteers and classes say of each) and the distinct lower-case
+// forms (how each is capitalised, and where it last occurred).
 type docMaps struct {
-	casings map[uint64]uint8
-	known   map[uint64]wordFacts
-	// lastSame is the latest capitalised occurrence of each word.
-	lastSame map[uint64]int32
+	words      map[uint64]int32
+	wordFacts  []wordFacts
+	lowers     map[uint64]int32
+	lowerFacts []lowerFacts
 }
 
 func newDocMaps() docMaps {
-	return docMaps{casings: map[uint64]uint8{}, known: map[uint64]wordFacts{}, lastSame: map[uint64]int32{}}
+	return docMaps{words: map[uint64]int32{}, lowers: map[uint64]int32{}}
 }
 
 // wordFacts is what the gazetteers and the word classes say about a word.
 type wordFacts struct{ known, class uint16 }
 
+// lowerFacts gathers the occurrences of a lower-case form: the casings it has
+// where capitals carry meaning, and its latest capitalised occurrence.
+type lowerFacts struct {
+	casings uint8
+	last    int32
+}
+
 // analyze fills toks (one per word) with the per-word hashes, gazetteer
 // bits, classes and the document-level casing evidence.
-func analyze(doc Document, toks []token, maps docMaps, classes *WordClasses) {
-	casings := maps.casings
-	clear(casings)
-	clear(maps.known)
-	clear(maps.lastSame)
+func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses) {
+	clear(maps.words)
+	clear(maps.lowers)
+	maps.wordFacts, maps.lowerFacts = maps.wordFacts[:0], maps.lowerFacts[:0]
 	for _, s := range doc.Sentences {
 		shouting := isShouting(doc.Words[s.First:s.Last])
 		for i := s.First; i < s.Last; i++ {
@@ -230,34 +241,47 @@ func analyze(doc Document, toks []token, maps docMaps, classes *WordClasses) {
 				word: hashString(w, false), lower: hashString(w, true), shape: shapeHash(w),
 				casing: casingOf(w), sentenceStart: i == s.First, shouting: shouting,
 			}
-			facts, ok := maps.known[t.word]
+			id, ok := maps.words[t.word]
 			if !ok {
-				facts.class = classes.class(t.word)
+				id = int32(len(maps.wordFacts))
+				maps.words[t.word] = id
+				facts := wordFacts{class: classes.class(t.word)}
 				if t.casing != lowerCase && t.casing != noLetters {
 					facts.known = gazetteerBits(w)
 				}
-				maps.known[t.word] = facts
+				maps.wordFacts = append(maps.wordFacts, facts)
 			}
-			t.known, t.class = facts.known, facts.class
+			t.wordID = id
+			t.known, t.class = maps.wordFacts[id].known, maps.wordFacts[id].class
+			lid, ok := maps.lowers[t.lower]
+			if !ok {
+				lid = int32(len(maps.lowerFacts))
+				maps.lowers[t.lower] = lid
+				maps.lowerFacts = append(maps.lowerFacts, lowerFacts{last: -1})
+			}
+			t.lowerID = lid
 			if !t.sentenceStart && !shouting && t.casing != noLetters {
-				casings[t.lower] |= 1 << t.casing
+				maps.lowerFacts[lid].casings |= 1 << t.casing
 			}
 		}
 	}
-	for i := range toks {
-		t := &toks[i]
-		t.docCasings = casings[t.lower]
-		t.firstSame, t.nextSame = -1, -1
-		if t.casing == lowerCase || t.casing == noLetters {
-			continue
+	for _, s := range doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			t := &toks[i]
+			facts := &maps.lowerFacts[t.lowerID]
+			t.docCasings = facts.casings
+			t.firstSame, t.nextSame = -1, -1
+			if t.casing == lowerCase || t.casing == noLetters {
+				continue
+			}
+			if facts.last >= 0 {
+				toks[facts.last].nextSame = int32(i)
+				t.firstSame = toks[facts.last].firstSame
+			} else {
+				t.firstSame = int32(i)
+			}
+			facts.last = int32(i)
 		}
-		if last, ok := maps.lastSame[t.lower]; ok {
-			toks[last].nextSame = int32(i)
-			t.firstSame = toks[last].firstSame
-		} else {
-			t.firstSame = int32(i)
-		}
-		maps.lastSame[t.lower] = int32(i)
 	}
 }
 
@@ -420,7 +444,28 @@ func contextFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
 	add(fKnownCasing, mix(uint64(t.known), context))
 	add(fCasing, context)
 	add(fCasingLower, mix(context, t.lower))
+	if d := orgSuffixAhead(toks, s, i); d > 0 {
+		add(fOrgSuffixAhead, uint64(d))
+	}
 	return aggregateFeatures(buf, toks, i)
+}
+
+// orgSuffixAhead returns how many words after capitalised word i an
+// organization's last word ("Inc", "Bank", "Party") follows in the same run
+// of capitalised words, or 0.
+func orgSuffixAhead(toks []token, s Sentence, i int) int {
+	if toks[i].casing == lowerCase || toks[i].casing == noLetters {
+		return 0
+	}
+	for j := i + 1; j < s.Last && j <= i+4; j++ {
+		if toks[j].known&knownOrgSuffix != 0 {
+			return j - i
+		}
+		if toks[j].casing == lowerCase || toks[j].casing == noLetters {
+			return 0
+		}
+	}
+	return 0
 }
 
 // maxAggregated bounds the other occurrences of a word whose neighbours

@@ -18,19 +18,29 @@ import (
 
 // Model is a trained recognizer. It is read-only and safe for concurrent use.
 type Model struct {
-	slots    []slot
-	mask     uint32
-	labels   []Label
-	codes    []uint8
-	codebook *codebook
-	classes  *WordClasses
+	// present is a one-hash Bloom filter over the keys: most features
+	// looked up are not in the model, and the filter, unlike the table,
+	// fits in the processor's cache.
+	present     []uint64
+	presentBits uint
+	slots       []slot
+	mask        uint32
+	weights     []weight
+	codebook    *codebook
+	classes     *WordClasses
+}
+
+// weight is one label's weight of a feature, as a codebook code.
+type weight struct {
+	label Label
+	code  uint8
 }
 
 // codebook maps a weight's code to its value.
 type codebook [256]float32
 
 // slot is one hash-table entry: the weights of feature key are
-// labels/codes[start : start+n], with start and n packed in span as
+// weights[start : start+n], with start and n packed in span as
 // start<<spanBits | n. n == 0 marks an empty slot.
 type slot struct{ key, span uint32 }
 
@@ -47,6 +57,9 @@ type scorer interface {
 func (m *Model) addScores(feats []uint32, scores *[numLabels]float32) {
 	values := m.codebook
 	for _, key := range feats {
+		if bit := key >> (32 - m.presentBits); m.present[bit/64]&(1<<(bit%64)) == 0 {
+			continue
+		}
 		for j := key & m.mask; ; j = (j + 1) & m.mask {
 			s := m.slots[j]
 			if s.span == 0 {
@@ -55,10 +68,8 @@ func (m *Model) addScores(feats []uint32, scores *[numLabels]float32) {
 			if s.key != key {
 				continue
 			}
-			start := s.start()
-			end := start + s.n()
-			for k := start; k < end; k++ {
-				scores[m.labels[k]] += values[m.codes[k]]
+			for _, w := range m.weights[s.start() : s.start()+s.n()] {
+				scores[w.label] += values[w.code]
 			}
 			break
 		}
@@ -85,17 +96,26 @@ type sparseWeights struct {
 
 // newModel builds the hash table over features (whose keys are unique).
 func newModel(features []sparseWeights, book *codebook) *Model {
-	// A table at most 2/3 full keeps probes short.
-	size := 1 << bits.Len(uint(3*len(features)/2+1))
-	m := &Model{slots: make([]slot, size), mask: uint32(size - 1), codebook: book}
+	// A table at most 1/3 full keeps probes short, also for the many
+	// features looked up that the model does not have.
+	size := 1 << bits.Len(uint(3*len(features)))
+	// About 16 filter bits per key let through 1 in 16 absent keys.
+	presentBits := uint(max(6, bits.Len(uint(16*len(features)))))
+	m := &Model{
+		present: make([]uint64, 1<<presentBits/64), presentBits: presentBits,
+		slots: make([]slot, size), mask: uint32(size - 1), codebook: book,
+	}
 	for _, f := range features {
+		bit := f.key >> (32 - presentBits)
+		m.present[bit/64] |= 1 << (bit % 64)
 		j := f.key & m.mask
 		for m.slots[j].span != 0 {
 			j = (j + 1) & m.mask
 		}
-		m.slots[j] = slot{key: f.key, span: uint32(len(m.codes))<<spanBits | uint32(len(f.labels))}
-		m.labels = append(m.labels, f.labels...)
-		m.codes = append(m.codes, f.codes...)
+		m.slots[j] = slot{key: f.key, span: uint32(len(m.weights))<<spanBits | uint32(len(f.labels))}
+		for k, l := range f.labels {
+			m.weights = append(m.weights, weight{l, f.codes[k]})
+		}
 	}
 	return m
 }
@@ -105,8 +125,12 @@ func (m *Model) sparse() []sparseWeights {
 	var out []sparseWeights
 	for _, s := range m.slots {
 		if s.span != 0 {
-			start, end := s.start(), s.start()+s.n()
-			out = append(out, sparseWeights{s.key, m.labels[start:end], m.codes[start:end]})
+			f := sparseWeights{key: s.key}
+			for _, w := range m.weights[s.start() : s.start()+s.n()] {
+				f.labels = append(f.labels, w.label)
+				f.codes = append(f.codes, w.code)
+			}
+			out = append(out, f)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })

@@ -30,9 +30,8 @@ func Default() (*Model, error) {
 type scratch struct {
 	toks   []token
 	static []float32
-	// wordScores holds the scores of each distinct word's wordFeatures
-	// at wordIndex[word hash].
-	wordIndex  map[uint64]int32
+	// wordScores holds the scores of each distinct word's wordFeatures,
+	// by word id.
 	wordScores []float32
 	feats      []uint32
 	maps       docMaps
@@ -40,7 +39,7 @@ type scratch struct {
 }
 
 var scratchPool = sync.Pool{New: func() any {
-	return &scratch{maps: newDocMaps(), wordIndex: map[uint64]int32{}}
+	return &scratch{maps: newDocMaps()}
 }}
 
 // Tag labels every word of doc, writing into labels (len(doc.Words) long).
@@ -48,7 +47,7 @@ func (m *Model) Tag(doc Document, labels []Label) {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	s.toks = resize(s.toks, len(doc.Words))
-	analyze(doc, s.toks, s.maps, m.classes)
+	analyze(doc, s.toks, &s.maps, m.classes)
 	s.tag(m, doc, labels)
 }
 
@@ -64,7 +63,6 @@ func (s *scratch) tag(sc scorer, doc Document, labels []Label) {
 func (s *scratch) scoreStatic(sc scorer, doc Document) {
 	s.static = resize(s.static, len(doc.Words)*numLabels)
 	clear(s.static)
-	clear(s.wordIndex)
 	s.wordScores = s.wordScores[:0]
 	for _, sent := range doc.Sentences {
 		for i := sent.First; i < sent.Last; i++ {
@@ -76,16 +74,15 @@ func (s *scratch) scoreStatic(sc scorer, doc Document) {
 	}
 }
 
-// scoreWord returns the scores of a word's own features, computed once per
-// distinct word.
+// scoreWord returns the scores of a word's own features, computed at its
+// first occurrence (word ids count distinct words in order).
 func (s *scratch) scoreWord(sc scorer, w string, t *token) [numLabels]float32 {
-	if k, ok := s.wordIndex[t.word]; ok {
+	if k := int(t.wordID) * numLabels; k < len(s.wordScores) {
 		return [numLabels]float32(s.wordScores[k:])
 	}
 	var scores [numLabels]float32
 	s.feats = wordFeatures(s.feats[:0], w, t)
 	sc.addScores(s.feats, &scores)
-	s.wordIndex[t.word] = int32(len(s.wordScores))
 	s.wordScores = append(s.wordScores, scores[:]...)
 	return scores
 }
@@ -118,14 +115,35 @@ func resize[T any](s []T, n int) []T {
 // bestLabel picks the highest-scoring label that may follow prev; at the end
 // of a sentence it must also close any name.
 func bestLabel(scores *[numLabels]float32, prev Label, last bool) Label {
-	best, found := Outside, false
-	for l := Label(0); l < Label(numLabels); l++ {
-		if !follows(prev, l) || (last && l.opensName()) {
-			continue
-		}
-		if !found || scores[l] > scores[best] {
-			best, found = l, true
+	candidates := successors[prev][boolIndex(last)]
+	best := candidates[0]
+	for _, l := range candidates[1:] {
+		if scores[l] > scores[best] {
+			best = l
 		}
 	}
 	return best
+}
+
+// successors lists, for each label, the labels that may follow it inside a
+// sentence ([0]) and at its end ([1]); neither list is ever empty.
+var successors = func() (table [numLabels][2][]Label) {
+	for prev := range Label(numLabels) {
+		for next := range Label(numLabels) {
+			if follows(prev, next) {
+				table[prev][0] = append(table[prev][0], next)
+				if !next.opensName() {
+					table[prev][1] = append(table[prev][1], next)
+				}
+			}
+		}
+	}
+	return table
+}()
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -48,7 +48,7 @@ func Train(examples []Example, opt TrainOptions) *Model {
 	maps := newDocMaps()
 	for i, ex := range examples {
 		prepared[i] = preparedExample{Example: ex, toks: make([]token, len(ex.Doc.Words)), pred: make([]Label, len(ex.Labels))}
-		analyze(ex.Doc, prepared[i].toks, maps, opt.Classes)
+		analyze(ex.Doc, prepared[i].toks, &maps, opt.Classes)
 	}
 	if opt.Evidence {
 		jackknifeEvidence(prepared, opt, logf)
@@ -78,7 +78,7 @@ func jackknifeEvidence(examples []preparedExample, opt TrainOptions, logf func(s
 		}
 		logf("fold %d: training on %d documents", fold, len(train))
 		p := trainPerceptron(train, opt, false, logf)
-		s := &scratch{wordIndex: map[uint64]int32{}}
+		s := &scratch{}
 		for _, ex := range held {
 			s.toks = ex.toks
 			s.scoreStatic(p, ex.Doc)

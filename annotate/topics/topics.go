@@ -10,6 +10,7 @@ package topics
 
 import (
 	_ "embed"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,6 +30,9 @@ type Topic struct {
 	// Top is the index of the topic's top-level ancestor; a top-level
 	// topic is its own Top.
 	Top int
+	// Frame marks the institutions and roles that carry a story (ministers,
+	// courts, companies) rather than what it is about.
+	Frame bool
 }
 
 // IsTop reports whether t is one of the 17 top-level topics.
@@ -95,8 +99,9 @@ type Entry struct {
 // Lexicon is the loaded vocabulary. It is read-only and shared.
 type Lexicon struct {
 	Topics  []Topic
-	MaxTerm int // the longest term, in tokens
-	entries map[uint64]*Entry
+	MaxTerm int              // the longest term, in tokens
+	index   map[uint64]int32 // key → position in entries
+	entries []Entry
 }
 
 // TopBit is the context bit of a topic's top level: the 17 top-level topics
@@ -115,7 +120,12 @@ func (l *Lexicon) Find(id string) int {
 }
 
 // Lookup returns the entry for an n-gram key built with Key, Fold and Exact, or nil.
-func (l *Lexicon) Lookup(key uint64) *Entry { return l.entries[key] }
+func (l *Lexicon) Lookup(key uint64) *Entry {
+	if i, ok := l.index[key]; ok {
+		return &l.entries[i]
+	}
+	return nil
+}
 
 var (
 	loadOnce sync.Once
@@ -130,13 +140,14 @@ func Load() *Lexicon {
 
 // The compiled format, one record per line (fields separated by tabs):
 //
-//	T <id> <label> <top index>      a topic; its index is its order
+//	T <id> <label> <top index> <kind>  a topic; its index is its order; kind "frame" or empty
 //	S <sense>;<sense>… <context>    the senses and context bits of the keys that follow
 //	<key>                           a lower-cased token n-gram ("trade war"); "=WTO" matches case exactly
 //
 // A sense is topic:weight:need:forbid; a mask is its bit numbers joined by "+". Lines starting with # are comments.
 func parse(src string) *Lexicon {
-	l := &Lexicon{entries: make(map[uint64]*Entry, 1<<14)}
+	lines := strings.Count(src, "\n")
+	l := &Lexicon{index: make(map[uint64]int32, lines), entries: make([]Entry, 0, lines)}
 	var senses []Sense
 	var context Mask
 	for len(src) > 0 {
@@ -151,7 +162,7 @@ func parse(src string) *Lexicon {
 		case strings.HasPrefix(line, "T\t"):
 			f := strings.Split(line, "\t")
 			top, _ := strconv.Atoi(f[3])
-			l.Topics = append(l.Topics, Topic{ID: f[1], Label: f[2], Top: top})
+			l.Topics = append(l.Topics, Topic{ID: f[1], Label: f[2], Top: top, Frame: len(f) > 4 && f[4] == "frame"})
 		case strings.HasPrefix(line, "S\t"):
 			f := strings.Split(line, "\t")
 			senses = parseSenses(f[1])
@@ -183,28 +194,35 @@ func (l *Lexicon) add(key string, senses []Sense, context Mask) {
 	if exact, ok := strings.CutPrefix(key, "="); ok {
 		h = Exact(exact)
 	} else {
-		words := strings.Split(key, " ")
-		l.MaxTerm = max(l.MaxTerm, len(words))
 		h = Key()
-		for i, w := range words {
-			h = Fold(h, w, i > 0)
-			if i < len(words)-1 {
-				l.entry(h).Prefix = true
+		for n := 1; ; n++ {
+			word, rest, more := strings.Cut(key, " ")
+			h = Fold(h, word, n > 1)
+			if !more {
+				l.MaxTerm = max(l.MaxTerm, n)
+				break
 			}
+			l.entry(h).Prefix = true
+			key = rest
 		}
 	}
 	e := l.entry(h)
-	e.Senses = append(e.Senses, senses...)
+	if e.Senses == nil {
+		e.Senses = senses // shared by every key of the group, never written
+	} else {
+		e.Senses = slices.Concat(e.Senses, senses)
+	}
 	e.Context.Or(context)
 }
 
 func (l *Lexicon) entry(h uint64) *Entry {
-	e := l.entries[h]
-	if e == nil {
-		e = &Entry{}
-		l.entries[h] = e
+	i, ok := l.index[h]
+	if !ok {
+		i = int32(len(l.entries))
+		l.index[h] = i
+		l.entries = append(l.entries, Entry{})
 	}
-	return e
+	return &l.entries[i]
 }
 
 // Keys are 64-bit FNV-1a hashes of the lower-cased tokens joined by spaces,

@@ -22,6 +22,15 @@ func TestLexiconLoads(t *testing.T) {
 			assert.False(t, l.IsTop(i), "%s is not a top level", topic.Label)
 		}
 	}
+	frames := 0
+	for _, topic := range l.Topics {
+		if topic.Frame {
+			frames++
+			assert.False(t, l.IsTop(l.Find(topic.ID)), "%s: only narrow topics are frames", topic.Label)
+		}
+	}
+	assert.Positive(t, frames, "roles such as ministers are frames")
+	assert.Equal(t, -1, l.Find("medtop:00000000"))
 	assert.Same(t, l, Load(), "loaded once")
 }
 
@@ -91,4 +100,13 @@ func TestMask(t *testing.T) {
 	m.Set(7)
 	assert.False(t, s.Counts(m), "a forbidden context vetoes")
 	assert.True(t, Sense{}.Counts(Mask{}), "an unconditional sense always counts")
+}
+
+// BenchmarkParse is the one-off cost of loading the lexicon.
+func BenchmarkParse(b *testing.B) {
+	b.SetBytes(int64(len(compiled)))
+	b.ReportAllocs()
+	for b.Loop() {
+		parse(compiled)
+	}
 }

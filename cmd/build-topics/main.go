@@ -106,10 +106,11 @@ type lexicon struct {
 	keys   map[string]*keyInfo
 	terms  map[string]bool // topic and lower-cased words of each distinct term
 	used   map[string]bool
+	frames map[string]bool // topics marked [frame]
 }
 
 func parseLexicon(src string, iptc map[string]concept) (*lexicon, error) {
-	l := &lexicon{iptc: iptc, index: map[string]int{}, tops: map[string]string{}, keys: map[string]*keyInfo{}, terms: map[string]bool{}, used: map[string]bool{}}
+	l := &lexicon{iptc: iptc, index: map[string]int{}, tops: map[string]string{}, keys: map[string]*keyInfo{}, terms: map[string]bool{}, used: map[string]bool{}, frames: map[string]bool{}}
 	var levelOne []string
 	for id, c := range iptc {
 		if c.broader == "" && !c.retired {
@@ -134,7 +135,8 @@ func parseLexicon(src string, iptc map[string]concept) (*lexicon, error) {
 		switch {
 		case line == "" || line[0] == '#':
 		case strings.HasPrefix(line, "=="):
-			f := strings.Fields(line[2:])
+			rest, frame := strings.CutSuffix(strings.TrimSpace(line[2:]), "[frame]")
+			f := strings.Fields(rest)
 			if len(f) == 0 {
 				return nil, fail("a topic needs its code")
 			}
@@ -146,9 +148,14 @@ func parseLexicon(src string, iptc map[string]concept) (*lexicon, error) {
 				return nil, fail("%s (%s) is retired", f[0], c.label)
 			case len(f) > 1 && strings.Join(f[1:], " ") != c.label:
 				return nil, fail("%s is labelled %q, not %q", f[0], c.label, strings.Join(f[1:], " "))
+			case frame && c.broader == "":
+				return nil, fail("%s is a top level, which cannot be a frame", f[0])
 			}
 			topic = f[0]
 			l.addTopic(topic)
+			if frame {
+				l.frames[topic] = true
+			}
 		case line[0] == '@':
 			name, terms, ok := strings.Cut(line, ":")
 			if !ok {
@@ -291,7 +298,11 @@ func (l *lexicon) compile() []byte {
 	var b bytes.Buffer
 	b.WriteString("# Compiled by cmd/build-topics from lexicon.txt and IPTC Media Topics 2025-10-09 (CC-BY 4.0). Do not edit.\n")
 	for _, id := range l.order {
-		fmt.Fprintf(&b, "T\t%s\t%s\t%d\n", id, l.iptc[id].label, l.index[top(l.iptc, id)])
+		kind := ""
+		if l.frames[id] {
+			kind = "frame"
+		}
+		fmt.Fprintf(&b, "T\t%s\t%s\t%d\t%s\n", id, l.iptc[id].label, l.index[top(l.iptc, id)], kind)
 	}
 	bySignature := map[string][]string{}
 	for key, info := range l.keys {

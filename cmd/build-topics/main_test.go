@@ -42,6 +42,7 @@ func TestLexiconErrors(t *testing.T) {
 		{"terms before a topic", "foo\n"},
 		{"unknown context", "== medtop:20000373\ntrade +@nowhere\n"},
 		{"bad weight", "== medtop:20000373\ntrade ^heavy\n"},
+		{"top-level frame", "== medtop:11000000 politics and government [frame]\npolitics\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -110,7 +110,7 @@ func main() {
 	for _, c := range sortedKeys(classTopics) {
 		fmt.Printf("- %s: %s\n", c, confusionSummary(confusions[c]))
 	}
-	fmt.Printf("\n%d articles, %.1f MB in %v (%.1f MB/s, entities and issues only)\n",
+	fmt.Printf("\n%d articles, %.1f MB in %v (%.1f MB/s; quotes are not run)\n",
 		len(articles), float64(bytes)/1e6, elapsed.Round(time.Millisecond), float64(bytes)/1e6/elapsed.Seconds())
 }
 

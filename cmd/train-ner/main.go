@@ -29,7 +29,7 @@ func main() {
 	wikigold := flag.Bool("wikigold", false, "also train on WikiGold")
 	gum := flag.Bool("gum", false, "also train on GUM")
 	dev := flag.Bool("dev", true, "score the model on CoNLL-2003 dev")
-	numClasses := flag.Int("classes", 256, "word classes to learn from unlabelled text (0: none)")
+	classes := flag.Bool("classes", true, "learn word classes from unlabelled text")
 	classMinCount := flag.Int("class-min-count", 3, "give classes to words seen at least this often")
 	classPasses := flag.Int("class-passes", 4, "passes of the word-class exchange algorithm")
 	flag.Parse()
@@ -50,12 +50,12 @@ func main() {
 	}
 	start := time.Now()
 	opts := ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, Evidence: *evidence, Seed: 1, Log: log.Printf}
-	if *numClasses > 0 {
+	if *classes {
 		lines, err := unlabelledText(*shared, sentences(examples))
 		check(err)
-		classes := wordClasses(lines, *numClasses, *classMinCount, *classPasses)
-		log.Printf("%d word classes for %d words from %d lines in %s", *numClasses, len(classes), len(lines), time.Since(start).Round(time.Second))
-		opts.Classes = ner.NewWordClasses(classes)
+		byWord := wordClasses(lines, *classMinCount, *classPasses)
+		log.Printf("word classes for %d words from %d lines in %s", len(byWord), len(lines), time.Since(start).Round(time.Second))
+		opts.Classes = ner.NewWordClasses(byWord)
 	}
 	log.Printf("training on %d documents", len(examples))
 	model := ner.Train(examples, opts)

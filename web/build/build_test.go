@@ -139,3 +139,32 @@ func TestPrintSizesHasATotal(t *testing.T) {
 	require.Len(t, lines, 4)
 	assert.Equal(t, []string{"total", "5.0", "kB", "3.0", "kB", "1.2", "kB", "1.0", "kB"}, strings.Fields(lines[3]))
 }
+
+func TestCompressionIsCachedByContent(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	tests := []struct {
+		name      string
+		size      int
+		wantCalls int
+	}{
+		{name: "large inputs are compressed once", size: cacheMinSize, wantCalls: 1},
+		{name: "small inputs are always compressed", size: cacheMinSize - 1, wantCalls: 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := bytes.Repeat([]byte{byte(tt.size)}, tt.size)
+			calls := 0
+			compress := func() ([]byte, error) {
+				calls++
+				return []byte("packed"), nil
+			}
+			for range 2 {
+				out, err := cached("br", data, compress)
+				require.NoError(t, err)
+				assert.Equal(t, "packed", string(out))
+			}
+			assert.Equal(t, tt.wantCalls, calls)
+		})
+	}
+}
