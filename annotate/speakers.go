@@ -547,23 +547,26 @@ func (at *attributor) startsWithPerson(s int) bool {
 	return false
 }
 
-// sentenceSubject returns the person a sentence opens with, outside quotes:
-// the usual antecedent of a later "he" or "she".
+// sentenceSubject returns the person a sentence opens with, outside
+// quotes ("House Speaker Mike Johnson dismissed …"): the usual antecedent
+// of a later "he" or "she".
 func (at *attributor) sentenceSubject(si int) (referent, int, bool) {
-	s := at.sents[si]
-	for i := s.First; i < s.Last && i < s.First+4; i++ {
-		if at.inQuote[i] {
-			return referent{}, 0, false
+	first := at.sents[si].First
+	for first < at.sents[si].Last && leadingConjunctions[at.toks[first].Text(at.text)] {
+		first++
+	}
+	if first == at.sents[si].Last || at.inQuote[first] {
+		return referent{}, 0, false
+	}
+	if r := at.phraseReferent(first, at.phraseEnd(first)); r.entity != nil && r.entity.typ == Person {
+		return r, first, true
+	}
+	// Else a person named in its first words: "On Friday, Trump said …".
+	for i := first; i < at.sents[si].Last && i < first+4 && !at.inQuote[i]; i++ {
+		if ni := at.nameAt[i]; ni > 0 && at.names[ni-1].Type == Person && at.entityOf[ni-1] != nil {
+			e := at.entityOf[ni-1]
+			return referent{entity: e, sex: e.sex}, i, true
 		}
-		ni := at.nameAt[i]
-		if ni == 0 {
-			continue
-		}
-		if at.names[ni-1].Type != Person || at.entityOf[ni-1] == nil {
-			return referent{}, 0, false
-		}
-		e := at.entityOf[ni-1]
-		return referent{entity: e, sex: e.sex}, i, true
 	}
 	return referent{}, 0, false
 }

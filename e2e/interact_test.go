@@ -89,3 +89,18 @@ func TestPageInteractions(t *testing.T) {
 			Eval[int](t, tab, `document.querySelectorAll("#summary svg rect").length`), "one bar per speaker")
 	})
 }
+
+// TestExampleArticle loads the built-in example from the empty page: every
+// layer shows, and the button goes away once there is text.
+func TestExampleArticle(t *testing.T) {
+	srv := ServeDist(t)
+	tab := NewTab(t)
+	OpenApp(t, tab, srv.URL)
+	Do(t, tab, chromedp.Click(chromedp.ID("sample")))
+	WaitAnnotated(t, tab)
+	assert.True(t, Eval[bool](t, tab, `document.getElementById("sample").hidden`))
+	for _, layer := range []string{"person", "place", "organization", "quote"} {
+		assert.NotEmpty(t, highlightTexts(t, tab, layer), layer)
+	}
+	SaveScreenshot(t, tab, "page-example")
+}

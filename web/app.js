@@ -16,6 +16,7 @@ import { renderSummary } from "./summary.js";
 import { FORMATS, exportAs } from "./exports.js";
 import * as storage from "./storage.js";
 import { clipboardText, fileText, normalizeNewlines } from "./input.js";
+import { SAMPLE } from "./sample.js";
 
 // MAX_CHARS is the documented size limit: longer texts are not annotated
 // (a message says so) because rendering millions of highlights would make
@@ -42,6 +43,7 @@ const ui = {
   exportDownload: $("export-download"),
   toast: $("toast"),
   tooltip: $("tooltip"),
+  sample: $("sample"),
 };
 
 const state = {
@@ -88,12 +90,18 @@ function setMode(mode) {
   state.mode = mode;
   const viewing = mode === "view";
   ui.editor.hidden = viewing;
+  showSampleButton();
   ui.article.hidden = !viewing;
   ui.viewButton.setAttribute("aria-pressed", String(viewing));
   ui.editButton.setAttribute("aria-pressed", String(!viewing));
   if (!viewing) selection.clear();
   if (viewing && (!state.annotated || state.annotated.text !== state.text)) showPlainText();
   if (viewing && state.annotated && state.annotated.text === state.text) showHighlights();
+}
+
+// The example article is offered while there is no text.
+function showSampleButton() {
+  ui.sample.hidden = state.mode === "view" || Boolean(state.text.trim());
 }
 
 // ---- legend (layer toggles) ----
@@ -148,6 +156,7 @@ function textChanged({ immediate = false } = {}) {
     state.unsaved = !storage.saveArticle(state.text);
   }, SAVE_DELAY_MS);
   if (state.mode === "view") showPlainText();
+  showSampleButton();
   if (immediate) annotateNow();
   else typingTimer = setTimeout(annotateNow, TYPING_DELAY_MS);
 }
@@ -383,6 +392,7 @@ function wireControls() {
     const entry = state.annotated.items.get(hit.dataset.ref);
     if (entry) selectItem(hit.dataset.ref, entry.item.name || entry.item.label || "Quote");
   });
+  ui.sample.addEventListener("click", () => replaceText(SAMPLE));
   $("clear").addEventListener("click", () => {
     storage.clear();
     state.layers = Object.fromEntries(LAYERS.map((l) => [l.key, true]));

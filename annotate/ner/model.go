@@ -55,20 +55,23 @@ type scorer interface {
 }
 
 func (m *Model) addScores(feats []uint32, scores *[numLabels]float32) {
-	values := m.codebook
+	// Locals, so that the compiler need not reload them after each store
+	// to scores.
+	values, present, slots, weights, mask := m.codebook, m.present, m.slots, m.weights, m.mask
+	shift := 32 - m.presentBits
 	for _, key := range feats {
-		if bit := key >> (32 - m.presentBits); m.present[bit/64]&(1<<(bit%64)) == 0 {
+		if bit := key >> shift; present[bit/64]&(1<<(bit%64)) == 0 {
 			continue
 		}
-		for j := key & m.mask; ; j = (j + 1) & m.mask {
-			s := m.slots[j]
+		for j := key & mask; ; j = (j + 1) & mask {
+			s := slots[j]
 			if s.span == 0 {
 				break
 			}
 			if s.key != key {
 				continue
 			}
-			for _, w := range m.weights[s.start() : s.start()+s.n()] {
+			for _, w := range weights[s.start() : s.start()+s.n()] {
 				scores[w.label] += values[w.code]
 			}
 			break
