@@ -11,8 +11,10 @@ import (
 // ~1,000-word articles and long texts of 10 KB to 10 MB, built by package
 // corpus from ../shared (the same texts the node side-by-side gives the wasm
 // build and compromise). Each reports MB/s and allocations; the long texts
-// show whether time grows linearly with length. scripts/bench.sh runs them
-// with -count 5 and takes medians.
+// show whether time grows linearly with length. Beside wall time they report
+// cpu-ns/op, the process's CPU time per op, which other jobs on a shared
+// machine do not stretch. scripts/bench.sh runs them with -count 5 and takes
+// medians.
 
 // benchShared is the shared data folder seen from this package.
 const benchShared = "../../shared"
@@ -66,8 +68,12 @@ func benchmarkTexts(b *testing.B, prepare func(text string) func()) {
 			b.SetBytes(int64(total / len(texts)))
 			b.ReportAllocs()
 			b.ResetTimer()
+			cpuStart, measured := processCPUNanos()
 			for i := 0; b.Loop(); i++ {
 				ops[i%len(ops)]()
+			}
+			if cpuEnd, _ := processCPUNanos(); measured {
+				b.ReportMetric(float64(cpuEnd-cpuStart)/float64(b.N), "cpu-ns/op")
 			}
 		})
 	}

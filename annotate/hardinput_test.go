@@ -340,6 +340,7 @@ func assertLinear(t *testing.T, gen func(n int) string, small, large int) {
 	smallText, largeText := gen(small), gen(large)
 	smallTime := bestOf(3, func() { Annotate(smallText) })
 	largeTime := bestOf(2, func() { Annotate(largeText) })
+	t.Logf("%d bytes: %v, %d bytes: %v", len(smallText), smallTime, len(largeText), largeTime)
 	if largeTime < 50*time.Millisecond {
 		return
 	}

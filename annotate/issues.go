@@ -31,21 +31,21 @@ type issueMatch struct {
 	first, last, sentence int
 	term, word            uint64
 	sense                 topics.Sense
+	stated                bool // listed by the article as an issue
 }
 
 const (
 	// internationalRelations is the topic of a place that is itself the
 	// issue: its status between states (Taiwan, Kashmir, Crimea).
 	internationalRelations = "medtop:20000638"
-	// headlineWeight and ledeWeight count a mention in the headline and
-	// the opening sentence more: that is where a story says what it is about.
-	headlineWeight = 3
-	ledeWeight     = 2
-	// paragraphBonus rewards a topic raised across the article over one
-	// repeated in a single paragraph.
-	paragraphBonus = 0.25
+	// The weights of the headline, the lede and the spread across
+	// paragraphs, and the priors of the top levels, are topics.Ranking.
+
 	// scoreHalf is the weighted mention count that scores 0.5.
 	scoreHalf = 4
+	// statedWeight counts a term the article itself lists as an issue
+	// ("issues ranging from trade to technology") as much as the lede.
+	statedWeight = 2
 	// minNarrowWeight drops narrow topics raised only in passing.
 	minNarrowWeight = 1
 	// frameDiscount ranks the roles and institutions that carry a story
@@ -62,6 +62,7 @@ func findIssues(a *analysis) []issue {
 	if ir := lex.Find(internationalRelations); ir >= 0 {
 		matches = append(matches, namedIssues(a, matches, ir)...)
 	}
+	markStated(a, matches)
 	return rankIssues(a, lex, matches)
 }
 
@@ -222,9 +223,41 @@ func namedIssues(a *analysis, matches []issueMatch, topic int) []issueMatch {
 	return out
 }
 
+// markStated marks the terms listed after "issues" or "topics", read back
+// over list words and other terms ("issues ranging from trade to technology
+// to Taiwan", "topics such as pensions and tax").
+func markStated(a *analysis, matches []issueMatch) {
+	matched := make([]bool, len(a.tokens))
+	for _, m := range matches {
+		for i := m.first; i < m.last; i++ {
+			matched[i] = true
+		}
+	}
+	for k := range matches {
+		m := &matches[k]
+		start := a.sentences[m.sentence].First
+		for i, steps := m.first-1, 0; i >= start && steps < maxListReach; i, steps = i-1, steps+1 {
+			w := toLowerASCII(a.tokens[i].Text(a.text))
+			if issueLists[w] {
+				m.stated = true
+				break
+			}
+			if !matched[i] && !listWords[w] {
+				break
+			}
+		}
+	}
+}
+
+// maxListReach is how many tokens back a listed term looks for "issues".
+const maxListReach = 12
+
 var (
 	issueNouns = map[string]bool{"issue": true, "issues": true, "question": true, "dispute": true, "status": true}
 	listLinks  = map[string]bool{"to": true, "and": true, "or": true, ",": true}
+	issueLists = map[string]bool{"issue": true, "issues": true, "topics": true, "subjects": true, "matters": true, "questions": true}
+	listWords  = map[string]bool{"ranging": true, "range": true, "from": true, "to": true, "such": true, "as": true, "including": true,
+		"like": true, "and": true, "or": true, ",": true, "of": true, "the": true}
 )
 
 func sentenceOf(sents []Sentence, tok int) int {
@@ -264,8 +297,8 @@ func (t *topicTally) add(term uint64, weight float64, para int, span [2]int) {
 	t.mentions = append(t.mentions, span)
 }
 
-func (t *topicTally) raw() float64 {
-	return t.weight + paragraphBonus*float64(t.paragraphs-1)
+func (t *topicTally) raw(r *topics.Ranking) float64 {
+	return t.weight + r.Spread*float64(t.paragraphs-1)
 }
 
 // rankIssues scores each topic and lists the narrow topics, best first, then
@@ -275,7 +308,8 @@ func rankIssues(a *analysis, lex *topics.Lexicon, matches []issueMatch) []issue 
 		return nil
 	}
 	slices.SortStableFunc(matches, func(x, y issueMatch) int { return cmp.Compare(x.first, y.first) })
-	weights, paragraphs := sentenceWeights(a.text, a.sentences)
+	r := &lex.Ranking
+	weights, paragraphs := sentenceWeights(a.text, a.sentences, r)
 	narrow := map[int]*topicTally{}
 	top := map[int]*topicTally{}
 	tally := func(m map[int]*topicTally, topic int) *topicTally {
@@ -286,6 +320,9 @@ func rankIssues(a *analysis, lex *topics.Lexicon, matches []issueMatch) []issue 
 	}
 	for _, m := range matches {
 		w := m.sense.Weight * weights[m.sentence]
+		if m.stated {
+			w *= statedWeight
+		}
 		span := [2]int{a.tokens[m.first].Start, a.tokens[m.last-1].End}
 		para := paragraphs[m.sentence]
 		t := lex.Topics[m.sense.Topic]
@@ -303,8 +340,7 @@ func rankIssues(a *analysis, lex *topics.Lexicon, matches []issueMatch) []issue 
 		if t.weight >= minNarrowWeight {
 			is := newIssue(lex, topic, t)
 			if lex.Topics[topic].Frame {
-				raw := t.raw() * frameDiscount
-				is.score = raw / (raw + scoreHalf)
+				is.score = saturate(t.raw(r) * frameDiscount)
 			}
 			out = append(out, is)
 		}
@@ -327,19 +363,23 @@ func rankIssues(a *analysis, lex *topics.Lexicon, matches []issueMatch) []issue 
 	return out
 }
 
+// newIssue scores a topic's tally, a top level's with its prior.
 func newIssue(lex *topics.Lexicon, topic int, t *topicTally) issue {
-	raw := t.raw()
-	is := issue{id: lex.Topics[topic].ID, label: lex.Topics[topic].Label, score: raw / (raw + scoreHalf), mentions: t.mentions}
+	score := saturate(t.raw(&lex.Ranking) * lex.Ranking.Prior[topic])
+	is := issue{id: lex.Topics[topic].ID, label: lex.Topics[topic].Label, score: score, mentions: t.mentions}
 	if p := lex.Topics[topic].Top; p != topic {
 		is.parent, is.parentLabel = lex.Topics[p].ID, lex.Topics[p].Label
 	}
 	return is
 }
 
+// saturate maps a weighted mention count to a score in 0..1.
+func saturate(raw float64) float64 { return raw / (raw + scoreHalf) }
+
 // sentenceWeights gives each sentence its position weight and paragraph
 // number. A headline is a first line that does not end like a sentence; the
 // lede is the first sentence after it.
-func sentenceWeights(text string, sents []Sentence) ([]float64, []int) {
+func sentenceWeights(text string, sents []Sentence, r *topics.Ranking) ([]float64, []int) {
 	weights := make([]float64, len(sents))
 	paragraphs := make([]int, len(sents))
 	lede := 0
@@ -352,11 +392,11 @@ func sentenceWeights(text string, sents []Sentence) ([]float64, []int) {
 		weights[i] = 1
 	}
 	if len(sents) > 1 && sents[1].ParagraphStart && !endsLikeSentence(text[sents[0].Start:sents[0].End]) {
-		weights[0] = headlineWeight
+		weights[0] = r.Headline
 		lede = 1
 	}
 	if lede < len(sents) {
-		weights[lede] = ledeWeight
+		weights[lede] = r.Lede
 	}
 	return weights, paragraphs
 }

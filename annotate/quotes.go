@@ -7,7 +7,7 @@ package annotate
 // costs at most its own paragraph, never the rest of the article. The one
 // exception is the newspaper convention for long quotes: a paragraph that
 // ends inside a quote and a next paragraph that reopens it with the same
-// family of mark make one quote. Single marks double as apostrophes (don't,
+// mark make one quote. Single marks double as apostrophes (don't,
 // ’90s, rock ’n’ roll, the students’ union), so they count as quote marks
 // only where their surroundings say so. Each mark is looked at a constant
 // number of times: the scan is linear however unbalanced the marks are.
@@ -29,31 +29,9 @@ type quote struct {
 	linked                int
 }
 
+// findQuotes returns the quotes of the text, in order, with their speakers.
 func findQuotes(a *analysis) []quote {
 	return attributeQuotes(a, pairQuoteMarks(a.text, a.tokens))
-}
-
-// isTitle: three or more quoted words, all capitalised but for short
-// function words, are the title of a book, film or article ("The Art of
-// the Deal"), not speech.
-func isTitle(text string, toks []Token, q quote) bool {
-	words := 0
-	for i := q.open + 1; i < q.close; i++ {
-		t := toks[i]
-		if t.Kind != Word {
-			continue
-		}
-		words++
-		if w := t.Text(text); w[0] >= 'a' && w[0] <= 'z' && !titleSmallWords[w] {
-			return false
-		}
-	}
-	return words >= 3
-}
-
-var titleSmallWords = map[string]bool{
-	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true, "to": true,
-	"for": true, "and": true, "or": true, "but": true, "by": true, "with": true, "from": true, "as": true,
 }
 
 type markFamily uint8
@@ -206,7 +184,7 @@ func classifyMark(text string, toks []Token, i int) (markFamily, markRole, bool)
 	t := toks[i]
 	spaceBefore := i == 0 || t.SpaceBefore || isOpeningPunct(text, toks[i-1])
 	spaceAfter := i+1 >= len(toks) || toks[i+1].SpaceBefore
-	punctAfter := !spaceAfter && toks[i+1].Kind == Punct
+	punctAfter := !spaceAfter && isClosingPunct(text, toks[i+1])
 	flanking := func() markRole {
 		switch {
 		case spaceBefore && !spaceAfter && !punctAfter:
@@ -230,10 +208,15 @@ func classifyMark(text string, toks []Token, i int) (markFamily, markRole, bool)
 	case "”", "»":
 		return doubleMark, closes, false
 	case "\"", "''":
-		return doubleMark, flanking(), false
+		if role := flanking(); role != 0 {
+			return doubleMark, role, false
+		}
+		// Spaced on both sides ('coalitions, '' said'): closes whatever is
+		// open, as a typewriter mark does.
+		return doubleMark, opens | closes, false
 	case "‘", "‚", "‹", "`", "‛":
-		if !spaceAfter && toks[i+1].Kind == Number {
-			return 0, 0, false // ‘90s
+		if isElision(text, toks, i) {
+			return 0, 0, false // ‘90s, ‘til typed with an opening mark
 		}
 		return singleMark, opens, false
 	case "›":
@@ -277,6 +260,19 @@ func isElision(text string, toks []Token, i int) bool {
 	return false
 }
 
+// isClosingPunct: punctuation that follows a closing mark (",", ")", a full
+// stop) rather than begins a quote ("[Trump] said", "… and then").
+func isClosingPunct(text string, t Token) bool {
+	if t.Kind != Punct {
+		return false
+	}
+	switch text[t.Start:t.End] {
+	case ",", ".", ";", ":", "!", "?", ")", "]", "}":
+		return true
+	}
+	return false
+}
+
 func isOpeningPunct(text string, t Token) bool {
 	if t.Kind != Punct {
 		return false
@@ -288,4 +284,27 @@ func isOpeningPunct(text string, t Token) bool {
 	// Dashes open a passage: —“like this”.
 	r := text[t.Start:t.End]
 	return r == "—" || r == "–" || r == "-" || r == "--"
+}
+
+// isTitle: three or more quoted words, all capitalised but for short
+// function words, are the title of a book, film or article ("The Art of
+// the Deal"), not speech.
+func isTitle(text string, toks []Token, q quote) bool {
+	words := 0
+	for i := q.open + 1; i < q.close; i++ {
+		t := toks[i]
+		if t.Kind != Word {
+			continue
+		}
+		words++
+		if w := t.Text(text); w[0] >= 'a' && w[0] <= 'z' && !titleSmallWords[w] {
+			return false
+		}
+	}
+	return words >= 3
+}
+
+var titleSmallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true, "to": true,
+	"for": true, "and": true, "or": true, "but": true, "by": true, "with": true, "from": true, "as": true,
 }

@@ -54,6 +54,7 @@ func TestApostrophesAreNotQuotes(t *testing.T) {
 		{"plural possessive", "The students’ union met the teachers' union.", nil},
 		{"possessive inside a single quote", "‘The students’ union is closed,’ she said.", []string{"‘The students’ union is closed,’"}},
 		{"elision at word start", "‘We’ll see ’em ’til dawn,’ he said.", []string{"‘We’ll see ’em ’til dawn,’"}},
+		{"elision typed with an opening mark", "Wait ‘til the ‘90s, she said.", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -111,21 +112,29 @@ func TestQuotesStayInTheirParagraph(t *testing.T) {
 func TestUnbalancedMarksStayLinear(t *testing.T) {
 	skipUnderWasm(t)
 	for name, unit := range map[string]string{
-		"one paragraph": "“a \"b ‘c 'd «e „f ",
-		"paragraphs":    "“a \"b ‘c\n",
-		"openers only":  "“ „ « ",
-		"closers only":  "” » ’ ",
-		"attributed":    "\"x,\" he said. ",
+		"one paragraph":             "“a \"b ‘c 'd «e „f ",
+		"paragraphs":                "“a \"b ‘c\n",
+		"openers only":              "“ „ « ",
+		"closers only":              "” » ’ ",
+		"attributed":                "\"x,\" he said. ",
+		"one long sentence of cues": "Smith spoke, saying \"a b c\" and adding: \"d e f\" ",
 	} {
 		t.Run(name, func(t *testing.T) {
-			text := repeatTo(unit, 10_000)
+			text := repeatTo(unit, 20_000)
 			for _, q := range findQuotes(analysed(text)) {
 				assert.NotContains(t, text[q.start:q.end], "\n")
 			}
-			small, large := analysed(repeatTo(unit, 10_000)), analysed(repeatTo(unit, 100_000))
-			smallTime := bestOf(3, func() { findQuotes(small) })
+			// The small text is annotated ten times, so both timings are as
+			// long and a busy machine slows them alike: linear work takes
+			// about as long for both, quadratic work ten times as long.
+			small, large := analysed(text), analysed(repeatTo(unit, 200_000))
+			smallTime := bestOf(3, func() {
+				for range 10 {
+					findQuotes(small)
+				}
+			})
 			largeTime := bestOf(3, func() { findQuotes(large) })
-			assert.Less(t, float64(largeTime), 40*float64(smallTime), "10x the marks took %v vs %v", largeTime, smallTime)
+			assert.Less(t, float64(largeTime), 4*float64(smallTime), "10x the marks once took %v, 10 times the small text %v", largeTime, smallTime)
 		})
 	}
 }
@@ -146,15 +155,25 @@ type seedQuote struct {
 }
 
 // TestSeedQuotes: every must-have quote of the seed article is found with
-// one of its gold speakers ("official" is the unnamed senior US official).
+// one of its gold speakers, by canonical name or alias ("official" is the
+// unnamed senior US official). Grouping "Xi" under "Xi Jinping" is the
+// entities stage's job, tested in seed_test.go.
 func TestSeedQuotes(t *testing.T) {
 	text := readSeed(t)
 	b, err := os.ReadFile(seedGoldPath)
 	require.NoError(t, err)
 	var gold struct {
 		Quotes []seedQuote `json:"quotes"`
+		People []struct {
+			Name    string   `json:"name"`
+			Aliases []string `json:"aliases"`
+		} `json:"people"`
 	}
 	require.NoError(t, json.Unmarshal(b, &gold))
+	namesOf := map[string][]string{}
+	for _, p := range gold.People {
+		namesOf[p.Name] = append([]string{p.Name}, p.Aliases...)
+	}
 	doc := Annotate(text, WithOffsets(Bytes))
 	for _, g := range gold.Quotes {
 		if !g.Must {
@@ -170,7 +189,11 @@ func TestSeedQuotes(t *testing.T) {
 				assert.Empty(t, q.Speaker.Entity)
 				return
 			}
-			assert.Contains(t, strings.Split(g.Speaker, "|"), q.Speaker.Name)
+			var accepted []string
+			for _, name := range strings.Split(g.Speaker, "|") {
+				accepted = append(accepted, namesOf[name]...)
+			}
+			assert.Contains(t, accepted, q.Speaker.Name)
 			assert.NotEmpty(t, q.Speaker.Entity, "a named speaker links to its entity")
 			require.NotNil(t, q.Cue)
 			assert.Equal(t, q.Cue.Text, text[q.Cue.Start:q.Cue.End])
@@ -194,4 +217,26 @@ func BenchmarkQuotes(b *testing.B) {
 		a := analysed(text)
 		return func() { findQuotes(a) }
 	})
+}
+
+// TestTitlesAreLeftOut: a quoted title is not speech, unless a cue says
+// someone said it.
+func TestTitlesAreLeftOut(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{`He read "The Art of the Deal" on the plane.`, nil},
+		{`The film "Mission Impossible: Dead Reckoning" opened on Friday.`, nil},
+		{`"Make America Great Again," the crowd chanted, and Sarah Jenkins said "We Will Win This Time."`,
+			[]string{`"We Will Win This Time."`}},
+		{`She called it "a very good deal for everyone" on Monday.`, []string{`"a very good deal for everyone"`}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, q := range Annotate(c.text, WithOffsets(Bytes)).Quotes {
+			got = append(got, q.Text)
+		}
+		assert.Equal(t, c.want, got, c.text)
+	}
 }

@@ -66,6 +66,7 @@ const (
 const (
 	maxCueGap      = 40
 	maxSubjectSpan = 40
+	maxClauseSpan  = 100
 	maxPhraseLen   = 10
 	maxPronounBack = 30
 	// maxLeadingSubject bounds how far into a sentence its cue may come
@@ -100,6 +101,9 @@ type attributor struct {
 // attributeQuotes attributes the quotes and returns them without titles
 // that no cue attributes to anyone.
 func attributeQuotes(a *analysis, qs []quote) []quote {
+	if len(qs) == 0 {
+		return qs
+	}
 	at := newAttributor(a)
 	for _, q := range qs {
 		for i := q.open; i <= q.close; i++ {
@@ -297,12 +301,13 @@ func (at *attributor) subjectOf(tok, end int, kind cueKind) referent {
 	if kind == according {
 		return at.phraseReferent(end, at.phraseEnd(end))
 	}
-	if kind == saying && at.followsQuote(tok) {
+	participle := strings.HasSuffix(at.toks[tok].Text(at.text), "ing")
+	if kind == saying && !participle && at.followsQuote(tok) {
 		if r := at.phraseReferent(tok+1, at.phraseEnd(tok+1)); r.found() || at.pronounAt(tok+1) {
 			return r
 		}
 	}
-	if w := at.toks[tok].Text(at.text); strings.HasSuffix(w, "ing") && !at.nextToSubject(tok) {
+	if participle && !at.nextToSubject(tok) {
 		return at.clauseSubject(tok)
 	}
 	return at.subjectBefore(tok)
@@ -333,7 +338,7 @@ func (at *attributor) nextToSubject(tok int) bool {
 // ("Trump attacked Clinton, saying …"): the first phrase of the sentence
 // that names someone, skipping introductory phrases ("In a statement,").
 func (at *attributor) clauseSubject(tok int) referent {
-	for c := at.sentenceStart(tok); c < tok; c++ {
+	for c := max(at.sentenceStart(tok), tok-maxClauseSpan); c < tok; c++ {
 		if at.inQuote[c] {
 			continue
 		}
@@ -356,7 +361,7 @@ func (at *attributor) followsQuote(tok int) bool {
 	for j >= 0 && at.isPunct(j, ',') {
 		j--
 	}
-	if j < 0 || at.inQuote[j] || at.sentenceStart(tok) == tok {
+	if j < 0 || at.inQuote[j] || at.toks[j].Kind == QuoteMark || at.sentenceStart(tok) == tok {
 		return true
 	}
 	if j == tok-1 || !at.startsWithPerson(tok+1) {
@@ -376,7 +381,7 @@ func (at *attributor) subjectBefore(v int) referent {
 	for j >= lo && (at.isVerbModifier(j) || at.isTimeWord(j)) {
 		j--
 	}
-	if j < lo || at.inQuote[j] {
+	if j < lo || at.inQuote[j] || at.toks[j].Kind == QuoteMark {
 		return referent{}
 	}
 	if w := at.toks[j].Text(at.text); leadingConjunctions[w] || w == "to" {
@@ -513,6 +518,17 @@ func (at *attributor) phraseReferent(s, e int) referent {
 		sex: descriptionSex(at.text, at.toks[s:e]), plural: isPluralNoun(last)}
 }
 
+// personIn returns the last person named in tokens [s, e), or nil.
+func (at *attributor) personIn(s, e int) *entity {
+	var p *entity
+	for i := s; i < e; i++ {
+		if ni := at.nameAt[i]; ni > 0 && at.names[ni-1].Type == Person && at.entityOf[ni-1] != nil {
+			p = at.entityOf[ni-1]
+		}
+	}
+	return p
+}
+
 // speakerRank prefers people over organizations over places as speakers.
 var speakerRank = map[EntityType]int{Place: 1, Organization: 2, Person: 3}
 
@@ -538,7 +554,8 @@ func (at *attributor) startsWithPerson(s int) bool {
 			return true
 		}
 		if ni := at.nameAt[i]; ni > 0 && at.names[ni-1].Type == Person {
-			return true
+			end := at.names[ni-1].Last
+			return end == len(at.toks) || !isPossessive(at.text, at.toks[end]) // not "Sanders' adviser"
 		}
 		if !gazetteer.IsPersonTitle(at.toks[i].Text(at.text)) {
 			return false
@@ -555,14 +572,24 @@ func (at *attributor) sentenceSubject(si int) (referent, int, bool) {
 	for first < at.sents[si].Last && leadingConjunctions[at.toks[first].Text(at.text)] {
 		first++
 	}
-	if first == at.sents[si].Last || at.inQuote[first] {
+	last := at.sents[si].Last
+	if first < last && phraseBreakWords[at.toks[first].Text(at.text)] {
+		// Past an opening phrase: "In an August speech, Trump attacked …".
+		for i := first; i < last && i < first+maxPhraseLen; i++ {
+			if at.isChunkBreak(i) {
+				first = i + 1
+				break
+			}
+		}
+	}
+	if first == last || at.inQuote[first] {
 		return referent{}, 0, false
 	}
-	if r := at.phraseReferent(first, at.phraseEnd(first)); r.entity != nil && r.entity.typ == Person {
-		return r, first, true
+	if e := at.personIn(first, at.phraseEnd(first)); e != nil {
+		return referent{entity: e, sex: e.sex}, first, true
 	}
 	// Else a person named in its first words: "On Friday, Trump said …".
-	for i := first; i < at.sents[si].Last && i < first+4 && !at.inQuote[i]; i++ {
+	for i := first; i < last && i < first+4 && !at.inQuote[i]; i++ {
 		if ni := at.nameAt[i]; ni > 0 && at.names[ni-1].Type == Person && at.entityOf[ni-1] != nil {
 			e := at.entityOf[ni-1]
 			return referent{entity: e, sex: e.sex}, i, true
@@ -702,6 +729,7 @@ func (at *attributor) attributeWithoutCue(q *quote) {
 		}
 	}
 	if at.isScareQuote(q, nil) {
+		q.partial = true
 		return
 	}
 	if subject := at.sentenceSubjects[at.sentenceIndex(q.open)]; subject.tok >= 0 && subject.tok < q.open {
@@ -715,7 +743,7 @@ func (at *attributor) attributeWithoutCue(q *quote) {
 func (at *attributor) attributeToColonClause(q *quote) bool {
 	colon := q.open - 1
 	c := colon
-	for c > 0 && !at.isChunkBreak(c-1) && !at.inQuote[c-1] && at.sentenceStart(c) != c {
+	for lo := max(at.sentenceStart(colon), colon-maxSubjectSpan); c > lo && !at.isChunkBreak(c-1) && !at.inQuote[c-1]; {
 		c--
 	}
 	r, ok := at.leadingSubject(c)
@@ -724,6 +752,17 @@ func (at *attributor) attributeToColonClause(q *quote) bool {
 		q.speaker, q.speakerDesc, q.anonymous = r.entity, r.desc, r.anonymous
 	}
 	return ok
+}
+
+// startsClause: token i coordinates a new clause (", and", ", but"). A
+// subordinate one may sit between a quote and its cue ('"…," since …,
+// said Epstein').
+func (at *attributor) startsClause(i int) bool {
+	switch at.toks[i].Text(at.text) {
+	case "and", "but", "or":
+		return at.isPunct(i-1, ',')
+	}
+	return false
 }
 
 func (at *attributor) hasChunkBreak(from, to int) bool {
@@ -752,8 +791,8 @@ func (at *attributor) cueAfter(q *quote) *cue {
 		return nil
 	}
 	for i := q.close + 1; i < at.cues[k].tok; i++ {
-		if at.inQuote[i] {
-			return nil
+		if at.inQuote[i] || at.startsClause(i) {
+			return nil // '"…," the crowd chanted, and Smith said' is not Smith's
 		}
 	}
 	return &at.cues[k]
@@ -830,9 +869,6 @@ func (at *attributor) isPartial(q *quote) bool {
 			break
 		}
 	}
-	if at.wordsInside(q) <= 2 {
-		return true
-	}
 	p := q.open - 1
 	if p < 0 || at.toks[q.open].NewlineBefore || p < at.sentenceStart(q.open) {
 		return false
@@ -868,7 +904,7 @@ func (at *attributor) linkFollowers(qs []quote) {
 			case breaks == 0 && p.cue > p.close && p.cue < q.open:
 				q.linked, p.linked = prev, i
 				q.cue, q.cueEnd = p.cue, p.cueEnd
-			case breaks == 0 || breaks == 1 && at.toks[q.open].NewlineBefore:
+			case breaks == 0 || breaks == 1 && at.toks[q.open].NewlineBefore && !at.isHeading(q):
 				q.continuation = true
 			}
 			if q.linked >= 0 || q.continuation {
@@ -889,10 +925,17 @@ func (at *attributor) linkFollowers(qs []quote) {
 // paragraph before the one q opens, if any.
 func (at *attributor) reportedSpeechBefore(q *quote) *cue {
 	si := at.sentenceIndex(q.open)
-	if si == 0 || si >= len(at.sents) || at.sents[si].First != q.open || !at.toks[q.open].NewlineBefore {
+	if si == 0 || si >= len(at.sents) || at.sents[si].First != q.open || !at.toks[q.open].NewlineBefore || at.isHeading(q) {
 		return nil
 	}
 	return at.cueBefore(q.open, at.sents[si-1].First)
+}
+
+// isHeading: the quote is a line of its own with no punctuation to end it,
+// as a subheading that quotes the article ("'A real conversation'").
+func (at *attributor) isHeading(q *quote) bool {
+	alone := q.close+1 == len(at.toks) || at.toks[q.close+1].NewlineBefore
+	return alone && at.toks[q.open].NewlineBefore && at.toks[q.close-1].Kind != Punct
 }
 
 func (q *quote) hasSpeaker() bool { return q.speaker != nil || q.speakerDesc != "" }
@@ -961,9 +1004,13 @@ func (at *attributor) isTimeWord(i int) bool {
 	return weekdays[w] || w == "on" && i+1 < len(at.toks) && weekdays[at.toks[i+1].Text(at.text)]
 }
 
+// isPossessive: "'s", or a lone apostrophe after a plural ("Sanders'").
 func isPossessive(text string, t Token) bool {
-	w := t.Text(text)
-	return t.Kind == Word && (w == "'s" || w == "’s" || w == "'" || w == "’")
+	switch t.Text(text) {
+	case "'s", "’s", "'", "’":
+		return !t.SpaceBefore
+	}
+	return false
 }
 
 func endsParticiple(w string) bool {

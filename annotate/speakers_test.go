@@ -69,6 +69,8 @@ func TestCueWordOrders(t *testing.T) {
 			quote: "Nothing has", speaker: "Jenkins", cue: "continued"},
 		{name: "participle", text: `Sarah Jenkins attacked the plan on Monday, saying "it will never work in practice."`,
 			quote: "it will never", speaker: "Jenkins", cue: "saying", partial: true},
+		{name: "one word, said", text: `"No," Sarah Jenkins said firmly.`,
+			quote: "No", speaker: "Jenkins", cue: "said"},
 		{name: "dash byline", text: "“Nothing has changed for us at all.” ― Sarah Jenkins",
 			quote: "Nothing has", speaker: "Jenkins"},
 		{name: "colon after a clause without a verb of saying", text: `Sarah Jenkins fired back at her critics: "Nothing has changed for us at all."`,

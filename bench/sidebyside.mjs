@@ -25,7 +25,7 @@ const articles = JSON.parse(readFileSync(join(args.texts, "articles.json"), "utf
 const ledeRuns = Number(args["lede-runs"]);
 
 const lede = await loadLede(args.dist);
-const firstCallMs = timed(() => lede.annotate(articles[0]));
+const firstCallMs = timed(() => lede.annotate(articles[0])).ms;
 const engines = {
   lede: lede.annotate,
   compromise(text) {
@@ -54,7 +54,7 @@ process.exit(0); // the Go program never returns on its own
 // and the throughput over all of them.
 function measureArticles() {
   const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a), 0);
-  const times = { lede: [], compromise: [] };
+  const times = { lede: [], compromise: [] }; // of timed()
   for (const a of articles) for (const name in engines) engines[name](a);
   for (const a of articles) {
     for (const name in engines) {
@@ -62,14 +62,17 @@ function measureArticles() {
     }
   }
   for (const name in engines) {
+    const kb = (bytes * runsOf[name]) / 1024;
     const stats = {
       count: articles.length,
       meanBytes: bytes / articles.length,
-      medianMs: median(times[name]),
-      kbPerS: (bytes * runsOf[name]) / 1024 / (sum(times[name]) / 1000),
+      medianMs: median(times[name].map((t) => t.ms)),
+      medianCpuMs: median(times[name].map((t) => t.cpuMs)),
+      kbPerS: kb / (sum(times[name].map((t) => t.ms)) / 1000),
+      cpuKbPerS: kb / (sum(times[name].map((t) => t.cpuMs)) / 1000),
     };
     result[name].articles = stats;
-    log(`${name} articles: median ${stats.medianMs.toFixed(2)} ms/article, ${stats.kbPerS.toFixed(0)} KB/s`);
+    log(`${name} articles: median ${stats.medianMs.toFixed(2)} ms/article, ${stats.kbPerS.toFixed(0)} KB/s (CPU: ${stats.cpuKbPerS.toFixed(0)} KB/s)`);
   }
 }
 
@@ -82,11 +85,13 @@ function measureText(size, names) {
   for (const name of names) {
     const runs = [];
     // Stop early on long runs: the 10 MB text alone can take many seconds.
-    while (runs.length < runsOf[name] && sum(runs) < longRunMs) runs.push(timed(() => engines[name](text)));
-    const ms = median(runs);
+    while (runs.length < runsOf[name] && sum(runs.map((t) => t.ms)) < longRunMs) runs.push(timed(() => engines[name](text)));
+    const ms = median(runs.map((t) => t.ms));
+    const cpuMs = median(runs.map((t) => t.cpuMs));
     const kbPerS = bytes / 1024 / (ms / 1000);
-    (result[name].texts ??= {})[size] = { bytes, ms, runs: runs.length, kbPerS };
-    log(`${name} ${size}: ${ms.toFixed(1)} ms, ${kbPerS.toFixed(0)} KB/s (${runs.length} runs)`);
+    const cpuKbPerS = bytes / 1024 / (cpuMs / 1000);
+    (result[name].texts ??= {})[size] = { bytes, ms, cpuMs, runs: runs.length, kbPerS, cpuKbPerS };
+    log(`${name} ${size}: ${ms.toFixed(1)} ms, ${kbPerS.toFixed(0)} KB/s, CPU ${cpuKbPerS.toFixed(0)} KB/s (${runs.length} runs)`);
   }
 }
 
@@ -124,10 +129,16 @@ function peakRssMB() {
   return m ? Number(m[1]) / 1024 : process.memoryUsage().rss / 2 ** 20;
 }
 
+// timed runs f and returns its wall time and the process's CPU time (user
+// and system, all threads: V8's GC and compiler threads count), in ms. Other
+// jobs on a shared machine stretch the first, not the second.
 function timed(f) {
-  const t = performance.now();
+  const cpu = process.cpuUsage();
+  const start = performance.now();
   f();
-  return performance.now() - t;
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
 function sum(xs) {

@@ -21,7 +21,7 @@ import { SAMPLE } from "./sample.js";
 // MAX_CHARS is the documented size limit: longer texts are not annotated
 // (a message says so) because rendering millions of highlights would make
 // the page sluggish. 3 million UTF-16 units is about a 3 MB article.
-export const MAX_CHARS = 3_000_000;
+const MAX_CHARS = 3_000_000;
 const TYPING_DELAY_MS = 350;
 const SAVE_DELAY_MS = 600;
 const PROGRESS_AFTER_MS = 150;
@@ -464,10 +464,14 @@ function start() {
   } else {
     setMode("edit");
   }
+  // The service worker pre-caches every asset, the wasm included: register it
+  // once the annotator is ready so that it does not compete with loading it.
   if ("serviceWorker" in navigator) {
-    navigator.serviceWorker.register("sw.js").catch(() => {
-      // No offline support here (file:// or an insecure origin); the page works online.
-    });
+    annotator.ready
+      .finally(() => navigator.serviceWorker.register("sw.js"))
+      .catch(() => {
+        // No offline support here (file:// or an insecure origin); the page works online.
+      });
   }
 }
 

@@ -25,7 +25,7 @@ export async function exportAs(key, text, doc) {
 }
 
 function slug(text) {
-  const words = text.trim().split(/\s+/).slice(0, 6).join("-").toLowerCase();
+  const words = text.slice(0, 200).trim().split(/\s+/).slice(0, 6).join("-").toLowerCase();
   const s = words.normalize("NFKD").replace(/[^a-z0-9-]+/g, "").replace(/-+/g, "-").replace(/^-|-$/g, "");
   return `lede-${s || "article"}`;
 }

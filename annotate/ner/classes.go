@@ -16,6 +16,9 @@ import (
 type WordClasses struct {
 	keys    []uint32
 	classes []uint8
+	// plain marks the classes whose capitalised words are seldom parts of
+	// names in the training data (days, months, titles), learned by Train.
+	plain [256 / 64]uint64
 }
 
 // NewWordClasses builds the table from a word → class map.
@@ -37,6 +40,44 @@ func NewWordClasses(classes map[string]uint8) *WordClasses {
 
 // noClass is the class feature value of words outside the table.
 const noClass = 256
+
+// isPlain reports whether words of class c are seldom names even when
+// capitalised.
+func (wc *WordClasses) isPlain(c uint16) bool {
+	return c != noClass && wc != nil && wc.plain[c/64]&(1<<(c%64)) != 0
+}
+
+// withPlain returns a copy of wc that marks as plain the classes whose
+// capitalised words are in a name less than a fifth of the time in examples
+// (and that examples show often enough to tell).
+func (wc *WordClasses) withPlain(examples []preparedExample) *WordClasses {
+	if wc == nil {
+		return nil
+	}
+	var inName, total [256]int
+	for _, ex := range examples {
+		for i, t := range ex.toks {
+			if t.class == noClass || t.casing != titleCase {
+				continue
+			}
+			total[t.class]++
+			if ex.Labels[i] != Outside {
+				inName[t.class]++
+			}
+		}
+	}
+	out := *wc
+	for c := range total {
+		if total[c] >= minPlainCount && 5*inName[c] < total[c] {
+			out.plain[c/64] |= 1 << (c % 64)
+		}
+	}
+	return &out
+}
+
+// minPlainCount is the fewest training words that can show a class to be
+// plain.
+const minPlainCount = 20
 
 // class returns the class of the word with hash h, or noClass.
 func (wc *WordClasses) class(h uint64) uint16 {
@@ -65,7 +106,11 @@ func (wc *WordClasses) appendBinary(out []byte) []byte {
 		out = binary.AppendUvarint(out, uint64(k-prev))
 		prev = k
 	}
-	return append(out, wc.classes...)
+	out = append(out, wc.classes...)
+	for _, bits := range wc.plain {
+		out = binary.LittleEndian.AppendUint64(out, bits)
+	}
+	return out
 }
 
 func readWordClasses(r *reader) *WordClasses {
@@ -82,10 +127,17 @@ func readWordClasses(r *reader) *WordClasses {
 		key += uint32(r.uvarint())
 		wc.keys[i] = key
 	}
-	if r.err || uint64(len(r.data)) < n {
+	if r.err {
+		return nil
+	}
+	if uint64(len(r.data)) < n+8*uint64(len(wc.plain)) {
 		r.err = true
 		return nil
 	}
 	wc.classes, r.data = r.data[:n], r.data[n:]
+	for i := range wc.plain {
+		wc.plain[i] = binary.LittleEndian.Uint64(r.data)
+		r.data = r.data[8:]
+	}
 	return wc
 }

@@ -1,7 +1,9 @@
 package ner
 
 import (
+	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"lede/annotate/gazetteer"
 )
@@ -97,6 +99,8 @@ type token struct {
 	// sentenceStart: first word of its sentence; shouting: in a sentence
 	// written in capitals (a headline), where capitals mean nothing.
 	sentenceStart, shouting bool
+	// smallWord: one of headlineSmallWords.
+	smallWord bool
 	// docCasings is the set of casings the word has elsewhere in the
 	// document where capitals carry meaning (not first, not shouting).
 	docCasings uint8
@@ -233,13 +237,12 @@ func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses) {
 	clear(maps.lowers)
 	maps.wordFacts, maps.lowerFacts = maps.wordFacts[:0], maps.lowerFacts[:0]
 	for _, s := range doc.Sentences {
-		shouting := isShouting(doc.Words[s.First:s.Last])
 		for i := s.First; i < s.Last; i++ {
 			w := doc.Words[i]
 			t := &toks[i]
 			*t = token{
 				word: hashString(w, false), lower: hashString(w, true), shape: shapeHash(w),
-				casing: casingOf(w), sentenceStart: i == s.First, shouting: shouting,
+				casing: casingOf(w), sentenceStart: i == s.First,
 			}
 			id, ok := maps.words[t.word]
 			if !ok {
@@ -260,8 +263,19 @@ func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses) {
 				maps.lowerFacts = append(maps.lowerFacts, lowerFacts{last: -1})
 			}
 			t.lowerID = lid
+			if t.casing == lowerCase {
+				t.smallWord = headlineSmallWords[w]
+				maps.lowerFacts[lid].casings |= 1 << lowerCase
+			}
+		}
+	}
+	for _, s := range doc.Sentences {
+		shouting := isShouting(doc.Words[s.First:s.Last]) || isTitleHeadline(toks[s.First:s.Last], maps.lowerFacts)
+		for i := s.First; i < s.Last; i++ {
+			t := &toks[i]
+			t.shouting = shouting
 			if !t.sentenceStart && !shouting && t.casing != noLetters {
-				maps.lowerFacts[lid].casings |= 1 << t.casing
+				maps.lowerFacts[t.lowerID].casings |= 1 << t.casing
 			}
 		}
 	}
@@ -285,19 +299,71 @@ func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses) {
 	}
 }
 
-// isShouting reports whether a sentence is written in capitals: it has at
-// least two words with letters and no lower-case one.
+// isShouting reports whether a sentence is a headline written in capitals,
+// where capitals say nothing about names: it has at least two words with
+// letters and none in lower case.
 func isShouting(words []string) bool {
-	n := 0
+	upper := 0
 	for _, w := range words {
 		switch casingOf(w) {
 		case lowerCase, titleCase, otherCase:
 			return false
 		case upperCase:
-			n++
+			upper++
 		}
 	}
-	return n >= 2
+	return upper >= 2
+}
+
+// isTitleHeadline reports whether a sentence is a headline in title case,
+// where capitals say as little as in capitals: at least four capitalised
+// words, in lower case only some of the short words that headlines leave
+// small, and among the capitalised words one that the document also writes
+// in lower case ("Voters Abandon Party for Clinton" over an article about
+// voters). A list of names has no such word.
+func isTitleHeadline(toks []token, lowers []lowerFacts) bool {
+	capitalised, small, common := 0, 0, false
+	for i := range toks {
+		t := &toks[i]
+		switch t.casing {
+		case lowerCase:
+			if !t.smallWord {
+				return false
+			}
+			small++
+		case titleCase, upperCase, otherCase:
+			capitalised++
+			common = common || lowers[t.lowerID].casings&(1<<lowerCase) != 0
+		}
+	}
+	return small > 0 && capitalised >= 4 && common
+}
+
+// headlineSmallWords are left in lower case in title-case headlines.
+var headlineSmallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "but": true, "or": true, "nor": true,
+	"for": true, "of": true, "to": true, "in": true, "on": true, "at": true, "by": true,
+	"as": true, "vs": true, "via": true, "per": true,
+}
+
+// TitleCaseHeadline rewrites a headline written in capitals in title case
+// ("TRUMP WINS IN OHIO" → "Trump Wins in Ohio"), and reports whether words
+// was such a headline. Training uses it to show the recognizer both styles.
+func TitleCaseHeadline(words []string) ([]string, bool) {
+	if !isShouting(words) {
+		return nil, false
+	}
+	out := make([]string, len(words))
+	for i, w := range words {
+		lower := strings.ToLower(w)
+		if headlineSmallWords[lower] && i > 0 {
+			out[i] = lower
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(lower)
+		out[i] = string(unicode.ToUpper(r)) + lower[size:]
+	}
+	return out, true
 }
 
 // Evidence is how the first pass labelled other occurrences of a word: the

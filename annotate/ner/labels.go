@@ -3,10 +3,13 @@
 // Unit-length or Outside) for persons, locations, organizations and other
 // names, reading the text left to right in two passes: the second pass also
 // sees how the first tagged the same words elsewhere in the document, so one
-// article names one person the same way throughout.
+// article names one person the same way throughout. Its features include the
+// gazetteers of package gazetteer and word classes learned from unlabelled
+// news (classes.go).
 //
 // The package knows nothing about tokenization; it tags the words it is given.
-// It uses the standard library only, and its model is embedded (model.bin).
+// Its model (weights and word classes) is embedded as model.bin, written by
+// cmd/train-ner (make model).
 package ner
 
 // Type is the kind of a name.

@@ -171,3 +171,89 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func TestHeadlines(t *testing.T) {
+	const body = "Many voters in Lyon said thousands of homes were flooded ."
+	tests := []struct {
+		headline string
+		want     bool
+	}{
+		{"FLOODS FORCE THOUSANDS FROM HOMES IN DHAKA", true},
+		{"Rich Voters Abandon the Party of Lincoln", true},
+		{"Anna Berg and Tomas Lind", false},
+		{"The Mayor of Lyon Resigned", false},
+		{"LONDON 1996-08-30", false},
+		{"NATO", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.headline, func(t *testing.T) {
+			words := strings.Fields(tt.headline)
+			doc := Document{Words: append(append([]string{}, words...), strings.Fields(body)...)}
+			doc.Sentences = []Sentence{{0, len(words)}, {len(words), len(doc.Words)}}
+			toks := make([]token, len(doc.Words))
+			maps := newDocMaps()
+			analyze(doc, toks, &maps, nil)
+			assert.Equal(t, tt.want, toks[0].shouting)
+			assert.False(t, toks[len(words)].shouting, "the body")
+		})
+	}
+}
+
+func TestTitleCaseHeadline(t *testing.T) {
+	got, ok := TitleCaseHeadline(strings.Fields("FLOODS FORCE THOUSANDS FROM HOMES IN DHAKA"))
+	assert.True(t, ok)
+	assert.Equal(t, "Floods Force Thousands From Homes in Dhaka", strings.Join(got, " "))
+	_, ok = TitleCaseHeadline(strings.Fields("Floods force thousands from homes"))
+	assert.False(t, ok)
+}
+
+func TestExtendPersons(t *testing.T) {
+	plainClass := uint16(7)
+	classes := &WordClasses{}
+	classes.plain[0] = 1 << plainClass
+	tests := []struct {
+		name  string
+		words string
+		class map[string]uint16 // noClass unless listed
+		in    string
+		want  string
+	}{
+		{"unknown word after a person", "met Xi Jinping today", nil, "O U-PER O O", "O B-PER L-PER O"},
+		{"after a two-word name", "met Ana Lopez Obrador today", nil, "O B-PER L-PER O O", "O B-PER I-PER L-PER O"},
+		{"plain class is left out", "met Blinken Monday", map[string]uint16{"Monday": plainClass}, "O U-PER O", "O U-PER O"},
+		{"lower case is left out", "met Blinken today", nil, "O U-PER O", "O U-PER O"},
+		{"only after persons", "in Paris Tuesday", nil, "O U-LOC O", "O U-LOC O"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := Document{Words: strings.Fields(tt.words)}
+			doc.Sentences = []Sentence{{0, len(doc.Words)}}
+			toks := make([]token, len(doc.Words))
+			for i, w := range doc.Words {
+				toks[i] = token{casing: casingOf(w), class: noClass}
+				if c, ok := tt.class[w]; ok {
+					toks[i].class = c
+				}
+			}
+			labels := parseLabels(t, tt.in)
+			extendPersons(toks, doc, labels, classes)
+			assert.Equal(t, parseLabels(t, tt.want), labels)
+		})
+	}
+}
+
+// parseLabels reads labels written as by Label.String.
+func parseLabels(t *testing.T, s string) []Label {
+	var out []Label
+	for _, name := range strings.Fields(s) {
+		found := false
+		for l := Label(0); l < Label(numLabels); l++ {
+			if l.String() == name {
+				out = append(out, l)
+				found = true
+			}
+		}
+		require.True(t, found, name)
+	}
+	return out
+}

@@ -8,7 +8,8 @@ import (
 // Tagging: two greedy left-to-right passes over each sentence. Each word gets
 // the best-scoring label that may follow the previous one (BILOU rules), so
 // every result is a well-formed set of names. The second pass adds the
-// document evidence gathered from the first.
+// document evidence gathered from the first. Last, a person's name takes in
+// the capitalised word that follows it unless that word is seldom a name.
 
 //go:embed model.bin
 var embeddedModel []byte
@@ -49,6 +50,7 @@ func (m *Model) Tag(doc Document, labels []Label) {
 	s.toks = resize(s.toks, len(doc.Words))
 	analyze(doc, s.toks, &s.maps, m.classes)
 	s.tag(m, doc, labels)
+	extendPersons(s.toks, doc, labels, m.classes)
 }
 
 // tag runs both passes over an analyzed document.
@@ -57,6 +59,28 @@ func (s *scratch) tag(sc scorer, doc Document, labels []Label) {
 	s.decode(sc, doc, labels, false)
 	gatherEvidence(s.toks, labels, &s.evidence)
 	s.decode(sc, doc, labels, true)
+}
+
+// extendPersons takes into a person's name the capitalised word right after
+// it unless that word's class is plain (like "Monday", capitalised but
+// seldom a name). The evidence that "Xi" stands alone elsewhere must not cut
+// "Jinping" off "Xi Jinping".
+func extendPersons(toks []token, doc Document, labels []Label, classes *WordClasses) {
+	for _, sent := range doc.Sentences {
+		for i := sent.First + 1; i < sent.Last; i++ {
+			prev, t := labels[i-1], &toks[i]
+			if labels[i] != Outside || prev == Outside || prev.Type() != Person || prev.Part() != Unit && prev.Part() != Last ||
+				t.casing != titleCase || classes.isPlain(t.class) {
+				continue
+			}
+			if prev.Part() == Unit {
+				labels[i-1] = MakeLabel(Person, Begin)
+			} else {
+				labels[i-1] = MakeLabel(Person, Inside)
+			}
+			labels[i] = MakeLabel(Person, Last)
+		}
+	}
 }
 
 // scoreStatic scores every word's label-independent features.

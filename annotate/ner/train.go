@@ -55,7 +55,7 @@ func Train(examples []Example, opt TrainOptions) *Model {
 	}
 	p := trainPerceptron(prepared, opt, opt.Evidence, logf)
 	m := p.model(opt)
-	m.classes = opt.Classes
+	m.classes = opt.Classes.withPlain(prepared)
 	return m
 }
 
@@ -65,6 +65,8 @@ type preparedExample struct {
 	pred []Label
 }
 
+// jackknifeEvidence tags each half of examples with a first-pass model
+// trained on the other half, and gathers the document evidence from that.
 func jackknifeEvidence(examples []preparedExample, opt TrainOptions, logf func(string, ...any)) {
 	var counts evidenceCounts
 	for fold := range 2 {

@@ -100,6 +100,7 @@ type Entry struct {
 type Lexicon struct {
 	Topics  []Topic
 	MaxTerm int              // the longest term, in tokens
+	Ranking Ranking          // from ranking.txt
 	index   map[uint64]int32 // key → position in entries
 	entries []Entry
 }
@@ -134,7 +135,14 @@ var (
 
 // Load parses the embedded lexicon the first time it is called.
 func Load() *Lexicon {
-	loadOnce.Do(func() { loaded = parse(compiled) })
+	loadOnce.Do(func() {
+		loaded = parse(compiled)
+		r, err := loaded.ParseRanking(rankingSource)
+		if err != nil {
+			panic(err) // the embedded file is checked by the tests
+		}
+		loaded.Ranking = r
+	})
 	return loaded
 }
 

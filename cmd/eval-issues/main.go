@@ -6,7 +6,10 @@
 // while writing the lexicon) and the "held-out" half (odd positions), and the
 // top-level topics each class was confused with.
 //
-//	go run ./cmd/eval-issues -shared ../shared [-errors 5]
+// With -fit it first fits the ranking weights (topics.Ranking) on the dev
+// half and writes them to annotate/topics/ranking.txt; see fit.go.
+//
+//	go run ./cmd/eval-issues -shared ../shared [-errors 5] [-fit]
 package main
 
 import (
@@ -22,6 +25,7 @@ import (
 	"time"
 
 	"lede/annotate"
+	"lede/annotate/topics"
 )
 
 // classTopics maps each BBC class to the IPTC top level that names it.
@@ -52,12 +56,27 @@ func (t tally) String() string {
 func main() {
 	shared := flag.String("shared", "../shared", "the shared data folder")
 	showErrors := flag.Int("errors", 0, "print this many misranked dev articles per class")
+	fit := flag.Bool("fit", false, "fit the ranking weights on the dev half, write them to -ranking and evaluate with them")
+	rankingPath := flag.String("ranking", "annotate/topics/ranking.txt", "where -fit writes the ranking weights")
 	flag.Parse()
 	log.SetFlags(0)
 
 	articles, err := readArticles(filepath.Join(*shared, "data/topics/bbc_news/bbc_news.jsonl"))
 	if err != nil {
 		log.Fatal(err)
+	}
+	if *fit {
+		lex := topics.Load()
+		var dev []article
+		for i := 0; i < len(articles); i += 2 {
+			dev = append(dev, articles[i])
+		}
+		r := fitRanking(lex, dev)
+		header := "Fitted by `go run ./cmd/eval-issues -fit` on the dev half of BBC News\n(even positions in the file) only; do not edit by hand."
+		if err := os.WriteFile(*rankingPath, []byte(lex.Format(r, header)), 0o644); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("\nwrote %s:\n%s", *rankingPath, lex.Format(r, ""))
 	}
 	splits := []string{"dev", "held-out", "all"}
 	scores := map[string]map[string]*tally{}

@@ -38,6 +38,7 @@ func main() {
 	nerDir := filepath.Join(*shared, "data", "ner")
 	examples, err := readCoNLL(filepath.Join(nerDir, "conll2003", "train.txt"), conllColumns{docStart: true})
 	check(err)
+	titleCaseHeadlines(examples)
 	if *wikigold {
 		more, err := readCoNLL(filepath.Join(nerDir, "wikigold", "wikigold.conll.txt"), conllColumns{docStart: true})
 		check(err)
