@@ -28,6 +28,8 @@ func TestPageHighlightsTheSeedArticle(t *testing.T) {
 	assert.Contains(t, highlightTexts(t, tab, "person"), "Antony Blinken")
 	assert.Contains(t, highlightTexts(t, tab, "place"), "Beijing")
 	assert.NotEmpty(t, highlightTexts(t, tab, "quote"))
+	speakers := Eval[[]string](t, tab, `[...document.querySelectorAll("#article .hl-quote[data-label]")].map((e) => e.dataset.label)`)
+	assert.Contains(t, speakers, "Qin Gang", "a quote is attributed to Qin Gang")
 	// Every layer the document has is drawn: the legend count comes from the
 	// document, the highlights from the DOM.
 	for _, layer := range []string{"person", "place", "organization", "quote", "issue"} {
