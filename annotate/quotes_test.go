@@ -34,6 +34,9 @@ func TestQuoteMarkStyles(t *testing.T) {
 		{"doubled apostrophes", "''We will build it,'' she said.", []string{"''We will build it,''"}},
 		{"two on a line", `"One," she said, "two."`, []string{`"One,"`, `"two."`}},
 		{"nested single inside double", "“He told me ‘never again’ twice,” she said.", []string{"“He told me ‘never again’ twice,”"}},
+		{"closing mark after a space", "''The reason is simple, '' said Jane Doe.", []string{"''The reason is simple, ''"}},
+		{"bracket after the opening mark", `"[Trump] is wrong," she said.`, []string{`"[Trump] is wrong,"`}},
+		{"ellipsis after the opening mark", `"... and then it ended," she said.`, []string{`"... and then it ended,"`}},
 		{"nested double inside single", "‘He told me “never again” twice,’ she said.", []string{"‘He told me “never again” twice,’"}},
 	}
 	for _, c := range cases {

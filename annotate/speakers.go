@@ -95,6 +95,7 @@ type attributor struct {
 	// personByWord finds the one person whose name holds a word, for a
 	// surname the recognizer missed; nil marks a word two people share.
 	personByWord map[string]*entity
+	people       []*entity
 	cues         []cue
 }
 
@@ -143,6 +144,7 @@ func newAttributor(a *analysis) *attributor {
 		if e.typ != Person {
 			continue
 		}
+		at.people = append(at.people, e)
 		for _, w := range strings.Fields(e.name) {
 			if other, seen := at.personByWord[w]; seen && other != e {
 				at.personByWord[w] = nil
@@ -173,6 +175,38 @@ func (at *attributor) unrecognisedPerson(s, e int) *entity {
 		found = p
 	}
 	return found
+}
+
+// personByRole returns the one person whose role the phrase names ("the
+// minister" for Foreign Minister Qin Gang), or nil.
+func (at *attributor) personByRole(s, e int) *entity {
+	head := at.toks[e-1].Text(at.text)
+	if e-s != 2 || at.toks[s].Text(at.text) != "the" && at.toks[s].Text(at.text) != "The" || !gazetteer.IsPersonTitle(head) {
+		return nil
+	}
+	var found *entity
+	for _, p := range at.people {
+		if !containsWordFold(p.role, head) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = p
+	}
+	return found
+}
+
+// containsWordFold reports whether the words of s include w, in any case.
+func containsWordFold(s, w string) bool {
+	for s != "" {
+		var word string
+		word, s, _ = strings.Cut(s, " ")
+		if strings.EqualFold(word, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // findCues lists every cue outside the quotes, in text order, resolving
@@ -509,6 +543,9 @@ func (at *attributor) phraseReferent(s, e int) referent {
 		return referent{}
 	}
 	if p := at.unrecognisedPerson(s, e); p != nil {
+		return referent{entity: p, sex: p.sex}
+	}
+	if p := at.personByRole(s, e); p != nil {
 		return referent{entity: p, sex: p.sex}
 	}
 	desc := at.text[at.toks[s].Start:at.toks[e-1].End]

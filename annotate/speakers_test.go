@@ -120,6 +120,9 @@ func TestDescribedAndOrganizationSpeakers(t *testing.T) {
 			quote: "There is no deal", speaker: "A senior official", cue: "said", anonymous: true},
 		{name: "anonymous description after the verb", text: `"There is no deal on the table yet," said a senior diplomat.`,
 			quote: "There is no deal", speaker: "a senior diplomat", cue: "said", anonymous: true},
+		{name: "role of a person named before",
+			text:  "Foreign Minister Qin Gang met reporters in Beijing on Monday.\n\"We are ready to talk,\" the minister said.",
+			quote: "We are ready", speaker: "Qin Gang", cue: "said"},
 		{name: "organization", text: `"The claims are entirely false," the State Department said in a statement.`,
 			quote: "The claims", speaker: "State Department", cue: "said"},
 	} {
