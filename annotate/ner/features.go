@@ -133,8 +133,6 @@ const (
 	fBigramPrev
 	fBigramNext
 	fShape
-	fShapePrev
-	fShapeNext
 	fShapeWindow
 	fPrefix
 	fSuffix
@@ -148,10 +146,8 @@ const (
 	fClass
 	fClassPrev
 	fClassNext
-	fClassWindow
 	fKnownPrev
 	fKnownNext
-	fKnownCasing
 	fOrgSuffixAhead
 	fAggregatePrev
 	fAggregateNext
@@ -486,8 +482,6 @@ func contextFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
 	add(fLowerNext2, lowerAt(i+2))
 	add(fBigramPrev, mix(lowerAt(i-1), t.lower))
 	add(fBigramNext, mix(t.lower, lowerAt(i+1)))
-	add(fShapePrev, shapeAt(i-1))
-	add(fShapeNext, shapeAt(i+1))
 	add(fShapeWindow, mix(mix(shapeAt(i-1), t.shape), shapeAt(i+1)))
 	knownAt := func(j int) uint64 {
 		if j < s.First || j >= s.Last {
@@ -503,11 +497,9 @@ func contextFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
 	}
 	add(fClassPrev, classAt(i-1))
 	add(fClassNext, classAt(i+1))
-	add(fClassWindow, classAt(i-1)<<32|uint64(t.class)<<16|classAt(i+1))
 	context := t.casingContext()
 	add(fKnownPrev, knownAt(i-1))
 	add(fKnownNext, knownAt(i+1))
-	add(fKnownCasing, mix(uint64(t.known), context))
 	add(fCasing, context)
 	add(fCasingLower, mix(context, t.lower))
 	if d := orgSuffixAhead(toks, s, i); d > 0 {

@@ -75,6 +75,19 @@ func fitRanking(lex *topics.Lexicon, dev []article) topics.Ranking {
 			try(best.Headline, best.Lede, s)
 		}
 	}
+	// Only the ratios of the priors rank; scaled so that the smallest is 1,
+	// no top level scores below its own children.
+	least := math.Inf(1)
+	for t, p := range best.Prior {
+		if lex.IsTop(t) {
+			least = min(least, p)
+		}
+	}
+	for t, p := range best.Prior {
+		if lex.IsTop(t) {
+			best.Prior[t] = math.Round(p/least*100) / 100
+		}
+	}
 	lex.Ranking = best
 	return best
 }
