@@ -261,11 +261,16 @@ func (g *entityGrouper) groupPeople(people []mention) {
 		e.mentions = append(e.mentions, m.Name)
 		owners[i] = e
 	}
-	fullByWord := map[string][]*entity{}
+	fullByWord := map[string][]fullNameMention{}
 	for _, e := range full {
 		for _, w := range strings.Fields(strings.ToLower(e.name)) {
-			fullByWord[w] = append(fullByWord[w], e)
+			for _, m := range e.mentions {
+				fullByWord[w] = append(fullByWord[w], fullNameMention{m.Start, e})
+			}
 		}
+	}
+	for _, ms := range fullByWord {
+		sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	}
 	byWord := map[string]*entity{}
 	for i, m := range people {
@@ -317,22 +322,25 @@ func surnameIndex(ws []string) int {
 	return i
 }
 
-// shortenedFullName picks, among the full-name entities containing a lone
-// word, the one mentioned last before offset, or else first after it.
-func shortenedFullName(offset int, candidates []*entity) *entity {
-	var best *entity
-	bestBefore, bestAfter := -1, -1
-	for _, e := range candidates {
-		// Full-name mentions were added in text order.
-		next := sort.Search(len(e.mentions), func(i int) bool { return e.mentions[i].Start > offset })
-		if next > 0 && e.mentions[next-1].Start > bestBefore {
-			best, bestBefore = e, e.mentions[next-1].Start
-		}
-		if next < len(e.mentions) && bestBefore < 0 && (bestAfter < 0 || e.mentions[next].Start < bestAfter) {
-			best, bestAfter = e, e.mentions[next].Start
-		}
+// fullNameMention is where a full-name entity is mentioned.
+type fullNameMention struct {
+	start  int
+	entity *entity
+}
+
+// shortenedFullName picks, among the full names containing a lone word
+// (sorted by position), the one mentioned last before offset, or else first
+// after it. One binary search keeps grouping linear-logarithmic however many
+// people share a word.
+func shortenedFullName(offset int, candidates []fullNameMention) *entity {
+	next := sort.Search(len(candidates), func(i int) bool { return candidates[i].start > offset })
+	switch {
+	case next > 0:
+		return candidates[next-1].entity
+	case next < len(candidates):
+		return candidates[next].entity
 	}
-	return best
+	return nil
 }
 
 // groupByKey puts mentions whose names are the same but for case into one

@@ -312,6 +312,34 @@ func TestLinearTime(t *testing.T) {
 	}
 }
 
+// TestLinearTimeManyPeopleSharingASurname: thousands of different full names
+// with one surname, each followed by the surname alone, once made grouping
+// compare every lone word with every full name.
+func TestLinearTimeManyPeopleSharingASurname(t *testing.T) {
+	skipUnlessHeavy(t)
+	assertLinear(t, func(n int) string {
+		var b strings.Builder
+		for i := 0; b.Len() < n; i++ {
+			b.WriteString("Mayor " + lettersOf(i) + " Kovač met Kovač. ")
+		}
+		return b.String()
+	}, 30_000, 300_000)
+}
+
+// lettersOf spells i as a distinct capitalised word: 0 → Ba, 1 → Ca, ...
+func lettersOf(i int) string {
+	word := []byte{}
+	for {
+		word = append(word, byte('b'+i%24))
+		i /= 24
+		if i == 0 {
+			break
+		}
+	}
+	word[0] -= 'a' - 'A'
+	return string(word) + "a"
+}
+
 func TestTenMegabytesInLinearTimeAndBoundedMemory(t *testing.T) {
 	skipUnlessHeavy(t)
 	small, large := repeatTo(fixtureArticle, 1<<20), repeatTo(fixtureArticle, 10<<20)

@@ -223,7 +223,38 @@ func TestSeedArticleIssues(t *testing.T) {
 	}
 	assert.Equal(t, map[string]bool{"trade": true, "technology": true, "Taiwan": true}, highlighted)
 	assert.Equal(t, "medtop:20000639", doc.Issues[0].ID, "diplomacy leads the seed article")
+	rank := map[string]int{}
+	for i, is := range doc.Issues {
+		rank[is.ID] = i
+	}
+	for _, listedIssue := range []string{"medtop:20000373", "medtop:20000756"} { // international trade, technology
+		assert.Less(t, rank[listedIssue], rank["medtop:20000599"], "%s, listed as an issue, ranks above armed forces", listedIssue)
+	}
 	assert.Equal(t, "medtop:11000000", topLevels(doc)[0], "politics and government leads the top levels")
+}
+
+func TestStatedIssuesWeighMore(t *testing.T) {
+	tests := []struct{ name, listed, plain string }{
+		{"ranging from", "They argued over issues ranging from pensions to tariffs.", "They argued about pensions and then about tariffs."},
+		{"such as", "The debate covered topics such as pensions, and tariffs.", "The debate covered pensions at length; tariffs came up too."},
+	}
+	score := func(text, label string) float64 {
+		for _, is := range Annotate(text).Issues {
+			if is.Label == label {
+				return is.Score
+			}
+		}
+		return 0
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, label := range []string{"pension", "tariff"} {
+				assert.Greater(t, score(tt.listed, label), score(tt.plain, label), label)
+			}
+		})
+	}
+	assert.Equal(t, score("Tariffs rose; the issue was raised later.", "tariff"), score("Tariffs rose; the point was raised later.", "tariff"),
+		"a term after the word issue is not listed by it")
 }
 
 func BenchmarkIssues(b *testing.B) {

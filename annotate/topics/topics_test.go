@@ -110,3 +110,31 @@ func BenchmarkParse(b *testing.B) {
 		parse(compiled)
 	}
 }
+
+func TestRanking(t *testing.T) {
+	l := Load()
+	r := l.Ranking
+	assert.Positive(t, r.Headline, "the embedded ranking.txt parses")
+	require.Len(t, r.Prior, len(l.Topics))
+	for i, p := range r.Prior {
+		if !l.IsTop(i) {
+			assert.Equal(t, 1.0, p, "%s: only top levels have priors", l.Topics[i].Label)
+		}
+	}
+	again, err := l.ParseRanking(l.Format(r, "a header\nof two lines"))
+	require.NoError(t, err)
+	assert.Equal(t, r, again, "Format writes what ParseRanking reads")
+
+	tests := []struct{ name, src, err string }{
+		{"unknown setting", "boost 2", "unknown setting"},
+		{"narrow topic prior", "prior medtop:20000373 1.2", "not a top-level topic"},
+		{"bad weight", "headline lots", "not a weight"},
+		{"negative weight", "spread -1", "not a weight"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := l.ParseRanking("# a comment\n" + tt.src)
+			assert.ErrorContains(t, err, tt.err)
+		})
+	}
+}
