@@ -12,6 +12,11 @@
 // are converted to the caller's unit once, at the edge, in output.go.
 package annotate
 
+import (
+	"errors"
+	"strings"
+)
+
 // OffsetUnit is the unit of the start and end offsets in a Document.
 type OffsetUnit uint8
 
@@ -59,6 +64,44 @@ func WithOffsets(u OffsetUnit) Option { return func(c *config) { c.offsets = u }
 // WithLayers limits the output to some layers. Stages a requested layer
 // depends on still run (quotes need names), they are only left out of the output.
 func WithLayers(l Layers) Option { return func(c *config) { c.layers = l } }
+
+// Settings is the serialisable form of the options, as the JS API, the wasm
+// bridge and the HTTP API take them:
+// {"offsets":"utf16|byte|codepoint","layers":["entities","quotes","issues"]}.
+// Empty fields mean the defaults.
+type Settings struct {
+	Offsets string   `json:"offsets"`
+	Layers  []string `json:"layers"`
+}
+
+// layerNames maps each layer name in Settings to the flag it turns on.
+var layerNames = map[string]func(*Layers){
+	"entities": func(l *Layers) { l.Entities = true },
+	"quotes":   func(l *Layers) { l.Quotes = true },
+	"issues":   func(l *Layers) { l.Issues = true },
+}
+
+// Options validates the settings and converts them into Options, with an
+// error message fit to show the user.
+func (s Settings) Options() ([]Option, error) {
+	unit, ok := ParseOffsetUnit(s.Offsets)
+	if !ok {
+		return nil, errors.New(`unknown offsets "` + s.Offsets + `" (want utf16, byte or codepoint)`)
+	}
+	opts := []Option{WithOffsets(unit)}
+	if s.Layers == nil {
+		return opts, nil
+	}
+	var layers Layers
+	for _, name := range s.Layers {
+		enable, ok := layerNames[strings.TrimSpace(name)]
+		if !ok {
+			return nil, errors.New(`unknown layer "` + name + `" (want entities, quotes or issues)`)
+		}
+		enable(&layers)
+	}
+	return append(opts, WithLayers(layers)), nil
+}
 
 // analysis is the working state handed from stage to stage.
 type analysis struct {

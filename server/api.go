@@ -91,13 +91,7 @@ func (a *api) config(w http.ResponseWriter, r *http.Request) {
 // annotateRequest is the JSON body of POST /api/annotate.
 type annotateRequest struct {
 	Text    *string        `json:"text"`
-	Options requestOptions `json:"options"`
-}
-
-// requestOptions mirror the options of the JS API's annotate(text, options).
-type requestOptions struct {
-	Offsets string   `json:"offsets"`
-	Layers  []string `json:"layers"`
+	Options annotate.Settings `json:"options"`
 }
 
 // requestError is a client mistake with the status that reports it.
@@ -144,7 +138,7 @@ func (a *api) readAnnotateRequest(w http.ResponseWriter, r *http.Request) (strin
 		return "", nil, err
 	}
 	q := r.URL.Query()
-	req := annotateRequest{Options: requestOptions{Offsets: q.Get("offsets")}}
+	req := annotateRequest{Options: annotate.Settings{Offsets: q.Get("offsets")}}
 	if layers := q.Get("layers"); layers != "" {
 		req.Options.Layers = strings.Split(layers, ",")
 	}
@@ -157,7 +151,7 @@ func (a *api) readAnnotateRequest(w http.ResponseWriter, r *http.Request) (strin
 	if req.Text == nil {
 		return "", nil, errors.New(`the JSON has no "text" string`)
 	}
-	opts, err := req.Options.parse()
+	opts, err := req.Options.Options()
 	return *req.Text, opts, err
 }
 
@@ -191,33 +185,6 @@ func decodeJSON(body []byte, req *annotateRequest) error {
 		return errors.New("malformed JSON: more than one value in the body")
 	}
 	return nil
-}
-
-// layerNames are the names of the layers a request may select.
-var layerNames = map[string]func(*annotate.Layers){
-	"entities": func(l *annotate.Layers) { l.Entities = true },
-	"quotes":   func(l *annotate.Layers) { l.Quotes = true },
-	"issues":   func(l *annotate.Layers) { l.Issues = true },
-}
-
-func (o requestOptions) parse() ([]annotate.Option, error) {
-	unit, ok := annotate.ParseOffsetUnit(o.Offsets)
-	if !ok {
-		return nil, errors.New(`unknown offsets "` + o.Offsets + `" (want utf16, byte or codepoint)`)
-	}
-	opts := []annotate.Option{annotate.WithOffsets(unit)}
-	if o.Layers == nil {
-		return opts, nil
-	}
-	var layers annotate.Layers
-	for _, name := range o.Layers {
-		enable, ok := layerNames[strings.TrimSpace(name)]
-		if !ok {
-			return nil, errors.New(`unknown layer "` + name + `" (want entities, quotes or issues)`)
-		}
-		enable(&layers)
-	}
-	return append(opts, annotate.WithLayers(layers)), nil
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -6,21 +6,23 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"lede/annotate"
 )
 
 func TestAnnotateJSONHonoursOptions(t *testing.T) {
 	const text = `"We will go," said Maria Lopez in Madrid.`
 	tests := []struct {
 		name       string
-		opts       options
+		opts       annotate.Settings
 		wantQuotes bool
 		wantErr    string
 	}{
-		{name: "defaults", opts: options{}, wantQuotes: true},
-		{name: "byte offsets", opts: options{Offsets: "byte"}, wantQuotes: true},
-		{name: "entities only", opts: options{Layers: []string{"entities"}}},
-		{name: "unknown offsets", opts: options{Offsets: "lines"}, wantErr: "unknown offsets"},
-		{name: "unknown layer", opts: options{Layers: []string{"colours"}}, wantErr: "unknown layer"},
+		{name: "defaults", opts: annotate.Settings{}, wantQuotes: true},
+		{name: "byte offsets", opts: annotate.Settings{Offsets: "byte"}, wantQuotes: true},
+		{name: "entities only", opts: annotate.Settings{Layers: []string{"entities"}}},
+		{name: "unknown offsets", opts: annotate.Settings{Offsets: "lines"}, wantErr: "unknown offsets"},
+		{name: "unknown layer", opts: annotate.Settings{Layers: []string{"colours"}}, wantErr: "unknown layer"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

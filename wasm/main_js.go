@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"syscall/js"
+
+	"lede/annotate"
 )
 
 func main() {
@@ -34,7 +36,7 @@ func register() {
 
 // parseOptions reads the optional options JSON with the JavaScript parser,
 // which keeps encoding/json (and reflection) out of the wasm binary.
-func parseOptions(args []js.Value) (o options, err error) {
+func parseOptions(args []js.Value) (o annotate.Settings, err error) {
 	if len(args) == 0 || args[0].IsUndefined() || args[0].IsNull() || args[0].String() == "" {
 		return o, nil
 	}

@@ -19,7 +19,9 @@ type Ranking struct {
 	Spread float64
 	// Prior multiplies the evidence of each top level (by topic index; 1
 	// for the narrow topics): some top levels, such as labour or crime, are
-	// raised in passing by most news stories and need more to lead.
+	// raised in passing by most news stories and need more to lead. Only
+	// their ratios rank; the smallest is 1, so that no top level scores
+	// below its own children.
 	Prior []float64
 }
 
