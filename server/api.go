@@ -90,7 +90,7 @@ func (a *api) config(w http.ResponseWriter, r *http.Request) {
 
 // annotateRequest is the JSON body of POST /api/annotate.
 type annotateRequest struct {
-	Text    *string        `json:"text"`
+	Text    *string           `json:"text"`
 	Options annotate.Settings `json:"options"`
 }
 
