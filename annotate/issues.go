@@ -16,8 +16,10 @@ import (
 // sentence and the sentences either side. A name that is itself the issue
 // ("the Taiwan issue", "from trade to technology to Taiwan") is added to
 // international relations while it stays a place. Last, each topic is scored
-// from how often, how early and how widely it is raised, and every top-level
-// topic aggregates its children, so the article can be ranked at both levels.
+// from how often, how early and how widely it is raised (a term the article
+// lists as an issue counts more), and every top-level topic aggregates its
+// children, weighed by a prior fitted on BBC News (topics.Ranking), so the
+// article can be ranked at both levels.
 
 type issue struct {
 	id, label, parent, parentLabel string

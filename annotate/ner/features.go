@@ -528,7 +528,7 @@ func orgSuffixAhead(toks []token, s Sentence, i int) int {
 
 // maxAggregated bounds the other occurrences of a word whose neighbours
 // become features, which keeps tagging linear in the length of the text.
-const maxAggregated = 16
+const maxAggregated = 8
 
 // aggregateFeatures appends, for a capitalised word, the words around its
 // other occurrences in the document: "Kent beat Essex" elsewhere tells what
