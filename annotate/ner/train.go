@@ -69,10 +69,10 @@ type preparedExample struct {
 // trained on the other half, and gathers the document evidence from that.
 func jackknifeEvidence(examples []preparedExample, opt TrainOptions, logf func(string, ...any)) {
 	var counts evidenceCounts
-	for fold := range 2 {
+	for fold := range jackknifeFolds {
 		var train, held []preparedExample
 		for i, ex := range examples {
-			if i%2 == fold {
+			if i%jackknifeFolds == fold {
 				held = append(held, ex)
 			} else {
 				train = append(train, ex)
@@ -255,3 +255,7 @@ func (q quantizer) codebook() *codebook {
 	}
 	return book
 }
+
+// jackknifeFolds is how many parts the training data is cut into for the
+// first-pass labels: each part is tagged by a model trained on the others.
+const jackknifeFolds = 4

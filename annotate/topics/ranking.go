@@ -2,7 +2,7 @@ package topics
 
 import (
 	_ "embed"
-	"fmt"
+	"errors"
 	"strconv"
 	"strings"
 )
@@ -49,12 +49,13 @@ func (l *Lexicon) ParseRanking(src string) (Ranking, error) {
 		if len(f) == 0 {
 			continue
 		}
-		fail := func(format string, args ...any) (Ranking, error) {
-			return Ranking{}, fmt.Errorf("ranking line %d: %s", n+1, fmt.Sprintf(format, args...))
+		// strconv rather than fmt keeps fmt and reflection out of the wasm.
+		fail := func(problem string) (Ranking, error) {
+			return Ranking{}, errors.New("ranking line " + strconv.Itoa(n+1) + ": " + problem)
 		}
 		v, err := strconv.ParseFloat(f[len(f)-1], 64)
 		if err != nil || v < 0 {
-			return fail("%q is not a weight", f[len(f)-1])
+			return fail(strconv.Quote(f[len(f)-1]) + " is not a weight")
 		}
 		switch {
 		case len(f) == 2 && f[0] == "headline":
@@ -66,11 +67,11 @@ func (l *Lexicon) ParseRanking(src string) (Ranking, error) {
 		case len(f) == 3 && f[0] == "prior":
 			t := l.Find(f[1])
 			if t < 0 || !l.IsTop(t) {
-				return fail("%s is not a top-level topic", f[1])
+				return fail(f[1] + " is not a top-level topic")
 			}
 			r.Prior[t] = v
 		default:
-			return fail("unknown setting %q", line)
+			return fail("unknown setting " + strconv.Quote(line))
 		}
 	}
 	return r, nil
@@ -80,15 +81,16 @@ func (l *Lexicon) ParseRanking(src string) (Ranking, error) {
 func (l *Lexicon) Format(r Ranking, header string) string {
 	var b strings.Builder
 	for line := range strings.Lines(header) {
-		fmt.Fprintf(&b, "# %s", line)
+		b.WriteString("# " + line)
 	}
 	if header != "" && !strings.HasSuffix(header, "\n") {
 		b.WriteByte('\n')
 	}
-	fmt.Fprintf(&b, "headline %g\nlede %g\nspread %g\n", r.Headline, r.Lede, r.Spread)
+	g := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+	b.WriteString("headline " + g(r.Headline) + "\nlede " + g(r.Lede) + "\nspread " + g(r.Spread) + "\n")
 	for t, p := range r.Prior {
 		if l.IsTop(t) {
-			fmt.Fprintf(&b, "prior %s %.2f # %s\n", l.Topics[t].ID, p, l.Topics[t].Label)
+			b.WriteString("prior " + l.Topics[t].ID + " " + strconv.FormatFloat(p, 'f', 2, 64) + " # " + l.Topics[t].Label + "\n")
 		}
 	}
 	return b.String()
