@@ -158,11 +158,15 @@ const (
 	fFirstPassEvidence
 )
 
-// Hashes for the words beyond either end of a sentence.
-const (
-	beforeSentence uint64 = 0x6c65646573746172
-	afterSentence  uint64 = 0x6c656465656e6421
+// The words beyond either end of a sentence, as features see them.
+var (
+	beforeSentence = boundary(0x6c65646573746172)
+	afterSentence  = boundary(0x6c656465656e6421)
 )
+
+func boundary(h uint64) token {
+	return token{word: h, lower: h, shape: h, known: 1<<16 - 1, class: noClass + 1}
+}
 
 // Gazetteer bits: what a word is known to be.
 const (
@@ -458,48 +462,28 @@ func wordFeatures(buf []uint32, w string, t *token) []uint32 {
 func contextFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
 	t := &toks[i]
 	add := func(template, value uint64) { buf = append(buf, uint32(mix(template, value))) }
-	lowerAt := func(j int) uint64 {
+	at := func(j int) *token {
 		switch {
 		case j < s.First:
-			return beforeSentence
+			return &beforeSentence
 		case j >= s.Last:
-			return afterSentence
+			return &afterSentence
 		}
-		return toks[j].lower
+		return &toks[j]
 	}
-	shapeAt := func(j int) uint64 {
-		switch {
-		case j < s.First:
-			return beforeSentence
-		case j >= s.Last:
-			return afterSentence
-		}
-		return toks[j].shape
-	}
-	add(fLowerPrev, lowerAt(i-1))
-	add(fLowerNext, lowerAt(i+1))
-	add(fLowerPrev2, lowerAt(i-2))
-	add(fLowerNext2, lowerAt(i+2))
-	add(fBigramPrev, mix(lowerAt(i-1), t.lower))
-	add(fBigramNext, mix(t.lower, lowerAt(i+1)))
-	add(fShapeWindow, mix(mix(shapeAt(i-1), t.shape), shapeAt(i+1)))
-	knownAt := func(j int) uint64 {
-		if j < s.First || j >= s.Last {
-			return 1 << 16
-		}
-		return uint64(toks[j].known)
-	}
-	classAt := func(j int) uint64 {
-		if j < s.First || j >= s.Last {
-			return 1 << 16
-		}
-		return uint64(toks[j].class)
-	}
-	add(fClassPrev, classAt(i-1))
-	add(fClassNext, classAt(i+1))
+	prev, next := at(i-1), at(i+1)
+	add(fLowerPrev, prev.lower)
+	add(fLowerNext, next.lower)
+	add(fLowerPrev2, at(i-2).lower)
+	add(fLowerNext2, at(i+2).lower)
+	add(fBigramPrev, mix(prev.lower, t.lower))
+	add(fBigramNext, mix(t.lower, next.lower))
+	add(fShapeWindow, mix(mix(prev.shape, t.shape), next.shape))
+	add(fClassPrev, uint64(prev.class))
+	add(fClassNext, uint64(next.class))
 	context := t.casingContext()
-	add(fKnownPrev, knownAt(i-1))
-	add(fKnownNext, knownAt(i+1))
+	add(fKnownPrev, uint64(prev.known))
+	add(fKnownNext, uint64(next.known))
 	add(fCasing, context)
 	add(fCasingLower, mix(context, t.lower))
 	if d := orgSuffixAhead(toks, s, i); d > 0 {
