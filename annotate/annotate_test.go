@@ -57,7 +57,7 @@ func TestOffsetsSliceTheText(t *testing.T) {
 func TestInvalidUTF8IsRepairedAndReported(t *testing.T) {
 	doc := Annotate("Paris \xff\xfe is \"big\"")
 	require.Len(t, doc.Warnings, 1)
-	assert.Contains(t, doc.Warnings[0], "2 bytes")
+	assert.Contains(t, doc.Warnings[0], "2 invalid bytes")
 	require.Len(t, doc.Quotes, 1)
 	assert.Equal(t, "\"big\"", doc.Quotes[0].Text)
 }

@@ -171,7 +171,7 @@ func TestInvalidUTF8OffsetsAreExactAgainstTheRepairedText(t *testing.T) {
 
 	doc := Annotate(input, WithOffsets(Bytes))
 	require.Len(t, doc.Warnings, 1)
-	assert.Contains(t, doc.Warnings[0], "3 bytes")
+	assert.Contains(t, doc.Warnings[0], "3 invalid bytes")
 	require.NotEmpty(t, doc.Quotes)
 	assert.Equal(t, [2]int{byteStart, byteStart + len(quote)}, [2]int{doc.Quotes[0].Start, doc.Quotes[0].End})
 
@@ -391,6 +391,10 @@ func TestWarningCountsReplacedBytes(t *testing.T) {
 	for n := 1; n <= 3; n++ {
 		doc := Annotate("ok " + strings.Repeat("\xff", n))
 		require.Len(t, doc.Warnings, 1)
-		assert.Contains(t, doc.Warnings[0], strconv.Itoa(n)+" bytes")
+		want := strconv.Itoa(n) + " invalid bytes "
+		if n == 1 {
+			want = "1 invalid byte "
+		}
+		assert.Contains(t, doc.Warnings[0], want)
 	}
 }

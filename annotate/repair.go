@@ -29,7 +29,11 @@ func repairUTF8(text string) (string, []string) {
 		}
 		i += size
 	}
-	return b.String(), []string{"invalid UTF-8: " + strconv.Itoa(bad) + " bytes replaced with U+FFFD; offsets refer to the repaired text"}
+	what := strconv.Itoa(bad) + " invalid bytes"
+	if bad == 1 {
+		what = "1 invalid byte"
+	}
+	return b.String(), []string{"invalid UTF-8: " + what + " replaced with U+FFFD; offsets refer to the repaired text"}
 }
 
 // illFormedPrefix returns the length of the maximal ill-formed subsequence

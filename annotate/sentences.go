@@ -8,7 +8,9 @@ import (
 // Sentences: groups tokens into sentences. A line break always ends a
 // sentence (pasted articles put each paragraph, headline and dateline on its
 // own line); inside a line a sentence ends at . ! ? (plus any closing quote or
-// bracket) when the next token starts like a sentence does.
+// bracket) when the next token starts like a sentence does. A list number
+// ("1.") ends nothing, and after "U.S." only a common opening word (The, He)
+// starts a new sentence, since such abbreviations often begin names.
 
 // Sentence is the token range [First, Last) and its byte range [Start, End).
 type Sentence struct {
@@ -31,21 +33,29 @@ func splitSentences(text string, toks []Token) []Sentence {
 		}
 		first = last
 	}
+	// openQuote tracks, within the line, whether a straight double quote is
+	// open, so that `said . "` closes the quotation even after a space.
+	openQuote := false
 	for i := range toks {
-		if i > first && toks[i].NewlineBefore {
-			emit(i)
+		if toks[i].NewlineBefore {
+			openQuote = false
+			if i > first {
+				emit(i)
+			}
 		}
-		if !isSentenceEnd(text, toks[i]) {
+		openQuote = quoteStateAfter(text, toks[i], openQuote)
+		if !isSentenceEnd(text, toks, i) {
 			continue
 		}
-		j := i + 1
-		for j < len(toks) && !toks[j].SpaceBefore && isClosing(text, toks[j]) {
+		j, open := i+1, openQuote
+		for j < len(toks) && !toks[j].NewlineBefore && isClosing(text, toks[j], open) {
+			open = quoteStateAfter(text, toks[j], open)
 			j++
 		}
 		if j >= len(toks) || toks[j].NewlineBefore {
 			continue // the line break ends it
 		}
-		if toks[j].SpaceBefore && startsSentence(text, toks[j]) {
+		if toks[j].SpaceBefore && startsSentence(text, toks[i], toks[j]) {
 			emit(j)
 		}
 	}
@@ -53,9 +63,32 @@ func splitSentences(text string, toks []Token) []Sentence {
 	return out
 }
 
-func isSentenceEnd(text string, t Token) bool {
+// quoteStateAfter returns whether a double quotation is open after t: a
+// straight quote flips the state, curly ones say which way they go.
+func quoteStateAfter(text string, t Token, open bool) bool {
+	if t.Kind != QuoteMark {
+		return open
+	}
+	switch text[t.Start:t.End] {
+	case `"`:
+		return !open
+	case "“", "``", "«", "„":
+		return true
+	case "”", "''", "»":
+		return false
+	}
+	return open
+}
+
+// isSentenceEnd reports whether toks[i] can end a sentence.
+func isSentenceEnd(text string, toks []Token, i int) bool {
+	t := toks[i]
 	if t.Kind == Punct {
 		c := text[t.Start]
+		// "1." opening a line numbers a list item; its dot ends nothing.
+		if c == '.' && i > 0 && !t.SpaceBefore && toks[i-1].Kind == Number && toks[i-1].NewlineBefore {
+			return false
+		}
 		return c == '.' || c == '!' || c == '?'
 	}
 	// "U.S." at the end of a sentence keeps its dot inside the word; only
@@ -66,15 +99,39 @@ func isSentenceEnd(text string, t Token) bool {
 	return false
 }
 
-func isClosing(text string, t Token) bool {
+// isClosing reports whether t, right after a sentence end, still belongs to
+// that sentence: a closing bracket, a quote mark touching it, or one that
+// closes a quotation open in the line (`said . "` with a space before).
+func isClosing(text string, t Token, openQuote bool) bool {
 	if t.Kind == QuoteMark {
-		return true
+		return !t.SpaceBefore || openQuote && !quoteStateAfter(text, t, openQuote)
 	}
 	c := text[t.Start]
-	return c == ')' || c == ']'
+	return !t.SpaceBefore && (c == ')' || c == ']')
 }
 
-func startsSentence(text string, t Token) bool {
-	r, _ := utf8.DecodeRuneInString(text[t.Start:])
-	return unicode.IsUpper(r) || unicode.IsDigit(r) || t.Kind == QuoteMark || r == '(' || r == '['
+// startsSentence reports whether next can open a sentence after end. After a
+// dotted abbreviation ("U.S."), which also ends many names ("the U.S. Open"),
+// only a word that is usually lower-case (The, He, But) does.
+func startsSentence(text string, end, next Token) bool {
+	r, _ := utf8.DecodeRuneInString(text[next.Start:])
+	if end.Kind == Word && next.Kind == Word {
+		return unicode.IsUpper(r) && sentenceOpeners[toLowerASCII(next.Text(text))]
+	}
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || next.Kind == QuoteMark || r == '(' || r == '['
+}
+
+// sentenceOpeners are common words that, capitalised, start a sentence
+// rather than continue a name.
+var sentenceOpeners = map[string]bool{
+	"the": true, "a": true, "an": true, "he": true, "she": true, "it": true, "they": true,
+	"we": true, "i": true, "you": true, "his": true, "her": true, "its": true, "their": true,
+	"our": true, "this": true, "that": true, "these": true, "those": true, "there": true,
+	"but": true, "and": true, "or": true, "so": true, "yet": true, "if": true, "when": true,
+	"while": true, "as": true, "after": true, "before": true, "in": true, "on": true,
+	"at": true, "for": true, "by": true, "with": true, "from": true, "to": true, "of": true,
+	"some": true, "many": true, "most": true, "no": true, "not": true, "what": true,
+	"who": true, "why": true, "how": true, "where": true, "however": true, "meanwhile": true,
+	"also": true, "both": true, "all": true, "one": true, "last": true, "since": true,
+	"although": true, "though": true, "because": true, "then": true, "now": true,
 }

@@ -97,6 +97,11 @@ func extendCluster(text string, start, end int) int {
 
 func isRegionalIndicator(r rune) bool { return r >= 0x1f1e6 && r <= 0x1f1ff }
 
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
@@ -145,7 +150,7 @@ func scanToken(text string, i int, r rune, size int) (int, TokenKind) {
 		return i + 1, QuoteMark
 	case isQuoteRune(r):
 		return i + size, QuoteMark
-	case unicode.IsDigit(r):
+	case unicode.IsDigit(r) || r == '.' && startsDecimal(text, i):
 		return scanNumber(text, i), Number
 	case isWordRune(r):
 		return scanWord(text, i), Word
@@ -283,6 +288,12 @@ var titleAbbreviations = map[string]bool{
 	"Mt": true, "Ft": true, "Supt": true, "Insp": true, "Det": true, "Atty": true, "Gens": true,
 	"Jan": true, "Feb": true, "Aug": true, "Sept": true, "Sep": true, "Oct": true, "Nov": true, "Dec": true,
 	"Inc": true, "Corp": true, "Co": true, "Ltd": true, "Bros": true, "vs": true, "etc": true, "No": true,
+}
+
+// startsDecimal reports whether the '.' at i opens a number written without
+// its leading zero (".596", a batting average), rather than ending a word.
+func startsDecimal(text string, i int) bool {
+	return i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9' && (i == 0 || isSpace(lastRune(text[:i])))
 }
 
 // scanNumber reads digits with internal separators: 1,000  3.5  1996-08-30  10:30  1/2  90s.

@@ -29,6 +29,7 @@ func TestTokenize(t *testing.T) {
 		{"«Oui» „Ja“", []string{"«", "Oui", "»", "„", "Ja", "“"}},
 		{"AT&T and S&P", []string{"AT&T", "and", "S&P"}},
 		{"BEIJING — The", []string{"BEIJING", "—", "The"}},
+		{"hitting .596 in 1996.", []string{"hitting", ".596", "in", "1996", "."}},
 	}
 	for _, c := range cases {
 		assert.Equal(t, c.want, tokenTexts(c.text), c.text)
@@ -36,10 +37,23 @@ func TestTokenize(t *testing.T) {
 }
 
 func TestSentences(t *testing.T) {
-	text := "Mr. Wang met the U.S. envoy. He left. \"Fine,\" she said! Next\nNew line."
-	var got []string
-	for _, s := range splitSentences(text, Tokenize(text)) {
-		got = append(got, text[s.Start:s.End])
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Mr. Wang met the U.S. envoy. He left. \"Fine,\" she said! Next\nNew line.",
+			[]string{"Mr. Wang met the U.S. envoy.", "He left.", "\"Fine,\" she said!", "Next", "New line."}},
+		{"She won the U.S. Open on Sunday. It was her first.",
+			[]string{"She won the U.S. Open on Sunday.", "It was her first."}},
+		{"He lives in the U.S. The rest stayed.", []string{"He lives in the U.S.", "The rest stayed."}},
+		{"\" We lost . \" Then we left .", []string{"\" We lost . \"", "Then we left ."}},
+		{"1. Ana Silva ( Spain ) 12.71\n2. Tom Ng", []string{"1. Ana Silva ( Spain ) 12.71", "2. Tom Ng"}},
 	}
-	assert.Equal(t, []string{"Mr. Wang met the U.S. envoy.", "He left.", "\"Fine,\" she said!", "Next", "New line."}, got)
+	for _, c := range cases {
+		var got []string
+		for _, s := range splitSentences(c.text, Tokenize(c.text)) {
+			got = append(got, c.text[s.Start:s.End])
+		}
+		assert.Equal(t, c.want, got, c.text)
+	}
 }

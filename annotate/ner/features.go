@@ -99,6 +99,9 @@ type token struct {
 	// sentenceStart: first word of its sentence; shouting: in a sentence
 	// written in capitals (a headline), where capitals mean nothing.
 	sentenceStart, shouting bool
+	// tabular: in a line mostly of numbers (sports results, market
+	// tables), where a capitalised word is most often a team or a firm.
+	tabular bool
 	// smallWord: one of headlineSmallWords.
 	smallWord bool
 	// docCasings is the set of casings the word has elsewhere in the
@@ -156,6 +159,8 @@ const (
 	fEvidenceLower
 	fFirstPass
 	fFirstPassEvidence
+	fClassWindow
+	fTabularClass
 )
 
 // The words beyond either end of a sentence, as features see them.
@@ -271,9 +276,10 @@ func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses) {
 	}
 	for _, s := range doc.Sentences {
 		shouting := isShouting(doc.Words[s.First:s.Last]) || isTitleHeadline(toks[s.First:s.Last], maps.lowerFacts)
+		tabular := isTabular(doc.Words[s.First:s.Last])
 		for i := s.First; i < s.Last; i++ {
 			t := &toks[i]
-			t.shouting = shouting
+			t.shouting, t.tabular = shouting, tabular
 			if !t.sentenceStart && !shouting && t.casing != noLetters {
 				maps.lowerFacts[t.lowerID].casings |= 1 << t.casing
 			}
@@ -313,6 +319,18 @@ func isShouting(words []string) bool {
 		}
 	}
 	return upper >= 2
+}
+
+// isTabular reports whether a sentence is mostly numbers: at least three,
+// and at least a third of its words.
+func isTabular(words []string) bool {
+	numbers := 0
+	for _, w := range words {
+		if w[0] >= '0' && w[0] <= '9' {
+			numbers++
+		}
+	}
+	return numbers >= 3 && 3*numbers >= len(words)
 }
 
 // isTitleHeadline reports whether a sentence is a headline in title case,
@@ -481,6 +499,9 @@ func contextFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
 	add(fShapeWindow, mix(mix(prev.shape, t.shape), next.shape))
 	add(fClassPrev, uint64(prev.class))
 	add(fClassNext, uint64(next.class))
+	if t.tabular {
+		add(fTabularClass, uint64(t.class)<<8|uint64(t.casing))
+	}
 	context := t.casingContext()
 	add(fKnownPrev, uint64(prev.known))
 	add(fKnownNext, uint64(next.known))

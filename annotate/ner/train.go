@@ -31,6 +31,12 @@ type TrainOptions struct {
 	// Evidence trains the second pass (document evidence).
 	Evidence bool
 	Seed     int64
+	// Mix is how many perceptrons, trained on different orders of the
+	// examples, are averaged into the model (at least one).
+	Mix int
+	// MinWeight drops the weights smaller than this fraction of the median
+	// weight, which keeps the model small.
+	MinWeight float64
 	// Classes, if set, are the word classes the model uses and stores.
 	Classes *WordClasses
 	// Log, when set, receives progress messages.
@@ -53,8 +59,17 @@ func Train(examples []Example, opt TrainOptions) *Model {
 	if opt.Evidence {
 		jackknifeEvidence(prepared, opt, logf)
 	}
-	p := trainPerceptron(prepared, opt, opt.Evidence, logf)
-	m := p.model(opt)
+	// Parameter mixing: perceptrons that saw the data in different orders
+	// err differently, and the mean of their (linear) weights is one model
+	// of the same size that errs less than each.
+	mixed := map[uint32]*[numLabels]float64{}
+	for k := range max(opt.Mix, 1) {
+		mixOpt := opt
+		mixOpt.Seed = opt.Seed + int64(k)
+		p := trainPerceptron(prepared, mixOpt, opt.Evidence, logf)
+		p.addAveraged(mixed, opt.MinCount, 1/float64(max(opt.Mix, 1)))
+	}
+	m := quantizedModel(mixed, opt.MinWeight)
 	m.classes = opt.Classes.withPlain(prepared)
 	return m
 }
@@ -184,19 +199,33 @@ func (p *perceptron) learnSentence(ex *preparedExample, s Sentence, useEvidence,
 	return buf, errs
 }
 
-// model averages, prunes and quantizes the weights.
-func (p *perceptron) model(opt TrainOptions) *Model {
-	avg := make([]float64, len(p.w))
-	var magnitudes []float64
+// addAveraged adds scale times the averaged weights of the features seen at
+// least minCount times to sum.
+func (p *perceptron) addAveraged(sum map[uint32]*[numLabels]float64, minCount int, scale float64) {
 	for r, key := range p.keys {
-		if int(p.counts[key]) < opt.MinCount {
+		if int(p.counts[key]) < minCount {
 			continue
+		}
+		row := sum[key]
+		if row == nil {
+			row = new([numLabels]float64)
+			sum[key] = row
 		}
 		for l := range numLabels {
 			i := r*numLabels + l
-			avg[i] = float64(p.w[i]) - float64(p.sums[i])/float64(p.step)
-			if avg[i] != 0 {
-				magnitudes = append(magnitudes, math.Abs(avg[i]))
+			row[l] += scale * (float64(p.w[i]) - float64(p.sums[i])/float64(p.step))
+		}
+	}
+}
+
+// quantizedModel prunes and quantizes weights into a model, dropping those
+// below minWeight times the median.
+func quantizedModel(weights map[uint32]*[numLabels]float64, minWeight float64) *Model {
+	var magnitudes []float64
+	for _, row := range weights {
+		for _, w := range row {
+			if w != 0 {
+				magnitudes = append(magnitudes, math.Abs(w))
 			}
 		}
 	}
@@ -204,12 +233,16 @@ func (p *perceptron) model(opt TrainOptions) *Model {
 		return newModel(nil, new(codebook))
 	}
 	sort.Float64s(magnitudes)
-	q := newQuantizer(magnitudes[len(magnitudes)/2], magnitudes[len(magnitudes)-1])
+	median := magnitudes[len(magnitudes)/2]
+	q := newQuantizer(median, magnitudes[len(magnitudes)-1])
 	var features []sparseWeights
-	for r, key := range p.keys {
+	for key, row := range weights {
 		var f sparseWeights
-		for l := range numLabels {
-			if code, ok := q.code(avg[r*numLabels+l]); ok {
+		for l, w := range row {
+			if math.Abs(w) < minWeight*median {
+				continue
+			}
+			if code, ok := q.code(w); ok {
 				f.labels = append(f.labels, Label(l))
 				f.codes = append(f.codes, code)
 			}

@@ -32,6 +32,8 @@ func main() {
 	classes := flag.Bool("classes", true, "learn word classes from unlabelled text")
 	classMinCount := flag.Int("class-min-count", 3, "give classes to words seen at least this often")
 	classPasses := flag.Int("class-passes", 4, "passes of the word-class exchange algorithm")
+	minWeight := flag.Float64("min-weight", 0.6, "drop weights below this fraction of the median weight")
+	mix := flag.Int("mix", 4, "perceptrons, trained on different orders of the data, averaged into the model")
 	flag.Parse()
 	log.SetFlags(0)
 
@@ -50,7 +52,7 @@ func main() {
 		examples = append(examples, more...)
 	}
 	start := time.Now()
-	opts := ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, Evidence: *evidence, Seed: 1, Log: log.Printf}
+	opts := ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, Evidence: *evidence, Seed: 1, Mix: *mix, MinWeight: *minWeight, Log: log.Printf}
 	if *classes {
 		lines, err := unlabelledText(*shared, sentences(examples))
 		check(err)
