@@ -10,7 +10,8 @@ import (
 // own line); inside a line a sentence ends at . ! ? (plus any closing quote or
 // bracket) when the next token starts like a sentence does. A list number
 // ("1.") ends nothing, and after "U.S." only a common opening word (The, He)
-// starts a new sentence, since such abbreviations often begin names.
+// or a quote starts a new sentence, since such abbreviations often begin
+// names.
 
 // Sentence is the token range [First, Last) and its byte range [Start, End).
 type Sentence struct {
@@ -44,11 +45,11 @@ func splitSentences(text string, toks []Token) []Sentence {
 			}
 		}
 		openQuote = quoteStateAfter(text, toks[i], openQuote)
-		if !isSentenceEnd(text, toks, i) {
-			continue
+		if i == first || !isSentenceEnd(text, toks, i) {
+			continue // a leading "..." ends nothing
 		}
 		j, open := i+1, openQuote
-		for j < len(toks) && !toks[j].NewlineBefore && isClosing(text, toks[j], open) {
+		for j < len(toks) && !toks[j].NewlineBefore && isClosing(text, toks, j, open) {
 			open = quoteStateAfter(text, toks[j], open)
 			j++
 		}
@@ -94,17 +95,20 @@ func isSentenceEnd(text string, toks []Token, i int) bool {
 	// "U.S." at the end of a sentence keeps its dot inside the word; only
 	// treat it as an end when it is a dotted acronym, not a title like "Mr.".
 	if t.Kind == Word && text[t.End-1] == '.' {
-		return !titleAbbreviations[text[t.Start:t.End-1]] && t.End-t.Start > 2
+		return !isTitleAbbreviation(text[t.Start:t.End-1]) && t.End-t.Start > 2
 	}
 	return false
 }
 
-// isClosing reports whether t, right after a sentence end, still belongs to
-// that sentence: a closing bracket, a quote mark touching it, or one that
-// closes a quotation open in the line (`said . "` with a space before).
-func isClosing(text string, t Token, openQuote bool) bool {
+// isClosing reports whether toks[j], right after a sentence end, still
+// belongs to that sentence: a closing bracket, a quote mark touching it, or
+// one that closes a quotation open in the line (`said . "` with a space
+// before) or ends the line (a quotation opened paragraphs before).
+func isClosing(text string, toks []Token, j int, openQuote bool) bool {
+	t := toks[j]
 	if t.Kind == QuoteMark {
-		return !t.SpaceBefore || openQuote && !quoteStateAfter(text, t, openQuote)
+		endsLine := j+1 == len(toks) || toks[j+1].NewlineBefore
+		return !t.SpaceBefore || endsLine || openQuote && !quoteStateAfter(text, t, openQuote)
 	}
 	c := text[t.Start]
 	return !t.SpaceBefore && (c == ')' || c == ']')
@@ -115,8 +119,8 @@ func isClosing(text string, t Token, openQuote bool) bool {
 // only a word that is usually lower-case (The, He, But) does.
 func startsSentence(text string, end, next Token) bool {
 	r, _ := utf8.DecodeRuneInString(text[next.Start:])
-	if end.Kind == Word && next.Kind == Word {
-		return unicode.IsUpper(r) && sentenceOpeners[toLowerASCII(next.Text(text))]
+	if end.Kind == Word {
+		return next.Kind == QuoteMark || unicode.IsUpper(r) && sentenceOpeners[toLowerASCII(next.Text(text))]
 	}
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || next.Kind == QuoteMark || r == '(' || r == '['
 }

@@ -277,7 +277,24 @@ func isAbbreviation(text string, i, end int, next rune) bool {
 	if n := len(word); n >= 3 && word[n-2] == '.' {
 		return true
 	}
-	return titleAbbreviations[word]
+	return isTitleAbbreviation(word)
+}
+
+// isTitleAbbreviation reports whether word, as written or, in capitals
+// ("ST. LOUIS"), in title case, is one of titleAbbreviations.
+func isTitleAbbreviation(word string) bool {
+	if titleAbbreviations[word] {
+		return true
+	}
+	var buf [8]byte
+	if len(word) < 2 || len(word) > len(buf) || !isAllUpper(word) {
+		return false
+	}
+	buf[0] = word[0]
+	for i := 1; i < len(word); i++ {
+		buf[i] = word[i] | 0x20
+	}
+	return titleAbbreviations[string(buf[:len(word)])]
 }
 
 // titleAbbreviations end with a dot that never ends a sentence on its own.

@@ -47,6 +47,8 @@ func TestSentences(t *testing.T) {
 			[]string{"She won the U.S. Open on Sunday.", "It was her first."}},
 		{"He lives in the U.S. The rest stayed.", []string{"He lives in the U.S.", "The rest stayed."}},
 		{"\" We lost . \" Then we left .", []string{"\" We lost . \"", "Then we left ."}},
+		{"We won . \"\nNext .", []string{"We won . \"", "Next ."}},
+		{"ST. LOUIS 2024-05-01\n... The U.S. 30-year bond fell.", []string{"ST. LOUIS 2024-05-01", "... The U.S. 30-year bond fell."}},
 		{"1. Ana Silva ( Spain ) 12.71\n2. Tom Ng", []string{"1. Ana Silva ( Spain ) 12.71", "2. Tom Ng"}},
 	}
 	for _, c := range cases {

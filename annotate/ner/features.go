@@ -107,6 +107,9 @@ type token struct {
 	// docCasings is the set of casings the word has elsewhere in the
 	// document where capitals carry meaning (not first, not shouting).
 	docCasings uint8
+	// docContexts is the set of name contexts of the word's capitalised
+	// occurrences in the document.
+	docContexts uint8
 	// known is what the gazetteers know the word as (gazetteerBits).
 	known uint16
 	// class is the word's class (noClass when it has none).
@@ -161,6 +164,7 @@ const (
 	fFirstPassEvidence
 	fClassWindow
 	fTabularClass
+	fDocContexts
 )
 
 // The words beyond either end of a sentence, as features see them.
@@ -232,7 +236,36 @@ type wordFacts struct{ known, class uint16 }
 // where capitals carry meaning, and its latest capitalised occurrence.
 type lowerFacts struct {
 	casings uint8
-	last    int32
+	// contexts is the set of nameContext bits of its capitalised occurrences.
+	contexts uint8
+	last     int32
+}
+
+// Name contexts: what stands next to a capitalised word somewhere in the
+// document. A person's surname follows a given name or a title at least
+// once ("Lars Magnusson" ... "Magnusson"); a firm named like a person
+// ("Magna") never does, and may stand before a firm's suffix.
+const (
+	afterGivenName uint8 = 1 << iota
+	afterPersonTitle
+	beforeOrgSuffix
+)
+
+// nameContext returns the name contexts of capitalised word i.
+func nameContext(toks []token, s Sentence, i int) uint8 {
+	var ctx uint8
+	if i > s.First && toks[i-1].casing == titleCase {
+		if toks[i-1].known&knownGivenName != 0 {
+			ctx |= afterGivenName
+		}
+		if toks[i-1].known&knownPersonTitle != 0 {
+			ctx |= afterPersonTitle
+		}
+	}
+	if i+1 < s.Last && toks[i+1].known&knownOrgSuffix != 0 {
+		ctx |= beforeOrgSuffix
+	}
+	return ctx
 }
 
 // analyze fills toks (one per word) with the per-word hashes, gazetteer
@@ -283,13 +316,16 @@ func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses) {
 			if !t.sentenceStart && !shouting && t.casing != noLetters {
 				maps.lowerFacts[t.lowerID].casings |= 1 << t.casing
 			}
+			if t.casing != lowerCase && t.casing != noLetters {
+				maps.lowerFacts[t.lowerID].contexts |= nameContext(toks, s, i)
+			}
 		}
 	}
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			t := &toks[i]
 			facts := &maps.lowerFacts[t.lowerID]
-			t.docCasings = facts.casings
+			t.docCasings, t.docContexts = facts.casings, facts.contexts
 			t.firstSame, t.nextSame = -1, -1
 			if t.casing == lowerCase || t.casing == noLetters {
 				continue
@@ -502,6 +538,9 @@ func contextFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
 	if t.tabular {
 		add(fTabularClass, uint64(t.class)<<8|uint64(t.casing))
 	}
+	if t.casing != lowerCase && t.casing != noLetters {
+		add(fDocContexts, uint64(t.docContexts)<<8|uint64(t.casing))
+	}
 	context := t.casingContext()
 	add(fKnownPrev, uint64(prev.known))
 	add(fKnownNext, uint64(next.known))
@@ -558,26 +597,41 @@ func aggregateFeatures(buf []uint32, toks []token, i int) []uint32 {
 // dynamicFeatures appends the keys of token i's features that depend on the
 // labels given to the two words before it, and on the first pass's evidence.
 func dynamicFeatures(buf []uint32, toks []token, s Sentence, i int, prev, prev2 Label, useEvidence bool) []uint32 {
-	t := &toks[i]
+	buf = labelFeatures(buf, &toks[i], prev, prev2)
+	if useEvidence {
+		buf = evidenceFeatures(buf, toks, s, i)
+	}
+	return buf
+}
+
+// labelFeatures appends the keys of the features of token t that depend on
+// the labels given to the two words before it.
+func labelFeatures(buf []uint32, t *token, prev, prev2 Label) []uint32 {
 	add := func(template, value uint64) { buf = append(buf, uint32(mix(template, value))) }
 	add(fLabelPrev, uint64(prev))
 	add(fLabelPrev2, uint64(prev)<<8|uint64(prev2))
 	add(fLabelPrevLower, mix(uint64(prev), t.lower))
 	add(fLabelPrevShape, mix(uint64(prev), t.shape))
-	if useEvidence {
-		evidence := uint64(t.docEvidence)
-		add(fEvidence, evidence)
-		add(fEvidenceCasing, evidence|t.casingContext()<<8)
-		add(fEvidenceLower, mix(evidence, t.lower))
-		// The first pass's labels here and next, which tell where a name
-		// ends: "Xi" is a person alone elsewhere but starts "Xi Jinping".
-		next := uint64(numLabels)
-		if i+1 < s.Last {
-			next = uint64(toks[i+1].firstPass)
-		}
-		add(fFirstPass, uint64(t.firstPass)|next<<8)
-		add(fFirstPassEvidence, uint64(t.firstPass)|evidence<<8)
+	return buf
+}
+
+// evidenceFeatures appends the keys of token i's features that come from
+// the first pass.
+func evidenceFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
+	t := &toks[i]
+	add := func(template, value uint64) { buf = append(buf, uint32(mix(template, value))) }
+	evidence := uint64(t.docEvidence)
+	add(fEvidence, evidence)
+	add(fEvidenceCasing, evidence|t.casingContext()<<8)
+	add(fEvidenceLower, mix(evidence, t.lower))
+	// The first pass's labels here and next, which tell where a name
+	// ends: "Xi" is a person alone elsewhere but starts "Xi Jinping".
+	next := uint64(numLabels)
+	if i+1 < s.Last {
+		next = uint64(toks[i+1].firstPass)
 	}
+	add(fFirstPass, uint64(t.firstPass)|next<<8)
+	add(fFirstPassEvidence, uint64(t.firstPass)|evidence<<8)
 	return buf
 }
 

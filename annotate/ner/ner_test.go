@@ -257,3 +257,48 @@ func parseLabels(t *testing.T, s string) []Label {
 	}
 	return out
 }
+
+func TestIsTabular(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Kent 4 Surrey 2 Essex 1", true},
+		{"Leeds 21 11 3 7 41", true},
+		{"Kent beat Surrey by 4 wickets on day 2 of 3", false},
+		{"The council met on Monday", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, isTabular(strings.Fields(tt.line)), tt.line)
+	}
+}
+
+func TestDocContextsGatherEveryOccurrence(t *testing.T) {
+	doc := example(t,
+		"John Smith spoke on Monday .",
+		"Smith left .",
+		"Mr. Wang and Magna Bank agreed .",
+		"Wang and Magna signed .",
+	).Doc
+	toks := make([]token, len(doc.Words))
+	maps := newDocMaps()
+	analyze(doc, toks, &maps, nil)
+	// The last occurrence of each word, which stands in no such context
+	// itself, must know of the earlier ones.
+	contexts := map[string]uint8{}
+	for i, w := range doc.Words {
+		contexts[w] = toks[i].docContexts
+	}
+	tests := []struct {
+		word string
+		want uint8
+	}{
+		{"Smith", afterGivenName},
+		{"Wang", afterPersonTitle},
+		{"Magna", beforeOrgSuffix},
+		{"Monday", 0},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, contexts[tt.word], tt.word)
+	}
+}

@@ -34,9 +34,11 @@ type scratch struct {
 	// wordScores holds the scores of each distinct word's wordFeatures,
 	// by word id.
 	wordScores []float32
-	feats      []uint32
-	maps       docMaps
-	evidence   evidenceCounts
+	// labelScores holds each word's label-feature scores from the last pass.
+	labelScores []float32
+	feats       []uint32
+	maps        docMaps
+	evidence    evidenceCounts
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -114,15 +116,31 @@ func (s *scratch) scoreWord(sc scorer, w string, t *token) [numLabels]float32 {
 // decode runs one greedy pass over every sentence, adding the label and
 // evidence features to each word's static scores. (A beam search over the
 // same scores did worse on CoNLL dev: the perceptron is trained word by word,
-// so its scores do not add up across a sentence.)
+// so its scores do not add up across a sentence.) The second pass reuses the
+// first pass's label-feature scores wherever the two labels before a word
+// are unchanged, which is almost everywhere.
 func (s *scratch) decode(sc scorer, doc Document, labels []Label, useEvidence bool) {
-	var scores [numLabels]float32
+	s.labelScores = resize(s.labelScores, len(doc.Words)*numLabels)
+	var scores [numLabels]float32 // out of the loop: it escapes through sc
 	for _, sent := range doc.Sentences {
 		prev, prev2 := Outside, Outside
+		firstPrev, firstPrev2 := Outside, Outside
 		for i := sent.First; i < sent.Last; i++ {
+			cached := (*[numLabels]float32)(s.labelScores[i*numLabels:])
+			if !useEvidence || prev != firstPrev || prev2 != firstPrev2 {
+				*cached = [numLabels]float32{}
+				s.feats = labelFeatures(s.feats[:0], &s.toks[i], prev, prev2)
+				sc.addScores(s.feats, cached)
+			}
 			scores = [numLabels]float32(s.static[i*numLabels:])
-			s.feats = dynamicFeatures(s.feats[:0], s.toks, sent, i, prev, prev2, useEvidence)
-			sc.addScores(s.feats, &scores)
+			for l, v := range cached {
+				scores[l] += v
+			}
+			if useEvidence {
+				s.feats = evidenceFeatures(s.feats[:0], s.toks, sent, i)
+				sc.addScores(s.feats, &scores)
+				firstPrev, firstPrev2 = s.toks[i].firstPass, firstPrev
+			}
 			labels[i] = bestLabel(&scores, prev, i == sent.Last-1)
 			prev, prev2 = labels[i], prev
 		}
