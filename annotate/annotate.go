@@ -114,6 +114,22 @@ type analysis struct {
 	issues    []issue
 }
 
+// analyse runs the stages on text; quotes and issues only when asked for.
+func analyse(text string, layers Layers) *analysis {
+	a := &analysis{text: text}
+	a.tokens = Tokenize(text)
+	a.sentences = splitSentences(text, a.tokens)
+	a.names = findNames(text, a.tokens, a.sentences)
+	a.entities = groupEntities(text, a.tokens, a.names)
+	if layers.Quotes {
+		a.quotes = findQuotes(a)
+	}
+	if layers.Issues {
+		a.issues = findIssues(a)
+	}
+	return a
+}
+
 // Annotate runs the whole pipeline on text. It never panics on any input:
 // invalid UTF-8 is repaired (and reported in Warnings) before analysis.
 func Annotate(text string, opts ...Option) *Document {
@@ -122,18 +138,12 @@ func Annotate(text string, opts ...Option) *Document {
 		o(&cfg)
 	}
 	text, warnings := repairUTF8(text)
-	a := &analysis{text: text}
-	a.tokens = Tokenize(text)
-	a.sentences = splitSentences(text, a.tokens)
-	a.names = findNames(text, a.tokens, a.sentences)
-	a.entities = groupEntities(text, a.tokens, a.names)
-	if cfg.layers.Quotes {
-		a.quotes = findQuotes(a)
+	var doc *Document
+	if len(text) > blockSize {
+		doc = annotateBlocks(text, cfg)
+	} else {
+		doc = analyse(text, cfg.layers).document(cfg)
 	}
-	if cfg.layers.Issues {
-		a.issues = findIssues(a)
-	}
-	doc := a.document(cfg)
 	doc.Warnings = warnings
 	return doc
 }

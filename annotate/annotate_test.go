@@ -1,8 +1,10 @@
 package annotate
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 	"unicode/utf16"
 
@@ -71,4 +73,13 @@ func TestEmptyInputs(t *testing.T) {
 		require.NoError(t, err)
 		assert.True(t, json.Valid(b))
 	}
+}
+
+// WriteJSON streams in chunks; the bytes are the same as AppendJSON's.
+func TestWriteJSONEqualsAppendJSON(t *testing.T) {
+	doc := Annotate(strings.Repeat("“Fine,” said Ana Kovač in Zürich, on trade talks.\n", 2000))
+	var out bytes.Buffer
+	require.NoError(t, doc.WriteJSON(&out))
+	require.Greater(t, out.Len(), 2*jsonChunk, "the document spans several chunks")
+	assert.Equal(t, string(doc.AppendJSON(nil)), out.String())
 }

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"io"
 	"strconv"
 	"unicode/utf8"
 )
@@ -13,20 +14,49 @@ func (d *Document) MarshalJSON() ([]byte, error) { return d.AppendJSON(nil), nil
 
 // AppendJSON appends the document's JSON form to b.
 func (d *Document) AppendJSON(b []byte) []byte {
+	b, _ = d.encodeJSON(b, nil)
+	return b
+}
+
+// WriteJSON writes the document's JSON form to w in chunks, so that a large
+// document is never held twice in memory.
+func (d *Document) WriteJSON(w io.Writer) error {
+	b, err := d.encodeJSON(make([]byte, 0, 2*jsonChunk), w)
+	if err == nil {
+		_, err = w.Write(b)
+	}
+	return err
+}
+
+const jsonChunk = 32 << 10
+
+// encodeJSON appends the JSON form to b; when w is set it writes b out and
+// starts over whenever b passes jsonChunk.
+func (d *Document) encodeJSON(b []byte, w io.Writer) ([]byte, error) {
+	var err error
+	flush := func() {
+		if w != nil && err == nil && len(b) >= jsonChunk {
+			_, err = w.Write(b)
+			b = b[:0]
+		}
+	}
 	b = append(b, `{"entities":[`...)
 	for i := range d.Entities {
 		b = appendComma(b, i)
 		b = d.Entities[i].appendJSON(b)
+		flush()
 	}
 	b = append(b, `],"quotes":[`...)
 	for i := range d.Quotes {
 		b = appendComma(b, i)
 		b = d.Quotes[i].appendJSON(b)
+		flush()
 	}
 	b = append(b, `],"issues":[`...)
 	for i := range d.Issues {
 		b = appendComma(b, i)
 		b = d.Issues[i].appendJSON(b)
+		flush()
 	}
 	b = append(b, ']')
 	if len(d.Warnings) > 0 {
@@ -37,7 +67,7 @@ func (d *Document) AppendJSON(b []byte) []byte {
 		}
 		b = append(b, ']')
 	}
-	return append(b, '}')
+	return append(b, '}'), err
 }
 
 func (e *Entity) appendJSON(b []byte) []byte {

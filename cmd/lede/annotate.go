@@ -67,15 +67,16 @@ func readInputs(files []string) (string, error) {
 	return strings.Join(parts, "\n\n"), nil
 }
 
+// readLimited reads r into a string without a second copy of the text.
 func readLimited(r io.Reader, name string) (string, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
-	if err != nil {
+	var b strings.Builder
+	if _, err := io.Copy(&b, io.LimitReader(r, maxInput+1)); err != nil {
 		return "", fmt.Errorf("reading %s: %w", name, err)
 	}
-	if len(b) > maxInput {
+	if b.Len() > maxInput {
 		return "", fmt.Errorf("%s is larger than %d MB; split it into articles", name, maxInput>>20)
 	}
-	return string(b), nil
+	return b.String(), nil
 }
 
 type jsonlInput struct {

@@ -21,13 +21,17 @@ var formats = map[string]formatter{
 
 func writeDocument(w *bufio.Writer, id json.RawMessage, doc *annotate.Document) error {
 	if id == nil {
-		w.Write(doc.AppendJSON(nil))
+		if err := doc.WriteJSON(w); err != nil {
+			return err
+		}
 		return w.WriteByte('\n')
 	}
 	w.WriteString(`{"id":`)
 	w.Write(id)
 	w.WriteString(`,"document":`)
-	w.Write(doc.AppendJSON(nil))
+	if err := doc.WriteJSON(w); err != nil {
+		return err
+	}
 	_, err := w.WriteString("}\n")
 	return err
 }
