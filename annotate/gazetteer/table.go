@@ -47,8 +47,17 @@ func (t table) lookupWord(word string) (string, bool) {
 	return t.lookup(strings.ToLower(strings.TrimSuffix(word, ".")))
 }
 
+// isAllCaps reports whether s has capitals and no lower-case letters. It
+// runs for every name looked up, so it allocates nothing.
 func isAllCaps(s string) bool {
-	return s != strings.ToLower(s) && s == strings.ToUpper(s)
+	upper := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		upper = upper || unicode.IsUpper(r)
+	}
+	return upper
 }
 
 // titleCase capitalises the first letter of each word and lowers the rest.
