@@ -20,6 +20,18 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// AllowDownloads lets the tab save files into a new temporary folder, which
+// it returns, and report their progress to Download.
+func AllowDownloads(t testing.TB, tab context.Context) string {
+	t.Helper()
+	dir := t.TempDir()
+	_, err := chromedp.CallBrowser(tab, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: new(true),
+	})
+	require.NoError(t, err)
+	return dir
+}
+
 // Download picks an export format, clicks Download and returns the file.
 func Download(t testing.TB, tab context.Context, dir, format string) []byte {
 	t.Helper()
@@ -71,11 +83,7 @@ func TestExports(t *testing.T) {
 	seed := SeedArticle(t)
 	srv := ServeDist(t)
 	tab := NewTab(t)
-	dir := t.TempDir()
-	_, err := chromedp.CallBrowser(tab, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: new(true),
-	})
-	require.NoError(t, err)
+	dir := AllowDownloads(t, tab)
 	OpenApp(t, tab, srv.URL)
 	PasteArticle(t, tab, seed)
 	units := utf16.Encode([]rune(seed))

@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -161,11 +160,7 @@ func TestXSSPayloadsPastedAsRichText(t *testing.T) {
 func TestExportedHTMLEscapesPayloads(t *testing.T) {
 	srv := ServeDist(t)
 	tab := NewTab(t)
-	dir := t.TempDir()
-	_, err := chromedp.CallBrowser(tab, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: new(true),
-	})
-	require.NoError(t, err)
+	dir := AllowDownloads(t, tab)
 	OpenApp(t, tab, srv.URL)
 	article := xssArticle()
 	PasteArticle(t, tab, article)
