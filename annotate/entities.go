@@ -1,6 +1,8 @@
 package annotate
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -47,6 +49,10 @@ type entityGrouper struct {
 	// nameType is the type of the name covering each token, zero outside names.
 	nameType []EntityType
 	entities []*entity
+	// wordBuf and keyBuf are scratch space reused by words and lowerKey,
+	// which run for every mention.
+	wordBuf []string
+	keyBuf  []byte
 }
 
 func groupEntities(text string, toks []Token, names []Name) []*entity {
@@ -100,7 +106,7 @@ func (g *entityGrouper) isOnlyTitle(m mention, personWords map[string]bool) bool
 		case g.toks[i].Kind != Word:
 		case gazetteer.IsPersonTitle(w) && !personWords[w]:
 			hasTitle = true
-		case !roleModifiers[strings.ToLower(w)] && !isPlaceQualifier(w):
+		case !roleModifiers[string(g.lowerKey(w))] && !isPlaceQualifier(w):
 			return false
 		}
 	}
@@ -222,15 +228,46 @@ func (g *entityGrouper) surface(m mention) string {
 }
 
 // words returns the word tokens of a mention, leaving out initials' dots and
-// the like.
+// the like. The slice is reused by the next call.
 func (g *entityGrouper) words(m mention) []string {
-	var ws []string
+	g.wordBuf = g.wordBuf[:0]
 	for i := m.first; i < m.last; i++ {
 		if g.toks[i].Kind == Word {
-			ws = append(ws, g.word(i))
+			g.wordBuf = append(g.wordBuf, g.word(i))
 		}
 	}
-	return ws
+	return g.wordBuf
+}
+
+// lowerKey returns the words joined by spaces in lower case, in scratch
+// space reused by the next call: a map indexed with string(g.lowerKey(…))
+// allocates nothing.
+func (g *entityGrouper) lowerKey(words ...string) []byte {
+	g.keyBuf = g.keyBuf[:0]
+	for i, w := range words {
+		if i > 0 {
+			g.keyBuf = append(g.keyBuf, ' ')
+		}
+		g.keyBuf = appendLower(g.keyBuf, w)
+	}
+	return g.keyBuf
+}
+
+// appendLower appends s in lower case as strings.ToLower writes it.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 func (g *entityGrouper) add(typ EntityType, name string) *entity {
@@ -250,11 +287,11 @@ func (g *entityGrouper) groupPeople(people []mention) {
 		if len(ws) < 2 {
 			continue
 		}
-		key := strings.ToLower(ws[0] + " " + ws[surnameIndex(ws)])
-		e := byFullName[key]
+		key := g.lowerKey(ws[0], ws[surnameIndex(ws)])
+		e := byFullName[string(key)]
 		if e == nil {
 			e = g.add(Person, "")
-			byFullName[key] = e
+			byFullName[string(key)] = e
 			full = append(full, e)
 		}
 		e.name = betterName(e.name, strings.Join(ws, " "))
@@ -263,7 +300,7 @@ func (g *entityGrouper) groupPeople(people []mention) {
 	}
 	fullByWord := map[string][]fullNameMention{}
 	for _, e := range full {
-		for _, w := range strings.Fields(strings.ToLower(e.name)) {
+		for w := range strings.FieldsSeq(strings.ToLower(e.name)) {
 			for _, m := range e.mentions {
 				fullByWord[w] = append(fullByWord[w], fullNameMention{m.Start, e})
 			}
@@ -278,14 +315,14 @@ func (g *entityGrouper) groupPeople(people []mention) {
 		if len(ws) != 1 {
 			continue
 		}
-		word := strings.ToLower(ws[0])
-		e := shortenedFullName(m.Start, fullByWord[word])
+		word := g.lowerKey(ws[0])
+		e := shortenedFullName(m.Start, fullByWord[string(word)])
 		if e == nil {
-			e = byWord[word]
+			e = byWord[string(word)]
 		}
 		if e == nil {
 			e = g.add(Person, "")
-			byWord[word] = e
+			byWord[string(word)] = e
 		}
 		e.name = betterName(e.name, ws[0])
 		e.mentions = append(e.mentions, m.Name)
@@ -349,11 +386,11 @@ func (g *entityGrouper) groupByKey(typ EntityType, ms []mention, name func(menti
 	byKey := map[string]*entity{}
 	for _, m := range ms {
 		n := name(m)
-		k := strings.ToLower(n)
-		e := byKey[k]
+		k := g.lowerKey(n)
+		e := byKey[string(k)]
 		if e == nil {
 			e = g.add(typ, "")
-			byKey[k] = e
+			byKey[string(k)] = e
 		}
 		e.name = betterName(e.name, n)
 		e.mentions = append(e.mentions, m.Name)
@@ -367,7 +404,7 @@ func (g *entityGrouper) groupByKey(typ EntityType, ms []mention, name func(menti
 func betterName(current, other string) string {
 	rank := func(s string) int {
 		r := strings.Count(s, " ")
-		if s != strings.ToUpper(s) {
+		if hasLower(s) {
 			r += 100
 		}
 		return r
@@ -376,6 +413,20 @@ func betterName(current, other string) string {
 		return other
 	}
 	return current
+}
+
+// hasLower reports whether s differs from strings.ToUpper(s), allocating
+// nothing for ASCII.
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return s != strings.ToUpper(s)
+		case 'a' <= c && c <= 'z':
+			return true
+		}
+	}
+	return false
 }
 
 // placeName is the gazetteer's canonical name of a country, else the name.
@@ -441,15 +492,16 @@ func (g *entityGrouper) parenthesisedAcronym(i int) (string, bool) {
 // acronymOf returns the capitals of the significant words of a name
 // ("World Health Organization" → "WHO"), or "" for a one-word name.
 func acronymOf(name string) string {
-	ws := strings.Fields(name)
-	if len(ws) < 2 {
-		return ""
-	}
 	var b strings.Builder
-	for _, w := range ws {
+	words := 0
+	for w := range strings.FieldsSeq(name) {
+		words++
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			b.WriteRune(r)
 		}
+	}
+	if words < 2 {
+		return ""
 	}
 	return b.String()
 }
@@ -481,7 +533,7 @@ func (g *entityGrouper) titleSex(m mention) gazetteer.Sex {
 
 // roleSex returns the sex told by a title in a role ("spokeswoman").
 func roleSex(role string) gazetteer.Sex {
-	for _, w := range strings.Fields(role) {
+	for w := range strings.FieldsSeq(role) {
 		if sex, ok := gazetteer.TitleSex(w); ok {
 			return sex
 		}
@@ -503,7 +555,7 @@ func givenNameSex(name string) gazetteer.Sex {
 // order.
 func sortByPosition(es []*entity) {
 	for _, e := range es {
-		sort.SliceStable(e.mentions, func(i, j int) bool { return e.mentions[i].Start < e.mentions[j].Start })
+		slices.SortStableFunc(e.mentions, func(a, b Name) int { return cmp.Compare(a.Start, b.Start) })
 	}
-	sort.SliceStable(es, func(i, j int) bool { return es[i].mentions[0].Start < es[j].mentions[0].Start })
+	slices.SortStableFunc(es, func(a, b *entity) int { return cmp.Compare(a.mentions[0].Start, b.mentions[0].Start) })
 }

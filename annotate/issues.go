@@ -3,6 +3,7 @@ package annotate
 import (
 	"cmp"
 	"slices"
+	"sync"
 
 	"lede/annotate/topics"
 )
@@ -32,8 +33,8 @@ type issue struct {
 type issueMatch struct {
 	first, last, sentence int
 	term, word            uint64
-	sense                 topics.Sense
-	stated                bool // listed by the article as an issue
+	sense                 *topics.Sense // shared, never written
+	stated                bool          // listed by the article as an issue
 }
 
 const (
@@ -61,12 +62,15 @@ func findIssues(a *analysis) []issue {
 	lex := topics.Load()
 	matches, cues := matchTerms(a.text, a.tokens, a.sentences, lex)
 	matches = outsidePeople(keepInContext(matches, cues, len(a.sentences)), a.names)
-	if ir := lex.Find(internationalRelations); ir >= 0 {
+	if ir := internationalRelationsTopic(); ir >= 0 {
 		matches = append(matches, namedIssues(a, matches, ir)...)
 	}
 	markStated(a, matches)
 	return rankIssues(a, lex, matches)
 }
+
+// internationalRelationsTopic is the lexicon's index of internationalRelations.
+var internationalRelationsTopic = sync.OnceValue(func() int { return topics.Load().Find(internationalRelations) })
 
 // contextCue is the context a token sets: the groups of the context words
 // that start at it and the top level of an unconditional term.
@@ -84,7 +88,7 @@ func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon
 	for si, s := range sents {
 		covered := s.First
 		for i := s.First; i < s.Last; i++ {
-			var best *topics.Entry
+			var best []topics.Sense
 			var cue topics.Mask
 			var bestKey, word uint64
 			bestEnd := 0
@@ -94,13 +98,13 @@ func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon
 				if j == i {
 					word = key
 				}
-				e := lex.Lookup(key)
-				if e == nil {
+				e, ok := lex.Lookup(key)
+				if !ok {
 					break
 				}
 				cue.Or(e.Context)
 				if len(e.Senses) > 0 {
-					best, bestEnd, bestKey = e, j+1, key
+					best, bestEnd, bestKey = e.Senses, j+1, key
 				}
 				if !e.Prefix {
 					break
@@ -108,17 +112,16 @@ func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon
 			}
 			// A case-exact term ("WHO", "Labour") overrides the same word
 			// read case-blind, but not a longer phrase.
-			exact := topics.Exact(toks[i].Text(text))
-			if e := lex.Lookup(exact); e != nil {
+			if exact, e, ok := lex.LookupExact(toks[i].Text(text)); ok {
 				cue.Or(e.Context)
 				if len(e.Senses) > 0 && (best == nil || bestEnd == i+1) {
-					best, bestEnd, bestKey = e, i+1, exact
+					best, bestEnd, bestKey = e.Senses, i+1, exact
 				}
 			}
 			inside := i < covered
 			if best != nil && !inside {
-				for _, sense := range best.Senses {
-					matches = append(matches, issueMatch{first: i, last: bestEnd, sentence: si, term: bestKey, word: word, sense: sense})
+				for k, sense := range best {
+					matches = append(matches, issueMatch{first: i, last: bestEnd, sentence: si, term: bestKey, word: word, sense: &best[k]})
 					if !sense.Conditional() {
 						cue.Set(lex.TopBit(sense.Topic))
 					}
@@ -201,6 +204,7 @@ func namedIssues(a *analysis, matches []issueMatch, topic int) []issueMatch {
 		return toLowerASCII(a.tokens[i].Text(a.text))
 	}
 	isIssue := map[string]bool{}
+	sense := &topics.Sense{Topic: topic, Weight: 1}
 	var out []issueMatch
 	for pass := 0; pass < 2; pass++ {
 		for _, n := range a.names {
@@ -218,7 +222,7 @@ func namedIssues(a *analysis, matches []issueMatch, topic int) []issueMatch {
 			}
 			if found {
 				isIssue[name] = true
-				out = append(out, issueMatch{first: n.First, last: n.Last, sentence: sentenceOf(a.sentences, n.First), term: topics.Fold(topics.Key(), name, false), sense: topics.Sense{Topic: topic, Weight: 1}})
+				out = append(out, issueMatch{first: n.First, last: n.Last, sentence: sentenceOf(a.sentences, n.First), term: topics.Fold(topics.Key(), name, false), sense: sense})
 			}
 		}
 	}
@@ -283,20 +287,23 @@ type topicTally struct {
 	paragraphs int
 	lastPara   int
 	mentions   [][2]int
-	uses       map[uint64]int
 }
 
-func (t *topicTally) add(term uint64, weight float64, para int, span [2]int) {
+// add counts the use-th use of a term.
+func (t *topicTally) add(use int, weight float64, para int, span [2]int) {
 	if t.paragraphs == 0 || para != t.lastPara {
 		t.paragraphs++
 		t.lastPara = para
 	}
-	if t.uses == nil {
-		t.uses = map[uint64]int{}
-	}
-	t.uses[term]++
-	t.weight += weight / float64(t.uses[term]*t.uses[term])
+	t.weight += weight / float64(use*use)
 	t.mentions = append(t.mentions, span)
+}
+
+// topicTerm is a term raising a topic; one map of them for all the topics
+// of a document costs less than one map per topic.
+type topicTerm struct {
+	topic int
+	term  uint64
 }
 
 func (t *topicTally) raw(r *topics.Ranking) float64 {
@@ -320,6 +327,13 @@ func rankIssues(a *analysis, lex *topics.Lexicon, matches []issueMatch) []issue 
 		}
 		return m[topic]
 	}
+	// Narrow and top-level topics are apart, so they can share the map.
+	uses := make(map[topicTerm]int, len(matches))
+	use := func(topic int, term uint64) int {
+		k := topicTerm{topic, term}
+		uses[k]++
+		return uses[k]
+	}
 	for _, m := range matches {
 		w := m.sense.Weight * weights[m.sentence]
 		if m.stated {
@@ -329,13 +343,13 @@ func rankIssues(a *analysis, lex *topics.Lexicon, matches []issueMatch) []issue 
 		para := paragraphs[m.sentence]
 		t := lex.Topics[m.sense.Topic]
 		if !lex.IsTop(m.sense.Topic) {
-			tally(narrow, m.sense.Topic).add(m.term, w, para, span)
+			tally(narrow, m.sense.Topic).add(use(m.sense.Topic, m.term), w, para, span)
 		}
 		parent := tally(top, t.Top)
 		if n := len(parent.mentions); n > 0 && parent.mentions[n-1] == span {
 			continue // one word read two ways counts once for its top level
 		}
-		parent.add(m.term, w, para, span)
+		parent.add(use(t.Top, m.term), w, para, span)
 	}
 	var out []issue
 	for topic, t := range narrow {

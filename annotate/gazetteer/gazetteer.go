@@ -27,17 +27,24 @@ import (
 
 var (
 	//go:embed data/countries.txt
-	countries table
+	countriesText string
 	//go:embed data/demonyms.txt
-	demonyms table
+	demonymsText string
 	//go:embed data/places.txt
-	places table
+	placesText string
 	//go:embed data/given.txt
-	givenNames table
+	givenNamesText string
 	//go:embed data/titles.txt
-	personTitles table
+	personTitlesText string
 	//go:embed data/orgsuffixes.txt
-	orgSuffixes table
+	orgSuffixesText string
+
+	countries    = newTable(countriesText)
+	demonyms     = newTable(demonymsText)
+	places       = newTable(placesText)
+	givenNames   = newTable(givenNamesText)
+	personTitles = newTable(personTitlesText)
+	orgSuffixes  = newTable(orgSuffixesText)
 )
 
 // Country returns the canonical name of the country that name refers to:

@@ -151,12 +151,12 @@ func TestWordLists(t *testing.T) {
 // TestTablesSearchable checks the invariant binary search depends on (keys
 // sorted and unique) and that every key is found with its own value.
 func TestTablesSearchable(t *testing.T) {
-	for name, tab := range map[string]table{
+	for name, tab := range map[string]*table{
 		"countries": countries, "demonyms": demonyms, "places": places,
 		"given": givenNames, "titles": personTitles, "suffixes": orgSuffixes,
 	} {
 		t.Run(name, func(t *testing.T) {
-			lines := strings.Split(strings.TrimSuffix(string(tab), "\n"), "\n")
+			lines := strings.Split(strings.TrimSuffix(tab.text, "\n"), "\n")
 			assert.NotEmpty(t, lines)
 			prev := ""
 			for i, line := range lines {
@@ -168,6 +168,33 @@ func TestTablesSearchable(t *testing.T) {
 				got, ok := tab.lookup(key)
 				if !assert.True(t, ok, key) || !assert.Equal(t, value, got, key) {
 					return
+				}
+			}
+		})
+	}
+}
+
+// TestCaseFoldedSearch checks that reading a key in lower or title case
+// while searching finds what looking up the converted key finds.
+func TestCaseFoldedSearch(t *testing.T) {
+	for name, tab := range map[string]*table{"countries": countries, "places": places, "titles": personTitles} {
+		t.Run(name, func(t *testing.T) {
+			for _, line := range strings.Split(strings.TrimSuffix(tab.text, "\n"), "\n") {
+				key, _, _ := strings.Cut(line, "\t")
+				for _, written := range []string{key, strings.ToUpper(key), strings.ToLower(key)} {
+					want, wantOK := tab.lookup(strings.ToLower(written))
+					got, ok := tab.lookupWord(written + ".")
+					if !assert.Equal(t, wantOK, ok, written) || !assert.Equal(t, want, got, written) {
+						return
+					}
+					want, wantOK = tab.lookup(written)
+					if !wantOK && isAllCaps(written) {
+						want, wantOK = tab.lookup(titleCase(written))
+					}
+					got, ok = tab.lookupName(written)
+					if !assert.Equal(t, wantOK, ok, written) || !assert.Equal(t, want, got, written) {
+						return
+					}
 				}
 			}
 		})

@@ -2,49 +2,139 @@ package gazetteer
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // table is a compiled gazetteer: lines "key<TAB>value" (or bare keys) sorted
-// by key. It is searched in place, so loading costs nothing and lookups
-// allocate nothing.
-type table string
+// by key, searched in place so that lookups allocate nothing. The offsets of
+// its lines are found on first use (one fast scan), so that each step of the
+// binary search is a single comparison rather than a hunt for the line's
+// ends: the recognizer and the entities stage look up every name.
+type table struct {
+	text       string
+	lineStarts func() []int32 // the start of each line, then where a next one would start
+}
+
+func newTable(text string) *table {
+	return &table{text: text, lineStarts: sync.OnceValue(func() []int32 { return lineStarts(text) })}
+}
+
+func lineStarts(text string) []int32 {
+	starts := make([]int32, 0, strings.Count(text, "\n")+2)
+	start := 0
+	for start < len(text) {
+		starts = append(starts, int32(start))
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text) - start
+		}
+		start += end + 1
+	}
+	return append(starts, int32(start))
+}
+
+// caseFold is how a key is read when it is compared: as written, or (an
+// ASCII key only) in lower case or title case.
+type caseFold uint8
+
+const (
+	asWritten caseFold = iota
+	lowerCase
+	titleCased
+)
 
 // lookup returns the value on the line whose key is key.
-func (t table) lookup(key string) (value string, ok bool) {
-	lo, hi := 0, len(t) // both always at the start of a line
+func (t *table) lookup(key string) (value string, ok bool) {
+	return t.search(key, asWritten)
+}
+
+// search finds the line whose key is key read with fold.
+func (t *table) search(key string, fold caseFold) (value string, ok bool) {
+	starts := t.lineStarts()
+	lo, hi := 0, len(starts)-1
 	for lo < hi {
-		start := lo + strings.LastIndexByte(string(t[lo:(lo+hi)/2]), '\n') + 1
-		end := start + strings.IndexByte(string(t[start:]), '\n')
-		k, v, _ := strings.Cut(string(t[start:end]), "\t")
-		switch {
-		case k == key:
-			return v, true
-		case k < key:
-			lo = end + 1
+		mid := int(uint(lo+hi) >> 1)
+		line := t.text[starts[mid] : starts[mid+1]-1]
+		switch c := compareKey(line, key, fold); {
+		case c == 0:
+			_, value, _ = strings.Cut(line, "\t")
+			return value, true
+		case c < 0:
+			lo = mid + 1
 		default:
-			hi = start
+			hi = mid
 		}
 	}
 	return "", false
 }
 
+// compareKey compares the key of line (up to its tab) with key read with fold.
+func compareKey(line, key string, fold caseFold) int {
+	for i := 0; ; i++ {
+		lineEnded := i == len(line) || line[i] == '\t'
+		switch {
+		case lineEnded && i == len(key):
+			return 0
+		case lineEnded:
+			return -1
+		case i == len(key):
+			return 1
+		}
+		c := key[i]
+		switch {
+		case fold == lowerCase, fold == titleCased && i > 0 && key[i-1] != ' ' && key[i-1] != '-':
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+		case fold == titleCased:
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+		}
+		switch {
+		case line[i] < c:
+			return -1
+		case line[i] > c:
+			return 1
+		}
+	}
+}
+
 // lookupName looks up a proper name as written, and an all-capitals name
 // ("NEW YORK" in a headline) also in title case.
-func (t table) lookupName(name string) (string, bool) {
+func (t *table) lookupName(name string) (string, bool) {
 	if v, ok := t.lookup(name); ok {
 		return v, true
 	}
-	if isAllCaps(name) {
-		return t.lookup(titleCase(name))
+	switch {
+	case !isAllCaps(name):
+		return "", false
+	case isASCII(name):
+		return t.search(name, titleCased)
 	}
-	return "", false
+	return t.lookup(titleCase(name))
 }
 
 // lookupWord looks up a word in lower case and without a final period
-// ("Gov." and "gov" are the same word).
-func (t table) lookupWord(word string) (string, bool) {
-	return t.lookup(strings.ToLower(strings.TrimSuffix(word, ".")))
+// ("Gov." and "gov" are the same word). Only a word beyond ASCII is lowered
+// into a new string.
+func (t *table) lookupWord(word string) (string, bool) {
+	word = strings.TrimSuffix(word, ".")
+	if !isASCII(word) {
+		return t.lookup(strings.ToLower(word))
+	}
+	return t.search(word, lowerCase)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // isAllCaps reports whether s has capitals and no lower-case letters. It

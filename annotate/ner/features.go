@@ -12,8 +12,9 @@ import (
 // the word and its neighbours (forms, shapes, affixes, the labels just given);
 // document features describe the same word elsewhere in the article: how it
 // is capitalised where capitals carry meaning (so an all-caps headline or a
-// sentence-initial word can be read), and, in the second pass, how the first
-// pass labelled it.
+// sentence-initial word can be read), what stands next to it (a given name,
+// a title, a firm's suffix), and, in the second pass, how the first pass
+// labelled it. A line mostly of numbers (results, tables) is marked too.
 
 // Document is the input to the recognizer: the words of a text and its
 // sentences as word ranges.
@@ -125,6 +126,9 @@ type token struct {
 	// firstSame and nextSame chain the capitalised occurrences of the same
 	// word through the document (-1 ends the chain).
 	firstSame, nextSame int32
+	// sameRank counts the capitalised occurrences of the word before this
+	// one.
+	sameRank int32
 }
 
 // feature templates; each feature hashes its template with its values.
@@ -239,17 +243,41 @@ type lowerFacts struct {
 	// contexts is the set of nameContext bits of its capitalised occurrences.
 	contexts uint8
 	last     int32
+	// seen counts its capitalised occurrences so far.
+	seen int32
 }
 
 // Name contexts: what stands next to a capitalised word somewhere in the
 // document. A person's surname follows a given name or a title at least
 // once ("Lars Magnusson" ... "Magnusson"); a firm named like a person
-// ("Magna") never does, and may stand before a firm's suffix.
+// ("Magna") never does, and may open a name that ends in a firm's suffix
+// ("Magna Holdings Inc").
 const (
 	afterGivenName uint8 = 1 << iota
 	afterPersonTitle
 	beforeOrgSuffix
+	// beforeAcronym: in a run of capitalised words followed by an acronym
+	// in brackets, as an organization's full name often is ("Federal Open
+	// Market Committee (FOMC)").
+	beforeAcronym
 )
+
+var openBracketHash, closeBracketHash = hashString("(", false), hashString(")", false)
+
+// acronymAhead reports whether the run of capitalised words from i (or the
+// small words inside it: "Bank of England") is followed by an acronym in
+// brackets.
+func acronymAhead(toks []token, s Sentence, i int) bool {
+	for j := i + 1; j+2 < s.Last && j <= i+6; j++ {
+		switch {
+		case toks[j].lower == openBracketHash:
+			return toks[j+1].casing == upperCase && toks[j+2].lower == closeBracketHash
+		case toks[j].casing != titleCase && toks[j].casing != upperCase && !toks[j].smallWord:
+			return false
+		}
+	}
+	return false
+}
 
 // nameContext returns the name contexts of capitalised word i.
 func nameContext(toks []token, s Sentence, i int) uint8 {
@@ -262,8 +290,11 @@ func nameContext(toks []token, s Sentence, i int) uint8 {
 			ctx |= afterPersonTitle
 		}
 	}
-	if i+1 < s.Last && toks[i+1].known&knownOrgSuffix != 0 {
+	if orgSuffixAhead(toks, s, i) > 0 {
 		ctx |= beforeOrgSuffix
+	}
+	if acronymAhead(toks, s, i) {
+		ctx |= beforeAcronym
 	}
 	return ctx
 }
@@ -337,6 +368,8 @@ func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses) {
 				t.firstSame = int32(i)
 			}
 			facts.last = int32(i)
+			t.sameRank = facts.seen
+			facts.seen++
 		}
 	}
 }
@@ -514,6 +547,11 @@ func wordFeatures(buf []uint32, w string, t *token) []uint32 {
 // neighbours and its place in the sentence and document, but on no label:
 // they are scored once per token and reused by both passes.
 func contextFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
+	return aggregateFeatures(localContextFeatures(buf, toks, s, i), toks, i)
+}
+
+// localContextFeatures are contextFeatures but for aggregateFeatures.
+func localContextFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
 	t := &toks[i]
 	add := func(template, value uint64) { buf = append(buf, uint32(mix(template, value))) }
 	at := func(j int) *token {
@@ -549,7 +587,7 @@ func contextFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
 	if d := orgSuffixAhead(toks, s, i); d > 0 {
 		add(fOrgSuffixAhead, uint64(d))
 	}
-	return aggregateFeatures(buf, toks, i)
+	return buf
 }
 
 // orgSuffixAhead returns how many words after capitalised word i an
@@ -576,7 +614,8 @@ const maxAggregated = 8
 
 // aggregateFeatures appends, for a capitalised word, the words around its
 // other occurrences in the document: "Kent beat Essex" elsewhere tells what
-// "KENT" in a headline is.
+// "KENT" in a headline is. They are the same for every occurrence after the
+// first maxAggregated+1 (sameRank ≥ maxAggregated), which the tagger uses.
 func aggregateFeatures(buf []uint32, toks []token, i int) []uint32 {
 	n := 0
 	for j := toks[i].firstSame; j >= 0 && n < maxAggregated; j = toks[j].nextSame {

@@ -102,7 +102,7 @@ func tinyCorpus(t testing.TB) []Example {
 	}
 }
 
-var tinyOptions = TrainOptions{Epochs: 4, MinCount: 1, Evidence: true, Seed: 7}
+var tinyOptions = TrainOptions{Epochs: 4, MinCount: 1, Evidence: true, Seed: 7, Mix: 2}
 
 func TestTrainingIsDeterministic(t *testing.T) {
 	a, err := Train(tinyCorpus(t), tinyOptions).MarshalBinary()
@@ -279,6 +279,7 @@ func TestDocContextsGatherEveryOccurrence(t *testing.T) {
 		"Smith left .",
 		"Mr. Wang and Magna Bank agreed .",
 		"Wang and Magna signed .",
+		"Acme of Ohio ( AO ) sued Acme .",
 	).Doc
 	toks := make([]token, len(doc.Words))
 	maps := newDocMaps()
@@ -296,6 +297,7 @@ func TestDocContextsGatherEveryOccurrence(t *testing.T) {
 		{"Smith", afterGivenName},
 		{"Wang", afterPersonTitle},
 		{"Magna", beforeOrgSuffix},
+		{"Acme", beforeAcronym},
 		{"Monday", 0},
 	}
 	for _, tt := range tests {

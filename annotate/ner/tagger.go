@@ -36,9 +36,13 @@ type scratch struct {
 	wordScores []float32
 	// labelScores holds each word's label-feature scores from the last pass.
 	labelScores []float32
-	feats       []uint32
-	maps        docMaps
-	evidence    evidenceCounts
+	// aggregates holds, by lower-case form, the aggregate scores shared by
+	// its later occurrences, once aggregated says they are computed.
+	aggregates []float32
+	aggregated []bool
+	feats      []uint32
+	maps       docMaps
+	evidence   evidenceCounts
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -89,14 +93,46 @@ func extendPersons(toks []token, doc Document, labels []Label, classes *WordClas
 func (s *scratch) scoreStatic(sc scorer, doc Document) {
 	s.static = resize(s.static, len(doc.Words)*numLabels)
 	clear(s.static)
+	lowers := 0
+	for i := range s.toks {
+		lowers = max(lowers, int(s.toks[i].lowerID)+1)
+	}
+	s.aggregates = resize(s.aggregates, lowers*numLabels)
+	s.aggregated = resize(s.aggregated, lowers)
+	clear(s.aggregated)
 	s.wordScores = s.wordScores[:0]
 	for _, sent := range doc.Sentences {
 		for i := sent.First; i < sent.Last; i++ {
 			scores := (*[numLabels]float32)(s.static[i*numLabels:])
 			*scores = s.scoreWord(sc, doc.Words[i], &s.toks[i])
-			s.feats = contextFeatures(s.feats[:0], s.toks, sent, i)
+			s.feats = localContextFeatures(s.feats[:0], s.toks, sent, i)
 			sc.addScores(s.feats, scores)
+			s.addAggregateScores(sc, i, scores)
 		}
+	}
+}
+
+// addAggregateScores adds the scores of word i's aggregateFeatures,
+// computed once per word for its later occurrences, which share them.
+func (s *scratch) addAggregateScores(sc scorer, i int, scores *[numLabels]float32) {
+	t := &s.toks[i]
+	if t.firstSame < 0 {
+		return
+	}
+	if t.sameRank < maxAggregated {
+		s.feats = aggregateFeatures(s.feats[:0], s.toks, i)
+		sc.addScores(s.feats, scores)
+		return
+	}
+	shared := (*[numLabels]float32)(s.aggregates[int(t.lowerID)*numLabels:])
+	if !s.aggregated[t.lowerID] {
+		s.aggregated[t.lowerID] = true
+		*shared = [numLabels]float32{}
+		s.feats = aggregateFeatures(s.feats[:0], s.toks, i)
+		sc.addScores(s.feats, shared)
+	}
+	for l, v := range shared {
+		scores[l] += v
 	}
 }
 

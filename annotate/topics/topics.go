@@ -10,7 +10,7 @@ package topics
 
 import (
 	_ "embed"
-	"slices"
+	"math/bits"
 	"strconv"
 	"strings"
 	"sync"
@@ -97,12 +97,36 @@ type Entry struct {
 }
 
 // Lexicon is the loaded vocabulary. It is read-only and shared.
+//
+// The n-gram keys live in an open-addressing hash table of flat,
+// pointer-free arrays built in one pass at load time: a Go map of tens of
+// thousands of entries, each with its own slice, took about 100 ms to build
+// in WebAssembly, where allocation and garbage collection are slow.
 type Lexicon struct {
-	Topics  []Topic
-	MaxTerm int              // the longest term, in tokens
-	Ranking Ranking          // from ranking.txt
-	index   map[uint64]int32 // key → position in entries
-	entries []Entry
+	Topics    []Topic
+	MaxTerm   int     // the longest term, in tokens
+	Ranking   Ranking // from ranking.txt
+	slots     []slot
+	slotShift uint // 64 - log2(len(slots))
+	entries   []entry
+	senses    []Sense // every entry's senses, each a run of this array
+	// exactFirst marks the first bytes of the case-exact keys, so that
+	// most tokens need no exact lookup.
+	exactFirst [256]bool
+}
+
+// slot holds a key and 1 + the position of its entry in entries; 0 marks
+// an empty slot. Keeping the two together costs one cache miss per probe.
+type slot struct {
+	key   uint64
+	entry int32
+}
+
+// entry is an Entry stored compactly: its senses are senses[first:end].
+type entry struct {
+	first, end int32
+	context    Mask
+	prefix     bool
 }
 
 // TopBit is the context bit of a topic's top level: the 17 top-level topics
@@ -120,12 +144,35 @@ func (l *Lexicon) Find(id string) int {
 	return -1
 }
 
-// Lookup returns the entry for an n-gram key built with Key, Fold and Exact, or nil.
-func (l *Lexicon) Lookup(key uint64) *Entry {
-	if i, ok := l.index[key]; ok {
-		return &l.entries[i]
+// Lookup returns the entry for an n-gram key built with Key, Fold and Exact,
+// and whether the lexicon has it.
+func (l *Lexicon) Lookup(key uint64) (Entry, bool) {
+	for i := l.slot(key); ; i = (i + 1) & (len(l.slots) - 1) {
+		switch s := l.slots[i]; {
+		case s.entry == 0:
+			return Entry{}, false
+		case s.key == key:
+			e := &l.entries[s.entry-1]
+			return Entry{Senses: l.senses[e.first:e.end:e.end], Context: e.context, Prefix: e.prefix}, true
+		}
 	}
-	return nil
+}
+
+// LookupExact returns the key and entry of a single token matched with its
+// case ("WHO", "Labour"), and whether the lexicon has it.
+func (l *Lexicon) LookupExact(token string) (uint64, Entry, bool) {
+	if token == "" || !l.exactFirst[token[0]] {
+		return 0, Entry{}, false
+	}
+	key := Exact(token)
+	e, ok := l.Lookup(key)
+	return key, e, ok
+}
+
+// slot is where key's probe starts: Fibonacci hashing spreads the FNV
+// keys, whose low bits alone cluster, over the table.
+func (l *Lexicon) slot(key uint64) int {
+	return int((key * 0x9e3779b97f4a7c15) >> l.slotShift)
 }
 
 var (
@@ -150,15 +197,21 @@ func Load() *Lexicon {
 //
 //	T <id> <label> <top index> <kind>  a topic; its index is its order; kind "frame" or empty
 //	S <sense>;<sense>… <context>    the senses and context bits of the keys that follow
-//	<key>                           a lower-cased token n-gram ("trade war"); "=WTO" matches case exactly
+//	<key>                           a token n-gram ("trade war"); "=WTO" matches case exactly
 //
 // A sense is topic:weight:need:forbid; a mask is its bit numbers joined by "+". Lines starting with # are comments.
+// Keys are written folded (lower case, straight apostrophes), so a key's
+// hash is the FNV-1a of its line and loading reads each key byte once.
 func parse(src string) *Lexicon {
-	lines := strings.Count(src, "\n")
-	l := &Lexicon{index: make(map[uint64]int32, lines), entries: make([]Entry, 0, lines)}
-	var senses []Sense
-	var context Mask
+	keys := len(src) / bytesPerKey
+	l := &Lexicon{entries: make([]entry, 0, keys)}
+	l.resize(keys)
+	var group entry // the senses and context of the keys that follow
 	for len(src) > 0 {
+		if src[0] != '#' && src[0] != '\n' && !strings.HasPrefix(src, "T\t") && !strings.HasPrefix(src, "S\t") {
+			src = l.add(src, group)
+			continue
+		}
 		line := src
 		if i := strings.IndexByte(src, '\n'); i >= 0 {
 			line, src = src[:i], src[i+1:]
@@ -166,71 +219,124 @@ func parse(src string) *Lexicon {
 			src = ""
 		}
 		switch {
-		case line == "" || line[0] == '#':
 		case strings.HasPrefix(line, "T\t"):
-			f := strings.Split(line, "\t")
-			top, _ := strconv.Atoi(f[3])
-			l.Topics = append(l.Topics, Topic{ID: f[1], Label: f[2], Top: top, Frame: len(f) > 4 && f[4] == "frame"})
+			l.Topics = append(l.Topics, parseTopic(line[2:]))
 		case strings.HasPrefix(line, "S\t"):
-			f := strings.Split(line, "\t")
-			senses = parseSenses(f[1])
-			context = parseMask(f[2])
-		default:
-			l.add(line, senses, context)
+			senses, context, _ := strings.Cut(line[2:], "\t")
+			group.first = int32(len(l.senses))
+			l.senses = appendSenses(l.senses, senses)
+			group.end = int32(len(l.senses))
+			group.context = parseMask(context)
 		}
 	}
 	return l
 }
 
-func parseSenses(field string) []Sense {
-	if field == "" {
-		return nil
-	}
-	var out []Sense
-	for _, s := range strings.Split(field, ";") {
-		f := strings.Split(s, ":")
-		topic, _ := strconv.Atoi(f[0])
-		weight, _ := strconv.ParseFloat(f[1], 64)
-		out = append(out, Sense{Topic: topic, Weight: weight, Need: parseMask(f[2]), Forbid: parseMask(f[3])})
+// bytesPerKey is about the length of a line of compiled.txt, to size the
+// table once for the keys it holds.
+const bytesPerKey = 12
+
+// parseTopic reads "<id> <label> <top index> <kind>" separated by tabs.
+func parseTopic(line string) Topic {
+	id, rest, _ := strings.Cut(line, "\t")
+	label, rest, _ := strings.Cut(rest, "\t")
+	top, kind, _ := strings.Cut(rest, "\t")
+	index, _ := strconv.Atoi(top)
+	return Topic{ID: id, Label: label, Top: index, Frame: kind == "frame"}
+}
+
+// appendSenses reads "topic:weight:need:forbid" senses separated by ";".
+func appendSenses(out []Sense, field string) []Sense {
+	for field != "" {
+		var sense string
+		sense, field, _ = strings.Cut(field, ";")
+		topic, rest, _ := strings.Cut(sense, ":")
+		weight, rest, _ := strings.Cut(rest, ":")
+		need, forbid, _ := strings.Cut(rest, ":")
+		t, _ := strconv.Atoi(topic)
+		w, _ := strconv.ParseFloat(weight, 64)
+		out = append(out, Sense{Topic: t, Weight: w, Need: parseMask(need), Forbid: parseMask(forbid)})
 	}
 	return out
 }
 
-// add registers key and marks each of its proper prefixes.
-func (l *Lexicon) add(key string, senses []Sense, context Mask) {
-	var h uint64
-	if exact, ok := strings.CutPrefix(key, "="); ok {
-		h = Exact(exact)
-	} else {
-		h = Key()
-		for n := 1; ; n++ {
-			word, rest, more := strings.Cut(key, " ")
-			h = Fold(h, word, n > 1)
-			if !more {
-				l.MaxTerm = max(l.MaxTerm, n)
-				break
-			}
-			l.entry(h).Prefix = true
-			key = rest
+// add registers the key on the first line of src with the senses and
+// context of group, marks each of its proper prefixes, and returns the
+// lines after it.
+func (l *Lexicon) add(src string, group entry) string {
+	h, exact := Key(), src[0] == '='
+	if exact {
+		h = (h ^ exactMark) * fnvPrime
+		src = src[1:]
+		if src != "" {
+			l.exactFirst[src[0]] = true
 		}
 	}
-	e := l.entry(h)
-	if e.Senses == nil {
-		e.Senses = senses // shared by every key of the group, never written
-	} else {
-		e.Senses = slices.Concat(e.Senses, senses)
+	words := 1
+	for len(src) > 0 {
+		c := src[0]
+		src = src[1:]
+		if c == '\n' {
+			break
+		}
+		if c == ' ' && !exact {
+			l.entry(h).prefix = true
+			words++
+		}
+		h = (h ^ uint64(c)) * fnvPrime
 	}
-	e.Context.Or(context)
+	if !exact {
+		l.MaxTerm = max(l.MaxTerm, words)
+	}
+	e := l.entry(h)
+	switch {
+	case e.first == e.end:
+		e.first, e.end = group.first, group.end // shared by every key of the group
+	case e.end == group.first:
+		e.end = group.end // the key's senses so far end where the group's start
+	case group.first < group.end:
+		first := int32(len(l.senses))
+		l.senses = append(l.senses, l.senses[e.first:e.end]...)
+		l.senses = append(l.senses, l.senses[group.first:group.end]...)
+		e.first, e.end = first, int32(len(l.senses))
+	}
+	e.context.Or(group.context)
+	return src
 }
 
-func (l *Lexicon) entry(h uint64) *Entry {
-	i, ok := l.index[h]
-	if !ok {
-		i = int32(len(l.entries))
-		l.index[h] = i
-		l.entries = append(l.entries, Entry{})
+// entry returns the entry of key h, adding an empty one if it is new.
+func (l *Lexicon) entry(h uint64) *entry {
+	i := l.slot(h)
+	for l.slots[i].entry != 0 && l.slots[i].key != h {
+		i = (i + 1) & (len(l.slots) - 1)
 	}
-	return &l.entries[i]
+	if l.slots[i].entry == 0 {
+		if (len(l.entries)+1)*5 > len(l.slots)*4 {
+			l.resize(2 * len(l.entries))
+			return l.entry(h)
+		}
+		l.entries = append(l.entries, entry{})
+		l.slots[i] = slot{key: h, entry: int32(len(l.entries))}
+	}
+	return &l.entries[l.slots[i].entry-1]
+}
+
+// resize makes the table room for n keys, at most four fifths full, and
+// places the keys it already holds.
+func (l *Lexicon) resize(n int) {
+	old := l.slots
+	size := uint(bits.Len(uint(n + n/4)))
+	l.slots = make([]slot, 1<<size)
+	l.slotShift = 64 - size
+	for _, s := range old {
+		if s.entry != 0 {
+			j := l.slot(s.key)
+			for l.slots[j].entry != 0 {
+				j = (j + 1) & (len(l.slots) - 1)
+			}
+			l.slots[j] = s
+		}
+	}
 }
 
 // Keys are 64-bit FNV-1a hashes of the lower-cased tokens joined by spaces,

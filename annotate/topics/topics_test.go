@@ -43,6 +43,17 @@ func key(phrase string) uint64 {
 	return h
 }
 
+func TestCompiledKeysAreFolded(t *testing.T) {
+	l := Load()
+	for _, line := range strings.Split(compiled, "\n") {
+		if line == "" || line[0] == '#' || strings.HasPrefix(line, "T\t") || strings.HasPrefix(line, "S\t") || line[0] == '=' {
+			continue
+		}
+		_, ok := l.Lookup(key(line))
+		assert.True(t, ok, "%q is found when matched from text", line)
+	}
+}
+
 func TestLookup(t *testing.T) {
 	l := Load()
 	tests := []struct {
@@ -58,8 +69,8 @@ func TestLookup(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.phrase, func(t *testing.T) {
-			e := l.Lookup(key(tt.phrase))
-			require.NotNil(t, e)
+			e, ok := l.Lookup(key(tt.phrase))
+			require.True(t, ok)
 			if tt.prefix {
 				assert.True(t, e.Prefix, "longer terms start with %q", tt.phrase)
 			}
@@ -72,10 +83,12 @@ func TestLookup(t *testing.T) {
 			}
 		})
 	}
-	assert.Nil(t, l.Lookup(key("zxqv")))
-	who := l.Lookup(Exact("WHO"))
-	require.NotNil(t, who, "WHO matches with its case")
-	assert.Nil(t, l.Lookup(Exact("who")))
+	_, ok := l.Lookup(key("zxqv"))
+	assert.False(t, ok)
+	_, ok = l.Lookup(Exact("WHO"))
+	assert.True(t, ok, "WHO matches with its case")
+	_, ok = l.Lookup(Exact("who"))
+	assert.False(t, ok)
 }
 
 func TestFoldIgnoresCaseAndApostrophes(t *testing.T) {

@@ -376,7 +376,9 @@ func keyOf(phrase string) string {
 	for i, t := range toks {
 		parts[i] = t.Text(phrase)
 	}
-	return strings.ToLower(strings.Join(parts, " "))
+	// Written folded the way topics.Fold reads text, so that the loader
+	// hashes each key as it stands.
+	return strings.ReplaceAll(strings.ToLower(strings.Join(parts, " ")), "’", "'")
 }
 
 // inflect returns a word's forms. "vote~" is a verb (votes, voted, voting);
