@@ -191,8 +191,10 @@ func outsidePeople(matches []issueMatch, names []Name) []issueMatch {
 // technology to Taiwan"), or, once so named, again after "on" or "over"
 // ("a warning on Taiwan").
 func namedIssues(a *analysis, matches []issueMatch, topic int) []issueMatch {
-	endsAt := map[int]bool{}
-	startsAt := map[int]bool{}
+	// endsAt[i] and startsAt[i] tell whether a term ends before token i or
+	// starts at it (i may be one past the last token).
+	endsAt := make([]bool, len(a.tokens)+2)
+	startsAt := make([]bool, len(a.tokens)+2)
 	for _, m := range matches {
 		endsAt[m.last] = true
 		startsAt[m.first] = true
@@ -216,7 +218,7 @@ func namedIssues(a *analysis, matches []issueMatch, topic int) []issueMatch {
 			var found bool
 			if pass == 0 {
 				found = issueNouns[after] || n.Type == Place &&
-					(listLinks[before] && endsAt[n.First-1] || listLinks[after] && startsAt[n.Last+1])
+					(listLinks[before] && n.First > 0 && endsAt[n.First-1] || listLinks[after] && startsAt[n.Last+1])
 			} else {
 				found = isIssue[name] && (before == "on" || before == "over")
 			}

@@ -8,31 +8,44 @@ import (
 )
 
 // table is a compiled gazetteer: lines "key<TAB>value" (or bare keys) sorted
-// by key, searched in place so that lookups allocate nothing. The offsets of
-// its lines are found on first use (one fast scan), so that each step of the
-// binary search is a single comparison rather than a hunt for the line's
-// ends: the recognizer and the entities stage look up every name.
+// by key, searched in place so that lookups allocate nothing. Its lines are
+// indexed on first use (one fast scan), so that a lookup is a binary search
+// among the keys with the same first byte, each step a single comparison
+// rather than a hunt for the line's ends: the recognizer and the entities
+// stage look up every name.
 type table struct {
-	text       string
-	lineStarts func() []int32 // the start of each line, then where a next one would start
+	text  string
+	index func() *lineIndex
+}
+
+// lineIndex locates a table's lines.
+type lineIndex struct {
+	starts []int32 // the start of each line, then where a next one would start
+	// byFirst[b] is the number of lines whose key starts with a byte below b.
+	byFirst [257]int32
 }
 
 func newTable(text string) *table {
-	return &table{text: text, lineStarts: sync.OnceValue(func() []int32 { return lineStarts(text) })}
+	return &table{text: text, index: sync.OnceValue(func() *lineIndex { return indexLines(text) })}
 }
 
-func lineStarts(text string) []int32 {
-	starts := make([]int32, 0, strings.Count(text, "\n")+2)
+func indexLines(text string) *lineIndex {
+	ix := &lineIndex{starts: make([]int32, 0, strings.Count(text, "\n")+2)}
 	start := 0
 	for start < len(text) {
-		starts = append(starts, int32(start))
+		ix.starts = append(ix.starts, int32(start))
+		ix.byFirst[text[start]+1]++
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
 			end = len(text) - start
 		}
 		start += end + 1
 	}
-	return append(starts, int32(start))
+	ix.starts = append(ix.starts, int32(start))
+	for b := 1; b < len(ix.byFirst); b++ {
+		ix.byFirst[b] += ix.byFirst[b-1]
+	}
+	return ix
 }
 
 // caseFold is how a key is read when it is compared: as written, or (an
@@ -52,8 +65,13 @@ func (t *table) lookup(key string) (value string, ok bool) {
 
 // search finds the line whose key is key read with fold.
 func (t *table) search(key string, fold caseFold) (value string, ok bool) {
-	starts := t.lineStarts()
+	ix := t.index()
+	starts := ix.starts
 	lo, hi := 0, len(starts)-1
+	if key != "" {
+		first := foldByte(key[0], fold, true)
+		lo, hi = int(ix.byFirst[first]), int(ix.byFirst[int(first)+1])
+	}
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
 		line := t.text[starts[mid] : starts[mid+1]-1]
@@ -82,17 +100,7 @@ func compareKey(line, key string, fold caseFold) int {
 		case i == len(key):
 			return 1
 		}
-		c := key[i]
-		switch {
-		case fold == lowerCase, fold == titleCased && i > 0 && key[i-1] != ' ' && key[i-1] != '-':
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-		case fold == titleCased:
-			if 'a' <= c && c <= 'z' {
-				c -= 'a' - 'A'
-			}
-		}
+		c := foldByte(key[i], fold, i == 0 || key[i-1] == ' ' || key[i-1] == '-')
 		switch {
 		case line[i] < c:
 			return -1
@@ -100,6 +108,22 @@ func compareKey(line, key string, fold caseFold) int {
 			return 1
 		}
 	}
+}
+
+// foldByte reads byte c of a key with fold; startsWord tells whether it
+// starts a word, which title case capitalises.
+func foldByte(c byte, fold caseFold, startsWord bool) byte {
+	switch {
+	case fold == lowerCase, fold == titleCased && !startsWord:
+		if 'A' <= c && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+	case fold == titleCased:
+		if 'a' <= c && c <= 'z' {
+			return c - ('a' - 'A')
+		}
+	}
+	return c
 }
 
 // lookupName looks up a proper name as written, and an all-capitals name

@@ -62,12 +62,24 @@ func parseMask(s string) Mask {
 	var m Mask
 	for s != "" {
 		field, rest, _ := strings.Cut(s, "+")
-		if i, err := strconv.Atoi(field); err == nil && i >= 0 && i < MaskBits {
+		if i, ok := parseBit(field); ok {
 			m.Set(i)
 		}
 		s = rest
 	}
 	return m
+}
+
+// parseBit reads a bit number: decimal digits below MaskBits.
+func parseBit(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || n >= MaskBits {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, s != "" && n < MaskBits
 }
 
 // Sense is one reading of a term: the topic it raises, how strongly, and the
@@ -254,11 +266,39 @@ func appendSenses(out []Sense, field string) []Sense {
 		weight, rest, _ := strings.Cut(rest, ":")
 		need, forbid, _ := strings.Cut(rest, ":")
 		t, _ := strconv.Atoi(topic)
-		w, _ := strconv.ParseFloat(weight, 64)
+		w := parseWeight(weight)
 		out = append(out, Sense{Topic: t, Weight: w, Need: parseMask(need), Forbid: parseMask(forbid)})
 	}
 	return out
 }
+
+// parseWeight reads a weight. The lexicon's are short decimals ("0.42"),
+// which it reads as digits over a power of ten: both are exact in a float64,
+// so the quotient is the correctly rounded value strconv.ParseFloat gives,
+// without its generic machinery, which is slow while WebAssembly is
+// starting up.
+func parseWeight(s string) float64 {
+	var digits uint64
+	scale, point := 1.0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9' && i < maxWeightDigits:
+			digits = digits*10 + uint64(c-'0')
+			if point {
+				scale *= 10
+			}
+		case c == '.' && !point:
+			point = true
+		default:
+			w, _ := strconv.ParseFloat(s, 64)
+			return w
+		}
+	}
+	return float64(digits) / scale
+}
+
+// maxWeightDigits keeps parseWeight's digits and scale exact.
+const maxWeightDigits = 15
 
 // add registers the key on the first line of src with the senses and
 // context of group, marks each of its proper prefixes, and returns the

@@ -1,6 +1,7 @@
 package topics
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -149,5 +150,32 @@ func TestRanking(t *testing.T) {
 			_, err := l.ParseRanking("# a comment\n" + tt.src)
 			assert.ErrorContains(t, err, tt.err)
 		})
+	}
+}
+
+func TestParseWeight(t *testing.T) {
+	for _, s := range []string{"1", "0.5", "0.3", "0.42", "0.7", "2", "1.25", "0.1", "12.345", ".5", "5.", "0.000000001", "123456789.012345678", "1e-3", ""} {
+		want, _ := strconv.ParseFloat(s, 64)
+		assert.Equal(t, want, parseWeight(s), s)
+	}
+}
+
+func TestParseMask(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []int
+	}{
+		{"", nil},
+		{"17", []int{17}},
+		{"0+17+40+127", []int{0, 17, 40, 127}},
+		{"128+3", []int{3}},
+		{"x+5+-2+", []int{5}},
+	}
+	for _, tt := range tests {
+		var want Mask
+		for _, b := range tt.want {
+			want.Set(b)
+		}
+		assert.Equal(t, want, parseMask(tt.in), tt.in)
 	}
 }
