@@ -1,6 +1,10 @@
 package annotate
 
-import "lede/annotate/ner"
+import (
+	"strings"
+
+	"lede/annotate/ner"
+)
 
 // Names: marks the spans of the text that name a person, place or
 // organization, with the trained recognizer of package ner (an averaged
@@ -8,7 +12,11 @@ import "lede/annotate/ner"
 // document twice so that a name is typed the same way throughout). Other
 // names it knows (events, nationalities) are left out. Surname particles
 // ("de", "van", "bin") that the recognizer left between two parts of a
-// person's name are taken back into it.
+// person's name are taken back into it, figures it took in at a name's end
+// (a score, a date: "Gillespie 6-0-27-0") are left out of it, and a
+// short name takes the type of the longer one it abbreviates elsewhere in
+// the document: "Deportivo" is short for the club "Deportivo Coruna", "Suu
+// Kyi" for the person "Aung San Suu Kyi".
 
 // Name is one typed name span: tokens [First, Last), bytes [Start, End).
 type Name struct {
@@ -35,7 +43,8 @@ func findNames(text string, toks []Token, sents []Sentence) []Name {
 	labels := make([]ner.Label, len(toks))
 	model.Tag(doc, labels)
 	var names []Name
-	for _, span := range joinParticles(doc.Words, ner.Spans(labels)) {
+	spans := joinParticles(doc.Words, trimFigures(doc.Words, ner.Spans(labels)))
+	for _, span := range typeShortNames(doc.Words, spans) {
 		if typ, ok := nameTypes[span.Type]; ok {
 			names = append(names, Name{First: span.First, Last: span.Last, Start: toks[span.First].Start, End: toks[span.Last-1].End, Type: typ})
 		}
@@ -72,3 +81,66 @@ var surnameParticles = map[string]bool{
 	"do": true, "dos": true, "das": true, "du": true, "la": true, "le": true, "van": true,
 	"von": true, "ter": true, "ten": true, "bin": true, "ibn": true, "al": true, "el": true, "y": true,
 }
+
+// trimFigures drops from the end of each name longer than one word the
+// figures that no name ends with: scores, dates, times and odds, written
+// with separators ("6-0-27-0", "1996-08-30", "10:30"). Plain numbers stay
+// ("Schalke 04", "Route 66").
+func trimFigures(words []string, spans []ner.Span) []ner.Span {
+	for i := range spans {
+		for spans[i].Last-spans[i].First > 1 && isFigure(words[spans[i].Last-1]) {
+			spans[i].Last--
+		}
+	}
+	return spans
+}
+
+// isFigure reports whether w is a number written with separators.
+func isFigure(w string) bool {
+	separated := false
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+		case r == '-' || r == '/' || r == ':' || r == '.' || r == ',':
+			separated = true
+		default:
+			return false
+		}
+	}
+	return separated && w[0] >= '0' && w[0] <= '9'
+}
+
+// typeShortNames retypes the short forms of the document's longer names
+// between person and organization: a one-word name takes the type of the
+// first longer name that begins with it ("Deportivo", "Deportivo Coruna"),
+// and an organization that ends a person's name is that person ("Suu Kyi",
+// "Aung San Suu Kyi"). Places are left alone: a city often begins a team's
+// or a firm's name ("Seattle Mariners") and a surname may be a place.
+func typeShortNames(words []string, spans []ner.Span) []ner.Span {
+	heads := map[string]ner.Type{}
+	personTails := map[string]bool{}
+	for _, s := range spans {
+		if s.Last-s.First < 2 {
+			continue
+		}
+		if _, seen := heads[words[s.First]]; !seen {
+			heads[words[s.First]] = s.Type
+		}
+		if s.Type == ner.Person {
+			for first := s.First + 1; first < s.Last; first++ {
+				personTails[strings.Join(words[first:s.Last], " ")] = true
+			}
+		}
+	}
+	for i, s := range spans {
+		if t, ok := heads[words[s.First]]; ok && s.Last-s.First == 1 && isPersonOrOrg(s.Type) && isPersonOrOrg(t) {
+			spans[i].Type = t
+		}
+		if spans[i].Type == ner.Organization && personTails[strings.Join(words[s.First:s.Last], " ")] {
+			spans[i].Type = ner.Person
+		}
+	}
+	return spans
+}
+
+func isPersonOrOrg(t ner.Type) bool { return t == ner.Person || t == ner.Organization }

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"lede/annotate/ner"
 )
 
 // namesIn runs the first stages and returns each name's text and type.
@@ -72,6 +74,51 @@ func TestNames(t *testing.T) {
 				assert.NotContains(t, got, span)
 			}
 		})
+	}
+}
+
+func TestTrimFigures(t *testing.T) {
+	tests := []struct {
+		name  string
+		words []string
+		span  ner.Span
+		want  int // the span's Last after trimming
+	}{
+		{"a bowling figure after a surname", []string{"Okonjo", "7-1-31-2", ","}, ner.Span{First: 0, Last: 2, Type: ner.Person}, 1},
+		{"a date after a dateline place", []string{"LEEDS", "2025-03-14"}, ner.Span{First: 0, Last: 2, Type: ner.Location}, 1},
+		{"odds and a time", []string{"Blue", "Harrier", "9-2", "14:05"}, ner.Span{First: 0, Last: 4, Type: ner.Person}, 2},
+		{"a plain number stays in a club's name", []string{"Hertha", "03"}, ner.Span{First: 0, Last: 2, Type: ner.Organization}, 2},
+		{"a one-word span is kept whole", []string{"1-0"}, ner.Span{First: 0, Last: 1, Type: ner.Misc}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := trimFigures(tt.words, []ner.Span{tt.span})
+			assert.Equal(t, tt.want, got[0].Last)
+		})
+	}
+}
+
+func TestTypeShortNames(t *testing.T) {
+	words := []string{
+		"Valdora", "Holdings", "rose", ";", "Valdora", "fell", ".",
+		"Seattle", "Storm", "won", "in", "Seattle", "and",
+		"Kemi", "Adeyemi", "met", "Kemi", ".",
+		"Ama", "Nkrumah", "Osei", "left", ";", "Nkrumah", "Osei", "said", "so", ".",
+	}
+	spans := []ner.Span{
+		{First: 0, Last: 2, Type: ner.Organization},
+		{First: 4, Last: 5, Type: ner.Person},
+		{First: 7, Last: 9, Type: ner.Organization},
+		{First: 11, Last: 12, Type: ner.Location},
+		{First: 13, Last: 15, Type: ner.Person},
+		{First: 16, Last: 17, Type: ner.Organization},
+		{First: 18, Last: 21, Type: ner.Person},
+		{First: 23, Last: 25, Type: ner.Organization},
+	}
+	got := typeShortNames(words, spans)
+	want := []ner.Type{ner.Organization, ner.Organization, ner.Organization, ner.Location, ner.Person, ner.Person, ner.Person, ner.Person}
+	for i, s := range got {
+		assert.Equal(t, want[i], s.Type, words[s.First])
 	}
 }
 

@@ -14,7 +14,9 @@ import (
 // is capitalised where capitals carry meaning (so an all-caps headline or a
 // sentence-initial word can be read), what stands next to it (a given name,
 // a title, a firm's suffix), and, in the second pass, how the first pass
-// labelled it. A line mostly of numbers (results, tables) is marked too.
+// labelled it and the other words of its class (a sports report types
+// its cities as teams). A line mostly of numbers (results, tables) is
+// marked too.
 
 // Document is the input to the recognizer: the words of a text and its
 // sentences as word ranges.
@@ -118,6 +120,9 @@ type token struct {
 	// docEvidence summarises the first pass's labels for the same word
 	// elsewhere in the document (0 when there is none or no first pass).
 	docEvidence uint8
+	// classEvidence summarises the first pass's labels for the other
+	// capitalised words of the same class in the document, as docEvidence.
+	classEvidence uint8
 	// firstPass is the label the first pass gave the word.
 	firstPass Label
 	// wordID and lowerID number the document's distinct words and
@@ -169,6 +174,10 @@ const (
 	fClassWindow
 	fTabularClass
 	fDocContexts
+	fClassEvidence
+	fBridgeAhead
+	fBridgeBehind
+	fBridgeAheadKnown
 )
 
 // The words beyond either end of a sentence, as features see them.
@@ -463,6 +472,8 @@ const evidenceOutsideBit = 0x10
 type evidenceCounts struct {
 	index  map[uint64]int32
 	counts [][numTypes + 1]uint16
+	// byClass counts the same by word class.
+	byClass [noClass + 1][numTypes + 1]uint16
 }
 
 // gatherEvidence sets docEvidence from the first pass's labels.
@@ -472,10 +483,12 @@ func gatherEvidence(toks []token, labels []Label, ev *evidenceCounts) {
 	}
 	clear(ev.index)
 	ev.counts = ev.counts[:0]
+	clear(ev.byClass[:])
 	for i, t := range toks {
 		if t.casing == lowerCase || t.casing == noLetters {
 			continue
 		}
+		ev.byClass[t.class][labelSlot(labels[i])]++
 		k, ok := ev.index[t.lower]
 		if !ok {
 			k = int32(len(ev.counts))
@@ -486,29 +499,40 @@ func gatherEvidence(toks []token, labels []Label, ev *evidenceCounts) {
 	}
 	for i := range toks {
 		t := &toks[i]
-		t.docEvidence, t.firstPass = 0, labels[i]
-		k, ok := ev.index[t.lower]
-		if !ok {
-			continue
+		t.docEvidence, t.classEvidence, t.firstPass = 0, 0, labels[i]
+		capitalised := t.casing != lowerCase && t.casing != noLetters
+		if capitalised && t.class != noClass {
+			t.classEvidence = summarizeEvidence(ev.byClass[t.class], labels[i])
 		}
-		c := ev.counts[k]
-		// Leave this occurrence out: the evidence must come from elsewhere.
-		if t.casing != lowerCase && t.casing != noLetters {
-			c[labelSlot(labels[i])]--
-		}
-		best, bestN := -1, uint16(0)
-		for ty := 0; ty < int(numTypes); ty++ {
-			if c[ty] > bestN {
-				best, bestN = ty, c[ty]
+		if k, ok := ev.index[t.lower]; ok {
+			c := ev.counts[k]
+			if !capitalised {
+				c[labelSlot(labels[i])]++ // not counted, so not to be left out
 			}
-		}
-		if best >= 0 {
-			t.docEvidence = uint8(best + 1)
-		}
-		if c[numTypes] > 0 {
-			t.docEvidence |= evidenceOutsideBit
+			t.docEvidence = summarizeEvidence(c, labels[i])
 		}
 	}
+}
+
+// summarizeEvidence returns the most frequent type in counts, leaving out
+// one occurrence labelled l (the evidence must come from elsewhere), and
+// whether any other occurrence was left outside a name.
+func summarizeEvidence(c [numTypes + 1]uint16, l Label) uint8 {
+	c[labelSlot(l)]--
+	best, bestN := -1, uint16(0)
+	for ty := 0; ty < int(numTypes); ty++ {
+		if c[ty] > bestN {
+			best, bestN = ty, c[ty]
+		}
+	}
+	var ev uint8
+	if best >= 0 {
+		ev = uint8(best + 1)
+	}
+	if c[numTypes] > 0 {
+		ev |= evidenceOutsideBit
+	}
+	return ev
 }
 
 // labelSlot is the index of a label's type in the evidence counts, with
@@ -587,7 +611,23 @@ func localContextFeatures(buf []uint32, toks []token, s Sentence, i int) []uint3
 	if d := orgSuffixAhead(toks, s, i); d > 0 {
 		add(fOrgSuffixAhead, uint64(d))
 	}
+	// A small word between capitalised ones may join them into one name
+	// ("Bank of England", "Commission on Presidential Debates") or part two
+	// ("Kia of South Korea"): what stands beyond it tells which.
+	if isCapitalised(t.casing) {
+		if at2 := at(i + 2); next.smallWord && isCapitalised(at2.casing) {
+			add(fBridgeAhead, mix(next.lower, uint64(at2.class)))
+			add(fBridgeAheadKnown, mix(next.lower, uint64(at2.known)))
+		}
+		if at2 := at(i - 2); prev.smallWord && isCapitalised(at2.casing) {
+			add(fBridgeBehind, mix(prev.lower, uint64(at2.class)))
+		}
+	}
 	return buf
+}
+
+func isCapitalised(c casing) bool {
+	return c == titleCase || c == upperCase || c == otherCase
 }
 
 // orgSuffixAhead returns how many words after capitalised word i an
@@ -671,6 +711,9 @@ func evidenceFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
 	}
 	add(fFirstPass, uint64(t.firstPass)|next<<8)
 	add(fFirstPassEvidence, uint64(t.firstPass)|evidence<<8)
+	if t.classEvidence != 0 {
+		add(fClassEvidence, uint64(t.classEvidence)|uint64(t.firstPass)<<8)
+	}
 	return buf
 }
 
