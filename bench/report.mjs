@@ -61,7 +61,7 @@ const rows = [
   ["native ÷ wasm, 1MB text", ratio(native("Pipeline/1MB"), fromNode(node?.lede?.texts?.["1MB"])), "", "", "", "", ""],
   ["peak memory, 10MB text, MB", mb(nativeRssMB, "RSS"), mb(node?.lede?.wasmMemoryMB, "wasm memory"), "—", mb(node?.peakRssMB, "node RSS, both"), "", "< 100"],
   ["wasm start: compile / start Go / 1st call, ms", "", startup(node?.lede?.startup), "", "", "", ""],
-  ["allocations, 1MB text", go["Pipeline/1MB"] ? `${fmtInt(go["Pipeline/1MB"].allocsPerOp)} allocs, ${mb(go["Pipeline/1MB"].bytesPerOp / 2 ** 20)} MB` : "—", "", "", "", "", ""],
+  ["allocations, 1MB text", go["Pipeline/1MB"] ? `${fmtInt(go["Pipeline/1MB"].allocsPerOp)} allocs, ${mb(go["Pipeline/1MB"].bytesPerOp / MB)} MB` : "—", "", "", "", "", ""],
   ["page ready after load, ms", "", "", ms(browser?.readyMs), "", "", "≤ 500"],
   ["bytes transferred on load", "", "", kb(browser?.transferBytes), "", "", ""],
   ["dist (html+js+css+wasm), brotli", "", "", dist ? `${kb(dist.brotliBytes)} (raw ${kb(dist.rawBytes)})` : "—", "", "", "≤ 1,258,291 B"],

@@ -104,9 +104,14 @@ func newModel(features []sparseWeights, book *codebook) *Model {
 	size := 1 << bits.Len(uint(3*len(features)))
 	// About 16 filter bits per key let through 1 in 16 absent keys.
 	presentBits := uint(max(6, bits.Len(uint(16*len(features)))))
+	total := 0
+	for _, f := range features {
+		total += len(f.labels)
+	}
 	m := &Model{
 		present: make([]uint64, 1<<presentBits/64), presentBits: presentBits,
 		slots: make([]slot, size), mask: uint32(size - 1), codebook: book,
+		weights: make([]weight, 0, total),
 	}
 	for _, f := range features {
 		bit := f.key >> (32 - presentBits)
