@@ -3,13 +3,15 @@
 //
 // The data flows one way, one stage per file:
 //
-//	text → tokens and sentences (tokens.go, sentences.go)
-//	     → names (names.go) → entities (entities.go)
-//	     → quotes (quotes.go) → issues (issues.go)
-//	     → document (output.go)
+//	text (repair.go) → tokens and sentences (tokens.go, sentences.go)
+//	     → names (names.go, package ner) → entities (entities.go, roles.go)
+//	     → quotes (quotes.go, speakers.go) → issues (issues.go, package topics)
+//	     → document (output.go, json.go)
 //
 // Every stage works on byte offsets into the (UTF-8 repaired) input; offsets
-// are converted to the caller's unit once, at the edge, in output.go.
+// are converted to the caller's unit once, at the edge, in output.go. Texts
+// longer than one block run through the same stages block by block
+// (blocks.go), so memory stays bounded.
 package annotate
 
 import (
