@@ -684,14 +684,22 @@ func dynamicFeatures(buf []uint32, toks []token, s Sentence, i int, prev, prev2 
 }
 
 // labelFeatures appends the keys of the features of token t that depend on
-// the labels given to the two words before it.
+// the labels given to the two words before it: first its transitionFeatures,
+// then its wordLabelFeatures.
 func labelFeatures(buf []uint32, t *token, prev, prev2 Label) []uint32 {
-	add := func(template, value uint64) { buf = append(buf, uint32(mix(template, value))) }
-	add(fLabelPrev, uint64(prev))
-	add(fLabelPrev2, uint64(prev)<<8|uint64(prev2))
-	add(fLabelPrevLower, mix(uint64(prev), t.lower))
-	add(fLabelPrevShape, mix(uint64(prev), t.shape))
-	return buf
+	return wordLabelFeatures(transitionFeatures(buf, prev, prev2), t, prev)
+}
+
+// transitionFeatures appends the keys of the features that depend on the
+// two labels before a word alone; the tagger scores them once per pair.
+func transitionFeatures(buf []uint32, prev, prev2 Label) []uint32 {
+	return append(buf, uint32(mix(fLabelPrev, uint64(prev))), uint32(mix(fLabelPrev2, uint64(prev)<<8|uint64(prev2))))
+}
+
+// wordLabelFeatures appends the keys of the features that pair the label
+// before token t with t itself.
+func wordLabelFeatures(buf []uint32, t *token, prev Label) []uint32 {
+	return append(buf, uint32(mix(fLabelPrevLower, mix(uint64(prev), t.lower))), uint32(mix(fLabelPrevShape, mix(uint64(prev), t.shape))))
 }
 
 // evidenceFeatures appends the keys of token i's features that come from

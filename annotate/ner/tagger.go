@@ -40,9 +40,14 @@ type scratch struct {
 	// its later occurrences, once aggregated says they are computed.
 	aggregates []float32
 	aggregated []bool
-	feats      []uint32
-	maps       docMaps
-	evidence   evidenceCounts
+	// transitions holds the scores of the transitionFeatures of each pair
+	// of labels (prev*numLabels + prev2), once transitionScored says they
+	// are computed: a document uses few pairs, but over and over.
+	transitions      [numLabels * numLabels][numLabels]float32
+	transitionScored [numLabels * numLabels]bool
+	feats            []uint32
+	maps             docMaps
+	evidence         evidenceCounts
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -61,6 +66,7 @@ func (m *Model) Tag(doc Document, labels []Label) {
 
 // tag runs both passes over an analyzed document.
 func (s *scratch) tag(sc scorer, doc Document, labels []Label) {
+	clear(s.transitionScored[:])
 	s.scoreStatic(sc, doc)
 	s.decode(sc, doc, labels, false)
 	gatherEvidence(s.toks, labels, &s.evidence)
@@ -92,7 +98,6 @@ func extendPersons(toks []token, doc Document, labels []Label, classes *WordClas
 // scoreStatic scores every word's label-independent features.
 func (s *scratch) scoreStatic(sc scorer, doc Document) {
 	s.static = resize(s.static, len(doc.Words)*numLabels)
-	clear(s.static)
 	lowers := 0
 	for i := range s.toks {
 		lowers = max(lowers, int(s.toks[i].lowerID)+1)
@@ -164,8 +169,11 @@ func (s *scratch) decode(sc scorer, doc Document, labels []Label, useEvidence bo
 		for i := sent.First; i < sent.Last; i++ {
 			cached := (*[numLabels]float32)(s.labelScores[i*numLabels:])
 			if !useEvidence || prev != firstPrev || prev2 != firstPrev2 {
-				*cached = [numLabels]float32{}
-				s.feats = labelFeatures(s.feats[:0], &s.toks[i], prev, prev2)
+				// Starting from the pair's scores adds the labelFeatures
+				// in the same order as scoring them all at once, so the
+				// sums are the same to the last bit.
+				*cached = *s.transitionScores(sc, prev, prev2)
+				s.feats = wordLabelFeatures(s.feats[:0], &s.toks[i], prev)
 				sc.addScores(s.feats, cached)
 			}
 			scores = [numLabels]float32(s.static[i*numLabels:])
@@ -181,6 +189,20 @@ func (s *scratch) decode(sc scorer, doc Document, labels []Label, useEvidence bo
 			prev, prev2 = labels[i], prev
 		}
 	}
+}
+
+// transitionScores returns the scores of the transitionFeatures of the
+// labels prev and prev2, computing them at their first use in a document.
+func (s *scratch) transitionScores(sc scorer, prev, prev2 Label) *[numLabels]float32 {
+	k := int(prev)*numLabels + int(prev2)
+	scores := &s.transitions[k]
+	if !s.transitionScored[k] {
+		s.transitionScored[k] = true
+		*scores = [numLabels]float32{}
+		s.feats = transitionFeatures(s.feats[:0], prev, prev2)
+		sc.addScores(s.feats, scores)
+	}
+	return scores
 }
 
 func resize[T any](s []T, n int) []T {
