@@ -26,9 +26,9 @@ func runAnnotate(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	unit, ok := annotate.ParseOffsetUnit(*offsets)
-	if !ok {
-		return fmt.Errorf("unknown -offsets %q (want utf16, byte or codepoint)", *offsets)
+	opts, err := annotate.Settings{Offsets: *offsets}.Options()
+	if err != nil {
+		return fmt.Errorf("-offsets: %w", err)
 	}
 	write, ok := formats[*format]
 	if !ok {
@@ -36,15 +36,14 @@ func runAnnotate(args []string) error {
 	}
 	out := bufio.NewWriterSize(os.Stdout, 1<<16)
 	defer out.Flush()
-	opt := annotate.WithOffsets(unit)
 	if *jsonl {
-		return annotateLines(os.Stdin, out, write, opt)
+		return annotateLines(os.Stdin, out, write, opts)
 	}
 	text, err := readInputs(fs.Args())
 	if err != nil {
 		return err
 	}
-	return write(out, nil, annotate.Annotate(text, opt))
+	return write(out, nil, annotate.Annotate(text, opts...))
 }
 
 func readInputs(files []string) (string, error) {
@@ -84,7 +83,7 @@ type jsonlInput struct {
 	Text *string         `json:"text"`
 }
 
-func annotateLines(in io.Reader, out *bufio.Writer, write formatter, opt annotate.Option) error {
+func annotateLines(in io.Reader, out *bufio.Writer, write formatter, opts []annotate.Option) error {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 1<<20), maxInput)
 	for line := 1; sc.Scan(); line++ {
@@ -98,7 +97,7 @@ func annotateLines(in io.Reader, out *bufio.Writer, write formatter, opt annotat
 		if rec.Text == nil {
 			return fmt.Errorf(`line %d: no "text" field`, line)
 		}
-		if err := write(out, rec.ID, annotate.Annotate(*rec.Text, opt)); err != nil {
+		if err := write(out, rec.ID, annotate.Annotate(*rec.Text, opts...)); err != nil {
 			return err
 		}
 	}
