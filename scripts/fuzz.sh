@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Robustness runs too slow for plain go test. Runs every fuzz target for the
-# given time each (`make fuzz-short`, part of `make test`, uses 3s; `make
-# fuzz` minutes), then the linear-time and memory tests (-heavy).
+# given -fuzztime each (`make fuzz-short`, part of `make test`, uses 1000
+# executions; `make fuzz` minutes), then the linear-time and memory tests (-heavy).
 # A failing input is written to <package>/testdata/fuzz/<Target>/: keep it
 # there, it stays a regression case for every target of the package.
 set -euo pipefail
-fuzztime=${1:-3s}
+fuzztime=${1:-1000x}
 root=$(pwd)
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 packages=(annotate)
