@@ -2,8 +2,8 @@ package ner
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"slices"
-	"sort"
 )
 
 // Word classes: each word of a large vocabulary belongs to one of up to 256
@@ -16,6 +16,11 @@ import (
 type WordClasses struct {
 	keys    []uint32
 	classes []uint8
+	// buckets[b] is the index of the first key whose top bits are at
+	// least b: the keys are hashes, so spread evenly, and a lookup
+	// searches only the few keys of one bucket.
+	buckets []uint32
+	shift   uint
 	// plain marks the classes whose capitalised words are seldom parts of
 	// names in the training data (days, months, titles), learned by Train.
 	plain [256 / 64]uint64
@@ -35,7 +40,21 @@ func NewWordClasses(classes map[string]uint8) *WordClasses {
 	for _, k := range wc.keys {
 		wc.classes = append(wc.classes, byKey[k])
 	}
+	wc.index()
 	return wc
+}
+
+// index fills buckets with about two keys per bucket.
+func (wc *WordClasses) index() {
+	bucketBits := uint(bits.Len(uint(len(wc.keys) / 2)))
+	wc.shift = 32 - bucketBits
+	wc.buckets = make([]uint32, 1<<bucketBits+1)
+	for _, k := range wc.keys {
+		wc.buckets[uint64(k)>>wc.shift+1]++
+	}
+	for b := 1; b < len(wc.buckets); b++ {
+		wc.buckets[b] += wc.buckets[b-1]
+	}
 }
 
 // noClass is the class feature value of words outside the table.
@@ -85,9 +104,12 @@ func (wc *WordClasses) class(h uint64) uint16 {
 		return noClass
 	}
 	key := uint32(h)
-	i := sort.Search(len(wc.keys), func(i int) bool { return wc.keys[i] >= key })
-	if i < len(wc.keys) && wc.keys[i] == key {
-		return uint16(wc.classes[i])
+	b := uint64(key) >> wc.shift
+	lo, hi := wc.buckets[b], wc.buckets[b+1]
+	for i, k := range wc.keys[lo:hi] {
+		if k == key {
+			return uint16(wc.classes[int(lo)+i])
+		}
 	}
 	return noClass
 }
@@ -139,5 +161,6 @@ func readWordClasses(r *reader) *WordClasses {
 		wc.plain[i] = binary.LittleEndian.Uint64(r.data)
 		r.data = r.data[8:]
 	}
+	wc.index()
 	return wc
 }

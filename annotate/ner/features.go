@@ -105,7 +105,7 @@ type token struct {
 	// tabular: in a line mostly of numbers (sports results, market
 	// tables), where a capitalised word is most often a team or a firm.
 	tabular bool
-	// smallWord: one of headlineSmallWords.
+	// smallWord: one of the words headlines leave in lower case.
 	smallWord bool
 	// docCasings is the set of casings the word has elsewhere in the
 	// document where capitals carry meaning (not first, not shouting).
@@ -229,21 +229,24 @@ func gazetteerBits(w string) uint16 {
 }
 
 // docMaps is per-document scratch space: the distinct words of a document
-// (what the gazetteers and classes say of each) and the distinct lower-case
-// forms (how each is capitalised, and where it last occurred).
+// (what is computed once per word) and the distinct lower-case forms (how
+// each is capitalised, and where it last occurred).
 type docMaps struct {
-	words      map[uint64]int32
+	words      idTable
 	wordFacts  []wordFacts
-	lowers     map[uint64]int32
+	lowers     idTable
 	lowerFacts []lowerFacts
 }
 
-func newDocMaps() docMaps {
-	return docMaps{words: map[uint64]int32{}, lowers: map[uint64]int32{}}
+// wordFacts is what a token takes from its word: hashes, casing, and what
+// the gazetteers and the word classes say about it.
+type wordFacts struct {
+	lower, shape uint64
+	casing       casing
+	smallWord    bool
+	known, class uint16
+	lowerID      int32
 }
-
-// wordFacts is what the gazetteers and the word classes say about a word.
-type wordFacts struct{ known, class uint16 }
 
 // lowerFacts gathers the occurrences of a lower-case form: the casings it has
 // where capitals carry meaning, and its latest capitalised occurrence.
@@ -311,39 +314,25 @@ func nameContext(toks []token, s Sentence, i int) uint8 {
 // analyze fills toks (one per word) with the per-word hashes, gazetteer
 // bits, classes and the document-level casing evidence.
 func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses) {
-	clear(maps.words)
-	clear(maps.lowers)
+	maps.words.reset(len(toks))
+	maps.lowers.reset(len(toks))
 	maps.wordFacts, maps.lowerFacts = maps.wordFacts[:0], maps.lowerFacts[:0]
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			w := doc.Words[i]
-			t := &toks[i]
-			*t = token{
-				word: hashString(w, false), lower: hashString(w, true), shape: shapeHash(w),
-				casing: casingOf(w), sentenceStart: i == s.First,
+			hash := hashString(w, false)
+			id, added := maps.words.id(hash)
+			if added {
+				maps.wordFacts = append(maps.wordFacts, maps.newWordFacts(w, hash, classes))
 			}
-			id, ok := maps.words[t.word]
-			if !ok {
-				id = int32(len(maps.wordFacts))
-				maps.words[t.word] = id
-				facts := wordFacts{class: classes.class(t.word)}
-				if t.casing != lowerCase && t.casing != noLetters {
-					facts.known = gazetteerBits(w)
-				}
-				maps.wordFacts = append(maps.wordFacts, facts)
+			facts := &maps.wordFacts[id]
+			toks[i] = token{
+				word: hash, lower: facts.lower, shape: facts.shape, casing: facts.casing, smallWord: facts.smallWord,
+				known: facts.known, class: facts.class, wordID: id, lowerID: facts.lowerID,
+				sentenceStart: i == s.First,
 			}
-			t.wordID = id
-			t.known, t.class = maps.wordFacts[id].known, maps.wordFacts[id].class
-			lid, ok := maps.lowers[t.lower]
-			if !ok {
-				lid = int32(len(maps.lowerFacts))
-				maps.lowers[t.lower] = lid
-				maps.lowerFacts = append(maps.lowerFacts, lowerFacts{last: -1})
-			}
-			t.lowerID = lid
-			if t.casing == lowerCase {
-				t.smallWord = headlineSmallWords[w]
-				maps.lowerFacts[lid].casings |= 1 << lowerCase
+			if facts.casing == lowerCase {
+				maps.lowerFacts[facts.lowerID].casings |= 1 << lowerCase
 			}
 		}
 	}
@@ -381,6 +370,25 @@ func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses) {
 			facts.seen++
 		}
 	}
+}
+
+// newWordFacts computes what a document's new word w (whose hash is hash)
+// passes on to each of its tokens.
+func (maps *docMaps) newWordFacts(w string, hash uint64, classes *WordClasses) wordFacts {
+	facts := wordFacts{lower: hashString(w, true), shape: shapeHash(w), casing: casingOf(w), class: classes.class(hash)}
+	switch facts.casing {
+	case lowerCase:
+		facts.smallWord = isHeadlineSmallWord(w)
+	case noLetters:
+	default:
+		facts.known = gazetteerBits(w)
+	}
+	lid, added := maps.lowers.id(facts.lower)
+	if added {
+		maps.lowerFacts = append(maps.lowerFacts, lowerFacts{last: -1})
+	}
+	facts.lowerID = lid
+	return facts
 }
 
 // isShouting reports whether a sentence is a headline written in capitals,
@@ -435,11 +443,14 @@ func isTitleHeadline(toks []token, lowers []lowerFacts) bool {
 	return small > 0 && capitalised >= 4 && common
 }
 
-// headlineSmallWords are left in lower case in title-case headlines.
-var headlineSmallWords = map[string]bool{
-	"a": true, "an": true, "the": true, "and": true, "but": true, "or": true, "nor": true,
-	"for": true, "of": true, "to": true, "in": true, "on": true, "at": true, "by": true,
-	"as": true, "vs": true, "via": true, "per": true,
+// isHeadlineSmallWord reports whether w is one of the words left in lower
+// case in title-case headlines.
+func isHeadlineSmallWord(w string) bool {
+	switch w {
+	case "a", "an", "the", "and", "but", "or", "nor", "for", "of", "to", "in", "on", "at", "by", "as", "vs", "via", "per":
+		return true
+	}
+	return false
 }
 
 // TitleCaseHeadline rewrites a headline written in capitals in title case
@@ -452,7 +463,7 @@ func TitleCaseHeadline(words []string) ([]string, bool) {
 	out := make([]string, len(words))
 	for i, w := range words {
 		lower := strings.ToLower(w)
-		if headlineSmallWords[lower] && i > 0 {
+		if isHeadlineSmallWord(lower) && i > 0 {
 			out[i] = lower
 			continue
 		}
@@ -466,36 +477,30 @@ func TitleCaseHeadline(words []string) ([]string, bool) {
 // most frequent type, and whether the word was ever left outside any name.
 const evidenceOutsideBit = 0x10
 
-// evidenceCounts counts, per word, how often the first pass put it in a name
-// of each type (index numTypes: outside any name). It is scratch space
-// reused between documents.
+// evidenceCounts counts, per lower-case form, how often the first pass put
+// its capitalised occurrences in a name of each type (index numTypes:
+// outside any name). It is scratch space reused between documents.
 type evidenceCounts struct {
-	index  map[uint64]int32
-	counts [][numTypes + 1]uint16
+	byLower [][numTypes + 1]uint16
 	// byClass counts the same by word class.
 	byClass [noClass + 1][numTypes + 1]uint16
 }
 
 // gatherEvidence sets docEvidence from the first pass's labels.
 func gatherEvidence(toks []token, labels []Label, ev *evidenceCounts) {
-	if ev.index == nil {
-		ev.index = map[uint64]int32{}
+	lowers := 0
+	for i := range toks {
+		lowers = max(lowers, int(toks[i].lowerID)+1)
 	}
-	clear(ev.index)
-	ev.counts = ev.counts[:0]
+	ev.byLower = resize(ev.byLower, lowers)
+	clear(ev.byLower)
 	clear(ev.byClass[:])
 	for i, t := range toks {
 		if t.casing == lowerCase || t.casing == noLetters {
 			continue
 		}
 		ev.byClass[t.class][labelSlot(labels[i])]++
-		k, ok := ev.index[t.lower]
-		if !ok {
-			k = int32(len(ev.counts))
-			ev.index[t.lower] = k
-			ev.counts = append(ev.counts, [numTypes + 1]uint16{})
-		}
-		ev.counts[k][labelSlot(labels[i])]++
+		ev.byLower[t.lowerID][labelSlot(labels[i])]++
 	}
 	for i := range toks {
 		t := &toks[i]
@@ -504,13 +509,11 @@ func gatherEvidence(toks []token, labels []Label, ev *evidenceCounts) {
 		if capitalised && t.class != noClass {
 			t.classEvidence = summarizeEvidence(ev.byClass[t.class], labels[i])
 		}
-		if k, ok := ev.index[t.lower]; ok {
-			c := ev.counts[k]
-			if !capitalised {
-				c[labelSlot(labels[i])]++ // not counted, so not to be left out
-			}
-			t.docEvidence = summarizeEvidence(c, labels[i])
+		c := ev.byLower[t.lowerID]
+		if !capitalised {
+			c[labelSlot(labels[i])]++ // not counted, so not to be left out
 		}
+		t.docEvidence = summarizeEvidence(c, labels[i])
 	}
 }
 

@@ -31,11 +31,24 @@ type Model struct {
 	// slot with that many weights indexes dense, and denseStart gives where
 	// its weights start. Adding the whole row costs less than walking a
 	// long list, and gives the same sums: adding zero changes no score.
-	dense      [][numLabels]float32
+	dense      []scoreRow
 	denseStart []uint32
 	codebook   *codebook
-	classes    *WordClasses
+	// values is the codebook in fixed point.
+	values  [256]int32
+	classes *WordClasses
 }
+
+// scoreRow holds a score for each label in fixed point, scoreUnit to 1.0:
+// integer sums do not depend on the order of their terms, so the tagger may
+// add up partial sums it computed once and kept, and get the same scores to
+// the last bit as adding every feature's weights one by one.
+type scoreRow [numLabels]int32
+
+// scoreUnit keeps ample precision (the smallest weights are near 0.016)
+// while the largest sums (weights reach ±31; a word has some 40 features)
+// stay far inside int32.
+const scoreUnit = 1 << 18
 
 // denseFrom is the fewest weights a feature stored as a dense row has; with
 // it about 6,800 of the 38,000 features take some 460 KB.
@@ -62,13 +75,13 @@ func (s slot) start() uint32 { return s.span >> spanBits }
 
 // scorer adds the weights of a token's features to its label scores.
 type scorer interface {
-	addScores(feats []uint32, scores *[numLabels]float32)
+	addScores(feats []uint32, scores *scoreRow)
 }
 
-func (m *Model) addScores(feats []uint32, scores *[numLabels]float32) {
+func (m *Model) addScores(feats []uint32, scores *scoreRow) {
 	// Locals, so that the compiler need not reload them after each store
 	// to scores.
-	values, present, slots, weights, dense, mask := m.codebook, m.present, m.slots, m.weights, m.dense, m.mask
+	values, present, slots, weights, dense, mask := &m.values, m.present, m.slots, m.weights, m.dense, m.mask
 	shift := 32 - m.presentBits
 	for _, key := range feats {
 		if bit := key >> shift; present[bit/64]&(1<<(bit%64)) == 0 {
@@ -133,7 +146,10 @@ func newModel(features []sparseWeights, book *codebook) *Model {
 		present: make([]uint64, 1<<presentBits/64), presentBits: presentBits,
 		slots: make([]slot, size), mask: uint32(size - 1), codebook: book,
 		weights: make([]weight, 0, total),
-		dense:   make([][numLabels]float32, 0, denseRows), denseStart: make([]uint32, 0, denseRows),
+		dense:   make([]scoreRow, 0, denseRows), denseStart: make([]uint32, 0, denseRows),
+	}
+	for c, v := range book {
+		m.values[c] = int32(math.Round(float64(v) * scoreUnit))
 	}
 	for _, f := range features {
 		bit := f.key >> (32 - presentBits)
@@ -145,10 +161,10 @@ func newModel(features []sparseWeights, book *codebook) *Model {
 		start := uint32(len(m.weights))
 		if len(f.labels) >= denseFrom {
 			m.denseStart = append(m.denseStart, start)
-			m.dense = append(m.dense, [numLabels]float32{})
+			m.dense = append(m.dense, scoreRow{})
 			row := &m.dense[len(m.dense)-1]
 			for k, l := range f.labels {
-				row[l] = book[f.codes[k]]
+				row[l] = m.values[f.codes[k]]
 			}
 			start = uint32(len(m.dense) - 1)
 		}

@@ -191,7 +191,7 @@ func TestHeadlines(t *testing.T) {
 			doc := Document{Words: append(append([]string{}, words...), strings.Fields(body)...)}
 			doc.Sentences = []Sentence{{0, len(words)}, {len(words), len(doc.Words)}}
 			toks := make([]token, len(doc.Words))
-			maps := newDocMaps()
+			var maps docMaps
 			analyze(doc, toks, &maps, nil)
 			assert.Equal(t, tt.want, toks[0].shouting)
 			assert.False(t, toks[len(words)].shouting, "the body")
@@ -282,7 +282,7 @@ func TestDocContextsGatherEveryOccurrence(t *testing.T) {
 		"Acme of Ohio ( AO ) sued Acme .",
 	).Doc
 	toks := make([]token, len(doc.Words))
-	maps := newDocMaps()
+	var maps docMaps
 	analyze(doc, toks, &maps, nil)
 	// The last occurrence of each word, which stands in no such context
 	// itself, must know of the earlier ones.

@@ -30,29 +30,27 @@ func Default() (*Model, error) {
 // nothing per word once warm.
 type scratch struct {
 	toks   []token
-	static []float32
+	static []scoreRow
 	// wordScores holds the scores of each distinct word's wordFeatures,
 	// by word id.
-	wordScores []float32
+	wordScores []scoreRow
 	// labelScores holds each word's label-feature scores from the last pass.
-	labelScores []float32
+	labelScores []scoreRow
 	// aggregates holds, by lower-case form, the aggregate scores shared by
 	// its later occurrences, once aggregated says they are computed.
-	aggregates []float32
+	aggregates []scoreRow
 	aggregated []bool
 	// transitions holds the scores of the transitionFeatures of each pair
 	// of labels (prev*numLabels + prev2), once transitionScored says they
 	// are computed: a document uses few pairs, but over and over.
-	transitions      [numLabels * numLabels][numLabels]float32
+	transitions      [numLabels * numLabels]scoreRow
 	transitionScored [numLabels * numLabels]bool
 	feats            []uint32
 	maps             docMaps
 	evidence         evidenceCounts
 }
 
-var scratchPool = sync.Pool{New: func() any {
-	return &scratch{maps: newDocMaps()}
-}}
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // Tag labels every word of doc, writing into labels (len(doc.Words) long).
 func (m *Model) Tag(doc Document, labels []Label) {
@@ -97,18 +95,18 @@ func extendPersons(toks []token, doc Document, labels []Label, classes *WordClas
 
 // scoreStatic scores every word's label-independent features.
 func (s *scratch) scoreStatic(sc scorer, doc Document) {
-	s.static = resize(s.static, len(doc.Words)*numLabels)
+	s.static = resize(s.static, len(doc.Words))
 	lowers := 0
 	for i := range s.toks {
 		lowers = max(lowers, int(s.toks[i].lowerID)+1)
 	}
-	s.aggregates = resize(s.aggregates, lowers*numLabels)
+	s.aggregates = resize(s.aggregates, lowers)
 	s.aggregated = resize(s.aggregated, lowers)
 	clear(s.aggregated)
 	s.wordScores = s.wordScores[:0]
 	for _, sent := range doc.Sentences {
 		for i := sent.First; i < sent.Last; i++ {
-			scores := (*[numLabels]float32)(s.static[i*numLabels:])
+			scores := &s.static[i]
 			*scores = s.scoreWord(sc, doc.Words[i], &s.toks[i])
 			s.feats = localContextFeatures(s.feats[:0], s.toks, sent, i)
 			sc.addScores(s.feats, scores)
@@ -119,7 +117,7 @@ func (s *scratch) scoreStatic(sc scorer, doc Document) {
 
 // addAggregateScores adds the scores of word i's aggregateFeatures,
 // computed once per word for its later occurrences, which share them.
-func (s *scratch) addAggregateScores(sc scorer, i int, scores *[numLabels]float32) {
+func (s *scratch) addAggregateScores(sc scorer, i int, scores *scoreRow) {
 	t := &s.toks[i]
 	if t.firstSame < 0 {
 		return
@@ -129,10 +127,10 @@ func (s *scratch) addAggregateScores(sc scorer, i int, scores *[numLabels]float3
 		sc.addScores(s.feats, scores)
 		return
 	}
-	shared := (*[numLabels]float32)(s.aggregates[int(t.lowerID)*numLabels:])
+	shared := &s.aggregates[t.lowerID]
 	if !s.aggregated[t.lowerID] {
 		s.aggregated[t.lowerID] = true
-		*shared = [numLabels]float32{}
+		*shared = scoreRow{}
 		s.feats = aggregateFeatures(s.feats[:0], s.toks, i)
 		sc.addScores(s.feats, shared)
 	}
@@ -143,14 +141,14 @@ func (s *scratch) addAggregateScores(sc scorer, i int, scores *[numLabels]float3
 
 // scoreWord returns the scores of a word's own features, computed at its
 // first occurrence (word ids count distinct words in order).
-func (s *scratch) scoreWord(sc scorer, w string, t *token) [numLabels]float32 {
-	if k := int(t.wordID) * numLabels; k < len(s.wordScores) {
-		return [numLabels]float32(s.wordScores[k:])
+func (s *scratch) scoreWord(sc scorer, w string, t *token) scoreRow {
+	if int(t.wordID) < len(s.wordScores) {
+		return s.wordScores[t.wordID]
 	}
-	var scores [numLabels]float32
+	var scores scoreRow
 	s.feats = wordFeatures(s.feats[:0], w, t)
 	sc.addScores(s.feats, &scores)
-	s.wordScores = append(s.wordScores, scores[:]...)
+	s.wordScores = append(s.wordScores, scores)
 	return scores
 }
 
@@ -161,13 +159,13 @@ func (s *scratch) scoreWord(sc scorer, w string, t *token) [numLabels]float32 {
 // first pass's label-feature scores wherever the two labels before a word
 // are unchanged, which is almost everywhere.
 func (s *scratch) decode(sc scorer, doc Document, labels []Label, useEvidence bool) {
-	s.labelScores = resize(s.labelScores, len(doc.Words)*numLabels)
-	var scores [numLabels]float32 // out of the loop: it escapes through sc
+	s.labelScores = resize(s.labelScores, len(doc.Words))
+	var scores scoreRow // out of the loop: it escapes through sc
 	for _, sent := range doc.Sentences {
 		prev, prev2 := Outside, Outside
 		firstPrev, firstPrev2 := Outside, Outside
 		for i := sent.First; i < sent.Last; i++ {
-			cached := (*[numLabels]float32)(s.labelScores[i*numLabels:])
+			cached := &s.labelScores[i]
 			if !useEvidence || prev != firstPrev || prev2 != firstPrev2 {
 				// Starting from the pair's scores adds the labelFeatures
 				// in the same order as scoring them all at once, so the
@@ -176,7 +174,7 @@ func (s *scratch) decode(sc scorer, doc Document, labels []Label, useEvidence bo
 				s.feats = wordLabelFeatures(s.feats[:0], &s.toks[i], prev)
 				sc.addScores(s.feats, cached)
 			}
-			scores = [numLabels]float32(s.static[i*numLabels:])
+			scores = s.static[i]
 			for l, v := range cached {
 				scores[l] += v
 			}
@@ -193,12 +191,12 @@ func (s *scratch) decode(sc scorer, doc Document, labels []Label, useEvidence bo
 
 // transitionScores returns the scores of the transitionFeatures of the
 // labels prev and prev2, computing them at their first use in a document.
-func (s *scratch) transitionScores(sc scorer, prev, prev2 Label) *[numLabels]float32 {
+func (s *scratch) transitionScores(sc scorer, prev, prev2 Label) *scoreRow {
 	k := int(prev)*numLabels + int(prev2)
 	scores := &s.transitions[k]
 	if !s.transitionScored[k] {
 		s.transitionScored[k] = true
-		*scores = [numLabels]float32{}
+		*scores = scoreRow{}
 		s.feats = transitionFeatures(s.feats[:0], prev, prev2)
 		sc.addScores(s.feats, scores)
 	}
@@ -214,7 +212,7 @@ func resize[T any](s []T, n int) []T {
 
 // bestLabel picks the highest-scoring label that may follow prev; at the end
 // of a sentence it must also close any name.
-func bestLabel(scores *[numLabels]float32, prev Label, last bool) Label {
+func bestLabel(scores *scoreRow, prev Label, last bool) Label {
 	candidates := successors[prev][boolIndex(last)]
 	best := candidates[0]
 	for _, l := range candidates[1:] {

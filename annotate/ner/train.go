@@ -51,7 +51,7 @@ func Train(examples []Example, opt TrainOptions) *Model {
 		logf = func(string, ...any) {}
 	}
 	prepared := make([]preparedExample, len(examples))
-	maps := newDocMaps()
+	var maps docMaps
 	for i, ex := range examples {
 		prepared[i] = preparedExample{Example: ex, toks: make([]token, len(ex.Doc.Words)), pred: make([]Label, len(ex.Labels))}
 		analyze(ex.Doc, prepared[i].toks, &maps, opt.Classes)
@@ -116,12 +116,12 @@ type perceptron struct {
 	step   int64
 }
 
-func (p *perceptron) addScores(feats []uint32, scores *[numLabels]float32) {
+func (p *perceptron) addScores(feats []uint32, scores *scoreRow) {
 	for _, f := range feats {
 		if r, ok := p.rows[f]; ok {
 			row := p.w[int(r)*numLabels : int(r+1)*numLabels]
 			for l, w := range row {
-				scores[l] += float32(w)
+				scores[l] += w
 			}
 		}
 	}
@@ -186,7 +186,7 @@ func (p *perceptron) learnSentence(ex *preparedExample, s Sentence, useEvidence,
 				p.counts[f]++
 			}
 		}
-		var scores [numLabels]float32
+		var scores scoreRow
 		p.addScores(buf, &scores)
 		pred := bestLabel(&scores, prev, i == s.Last-1)
 		if gold := ex.Labels[i]; pred != gold {

@@ -1,0 +1,55 @@
+package ner
+
+import "math/bits"
+
+// idTable numbers the distinct 64-bit hashes of a document (words,
+// lower-case forms) in order of first sight. The keys are hashes already,
+// so unlike a Go map it does not hash them again, which in the wasm build
+// costs more than the lookup itself; it is sized once per document for
+// every key it may get, so it never grows.
+type idTable struct {
+	keys []uint64
+	ids  []int32 // id+1 of the key in the same slot; 0 marks an empty slot
+	mask uint64
+	n    int32
+}
+
+// reset empties the table and makes room for up to capacity keys.
+func (t *idTable) reset(capacity int) {
+	size := 1 << bits.Len(uint(2*capacity)) // at most half full
+	if cap(t.keys) < size {
+		t.keys, t.ids = make([]uint64, size), make([]int32, size)
+	} else {
+		t.keys, t.ids = t.keys[:size], t.ids[:size]
+		clear(t.ids)
+	}
+	t.mask, t.n = uint64(size-1), 0
+}
+
+// id returns the number of key, numbering it if it is new (added).
+func (t *idTable) id(key uint64) (id int32, added bool) {
+	j := t.slot(key)
+	if t.ids[j] != 0 {
+		return t.ids[j] - 1, false
+	}
+	t.keys[j] = key
+	t.n++
+	t.ids[j] = t.n
+	return t.n - 1, true
+}
+
+// find returns the number of key, if it has one.
+func (t *idTable) find(key uint64) (int32, bool) {
+	id := t.ids[t.slot(key)]
+	return id - 1, id != 0
+}
+
+// slot returns where key is, or the empty slot where it would go.
+func (t *idTable) slot(key uint64) uint64 {
+	// The high bits of a multiplicative hash are the well-mixed ones.
+	j := (key * 0x9e3779b97f4a7c15 >> 32) & t.mask
+	for t.ids[j] != 0 && t.keys[j] != key {
+		j = (j + 1) & t.mask
+	}
+	return j
+}
