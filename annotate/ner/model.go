@@ -39,19 +39,8 @@ type Model struct {
 	classes *WordClasses
 }
 
-// scoreRow holds a score for each label in fixed point, scoreUnit to 1.0:
-// integer sums do not depend on the order of their terms, so the tagger may
-// add up partial sums it computed once and kept, and get the same scores to
-// the last bit as adding every feature's weights one by one.
-type scoreRow [numLabels]int32
-
-// scoreUnit keeps ample precision (the smallest weights are near 0.016)
-// while the largest sums (weights reach ±31; a word has some 40 features)
-// stay far inside int32.
-const scoreUnit = 1 << 18
-
 // denseFrom is the fewest weights a feature stored as a dense row has; with
-// it about 6,800 of the 38,000 features take some 460 KB.
+// it about 6,800 of the 38,000 features take some 490 KB.
 const denseFrom = 5
 
 // weight is one label's weight of a feature, as a codebook code.
@@ -96,14 +85,11 @@ func (m *Model) addScores(feats []uint32, scores *scoreRow) {
 				continue
 			}
 			if s.n() >= denseFrom {
-				row := &dense[s.start()]
-				for l := range row {
-					scores[l] += row[l]
-				}
+				scores.add(&dense[s.start()])
 				break
 			}
 			for _, w := range weights[s.start() : s.start()+s.n()] {
-				scores[w.label] += values[w.code]
+				scores.addLabel(w.label, values[w.code])
 			}
 			break
 		}
@@ -164,7 +150,7 @@ func newModel(features []sparseWeights, book *codebook) *Model {
 			m.dense = append(m.dense, scoreRow{})
 			row := &m.dense[len(m.dense)-1]
 			for k, l := range f.labels {
-				row[l] = m.values[f.codes[k]]
+				row.addLabel(l, m.values[f.codes[k]])
 			}
 			start = uint32(len(m.dense) - 1)
 		}

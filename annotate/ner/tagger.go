@@ -134,9 +134,7 @@ func (s *scratch) addAggregateScores(sc scorer, i int, scores *scoreRow) {
 		s.feats = aggregateFeatures(s.feats[:0], s.toks, i)
 		sc.addScores(s.feats, shared)
 	}
-	for l, v := range shared {
-		scores[l] += v
-	}
+	scores.add(shared)
 }
 
 // scoreWord returns the scores of a word's own features, computed at its
@@ -175,9 +173,7 @@ func (s *scratch) decode(sc scorer, doc Document, labels []Label, useEvidence bo
 				sc.addScores(s.feats, cached)
 			}
 			scores = s.static[i]
-			for l, v := range cached {
-				scores[l] += v
-			}
+			scores.add(cached)
 			if useEvidence {
 				s.feats = evidenceFeatures(s.feats[:0], s.toks, sent, i)
 				sc.addScores(s.feats, &scores)
@@ -216,7 +212,7 @@ func bestLabel(scores *scoreRow, prev Label, last bool) Label {
 	candidates := successors[prev][boolIndex(last)]
 	best := candidates[0]
 	for _, l := range candidates[1:] {
-		if scores[l] > scores[best] {
+		if scores.label(l) > scores.label(best) {
 			best = l
 		}
 	}

@@ -121,7 +121,7 @@ func (p *perceptron) addScores(feats []uint32, scores *scoreRow) {
 		if r, ok := p.rows[f]; ok {
 			row := p.w[int(r)*numLabels : int(r+1)*numLabels]
 			for l, w := range row {
-				scores[l] += w
+				scores.addLabel(Label(l), w)
 			}
 		}
 	}

@@ -1,0 +1,41 @@
+package ner
+
+// Scores: a row holds one score per label in fixed point (scoreUnit to 1.0),
+// two labels to a uint64, so that adding up rows, which is most of the
+// tagger's work, takes half as many additions. Integer sums do not depend on
+// the order of their terms, so the tagger may add partial sums it computed
+// once and kept, and get the same scores to the last bit.
+//
+// A word holds the two lanes' sums as lo + hi·2³² modulo 2⁶⁴, so carries
+// from the low lane into the high one do no harm: as long as each lane's own
+// sum fits an int32, both read back exactly.
+
+// scoreRow holds the scores of every label.
+type scoreRow [(numLabels + 1) / 2]uint64
+
+// scoreUnit keeps ample precision (the smallest weights are near 0.016)
+// while the largest sums (weights reach ±31; a word has some 40 features)
+// stay far inside int32.
+const scoreUnit = 1 << 18
+
+// add adds the scores of o.
+func (r *scoreRow) add(o *scoreRow) {
+	for i := range r {
+		r[i] += o[i]
+	}
+}
+
+// addLabel adds v to the score of label l.
+func (r *scoreRow) addLabel(l Label, v int32) {
+	r[l/2] += uint64(int64(v)) << (32 * (l % 2))
+}
+
+// label returns the score of label l.
+func (r *scoreRow) label(l Label) int32 {
+	word := r[l/2]
+	lo := int32(word)
+	if l%2 == 0 {
+		return lo
+	}
+	return int32((word - uint64(int64(lo))) >> 32)
+}
