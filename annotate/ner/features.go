@@ -574,14 +574,34 @@ func wordFeatures(buf []uint32, w string, t *token) []uint32 {
 // neighbours and its place in the sentence and document, but on no label:
 // they are scored once per token and reused by both passes.
 func contextFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
-	return aggregateFeatures(localContextFeatures(buf, toks, s, i), toks, i)
+	at := neighbourAt(toks, s)
+	for _, n := range neighbours {
+		buf = neighbourFeatures(buf, n, at(i+n.offset))
+	}
+	buf = casingFeatures(buf, &toks[i])
+	buf = positionFeatures(buf, toks, s, i)
+	return aggregateFeatures(buf, toks, i)
 }
 
-// localContextFeatures are contextFeatures but for aggregateFeatures.
-func localContextFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
-	t := &toks[i]
-	add := func(template, value uint64) { buf = append(buf, uint32(mix(template, value))) }
-	at := func(j int) *token {
+// neighbour is a position next to a word, as features name it.
+type neighbour struct {
+	offset              int
+	lower, class, known uint64 // feature templates; 0: no feature
+}
+
+// neighbours are the positions whose words are features of a word: what a
+// word lends as one of them depends on the word alone.
+var neighbours = [...]neighbour{
+	{offset: -1, lower: fLowerPrev, class: fClassPrev, known: fKnownPrev},
+	{offset: 1, lower: fLowerNext, class: fClassNext, known: fKnownNext},
+	{offset: -2, lower: fLowerPrev2},
+	{offset: 2, lower: fLowerNext2},
+}
+
+// neighbourAt returns the token at an index of sentence s, or the word
+// beyond the sentence's end that stands there.
+func neighbourAt(toks []token, s Sentence) func(j int) *token {
+	return func(j int) *token {
 		switch {
 		case j < s.First:
 			return &beforeSentence
@@ -590,27 +610,41 @@ func localContextFeatures(buf []uint32, toks []token, s Sentence, i int) []uint3
 		}
 		return &toks[j]
 	}
+}
+
+// neighbourFeatures appends the keys of the features that word t gives the
+// word it is neighbour n of.
+func neighbourFeatures(buf []uint32, n neighbour, t *token) []uint32 {
+	buf = append(buf, uint32(mix(n.lower, t.lower)))
+	if n.class != 0 {
+		buf = append(buf, uint32(mix(n.class, uint64(t.class))), uint32(mix(n.known, uint64(t.known))))
+	}
+	return buf
+}
+
+// casingFeatures appends the keys of the features of how token t is
+// capitalised, where it stands and how it is written elsewhere.
+func casingFeatures(buf []uint32, t *token) []uint32 {
+	if t.casing != lowerCase && t.casing != noLetters {
+		buf = append(buf, uint32(mix(fDocContexts, uint64(t.docContexts)<<8|uint64(t.casing))))
+	}
+	context := t.casingContext()
+	return append(buf, uint32(mix(fCasing, context)), uint32(mix(fCasingLower, mix(context, t.lower))))
+}
+
+// positionFeatures appends the keys of the features of token i that
+// combine it with its neighbours.
+func positionFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
+	t := &toks[i]
+	add := func(template, value uint64) { buf = append(buf, uint32(mix(template, value))) }
+	at := neighbourAt(toks, s)
 	prev, next := at(i-1), at(i+1)
-	add(fLowerPrev, prev.lower)
-	add(fLowerNext, next.lower)
-	add(fLowerPrev2, at(i-2).lower)
-	add(fLowerNext2, at(i+2).lower)
 	add(fBigramPrev, mix(prev.lower, t.lower))
 	add(fBigramNext, mix(t.lower, next.lower))
 	add(fShapeWindow, mix(mix(prev.shape, t.shape), next.shape))
-	add(fClassPrev, uint64(prev.class))
-	add(fClassNext, uint64(next.class))
 	if t.tabular {
 		add(fTabularClass, uint64(t.class)<<8|uint64(t.casing))
 	}
-	if t.casing != lowerCase && t.casing != noLetters {
-		add(fDocContexts, uint64(t.docContexts)<<8|uint64(t.casing))
-	}
-	context := t.casingContext()
-	add(fKnownPrev, uint64(prev.known))
-	add(fKnownNext, uint64(next.known))
-	add(fCasing, context)
-	add(fCasingLower, mix(context, t.lower))
 	if d := orgSuffixAhead(toks, s, i); d > 0 {
 		add(fOrgSuffixAhead, uint64(d))
 	}
@@ -708,24 +742,43 @@ func wordLabelFeatures(buf []uint32, t *token, prev Label) []uint32 {
 // evidenceFeatures appends the keys of token i's features that come from
 // the first pass.
 func evidenceFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
-	t := &toks[i]
+	return firstPassFeatures(wordEvidenceFeatures(buf, &toks[i]), toks[i].firstPass, nextFirstPass(toks, s, i))
+}
+
+// wordEvidenceFeatures appends the keys of the evidenceFeatures that depend
+// on token t alone.
+func wordEvidenceFeatures(buf []uint32, t *token) []uint32 {
 	add := func(template, value uint64) { buf = append(buf, uint32(mix(template, value))) }
 	evidence := uint64(t.docEvidence)
 	add(fEvidence, evidence)
 	add(fEvidenceCasing, evidence|t.casingContext()<<8)
 	add(fEvidenceLower, mix(evidence, t.lower))
-	// The first pass's labels here and next, which tell where a name
-	// ends: "Xi" is a person alone elsewhere but starts "Xi Jinping".
-	next := uint64(numLabels)
-	if i+1 < s.Last {
-		next = uint64(toks[i+1].firstPass)
-	}
-	add(fFirstPass, uint64(t.firstPass)|next<<8)
 	add(fFirstPassEvidence, uint64(t.firstPass)|evidence<<8)
 	if t.classEvidence != 0 {
 		add(fClassEvidence, uint64(t.classEvidence)|uint64(t.firstPass)<<8)
 	}
 	return buf
+}
+
+// firstPassFeatures appends the keys of the features of the first pass's
+// labels for a word and the next one (numLabels: none), which tell where a
+// name ends: "Xi" is a person alone elsewhere but starts "Xi Jinping".
+func firstPassFeatures(buf []uint32, label, next Label) []uint32 {
+	return append(buf, uint32(mix(fFirstPass, uint64(label)|uint64(next)<<8)))
+}
+
+// nextFirstPass returns the first pass's label for the word after token i
+// in its sentence, or numLabels at the sentence's end.
+func nextFirstPass(toks []token, s Sentence, i int) Label {
+	if i+1 < s.Last {
+		return toks[i+1].firstPass
+	}
+	return Label(numLabels)
+}
+
+// evidenceKey packs everything but the word that wordEvidenceFeatures read.
+func (t *token) evidenceKey() uint64 {
+	return uint64(t.docEvidence) | uint64(t.classEvidence)<<8 | uint64(t.firstPass)<<16 | t.casingContext()<<24
 }
 
 // casingContext combines the word's casing with where it stands and how it

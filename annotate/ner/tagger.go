@@ -28,14 +28,22 @@ func Default() (*Model, error) {
 
 // scratch is the per-call working memory, pooled so that tagging allocates
 // nothing per word once warm.
+//
+// A word's features mostly depend on the word alone, or on it and one small
+// fact (how the word before it was labelled, where it stands), so the scores
+// are summed once per distinct word and fact and then reused: a document
+// has about half as many distinct words as words, a long text far fewer.
+// Integer scores make every such regrouping give exactly the sums of adding
+// each feature's weights one by one.
 type scratch struct {
-	toks   []token
+	toks []token
+	// static holds each word's label-independent scores.
 	static []scoreRow
-	// wordScores holds the scores of each distinct word's wordFeatures,
-	// by word id.
-	wordScores []scoreRow
-	// labelScores holds each word's label-feature scores from the last pass.
-	labelScores []scoreRow
+	// words holds what each distinct word contributes, by word id.
+	words []wordScores
+	// beyond holds what the words beyond the ends of a sentence contribute
+	// as each neighbour.
+	beyond [len(neighbours)]scoreRow
 	// aggregates holds, by lower-case form, the aggregate scores shared by
 	// its later occurrences, once aggregated says they are computed.
 	aggregates []scoreRow
@@ -45,9 +53,43 @@ type scratch struct {
 	// are computed: a document uses few pairs, but over and over.
 	transitions      [numLabels * numLabels]scoreRow
 	transitionScored [numLabels * numLabels]bool
-	feats            []uint32
-	maps             docMaps
-	evidence         evidenceCounts
+	// firstPasses holds the same for firstPassFeatures, by label and next
+	// label (label*(numLabels+1) + next).
+	firstPasses     [numLabels * (numLabels + 1)]scoreRow
+	firstPassScored [numLabels * (numLabels + 1)]bool
+	feats           []uint32
+	maps            docMaps
+	evidence        evidenceCounts
+}
+
+// wordScores holds the scores of a distinct word's features.
+type wordScores struct {
+	// own: its wordFeatures. asNeighbour: what it gives the word it is
+	// each of the neighbours of.
+	own         scoreRow
+	asNeighbour [len(neighbours)]scoreRow
+	// The scores of the features that also depend on one fact about an
+	// occurrence, for the fact of the last occurrence that needed them.
+	casing   memo // its casingFeatures, by casingContext
+	label    memo // its wordLabelFeatures, by the label before it
+	evidence memo // its wordEvidenceFeatures, by evidenceKey
+}
+
+// memo is a row of scores kept for one key.
+type memo struct {
+	key    uint64
+	filled bool
+	row    scoreRow
+}
+
+// lookup returns the row for key, and whether it holds key's scores: if not,
+// it is emptied and assigned to key, for the caller to fill.
+func (m *memo) lookup(key uint64) (*scoreRow, bool) {
+	if m.filled && m.key == key {
+		return &m.row, true
+	}
+	m.key, m.filled, m.row = key, true, scoreRow{}
+	return &m.row, false
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -64,11 +106,19 @@ func (m *Model) Tag(doc Document, labels []Label) {
 
 // tag runs both passes over an analyzed document.
 func (s *scratch) tag(sc scorer, doc Document, labels []Label) {
-	clear(s.transitionScored[:])
-	s.scoreStatic(sc, doc)
-	s.decode(sc, doc, labels, false)
+	s.firstPass(sc, doc, labels)
 	gatherEvidence(s.toks, labels, &s.evidence)
 	s.decode(sc, doc, labels, true)
+}
+
+// firstPass scores an analyzed document and labels it without the evidence
+// of the document's other labels.
+func (s *scratch) firstPass(sc scorer, doc Document, labels []Label) {
+	clear(s.transitionScored[:])
+	clear(s.firstPassScored[:])
+	s.scoreWords(sc, doc)
+	s.scoreStatic(sc, doc)
+	s.decode(sc, doc, labels, false)
 }
 
 // extendPersons takes into a person's name the capitalised word right after
@@ -93,6 +143,42 @@ func extendPersons(toks []token, doc Document, labels []Label, classes *WordClas
 	}
 }
 
+// scoreWords scores what each distinct word contributes wherever it stands,
+// and what the words beyond a sentence's ends contribute.
+func (s *scratch) scoreWords(sc scorer, doc Document) {
+	s.words = s.words[:0]
+	for i := range s.toks {
+		t := &s.toks[i]
+		if int(t.wordID) < len(s.words) {
+			continue
+		}
+		s.words = append(s.words, wordScores{})
+		w := &s.words[t.wordID]
+		s.feats = wordFeatures(s.feats[:0], doc.Words[i], t)
+		sc.addScores(s.feats, &w.own)
+		s.scoreAsNeighbour(sc, t, &w.asNeighbour)
+	}
+	s.beyond = [len(neighbours)]scoreRow{}
+	var before, after [len(neighbours)]scoreRow
+	s.scoreAsNeighbour(sc, &beforeSentence, &before)
+	s.scoreAsNeighbour(sc, &afterSentence, &after)
+	for k, n := range neighbours {
+		if n.offset < 0 {
+			s.beyond[k] = before[k]
+		} else {
+			s.beyond[k] = after[k]
+		}
+	}
+}
+
+// scoreAsNeighbour scores the features word t gives as each neighbour.
+func (s *scratch) scoreAsNeighbour(sc scorer, t *token, rows *[len(neighbours)]scoreRow) {
+	for k, n := range neighbours {
+		s.feats = neighbourFeatures(s.feats[:0], n, t)
+		sc.addScores(s.feats, &rows[k])
+	}
+}
+
 // scoreStatic scores every word's label-independent features.
 func (s *scratch) scoreStatic(sc scorer, doc Document) {
 	s.static = resize(s.static, len(doc.Words))
@@ -103,12 +189,26 @@ func (s *scratch) scoreStatic(sc scorer, doc Document) {
 	s.aggregates = resize(s.aggregates, lowers)
 	s.aggregated = resize(s.aggregated, lowers)
 	clear(s.aggregated)
-	s.wordScores = s.wordScores[:0]
 	for _, sent := range doc.Sentences {
 		for i := sent.First; i < sent.Last; i++ {
+			t := &s.toks[i]
+			w := &s.words[t.wordID]
 			scores := &s.static[i]
-			*scores = s.scoreWord(sc, doc.Words[i], &s.toks[i])
-			s.feats = localContextFeatures(s.feats[:0], s.toks, sent, i)
+			*scores = w.own
+			for k, n := range neighbours {
+				if j := i + n.offset; j >= sent.First && j < sent.Last {
+					scores.add(&s.words[s.toks[j].wordID].asNeighbour[k])
+				} else {
+					scores.add(&s.beyond[k])
+				}
+			}
+			casing, ok := w.casing.lookup(t.casingContext())
+			if !ok {
+				s.feats = casingFeatures(s.feats[:0], t)
+				sc.addScores(s.feats, casing)
+			}
+			scores.add(casing)
+			s.feats = positionFeatures(s.feats[:0], s.toks, sent, i)
 			sc.addScores(s.feats, scores)
 			s.addAggregateScores(sc, i, scores)
 		}
@@ -137,47 +237,32 @@ func (s *scratch) addAggregateScores(sc scorer, i int, scores *scoreRow) {
 	scores.add(shared)
 }
 
-// scoreWord returns the scores of a word's own features, computed at its
-// first occurrence (word ids count distinct words in order).
-func (s *scratch) scoreWord(sc scorer, w string, t *token) scoreRow {
-	if int(t.wordID) < len(s.wordScores) {
-		return s.wordScores[t.wordID]
-	}
-	var scores scoreRow
-	s.feats = wordFeatures(s.feats[:0], w, t)
-	sc.addScores(s.feats, &scores)
-	s.wordScores = append(s.wordScores, scores)
-	return scores
-}
-
 // decode runs one greedy pass over every sentence, adding the label and
 // evidence features to each word's static scores. (A beam search over the
 // same scores did worse on CoNLL dev: the perceptron is trained word by word,
-// so its scores do not add up across a sentence.) The second pass reuses the
-// first pass's label-feature scores wherever the two labels before a word
-// are unchanged, which is almost everywhere.
+// so its scores do not add up across a sentence.)
 func (s *scratch) decode(sc scorer, doc Document, labels []Label, useEvidence bool) {
-	s.labelScores = resize(s.labelScores, len(doc.Words))
-	var scores scoreRow // out of the loop: it escapes through sc
 	for _, sent := range doc.Sentences {
 		prev, prev2 := Outside, Outside
-		firstPrev, firstPrev2 := Outside, Outside
 		for i := sent.First; i < sent.Last; i++ {
-			cached := &s.labelScores[i]
-			if !useEvidence || prev != firstPrev || prev2 != firstPrev2 {
-				// Starting from the pair's scores adds the labelFeatures
-				// in the same order as scoring them all at once, so the
-				// sums are the same to the last bit.
-				*cached = *s.transitionScores(sc, prev, prev2)
-				s.feats = wordLabelFeatures(s.feats[:0], &s.toks[i], prev)
-				sc.addScores(s.feats, cached)
+			t := &s.toks[i]
+			w := &s.words[t.wordID]
+			scores := s.static[i]
+			scores.add(s.transitionScores(sc, prev, prev2))
+			label, ok := w.label.lookup(uint64(prev))
+			if !ok {
+				s.feats = wordLabelFeatures(s.feats[:0], t, prev)
+				sc.addScores(s.feats, label)
 			}
-			scores = s.static[i]
-			scores.add(cached)
+			scores.add(label)
 			if useEvidence {
-				s.feats = evidenceFeatures(s.feats[:0], s.toks, sent, i)
-				sc.addScores(s.feats, &scores)
-				firstPrev, firstPrev2 = s.toks[i].firstPass, firstPrev
+				evidence, ok := w.evidence.lookup(t.evidenceKey())
+				if !ok {
+					s.feats = wordEvidenceFeatures(s.feats[:0], t)
+					sc.addScores(s.feats, evidence)
+				}
+				scores.add(evidence)
+				scores.add(s.firstPassScores(sc, t.firstPass, nextFirstPass(s.toks, sent, i)))
 			}
 			labels[i] = bestLabel(&scores, prev, i == sent.Last-1)
 			prev, prev2 = labels[i], prev
@@ -194,6 +279,20 @@ func (s *scratch) transitionScores(sc scorer, prev, prev2 Label) *scoreRow {
 		s.transitionScored[k] = true
 		*scores = scoreRow{}
 		s.feats = transitionFeatures(s.feats[:0], prev, prev2)
+		sc.addScores(s.feats, scores)
+	}
+	return scores
+}
+
+// firstPassScores returns the scores of the firstPassFeatures of label and
+// next, computing them at their first use in a document.
+func (s *scratch) firstPassScores(sc scorer, label, next Label) *scoreRow {
+	k := int(label)*(numLabels+1) + int(next)
+	scores := &s.firstPasses[k]
+	if !s.firstPassScored[k] {
+		s.firstPassScored[k] = true
+		*scores = scoreRow{}
+		s.feats = firstPassFeatures(s.feats[:0], label, next)
 		sc.addScores(s.feats, scores)
 	}
 	return scores

@@ -98,8 +98,7 @@ func jackknifeEvidence(examples []preparedExample, opt TrainOptions, logf func(s
 		s := &scratch{}
 		for _, ex := range held {
 			s.toks = ex.toks
-			s.scoreStatic(p, ex.Doc)
-			s.decode(p, ex.Doc, ex.pred, false)
+			s.firstPass(p, ex.Doc, ex.pred)
 			gatherEvidence(ex.toks, ex.pred, &counts)
 		}
 	}
