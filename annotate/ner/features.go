@@ -557,16 +557,13 @@ func wordFeatures(buf []uint32, w string, t *token) []uint32 {
 	add(fShape, t.shape)
 	add(fKnown, uint64(t.known))
 	add(fClass, uint64(t.class))
-	for n := 1; n <= 3; n++ {
-		if end := prefixEnd(w, n); end > 0 {
-			add(fPrefix, hashString(w[:end], true))
+	affixHashes(w, 3, 4, func(suffix bool, h uint64) {
+		if suffix {
+			add(fSuffix, h)
+		} else {
+			add(fPrefix, h)
 		}
-	}
-	for n := 1; n <= 4; n++ {
-		if start := suffixStart(w, n); start > 0 {
-			add(fSuffix, hashString(w[start:], true))
-		}
-	}
+	})
 	return buf
 }
 

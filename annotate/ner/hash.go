@@ -61,36 +61,38 @@ func mix(a, b uint64) uint64 {
 	return x
 }
 
-// prefixEnd returns the byte length of the first n runes of s, or -1 when s
-// has fewer than n+1 runes (an affix as long as the word says nothing new).
-func prefixEnd(s string, n int) int {
-	i := 0
-	for k := 0; k < n; k++ {
-		if i >= len(s) {
-			return -1
+// affixHashes calls emit with the hash of each lower-case prefix of word w
+// of one to maxPrefix runes and each suffix of one to maxSuffix runes that is
+// shorter than w (an affix as long as the word says nothing new). A prefix
+// hash is the hash of the one before carried on by a rune.
+func affixHashes(w string, maxPrefix, maxSuffix int, emit func(suffix bool, h uint64)) {
+	h := uint64(fnvOffset)
+	for n, i := 0, 0; n < maxPrefix && i < len(w); n++ {
+		r, size := rune(w[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(w[i:])
 		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
+		h = hashRune(h, lowerRune(r))
+		if i += size; i < len(w) {
+			emit(false, h)
+		}
 	}
-	if i >= len(s) {
-		return -1
+	for n, start := 0, len(w); n < maxSuffix; n++ {
+		_, size := utf8.DecodeLastRuneInString(w[:start])
+		if start -= size; start <= 0 {
+			return
+		}
+		emit(true, hashString(w[start:], true))
 	}
-	return i
 }
 
-// suffixStart returns the byte offset of the last n runes of s, or -1 when s
-// has fewer than n+1 runes.
-func suffixStart(s string, n int) int {
-	i := len(s)
-	for k := 0; k < n; k++ {
-		if i <= 0 {
-			return -1
+// lowerRune lower-cases r as hashString does.
+func lowerRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
 		}
-		_, size := utf8.DecodeLastRuneInString(s[:i])
-		i -= size
+		return r
 	}
-	if i <= 0 {
-		return -1
-	}
-	return i
+	return unicode.ToLower(r)
 }

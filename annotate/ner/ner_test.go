@@ -304,3 +304,69 @@ func TestDocContextsGatherEveryOccurrence(t *testing.T) {
 		assert.Equal(t, tt.want, contexts[tt.word], tt.word)
 	}
 }
+
+// The tagger adds up scores it kept per word and per fact; training scores
+// every feature of a word at once (wordFeatures, contextFeatures,
+// dynamicFeatures). The two must agree exactly, or the model would be
+// tagging with features it was not trained on.
+func TestGroupedScoresEqualFeatureByFeatureSums(t *testing.T) {
+	m, err := Default()
+	require.NoError(t, err)
+	doc := example(t,
+		"SENATE BACKS TRADE DEAL",
+		"Senator Maria Lopez of New Mexico said on Tuesday that the deal , backed by Acme Holdings Inc , would pass .",
+		"Lopez told Reuters : \" The Senate will vote . \"",
+		"Acme said the Bank of England and the Federal Reserve ( Fed ) had been told .",
+		"Lopez 3 Acme 1 , Smith 2 Jones 0",
+	).Doc
+	labels := make([]Label, len(doc.Words))
+	var s scratch
+	s.toks = make([]token, len(doc.Words))
+	analyze(doc, s.toks, &s.maps, m.classes)
+	s.firstPass(m, doc, labels)
+	gatherEvidence(s.toks, labels, &s.evidence)
+	s.decode(m, doc, labels, true)
+	for _, sent := range doc.Sentences {
+		prev, prev2 := Outside, Outside
+		for i := sent.First; i < sent.Last; i++ {
+			var want scoreRow
+			feats := wordFeatures(nil, doc.Words[i], &s.toks[i])
+			feats = contextFeatures(feats, s.toks, sent, i)
+			feats = dynamicFeatures(feats, s.toks, sent, i, prev, prev2, true)
+			m.addScores(feats, &want)
+			require.Equal(t, want, s.scores(m, sent, i, prev, prev2, true), "word %d %q", i, doc.Words[i])
+			prev, prev2 = labels[i], prev
+		}
+	}
+}
+
+func TestAffixHashes(t *testing.T) {
+	for _, tc := range []struct {
+		word               string
+		prefixes, suffixes []string
+	}{
+		{"a", nil, nil},
+		{"Xi", []string{"x"}, []string{"i"}},
+		{"Paris", []string{"p", "pa", "par"}, []string{"s", "is", "ris", "aris"}},
+		{"ÉCOLE", []string{"é", "éc", "éco"}, []string{"e", "le", "ole", "cole"}},
+		{"Zürich", []string{"z", "zü", "zür"}, []string{"h", "ch", "ich", "rich"}},
+		{"U.S.", []string{"u", "u.", "u.s"}, []string{".", "s.", ".s."}},
+	} {
+		hashes := func(affixes []string) (hs []uint64) {
+			for _, a := range affixes {
+				hs = append(hs, hashString(a, false))
+			}
+			return hs
+		}
+		var prefixes, suffixes []uint64
+		affixHashes(tc.word, 3, 4, func(suffix bool, h uint64) {
+			if suffix {
+				suffixes = append(suffixes, h)
+			} else {
+				prefixes = append(prefixes, h)
+			}
+		})
+		assert.Equal(t, hashes(tc.prefixes), prefixes, "prefixes of %q", tc.word)
+		assert.Equal(t, hashes(tc.suffixes), suffixes, "suffixes of %q", tc.word)
+	}
+}

@@ -71,7 +71,7 @@ type wordScores struct {
 	// The scores of the features that also depend on one fact about an
 	// occurrence, for the fact of the last occurrence that needed them.
 	casing   memo // its casingFeatures, by casingContext
-	label    memo // its wordLabelFeatures, by the label before it
+	label    memo // its labelFeatures, by the two labels before it
 	evidence memo // its wordEvidenceFeatures, by evidenceKey
 }
 
@@ -245,29 +245,35 @@ func (s *scratch) decode(sc scorer, doc Document, labels []Label, useEvidence bo
 	for _, sent := range doc.Sentences {
 		prev, prev2 := Outside, Outside
 		for i := sent.First; i < sent.Last; i++ {
-			t := &s.toks[i]
-			w := &s.words[t.wordID]
-			scores := s.static[i]
-			scores.add(s.transitionScores(sc, prev, prev2))
-			label, ok := w.label.lookup(uint64(prev))
-			if !ok {
-				s.feats = wordLabelFeatures(s.feats[:0], t, prev)
-				sc.addScores(s.feats, label)
-			}
-			scores.add(label)
-			if useEvidence {
-				evidence, ok := w.evidence.lookup(t.evidenceKey())
-				if !ok {
-					s.feats = wordEvidenceFeatures(s.feats[:0], t)
-					sc.addScores(s.feats, evidence)
-				}
-				scores.add(evidence)
-				scores.add(s.firstPassScores(sc, t.firstPass, nextFirstPass(s.toks, sent, i)))
-			}
+			scores := s.scores(sc, sent, i, prev, prev2, useEvidence)
 			labels[i] = bestLabel(&scores, prev, i == sent.Last-1)
 			prev, prev2 = labels[i], prev
 		}
 	}
+}
+
+// scores returns the scores of word i after the labels prev and prev2.
+func (s *scratch) scores(sc scorer, sent Sentence, i int, prev, prev2 Label, useEvidence bool) scoreRow {
+	t := &s.toks[i]
+	w := &s.words[t.wordID]
+	scores := s.static[i]
+	label, ok := w.label.lookup(uint64(prev) | uint64(prev2)<<8)
+	if !ok {
+		*label = *s.transitionScores(sc, prev, prev2)
+		s.feats = wordLabelFeatures(s.feats[:0], t, prev)
+		sc.addScores(s.feats, label)
+	}
+	scores.add(label)
+	if useEvidence {
+		evidence, ok := w.evidence.lookup(t.evidenceKey())
+		if !ok {
+			s.feats = wordEvidenceFeatures(s.feats[:0], t)
+			sc.addScores(s.feats, evidence)
+		}
+		scores.add(evidence)
+		scores.add(s.firstPassScores(sc, t.firstPass, nextFirstPass(s.toks, sent, i)))
+	}
+	return scores
 }
 
 // transitionScores returns the scores of the transitionFeatures of the
