@@ -190,9 +190,7 @@ func TestHeadlines(t *testing.T) {
 			words := strings.Fields(tt.headline)
 			doc := Document{Words: append(append([]string{}, words...), strings.Fields(body)...)}
 			doc.Sentences = []Sentence{{0, len(words)}, {len(words), len(doc.Words)}}
-			toks := make([]token, len(doc.Words))
-			var maps docMaps
-			analyze(doc, toks, &maps, nil)
+			toks := analyzed(doc, nil).toks
 			assert.Equal(t, tt.want, toks[0].shouting)
 			assert.False(t, toks[len(words)].shouting, "the body")
 		})
@@ -281,9 +279,7 @@ func TestDocContextsGatherEveryOccurrence(t *testing.T) {
 		"Wang and Magna signed .",
 		"Acme of Ohio ( AO ) sued Acme .",
 	).Doc
-	toks := make([]token, len(doc.Words))
-	var maps docMaps
-	analyze(doc, toks, &maps, nil)
+	toks := analyzed(doc, nil).toks
 	// The last occurrence of each word, which stands in no such context
 	// itself, must know of the earlier ones.
 	contexts := map[string]uint8{}
@@ -320,9 +316,7 @@ func TestGroupedScoresEqualFeatureByFeatureSums(t *testing.T) {
 		"Lopez 3 Acme 1 , Smith 2 Jones 0",
 	).Doc
 	labels := make([]Label, len(doc.Words))
-	var s scratch
-	s.toks = make([]token, len(doc.Words))
-	analyze(doc, s.toks, &s.maps, m.classes)
+	s := analyzed(doc, m.classes)
 	s.firstPass(m, doc, labels)
 	gatherEvidence(s.toks, labels, &s.evidence)
 	s.decode(m, doc, labels, true)
@@ -338,6 +332,13 @@ func TestGroupedScoresEqualFeatureByFeatureSums(t *testing.T) {
 			prev, prev2 = labels[i], prev
 		}
 	}
+}
+
+// analyzed returns a scratch holding the tokens of doc, analyzed.
+func analyzed(doc Document, classes *WordClasses) *scratch {
+	s := &scratch{toks: make([]token, len(doc.Words))}
+	analyze(doc, s.toks, &s.maps, classes)
+	return s
 }
 
 func TestAffixHashes(t *testing.T) {

@@ -45,21 +45,18 @@ type scratch struct {
 	// as each neighbour.
 	beyond [len(neighbours)]scoreRow
 	// aggregates holds, by lower-case form, the aggregate scores shared by
-	// its later occurrences, once aggregated says they are computed.
-	aggregates []scoreRow
-	aggregated []bool
+	// its later occurrences once computed.
+	aggregates []memo
 	// transitions holds the scores of the transitionFeatures of each pair
-	// of labels (prev*numLabels + prev2), once transitionScored says they
-	// are computed: a document uses few pairs, but over and over.
-	transitions      [numLabels * numLabels]scoreRow
-	transitionScored [numLabels * numLabels]bool
-	// firstPasses holds the same for firstPassFeatures, by label and next
-	// label (label*(numLabels+1) + next).
-	firstPasses     [numLabels * (numLabels + 1)]scoreRow
-	firstPassScored [numLabels * (numLabels + 1)]bool
-	feats           []uint32
-	maps            docMaps
-	evidence        evidenceCounts
+	// of labels (prev*numLabels + prev2) once computed: a document uses
+	// few pairs, but over and over. firstPasses holds the same for
+	// firstPassFeatures, by label and next label (label*(numLabels+1) +
+	// next).
+	transitions [numLabels * numLabels]memo
+	firstPasses [numLabels * (numLabels + 1)]memo
+	feats       []uint32
+	maps        docMaps
+	evidence    evidenceCounts
 }
 
 // wordScores holds the scores of a distinct word's features.
@@ -114,8 +111,8 @@ func (s *scratch) tag(sc scorer, doc Document, labels []Label) {
 // firstPass scores an analyzed document and labels it without the evidence
 // of the document's other labels.
 func (s *scratch) firstPass(sc scorer, doc Document, labels []Label) {
-	clear(s.transitionScored[:])
-	clear(s.firstPassScored[:])
+	clear(s.transitions[:])
+	clear(s.firstPasses[:])
 	s.scoreWords(sc, doc)
 	s.scoreStatic(sc, doc)
 	s.decode(sc, doc, labels, false)
@@ -187,8 +184,7 @@ func (s *scratch) scoreStatic(sc scorer, doc Document) {
 		lowers = max(lowers, int(s.toks[i].lowerID)+1)
 	}
 	s.aggregates = resize(s.aggregates, lowers)
-	s.aggregated = resize(s.aggregated, lowers)
-	clear(s.aggregated)
+	clear(s.aggregates)
 	for _, sent := range doc.Sentences {
 		for i := sent.First; i < sent.Last; i++ {
 			t := &s.toks[i]
@@ -227,10 +223,8 @@ func (s *scratch) addAggregateScores(sc scorer, i int, scores *scoreRow) {
 		sc.addScores(s.feats, scores)
 		return
 	}
-	shared := &s.aggregates[t.lowerID]
-	if !s.aggregated[t.lowerID] {
-		s.aggregated[t.lowerID] = true
-		*shared = scoreRow{}
+	shared, ok := s.aggregates[t.lowerID].lookup(0)
+	if !ok {
 		s.feats = aggregateFeatures(s.feats[:0], s.toks, i)
 		sc.addScores(s.feats, shared)
 	}
@@ -277,13 +271,10 @@ func (s *scratch) scores(sc scorer, sent Sentence, i int, prev, prev2 Label, use
 }
 
 // transitionScores returns the scores of the transitionFeatures of the
-// labels prev and prev2, computing them at their first use in a document.
+// labels prev and prev2.
 func (s *scratch) transitionScores(sc scorer, prev, prev2 Label) *scoreRow {
-	k := int(prev)*numLabels + int(prev2)
-	scores := &s.transitions[k]
-	if !s.transitionScored[k] {
-		s.transitionScored[k] = true
-		*scores = scoreRow{}
+	scores, ok := s.transitions[int(prev)*numLabels+int(prev2)].lookup(0)
+	if !ok {
 		s.feats = transitionFeatures(s.feats[:0], prev, prev2)
 		sc.addScores(s.feats, scores)
 	}
@@ -291,13 +282,10 @@ func (s *scratch) transitionScores(sc scorer, prev, prev2 Label) *scoreRow {
 }
 
 // firstPassScores returns the scores of the firstPassFeatures of label and
-// next, computing them at their first use in a document.
+// next.
 func (s *scratch) firstPassScores(sc scorer, label, next Label) *scoreRow {
-	k := int(label)*(numLabels+1) + int(next)
-	scores := &s.firstPasses[k]
-	if !s.firstPassScored[k] {
-		s.firstPassScored[k] = true
-		*scores = scoreRow{}
+	scores, ok := s.firstPasses[int(label)*(numLabels+1)+int(next)].lookup(0)
+	if !ok {
 		s.feats = firstPassFeatures(s.feats[:0], label, next)
 		sc.addScores(s.feats, scores)
 	}
