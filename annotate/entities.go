@@ -307,7 +307,7 @@ func (g *entityGrouper) groupPeople(people []mention) {
 		}
 	}
 	for _, ms := range fullByWord {
-		sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+		slices.SortFunc(ms, func(a, b fullNameMention) int { return cmp.Compare(a.start, b.start) })
 	}
 	byWord := map[string]*entity{}
 	for i, m := range people {

@@ -2,7 +2,9 @@ package annotate
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
+	"strings"
 	"sync"
 
 	"lede/annotate/topics"
@@ -83,8 +85,14 @@ type contextCue struct {
 // matchTerms finds the leftmost longest term at each token, and the context
 // cues of the text in order.
 func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon) ([]issueMatch, []contextCue) {
-	var matches []issueMatch
-	var cues []contextCue
+	// News has about one term and one cue every ten tokens.
+	matches := make([]issueMatch, 0, len(toks)/6)
+	cues := make([]contextCue, 0, len(toks)/6)
+	// Each token is hashed once, however many n-grams it is in.
+	hashes := make([]uint64, len(toks))
+	for i, t := range toks {
+		hashes[i] = topics.TokenHash(text, t.Start, t.End)
+	}
 	for si, s := range sents {
 		covered := s.First
 		for i := s.First; i < s.Last; i++ {
@@ -93,18 +101,18 @@ func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon
 			var bestKey, word uint64
 			bestEnd := 0
 			key := topics.Key()
-			for j := i; j < s.Last && j-i < lex.MaxTerm; j++ {
-				key = topics.Fold(key, toks[j].Text(text), j > i)
+			for j, last := i, min(s.Last, i+lex.MaxTerm); j < last; j++ {
+				key = topics.Extend(key, hashes[j])
 				if j == i {
 					word = key
 				}
-				e, ok := lex.Lookup(key)
-				if !ok {
+				e := lex.Lookup(key)
+				if e == nil {
 					break
 				}
 				cue.Or(e.Context)
-				if len(e.Senses) > 0 {
-					best, bestEnd, bestKey = e.Senses, j+1, key
+				if senses := lex.Senses(e); len(senses) > 0 {
+					best, bestEnd, bestKey = senses, j+1, key
 				}
 				if !e.Prefix {
 					break
@@ -112,10 +120,12 @@ func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon
 			}
 			// A case-exact term ("WHO", "Labour") overrides the same word
 			// read case-blind, but not a longer phrase.
-			if exact, e, ok := lex.LookupExact(toks[i].Text(text)); ok {
-				cue.Or(e.Context)
-				if len(e.Senses) > 0 && (best == nil || bestEnd == i+1) {
-					best, bestEnd, bestKey = e.Senses, i+1, exact
+			if tok := toks[i].Text(text); lex.MayBeExact(tok) {
+				if exact, e := lex.LookupExact(tok); e != nil {
+					cue.Or(e.Context)
+					if senses := lex.Senses(e); len(senses) > 0 && (best == nil || bestEnd == i+1) {
+						best, bestEnd, bestKey = senses, i+1, exact
+					}
 				}
 			}
 			inside := i < covered
@@ -203,7 +213,7 @@ func namedIssues(a *analysis, matches []issueMatch, topic int) []issueMatch {
 		if i < 0 || i >= len(a.tokens) {
 			return ""
 		}
-		return toLowerASCII(a.tokens[i].Text(a.text))
+		return a.tokens[i].Text(a.text)
 	}
 	isIssue := map[string]bool{}
 	sense := &topics.Sense{Topic: topic, Weight: 1}
@@ -217,14 +227,14 @@ func namedIssues(a *analysis, matches []issueMatch, topic int) []issueMatch {
 			before, after := word(n.First-1), word(n.Last)
 			var found bool
 			if pass == 0 {
-				found = issueNouns[after] || n.Type == Place &&
-					(listLinks[before] && n.First > 0 && endsAt[n.First-1] || listLinks[after] && startsAt[n.Last+1])
+				found = inFolded(issueNouns, after) || n.Type == Place &&
+					(inFolded(listLinks, before) && n.First > 0 && endsAt[n.First-1] || inFolded(listLinks, after) && startsAt[n.Last+1])
 			} else {
-				found = isIssue[name] && (before == "on" || before == "over")
+				found = isIssue[name] && inFolded(issueAbout, before)
 			}
 			if found {
 				isIssue[name] = true
-				out = append(out, issueMatch{first: n.First, last: n.Last, sentence: sentenceOf(a.sentences, n.First), term: topics.Fold(topics.Key(), name, false), sense: sense})
+				out = append(out, issueMatch{first: n.First, last: n.Last, sentence: sentenceOf(a.sentences, n.First), term: topics.KeyOf(name), sense: sense})
 			}
 		}
 	}
@@ -245,12 +255,12 @@ func markStated(a *analysis, matches []issueMatch) {
 		m := &matches[k]
 		start := a.sentences[m.sentence].First
 		for i, steps := m.first-1, 0; i >= start && steps < maxListReach; i, steps = i-1, steps+1 {
-			w := toLowerASCII(a.tokens[i].Text(a.text))
-			if issueLists[w] {
+			w := a.tokens[i].Text(a.text)
+			if inFolded(issueLists, w) {
 				m.stated = true
 				break
 			}
-			if !matched[i] && !listWords[w] {
+			if !matched[i] && !inFolded(listWords, w) {
 				break
 			}
 		}
@@ -260,13 +270,48 @@ func markStated(a *analysis, matches []issueMatch) {
 // maxListReach is how many tokens back a listed term looks for "issues".
 const maxListReach = 12
 
+// The word sets below hold lower-case words, looked up in any case.
 var (
-	issueNouns = map[string]bool{"issue": true, "issues": true, "question": true, "dispute": true, "status": true}
-	listLinks  = map[string]bool{"to": true, "and": true, "or": true, ",": true}
-	issueLists = map[string]bool{"issue": true, "issues": true, "topics": true, "subjects": true, "matters": true, "questions": true}
-	listWords  = map[string]bool{"ranging": true, "range": true, "from": true, "to": true, "such": true, "as": true, "including": true,
-		"like": true, "and": true, "or": true, ",": true, "of": true, "the": true}
+	issueNouns = newWordSet(strings.Fields("issue issues question dispute status"))
+	issueAbout = newWordSet(strings.Fields("on over"))
+	listLinks  = newWordSet(strings.Fields("to and or ,"))
+	issueLists = newWordSet(strings.Fields("issue issues topics subjects matters questions"))
+	listWords  = newWordSet(strings.Fields("ranging range from to such as including like and or , of the"))
 )
+
+// inFolded reports whether w, in ASCII lower case, is in set, comparing it
+// letter by letter rather than lowering it into a new string: the sets are
+// looked up for the words around every term and name.
+func inFolded(set wordSet, w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := set.slot(len(w), lowerASCII(w[0]), lowerASCII(w[len(w)-1])); ; i = (i + 1) & (len(set.slots) - 1) {
+		switch s := set.slots[i]; {
+		case s == "":
+			return false
+		case len(s) == len(w) && equalLowered(s, w):
+			return true
+		}
+	}
+}
+
+// equalLowered reports whether w in ASCII lower case is lower, as long.
+func equalLowered(lower, w string) bool {
+	for i := 0; i < len(w); i++ {
+		if lowerASCII(w[i]) != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
 
 func sentenceOf(sents []Sentence, tok int) int {
 	i, _ := slices.BinarySearchFunc(sents, tok, func(s Sentence, t int) int {
@@ -285,6 +330,7 @@ func sentenceOf(sents []Sentence, tok int) int {
 // counts 1/n²: a topic is raised more surely by many words than by one word
 // repeated ("Star Wars" throughout a games review is not about war).
 type topicTally struct {
+	topic      int
 	weight     float64
 	paragraphs int
 	lastPara   int
@@ -301,11 +347,39 @@ func (t *topicTally) add(use int, weight float64, para int, span [2]int) {
 	t.mentions = append(t.mentions, span)
 }
 
-// topicTerm is a term raising a topic; one map of them for all the topics
-// of a document costs less than one map per topic.
-type topicTerm struct {
-	topic int
+// termUses counts the uses of each term for each topic of a document, in
+// one open-addressing table: a Go map keyed on (topic, term) pairs cost a
+// tenth of the stage.
+type termUses struct {
+	slots []termUse
+	shift uint // 64 - log2(len(slots))
+}
+
+type termUse struct {
 	term  uint64
+	topic int32 // 1 + the topic, 0 for an empty slot
+	uses  int32
+}
+
+// newTermUses makes room for n (topic, term) pairs, at most half full.
+func newTermUses(n int) *termUses {
+	size := uint(bits.Len(uint(2 * n)))
+	return &termUses{slots: make([]termUse, 1<<size), shift: 64 - size}
+}
+
+// add counts one more use of term for topic and returns how many there are.
+func (u *termUses) add(topic int, term uint64) int {
+	h := (term ^ uint64(topic)) * 0x9e3779b97f4a7c15
+	for i := int(h >> (u.shift & 63)); ; i = (i + 1) & (len(u.slots) - 1) {
+		s := &u.slots[i]
+		if s.topic == 0 {
+			s.topic, s.term = int32(topic+1), term
+		}
+		if s.topic == int32(topic+1) && s.term == term {
+			s.uses++
+			return int(s.uses)
+		}
+	}
 }
 
 func (t *topicTally) raw(r *topics.Ranking) float64 {
@@ -321,21 +395,19 @@ func rankIssues(a *analysis, lex *topics.Lexicon, matches []issueMatch) []issue 
 	slices.SortStableFunc(matches, func(x, y issueMatch) int { return cmp.Compare(x.first, y.first) })
 	r := &lex.Ranking
 	weights, paragraphs := sentenceWeights(a.text, a.sentences, r)
-	narrow := map[int]*topicTally{}
-	top := map[int]*topicTally{}
-	tally := func(m map[int]*topicTally, topic int) *topicTally {
-		if m[topic] == nil {
-			m[topic] = &topicTally{}
+	// Each topic raised gets a tally, in the order first raised; a slice
+	// indexed by topic finds it. Narrow and top-level topics are apart, so
+	// they share both.
+	var tallies []topicTally
+	tallyOf := make([]int32, len(lex.Topics)) // 1 + the tally's index, 0 for none
+	tally := func(topic int) *topicTally {
+		if tallyOf[topic] == 0 {
+			tallies = append(tallies, topicTally{topic: topic})
+			tallyOf[topic] = int32(len(tallies))
 		}
-		return m[topic]
+		return &tallies[tallyOf[topic]-1]
 	}
-	// Narrow and top-level topics are apart, so they can share the map.
-	uses := make(map[topicTerm]int, len(matches))
-	use := func(topic int, term uint64) int {
-		k := topicTerm{topic, term}
-		uses[k]++
-		return uses[k]
-	}
+	uses := newTermUses(2 * len(matches)) // a narrow topic and its top level each
 	for _, m := range matches {
 		w := m.sense.Weight * weights[m.sentence]
 		if m.stated {
@@ -345,24 +417,27 @@ func rankIssues(a *analysis, lex *topics.Lexicon, matches []issueMatch) []issue 
 		para := paragraphs[m.sentence]
 		t := lex.Topics[m.sense.Topic]
 		if !lex.IsTop(m.sense.Topic) {
-			tally(narrow, m.sense.Topic).add(use(m.sense.Topic, m.term), w, para, span)
+			n := uses.add(m.sense.Topic, m.term)
+			tally(m.sense.Topic).add(n, w, para, span)
 		}
-		parent := tally(top, t.Top)
+		parent := tally(t.Top)
 		if n := len(parent.mentions); n > 0 && parent.mentions[n-1] == span {
 			continue // one word read two ways counts once for its top level
 		}
-		parent.add(use(t.Top, m.term), w, para, span)
+		parent.add(uses.add(t.Top, m.term), w, para, span)
 	}
 	var out []issue
-	for topic, t := range narrow {
-		if t.weight >= minNarrowWeight {
-			is := newIssue(lex, topic, t)
-			if lex.Topics[topic].Frame {
+	for i := range tallies {
+		t := &tallies[i]
+		if !lex.IsTop(t.topic) && t.weight >= minNarrowWeight {
+			is := newIssue(lex, t)
+			if lex.Topics[t.topic].Frame {
 				is.score = saturate(t.raw(r) * frameDiscount)
 			}
 			out = append(out, is)
 		}
 	}
+	// The order is total (ids are unique), so the tallies' order does not show.
 	byRank := func(x, y issue) int {
 		if c := cmp.Compare(y.score, x.score); c != 0 {
 			return c
@@ -374,15 +449,18 @@ func rankIssues(a *analysis, lex *topics.Lexicon, matches []issueMatch) []issue 
 	}
 	slices.SortFunc(out, byRank)
 	nNarrow := len(out)
-	for topic, t := range top {
-		out = append(out, newIssue(lex, topic, t))
+	for i := range tallies {
+		if t := &tallies[i]; lex.IsTop(t.topic) {
+			out = append(out, newIssue(lex, t))
+		}
 	}
 	slices.SortFunc(out[nNarrow:], byRank)
 	return out
 }
 
 // newIssue scores a topic's tally, a top level's with its prior.
-func newIssue(lex *topics.Lexicon, topic int, t *topicTally) issue {
+func newIssue(lex *topics.Lexicon, t *topicTally) issue {
+	topic := t.topic
 	score := saturate(t.raw(&lex.Ranking) * lex.Ranking.Prior[topic])
 	is := issue{id: lex.Topics[topic].ID, label: lex.Topics[topic].Label, score: score, mentions: t.mentions}
 	if p := lex.Topics[topic].Top; p != topic {

@@ -257,17 +257,37 @@ func TestStatedIssuesWeighMore(t *testing.T) {
 		"a term after the word issue is not listed by it")
 }
 
-func BenchmarkIssues(b *testing.B) {
-	text := readSeed(b)
-	a := &analysis{text: text}
-	a.tokens = Tokenize(text)
-	a.sentences = splitSentences(text, a.tokens)
-	a.names = findNames(text, a.tokens, a.sentences)
-	findIssues(a) // loads the lexicon
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		findIssues(a)
+// TestFoldedSets checks that inFolded finds the words of the sets in any
+// case, and nothing else.
+func TestFoldedSets(t *testing.T) {
+	tests := []struct {
+		set          wordSet
+		words, other string
+	}{
+		{issueNouns, "issue issues question dispute status", "issued tissue"},
+		{issueAbout, "on over", "of onto"},
+		{listLinks, "to and or ,", "; too"},
+		{issueLists, "issue issues topics subjects matters questions", "topic matter"},
+		{listWords, "ranging range from to such as including like and or , of the", "then include"},
 	}
+	for _, tt := range tests {
+		for _, w := range strings.Fields(tt.words) {
+			assert.True(t, inFolded(tt.set, w), w)
+			assert.True(t, inFolded(tt.set, strings.ToUpper(w)), w)
+		}
+		for _, w := range strings.Fields(tt.other) {
+			assert.False(t, inFolded(tt.set, w), w)
+		}
+	}
+	assert.False(t, inFolded(issueNouns, "issuesissuesissuesissues"))
+	assert.False(t, inFolded(issueNouns, ""))
+}
+
+// BenchmarkIssues measures the issues stage alone on the benchmark corpus.
+func BenchmarkIssues(b *testing.B) {
+	benchmarkTexts(b, func(text string) func() {
+		a := analysed(text)
+		findIssues(a) // loads the lexicon
+		return func() { findIssues(a) }
+	})
 }

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 
@@ -39,7 +40,7 @@ func (r referent) couldBePerson() bool {
 	if r.entity != nil {
 		return r.entity.typ == Person
 	}
-	return r.anonymous || !determiners[r.desc[:strings.IndexByte(r.desc+" ", ' ')]]
+	return r.anonymous || !determiners.has(r.desc[:strings.IndexByte(r.desc+" ", ' ')])
 }
 
 // cue is one attribution cue in the text and the subject it attributes to.
@@ -258,14 +259,19 @@ type placedReferent struct {
 // initial says whether the token opens its sentence, the one place a cue
 // word is capitalised (Said Ellis: "…"; According to …).
 func (at *attributor) cueAt(i int, initial bool) (cueKind, int) {
-	t := at.toks[i]
+	t := &at.toks[i]
 	if t.Kind == Punct && at.isByline(i) {
 		return according, i + 1
 	}
-	w := t.Text(at.text)
-	if t.Kind != Word || len(w) < 3 || len(w) > maxCueWord || !initial && (w[0] < 'a' || w[0] > 'z') {
-		return 0, 0
+	w := at.text[t.Start:t.End]
+	if t.Kind != Word || len(w) < 3 || len(w) > maxCueWord || !initial && (w[0] < 'a' || w[0] > 'z') || !cueShapes.has(w) {
+		return 0, 0 // most tokens
 	}
+	return at.cueWordAt(i, w)
+}
+
+// cueWordAt is cueAt for a word w that has the shape of a cue word.
+func (at *attributor) cueWordAt(i int, w string) (cueKind, int) {
 	var lower [maxCueWord]byte
 	for k := 0; k < len(w); k++ {
 		lower[k] = w[k] | 0x20 // ASCII letters to lower case; other bytes never match
@@ -274,7 +280,8 @@ func (at *attributor) cueAt(i int, initial bool) (cueKind, int) {
 	if i+1 < len(at.toks) {
 		next = at.toks[i+1].Text(at.text)
 	}
-	switch word := string(lower[:len(w)]); {
+	word := string(lower[:len(w)])
+	switch {
 	case word == "according":
 		if next == "to" {
 			return according, i + 2
@@ -283,10 +290,10 @@ func (at *attributor) cueAt(i int, initial bool) (cueKind, int) {
 	case word == "put" && next == "it", word == "pointed" && next == "out", word == "went" && next == "on": // as Smith put it
 		return saying, i + 2
 	}
-	kind := cueVerbs[string(lower[:len(w)])]
+	kind := cueKindOf(word)
 	// "continued to campaign", "added to the debt": not speech; nor is the
 	// passive "was told", whose subject is the listener.
-	if kind == 0 || next == "to" && notSpeechBeforeTo[w] || at.isPassive(i) {
+	if kind == 0 || next == "to" && notSpeechBeforeTo.has(w) || at.isPassive(i) {
 		return 0, 0
 	}
 	return kind, i + 1
@@ -295,16 +302,39 @@ func (at *attributor) cueAt(i int, initial bool) (cueKind, int) {
 // maxCueWord is the length of the longest cue word ("acknowledging").
 const maxCueWord = 16
 
+// cueShapes rules out most words as cues without a map lookup: it holds
+// the length, first and last letter of every cue word.
+var cueShapes = func() (s wordShapes) {
+	for _, w := range strings.Fields(sayingForms + " " + addressingForms + " according put pointed went") {
+		s.add(w)
+	}
+	return s
+}()
+
+// wordShapes is a set of (length, first letter, last letter) of lower-case
+// words, read in any case.
+type wordShapes [maxCueWord + 1][26]uint32
+
+func (s *wordShapes) add(w string) { s[len(w)][w[0]-'a'] |= 1 << (w[len(w)-1] - 'a') }
+
+// has reports whether some word of the set has the shape of w, which is
+// 1 to maxCueWord bytes long. A capital reads as its small letter; a byte
+// that is not a letter matches nothing.
+func (s *wordShapes) has(w string) bool {
+	first, last := w[0]|0x20, w[len(w)-1]|0x20
+	return 'a' <= first && first <= 'z' && 'a' <= last && last <= 'z' && s[len(w)][first-'a']&(1<<(last-'a')) != 0
+}
+
 // isPassive: the verb at i follows a form of "be" (was told, is called).
 func (at *attributor) isPassive(i int) bool {
 	if strings.HasSuffix(at.toks[i].Text(at.text), "ing") {
 		return false // the progressive "is saying"
 	}
 	j := i - 1
-	for j >= 0 && at.isVerbModifier(j) && !passiveAuxiliaries[at.toks[j].Text(at.text)] {
+	for j >= 0 && at.isVerbModifier(j) && !passiveAuxiliaries.has(at.toks[j].Text(at.text)) {
 		j--
 	}
-	return j >= 0 && passiveAuxiliaries[at.toks[j].Text(at.text)]
+	return j >= 0 && passiveAuxiliaries.has(at.toks[j].Text(at.text))
 }
 
 var notSpeechBeforeTo = setOf("continue continues continued add adds added adding ask asks asked promised vowed claimed claiming")
@@ -355,7 +385,7 @@ func (at *attributor) leadingSubject(c int) (referent, bool) {
 	if r.entity != nil {
 		return r, r.entity.typ != Place // "At an event in Ames, Iowa, Mrs. Clinton said"
 	}
-	return r, r.found() && determiners[at.toks[c].Text(at.text)]
+	return r, r.found() && determiners.has(at.toks[c].Text(at.text))
 }
 
 // nextToSubject: a name or pronoun comes right before the verb at tok
@@ -418,9 +448,9 @@ func (at *attributor) subjectBefore(v int) referent {
 	if j < lo || at.inQuote[j] || at.toks[j].Kind == QuoteMark {
 		return referent{}
 	}
-	if w := at.toks[j].Text(at.text); leadingConjunctions[w] || w == "to" {
+	if w := at.toks[j].Text(at.text); leadingConjunctions.has(w) || w == "to" {
 		return at.clauseSubject(v) // X bemoaned the unrest and said …; X was prompted to say
-	} else if phraseBreakWords[w] || at.pronounAt(j) {
+	} else if phraseBreakWords.has(w) || at.pronounAt(j) {
 		return referent{} // anybody who complains; he said (see resolvePronoun)
 	}
 	if !at.isChunkBreak(j) {
@@ -459,11 +489,11 @@ func (at *attributor) phraseStart(lo, j int) int {
 			break
 		}
 		w := prev.Text(at.text)
-		if at.nameAt[s-1] == 0 && (phraseBreakWords[w] || cueVerbs[w] != 0) {
+		if at.nameAt[s-1] == 0 && (phraseBreakWords.has(w) || cueVerbs.has(w)) {
 			break
 		}
 		s--
-		if determiners[w] {
+		if determiners.has(w) {
 			break
 		}
 	}
@@ -480,10 +510,10 @@ func (at *attributor) phraseEnd(s int) int {
 			break
 		}
 		w := t.Text(at.text)
-		if at.nameAt[e] == 0 && (phraseBreakWords[w] || cueVerbs[w] != 0 || weekdays[w]) {
+		if at.nameAt[e] == 0 && (phraseBreakWords.has(w) || cueVerbs.has(w) || weekdays.has(w)) {
 			break // (but "Will Doyle" is a name)
 		}
-		if e > s && (endsParticiple(w) || at.isVerbModifier(e) || at.endsActorName(e-1) && hasLowerHead(w) && !sourceNouns[w] && !gazetteer.IsPersonTitle(w)) {
+		if e > s && (endsParticiple(w) || at.isVerbModifier(e) || at.endsActorName(e-1) && hasLowerHead(w) && !sourceNouns.has(w) && !gazetteer.IsPersonTitle(w)) {
 			break // "Gingrich cynically dismissed", "the Security Council issued"
 		}
 		e++
@@ -508,7 +538,7 @@ var sourceNouns = setOf("of official officials source sources campaign spokesper
 // named in it (not a possessor, as in "Mrs. Clinton's campaign"), else an
 // organization or place, else the phrase itself as a description.
 func (at *attributor) phraseReferent(s, e int) referent {
-	for s < e && leadingConjunctions[at.toks[s].Text(at.text)] {
+	for s < e && leadingConjunctions.has(at.toks[s].Text(at.text)) {
 		s++
 	}
 	if s >= e {
@@ -573,7 +603,7 @@ func hasLowerHead(w string) bool { return w != "" && w[0] >= 'a' && w[0] <= 'z' 
 
 func (at *attributor) onlyFunctionWords(s, e int) bool {
 	for i := s; i < e; i++ {
-		if !nonSubjects[at.toks[i].Text(at.text)] {
+		if !nonSubjects.has(at.toks[i].Text(at.text)) {
 			return false
 		}
 	}
@@ -584,7 +614,7 @@ func (at *attributor) onlyFunctionWords(s, e int) bool {
 // after a title) or a personal pronoun.
 func (at *attributor) startsWithPerson(s int) bool {
 	for i := s; i < len(at.toks) && i < s+2; i++ {
-		if leadingConjunctions[at.toks[i].Text(at.text)] {
+		if leadingConjunctions.has(at.toks[i].Text(at.text)) {
 			continue
 		}
 		if at.pronounAt(i) {
@@ -606,11 +636,11 @@ func (at *attributor) startsWithPerson(s int) bool {
 // of a later "he" or "she".
 func (at *attributor) sentenceSubject(si int) (referent, int, bool) {
 	first := at.sents[si].First
-	for first < at.sents[si].Last && leadingConjunctions[at.toks[first].Text(at.text)] {
+	for first < at.sents[si].Last && leadingConjunctions.has(at.toks[first].Text(at.text)) {
 		first++
 	}
 	last := at.sents[si].Last
-	if first < last && phraseBreakWords[at.toks[first].Text(at.text)] {
+	if first < last && phraseBreakWords.has(at.toks[first].Text(at.text)) {
 		// Past an opening phrase: "In an August speech, Trump attacked …".
 		for i := first; i < last && i < first+maxPhraseLen; i++ {
 			if at.isChunkBreak(i) {
@@ -639,7 +669,7 @@ func (at *attributor) sentenceSubject(si int) (referent, int, bool) {
 // that …", "But she called it …"), or -1.
 func (at *attributor) leadingPronoun(s Sentence) int {
 	i := s.First
-	for i < s.Last && leadingConjunctions[at.toks[i].Text(at.text)] {
+	for i < s.Last && leadingConjunctions.has(at.toks[i].Text(at.text)) {
 		i++
 	}
 	if i < s.Last && at.pronounAt(i) {
@@ -911,7 +941,7 @@ func (at *attributor) isPartial(q *quote) bool {
 		return false
 	}
 	t := at.toks[p]
-	return t.Kind == Word && cueVerbs[t.Text(at.text)] == 0
+	return t.Kind == Word && !cueVerbs.has(t.Text(at.text))
 }
 
 // linkFollowers gives cue-less quotes the speaker of the quote before them:
@@ -1031,14 +1061,14 @@ func (at *attributor) isVerbModifier(i int) bool {
 		return false
 	}
 	w := t.Text(at.text)
-	return verbModifiers[w] || len(w) > 4 && strings.HasSuffix(w, "ly") && w[0] >= 'a' && w[0] <= 'z'
+	return verbModifiers.has(w) || len(w) > 4 && strings.HasSuffix(w, "ly") && w[0] >= 'a' && w[0] <= 'z'
 }
 
 // isTimeWord: a day between a subject and its verb ("Obama on Friday
 // declared").
 func (at *attributor) isTimeWord(i int) bool {
 	w := at.toks[i].Text(at.text)
-	return weekdays[w] || w == "on" && i+1 < len(at.toks) && weekdays[at.toks[i+1].Text(at.text)]
+	return weekdays.has(w) || w == "on" && i+1 < len(at.toks) && weekdays.has(at.toks[i+1].Text(at.text))
 }
 
 // isPossessive: "'s", or a lone apostrophe after a plural ("Sanders'").
@@ -1090,16 +1120,21 @@ var nonSubjects = setOf("i we you me us it this that these those there here what
 var weekdays = setOf("Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today tonight")
 
 // cueVerbs are the verbs that attribute speech or writing, in every form.
-var cueVerbs = func() map[string]cueKind {
-	m := map[string]cueKind{}
-	for _, w := range strings.Fields(sayingForms) {
-		m[w] = saying
+var (
+	cueVerbs        = newWordSet(strings.Fields(sayingForms + " " + addressingForms))
+	addressingVerbs = newWordSet(strings.Fields(addressingForms))
+)
+
+// cueKindOf returns the kind of cue a verb form is, 0 for none.
+func cueKindOf(w string) cueKind {
+	switch {
+	case addressingVerbs.has(w):
+		return addressing
+	case cueVerbs.has(w):
+		return saying
 	}
-	for _, w := range strings.Fields(addressingForms) {
-		m[w] = addressing
-	}
-	return m
-}()
+	return 0
+}
 
 // Bare forms that are mostly nouns ("a note", "his remarks") are left out.
 const sayingForms = "say says said saying add adds added adding ask asks asked asking write writes wrote written" +
@@ -1123,13 +1158,57 @@ const addressingForms = "tell tells told telling calls called calling describe d
 
 // setOf builds a word set; each word also matches with a capital first
 // letter, as it does at the start of a sentence.
-func setOf(words string) map[string]bool {
-	m := map[string]bool{}
+func setOf(words string) wordSet {
+	var all []string
 	for _, w := range strings.Fields(words) {
-		m[w] = true
+		all = append(all, w)
 		if w[0] >= 'a' && w[0] <= 'z' {
-			m[string(w[0]-'a'+'A')+w[1:]] = true
+			all = append(all, string(w[0]-'a'+'A')+w[1:])
 		}
 	}
-	return m
+	return newWordSet(all)
+}
+
+// wordSet is a set of words. The attribution rules test several sets for
+// nearly every word around a quote or a cue (and the issues stage for the
+// words around terms), most of them absent: placing
+// a word by its length and end letters in a table at most a quarter full
+// costs less than hashing it for a map, and an absent word usually meets
+// an empty slot at once.
+type wordSet struct {
+	slots []string // "" marks an empty slot
+	shift uint     // 32 - log2(len(slots))
+}
+
+func newWordSet(words []string) wordSet {
+	size := uint(bits.Len(uint(4 * len(words))))
+	s := wordSet{slots: make([]string, 1<<size), shift: 32 - size}
+	for _, w := range words {
+		i := s.slot(len(w), w[0], w[len(w)-1])
+		for s.slots[i] != "" && s.slots[i] != w {
+			i = (i + 1) & (len(s.slots) - 1)
+		}
+		s.slots[i] = w
+	}
+	return s
+}
+
+// slot is where the probe for a word of n bytes from first to last starts.
+func (s wordSet) slot(n int, first, last byte) int {
+	h := uint32(n)<<16 ^ uint32(first)<<8 ^ uint32(last)
+	return int(h * 0x9e3779b1 >> s.shift)
+}
+
+func (s wordSet) has(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := s.slot(len(w), w[0], w[len(w)-1]); ; i = (i + 1) & (len(s.slots) - 1) {
+		switch s.slots[i] {
+		case "":
+			return false
+		case w:
+			return true
+		}
+	}
 }

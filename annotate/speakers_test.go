@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -140,4 +141,31 @@ func TestScareQuotesAreNotSpeech(t *testing.T) {
 		assert.Nil(t, doc.Quotes[0].Speaker, text)
 		assert.True(t, doc.Quotes[0].Partial, text)
 	}
+}
+
+// TestCueShapesKeepEveryCue checks that the shape filter in front of the
+// cue lexicon lets every cue word through, in any case, and rules out
+// words of shapes no cue has.
+func TestCueShapesKeepEveryCue(t *testing.T) {
+	for _, w := range strings.Fields(sayingForms + " " + addressingForms) {
+		assert.True(t, cueShapes.has(w), w)
+		assert.True(t, cueShapes.has(strings.ToUpper(w[:1])+w[1:]), w)
+	}
+	for _, w := range []string{"xylophone", "zebra", "said9", "sai@", "über"} {
+		assert.False(t, cueShapes.has(w), w)
+	}
+}
+
+func TestWordSet(t *testing.T) {
+	set := setOf("and but so then Monday")
+	for _, w := range []string{"and", "And", "but", "But", "so", "So", "then", "Then", "Monday"} {
+		assert.True(t, set.has(w), w)
+	}
+	for _, w := range []string{"", "a", "AND", "an", "nd", "monday", "thenn", "the"} {
+		assert.False(t, set.has(w), w)
+	}
+	assert.Equal(t, addressing, cueKindOf("told"))
+	assert.Equal(t, saying, cueKindOf("said"))
+	assert.Equal(t, cueKind(0), cueKindOf("Said"), "cue verbs are lower case")
+	assert.Equal(t, cueKind(0), cueKindOf("table"))
 }

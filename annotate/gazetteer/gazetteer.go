@@ -3,9 +3,9 @@
 // it is usually given to), a title that precedes a person's name, or a word
 // that ends an organization's name.
 //
-// The lists are compiled by cmd/build-gazetteer into sorted tables embedded
-// in the binary and searched in place, so they need no parsing, only an index
-// of their lines built on first use (about 2 ms in WebAssembly). Proper names
+// The lists are compiled by cmd/build-gazetteer into tables embedded in the
+// binary and searched in place, so they need no parsing, only a hash index
+// of their keys built on first use (about 1.5 ms in WebAssembly). Proper names
 // match as written; an all-capitals name (a headline) also matches in title
 // case. Title and organization words match in any case.
 //
@@ -87,7 +87,20 @@ func (k PlaceKind) String() string {
 	return "unknown"
 }
 
-var placeKindCodes = map[string]PlaceKind{"r": Region, "t": City, "c": Continent, "a": Area}
+// placeKindOf reads the code of a place's kind in places.txt.
+func placeKindOf(code string) PlaceKind {
+	switch code {
+	case "r":
+		return Region
+	case "t":
+		return City
+	case "c":
+		return Continent
+	case "a":
+		return Area
+	}
+	return 0
+}
 
 // Place reports whether name is a known place and what kind it is. A name
 // with several kinds gets the broadest: "Georgia" is a country, "New York" a
@@ -97,7 +110,7 @@ func Place(name string) (PlaceKind, bool) {
 		return CountryPlace, true
 	}
 	code, ok := places.lookupName(name)
-	return placeKindCodes[code], ok
+	return placeKindOf(code), ok
 }
 
 // Sex is the sex a given name is usually given to.
@@ -121,13 +134,25 @@ func (s Sex) String() string {
 	return "unknown"
 }
 
-var sexCodes = map[string]Sex{"f": Female, "m": Male, "e": Either}
+// sexOf reads the code of a sex in given.txt and titles.txt.
+func sexOf(code string) (Sex, bool) {
+	switch code {
+	case "f":
+		return Female, true
+	case "m":
+		return Male, true
+	case "e":
+		return Either, true
+	}
+	return 0, false
+}
 
 // GivenName reports whether name is a given name registered at least 1,000
 // times in the United States, and which sex it is usually given to.
 func GivenName(name string) (Sex, bool) {
 	code, ok := givenNames.lookupName(name)
-	return sexCodes[code], ok
+	sex, _ := sexOf(code)
+	return sex, ok
 }
 
 // IsPersonTitle reports whether word is a title or office that stands before
@@ -149,8 +174,8 @@ func IsHonorific(word string) bool {
 // male, "Mrs" and "Queen" female.
 func TitleSex(word string) (Sex, bool) {
 	flags, _ := personTitles.lookupWord(word)
-	for _, flag := range flags {
-		if sex, ok := sexCodes[string(flag)]; ok {
+	for i := range len(flags) {
+		if sex, ok := sexOf(flags[i : i+1]); ok {
 			return sex, true
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"lede/annotate/internal/swar"
 )
 
 func TestCountry(t *testing.T) {
@@ -148,8 +150,9 @@ func TestWordLists(t *testing.T) {
 	}
 }
 
-// TestTablesSearchable checks the invariant binary search depends on (keys
-// sorted and unique) and that every key is found with its own value.
+// TestTablesSearchable checks that every key of the embedded tables is
+// found with its own value, and that no key is listed twice (a second line
+// would never be found).
 func TestTablesSearchable(t *testing.T) {
 	for name, tab := range map[string]*table{
 		"countries": countries, "demonyms": demonyms, "places": places,
@@ -158,19 +161,56 @@ func TestTablesSearchable(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			lines := strings.Split(strings.TrimSuffix(tab.text, "\n"), "\n")
 			assert.NotEmpty(t, lines)
-			prev := ""
-			for i, line := range lines {
+			seen := map[string]bool{}
+			for _, line := range lines {
 				key, value, _ := strings.Cut(line, "\t")
-				if i > 0 && !assert.Less(t, prev, key) {
+				if !assert.False(t, seen[key], "%q listed twice", key) {
 					return
 				}
-				prev = key
+				seen[key] = true
 				got, ok := tab.lookup(key)
 				if !assert.True(t, ok, key) || !assert.Equal(t, value, got, key) {
 					return
 				}
 			}
 		})
+	}
+}
+
+// TestIndexEdges checks the hash index where reading a table a word at a
+// time could go wrong: keys of 7, 8, 9 and 16 bytes, a tab or a line break
+// at a word's edge, bare keys and empty values, bytes beyond ASCII, and a
+// last line with or without its line break, against a plain map.
+func TestIndexEdges(t *testing.T) {
+	texts := []string{
+		"",
+		"a",
+		"a\tb",
+		"abcdefg\tx\nabcdefgh\ty\nabcdefghi\tz\nabcdefghijklmnop\tw\n",
+		"abcdefghijklmnopq\nabcdefgh\nab\n\tlone value\nkey\t\n",
+		"Zürich\tt\nSão Paulo\tt\nMunicipality of Dobrovnik\tr\nMunicipality of Dobrovnak\tr",
+		"one\ttwo\tthree\n1234567\t8\n12345678\t9\n",
+	}
+	for _, text := range texts {
+		want := map[string]string{}
+		if text != "" {
+			for line := range strings.Lines(text) {
+				key, value, _ := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+				want[key] = value
+			}
+		}
+		tab := newTable(text)
+		for key, value := range want {
+			got, ok := tab.lookup(key)
+			assert.True(t, ok, "%q in %q", key, text)
+			assert.Equal(t, value, got, "%q in %q", key, text)
+		}
+		for _, absent := range []string{"", "abcdefgh\ty", "abcdefgh\n", "abcdefg", "abcdefghijklmno", "Municipality of Dobrovnek", "one\ttwo", "12345678\t"} {
+			if _, listed := want[absent]; !listed {
+				_, ok := tab.lookup(absent)
+				assert.False(t, ok, "%q in %q", absent, text)
+			}
+		}
 	}
 }
 
@@ -201,6 +241,16 @@ func TestCaseFoldedSearch(t *testing.T) {
 	}
 }
 
+// TestShortWord checks the overlapping loads of a key shorter than eight
+// bytes against reading it a byte at a time.
+func TestShortWord(t *testing.T) {
+	for n := 0; n < 8; n++ {
+		key := "ABCDEFG"[:n]
+		assert.Equal(t, swar.Bytes(key+"\x00\x00\x00\x00\x00\x00\x00\x00", 0, n), shortWord(key), key)
+		assert.Equal(t, swar.Bytes(key, 0, n), shortWord(key), key)
+	}
+}
+
 // BenchmarkLookups measures the per-word cost the recognizer pays for its
 // gazetteer features: one lookup in every table.
 func BenchmarkLookups(b *testing.B) {
@@ -214,6 +264,18 @@ func BenchmarkLookups(b *testing.B) {
 			GivenName(w)
 			IsPersonTitle(w)
 			IsOrgSuffix(w)
+		}
+	}
+}
+
+// BenchmarkFirstLookup measures what the first lookup in every table costs:
+// indexing its lines, which a WebAssembly page pays at start-up.
+func BenchmarkFirstLookup(b *testing.B) {
+	texts := []string{countriesText, demonymsText, placesText, givenNamesText, personTitlesText, orgSuffixesText}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, text := range texts {
+			newTable(text).lookup("Beijing")
 		}
 	}
 }

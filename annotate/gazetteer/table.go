@@ -1,51 +1,188 @@
 package gazetteer
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+
+	"lede/annotate/internal/swar"
 )
 
-// table is a compiled gazetteer: lines "key<TAB>value" (or bare keys) sorted
-// by key, searched in place so that lookups allocate nothing. Its lines are
-// indexed on first use (one fast scan), so that a lookup is a binary search
-// among the keys with the same first byte, each step a single comparison
-// rather than a hunt for the line's ends: the recognizer and the entities
-// stage look up every name.
+// table is a compiled gazetteer: lines "key<TAB>value" (or bare keys),
+// searched in place so that lookups allocate nothing. The recognizer looks
+// every capitalised word up in five tables, so a lookup costs one hash and
+// about one probe of a hash index built on first use.
 type table struct {
-	text  string
-	index func() *lineIndex
+	text    string
+	indexed atomic.Pointer[keyIndex]
+	once    sync.Once
 }
 
-// lineIndex locates a table's lines.
-type lineIndex struct {
-	starts []int32 // the start of each line, then where a next one would start
-	// byFirst[b] is the number of lines whose key starts with a byte below b.
-	byFirst [257]int32
+// keyIndex finds a table's lines by the hash of their keys, in open
+// addressing with four bytes a slot. A slot holds 1 + the start of a line
+// in its low bits (startMask; the tables are far below the 4 GB a slot can
+// address) and, above them, bits of its key's hash that are not the slot's
+// position, so that a probe rarely reads a line whose key differs; 0 marks
+// an empty slot.
+type keyIndex struct {
+	slots     []uint32
+	slotShift uint // 64 - log2(len(slots))
+	startMask uint32
 }
 
-func newTable(text string) *table {
-	return &table{text: text, index: sync.OnceValue(func() *lineIndex { return indexLines(text) })}
+func newTable(text string) *table { return &table{text: text} }
+
+// index returns the table's index, building it on first use.
+func (t *table) index() *keyIndex {
+	if ix := t.indexed.Load(); ix != nil {
+		return ix
+	}
+	return t.buildIndex()
 }
 
-func indexLines(text string) *lineIndex {
-	ix := &lineIndex{starts: make([]int32, 0, strings.Count(text, "\n")+2)}
-	start := 0
-	for start < len(text) {
-		ix.starts = append(ix.starts, int32(start))
-		ix.byFirst[text[start]+1]++
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text) - start
+func (t *table) buildIndex() *keyIndex {
+	t.once.Do(func() { t.indexed.Store(indexKeys(t.text)) })
+	return t.indexed.Load()
+}
+
+// indexKeys builds the index in one pass over the table, reading each line
+// eight bytes at a time: the tables are indexed as the page starts, when
+// WebAssembly is slowest, and looking for tabs and line breaks a byte at a
+// time costs more. The index is at most half full: most lookups miss, and
+// a miss probes on to an empty slot.
+func indexKeys(text string) *keyIndex {
+	lines := countLines(text)
+	size := uint(bits.Len(uint(2*lines - 1)))
+	ix := &keyIndex{slots: make([]uint32, 1<<size), slotShift: 64 - size, startMask: 1<<bits.Len(uint(len(text))) - 1}
+	for start := 0; start < len(text); {
+		n, end := measureLine(text, start)
+		first := swar.Bytes(text, start, min(n, 8))
+		last := first
+		if n > 8 {
+			last = swar.Load64(text[start+n-8:])
 		}
+		ix.insert(keyHash(n, first, last), start)
 		start += end + 1
 	}
-	ix.starts = append(ix.starts, int32(start))
-	for b := 1; b < len(ix.byFirst); b++ {
-		ix.byFirst[b] += ix.byFirst[b-1]
-	}
 	return ix
+}
+
+// measureLine returns the lengths of the key and of the line at start.
+func measureLine(text string, start int) (key, line int) {
+	key = -1
+	i := start
+	for ; i+8 <= len(text); i += 8 {
+		w := swar.Load64(text[i:])
+		newlines := swar.Flag(w, '\n')
+		if stops := swar.Flag(w, '\t') | newlines; key < 0 && stops != 0 {
+			key = i - start + bits.TrailingZeros64(stops)/8
+		}
+		if newlines != 0 {
+			return key, i - start + bits.TrailingZeros64(newlines)/8
+		}
+	}
+	line = len(text) - start // the last line, unless a line break is left
+	if end := strings.IndexByte(text[i:], '\n'); end >= 0 {
+		line = i - start + end
+	}
+	if key < 0 {
+		key = line
+		if tab := strings.IndexByte(text[i:start+line], '\t'); tab >= 0 {
+			key = i - start + tab
+		}
+	}
+	return key, line
+}
+
+// countLines counts the lines of text (the last one may lack its line
+// break) a word at a time: strings.Count reads a byte at a time in
+// WebAssembly.
+func countLines(text string) int {
+	const low, seven = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
+	n := 1
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		// A byte of x is zero where text has a line break; adding seven to
+		// its low seven bits carries into its top bit unless they are zero.
+		x := swar.Load64(text[i:]) ^ '\n'*low
+		n += bits.OnesCount64(^((x&seven + seven) | x | seven))
+	}
+	return n + strings.Count(text[i:], "\n")
+}
+
+// keyHash hashes a key of n bytes from its first and last eight bytes
+// (the same word if it is shorter), as little-endian words padded with
+// zeros: the index reads them straight from the table, a lookup reads them
+// from the key it is given in its case fold, and both must agree. Two
+// words rather than every byte keep the index quick to build; keys that
+// differ only in their middle are rare (two at most in these tables).
+func keyHash(n int, first, last uint64) uint64 {
+	const seed, prime = 0x2545f4914f6cdd1d, 0x9e3779b97f4a7c15
+	h := (first ^ seed) * prime
+	h = (bits.RotateLeft64(h, 29) ^ last ^ uint64(n)) * prime
+	return h ^ h>>32 // the top bits pick the slot, the low ones make the tag
+}
+
+// hashKey hashes key read with fold as the index hashes a table's keys.
+// It runs for every lookup, so it reads a key as words, lowering them eight
+// letters at a time, and only title case goes a letter at a time.
+func hashKey(key string, fold caseFold) uint64 {
+	n := len(key)
+	var first, last uint64
+	switch {
+	case fold == titleCased:
+		first = titleCasedWordAt(key, 0, min(n, 8))
+		last = titleCasedWordAt(key, max(n-8, 0), min(n, 8))
+	case n >= 8:
+		first, last = swar.Load64(key), swar.Load64(key[n-8:])
+	default:
+		first = shortWord(key)
+		last = first
+	}
+	if fold == lowerCase {
+		first, last = swar.LowerASCII(first), swar.LowerASCII(last)
+	}
+	return keyHash(n, first, last)
+}
+
+// shortWord returns the bytes of s, shorter than eight, as a little-endian
+// word, in two loads that overlap rather than a load per byte.
+func shortWord(s string) uint64 {
+	switch n := len(s); {
+	case n >= 4:
+		return uint64(swar.Load32(s)) | uint64(swar.Load32(s[n-4:]))<<(8*(n-4))
+	case n >= 2:
+		return uint64(s[0]) | uint64(s[1])<<8 | (uint64(s[n-2])|uint64(s[n-1])<<8)<<(8*(n-2))
+	case n == 1:
+		return uint64(s[0])
+	}
+	return 0
+}
+
+// titleCasedWordAt is swar.Bytes of key read in title case.
+func titleCasedWordAt(key string, i, n int) uint64 {
+	var w uint64
+	for k := i + n - 1; k >= i; k-- {
+		w = w<<8 | uint64(foldByte(key[k], titleCased, startsWord(key, k)))
+	}
+	return w
+}
+
+// place spreads a key's hash: its top bits pick the first slot to probe,
+// the low ones make the tag kept in the slot.
+func (ix *keyIndex) place(h uint64) (slot int, tag uint32) {
+	return int(h >> (ix.slotShift & 63)), uint32(h) &^ ix.startMask
+}
+
+func (ix *keyIndex) insert(h uint64, start int) {
+	i, tag := ix.place(h)
+	for ix.slots[i] != 0 {
+		i = (i + 1) & (len(ix.slots) - 1)
+	}
+	ix.slots[i] = tag | uint32(start+1)
 }
 
 // caseFold is how a key is read when it is compared: as written, or (an
@@ -66,48 +203,49 @@ func (t *table) lookup(key string) (value string, ok bool) {
 // search finds the line whose key is key read with fold.
 func (t *table) search(key string, fold caseFold) (value string, ok bool) {
 	ix := t.index()
-	starts := ix.starts
-	lo, hi := 0, len(starts)-1
-	if key != "" {
-		first := foldByte(key[0], fold, true)
-		lo, hi = int(ix.byFirst[first]), int(ix.byFirst[int(first)+1])
-	}
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		line := t.text[starts[mid] : starts[mid+1]-1]
-		switch c := compareKey(line, key, fold); {
-		case c == 0:
-			_, value, _ = strings.Cut(line, "\t")
-			return value, true
-		case c < 0:
-			lo = mid + 1
-		default:
-			hi = mid
+	i, tag := ix.place(hashKey(key, fold))
+	for s := ix.slots[i]; s != 0; s = ix.slots[i] {
+		if s&^ix.startMask == tag {
+			if value, ok := t.valueAt(int(s&ix.startMask)-1, key, fold); ok {
+				return value, true
+			}
 		}
+		i = (i + 1) & (len(ix.slots) - 1)
 	}
 	return "", false
 }
 
-// compareKey compares the key of line (up to its tab) with key read with fold.
-func compareKey(line, key string, fold caseFold) int {
-	for i := 0; ; i++ {
-		lineEnded := i == len(line) || line[i] == '\t'
-		switch {
-		case lineEnded && i == len(key):
-			return 0
-		case lineEnded:
-			return -1
-		case i == len(key):
-			return 1
-		}
-		c := foldByte(key[i], fold, i == 0 || key[i-1] == ' ' || key[i-1] == '-')
-		switch {
-		case line[i] < c:
-			return -1
-		case line[i] > c:
-			return 1
+// valueAt returns the value on the line starting at start if its key is key
+// read with fold.
+func (t *table) valueAt(start int, key string, fold caseFold) (string, bool) {
+	line := t.text[start:]
+	if len(line) < len(key) {
+		return "", false
+	}
+	for i := 0; i < len(key); i++ {
+		// A tab or line break in key never matches: it would end the line's key.
+		if c := line[i]; c == '\t' || c == '\n' || c != foldByte(key[i], fold, startsWord(key, i)) {
+			return "", false
 		}
 	}
+	line = line[len(key):]
+	if end := strings.IndexByte(line, '\n'); end >= 0 {
+		line = line[:end]
+	}
+	value, hasValue := strings.CutPrefix(line, "\t")
+	switch {
+	case hasValue:
+		return value, true
+	case line == "":
+		return "", true
+	}
+	return "", false
+}
+
+// startsWord tells whether byte i of key starts a word, which title case
+// capitalises.
+func startsWord(key string, i int) bool {
+	return i == 0 || key[i-1] == ' ' || key[i-1] == '-'
 }
 
 // foldByte reads byte c of a key with fold; startsWord tells whether it
@@ -162,10 +300,20 @@ func isASCII(s string) bool {
 }
 
 // isAllCaps reports whether s has capitals and no lower-case letters. It
-// runs for every name looked up, so it allocates nothing.
+// runs for every name not found as written, so it allocates nothing, and
+// reads ASCII a byte at a time.
 func isAllCaps(s string) bool {
 	upper := false
-	for _, r := range s {
+	i := 0
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z':
+			return false
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		}
+	}
+	for _, r := range s[i:] {
 		if unicode.IsLower(r) {
 			return false
 		}

@@ -16,6 +16,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"lede/annotate/internal/swar"
 )
 
 //go:generate go run ../../cmd/build-topics -shared ../../../shared -lexicon lexicon.txt -out compiled.txt
@@ -99,13 +101,15 @@ func (s Sense) Counts(window Mask) bool {
 	return (s.Need.Empty() || window.Meets(s.Need)) && !window.Meets(s.Forbid)
 }
 
-// Entry is what a token n-gram means: its senses (none when it is only the
-// start of longer terms or a context word), the context bits it sets, and
-// whether longer terms start with it.
+// Entry is what a token n-gram means: its senses (Lexicon.Senses; none when
+// it is only the start of longer terms or a context word), the context bits
+// it sets, and whether longer terms start with it. Lookups hand out
+// pointers into the lexicon's flat array of entries: copying entries out,
+// a slice each, cost the matcher more than the lookups themselves.
 type Entry struct {
-	Senses  []Sense
-	Context Mask
-	Prefix  bool
+	Context    Mask
+	Prefix     bool
+	first, end int32 // the entry's senses are the lexicon's senses[first:end]
 }
 
 // Lexicon is the loaded vocabulary. It is read-only and shared.
@@ -120,11 +124,12 @@ type Lexicon struct {
 	Ranking   Ranking // from ranking.txt
 	slots     []slot
 	slotShift uint // 64 - log2(len(slots))
-	entries   []entry
+	entries   []Entry
 	senses    []Sense // every entry's senses, each a run of this array
-	// exactFirst marks the first bytes of the case-exact keys, so that
-	// most tokens need no exact lookup.
-	exactFirst [256]bool
+	// exactShapes[b] has bit n set when a case-exact key starts with byte
+	// b and is n bytes long (bit 31: longer), so that most tokens need no
+	// exact lookup.
+	exactShapes [256]uint32
 }
 
 // slot holds a key and 1 + the position of its entry in entries; 0 marks
@@ -132,13 +137,6 @@ type Lexicon struct {
 type slot struct {
 	key   uint64
 	entry int32
-}
-
-// entry is an Entry stored compactly: its senses are senses[first:end].
-type entry struct {
-	first, end int32
-	context    Mask
-	prefix     bool
 }
 
 // TopBit is the context bit of a topic's top level: the 17 top-level topics
@@ -156,32 +154,43 @@ func (l *Lexicon) Find(id string) int {
 	return -1
 }
 
-// Lookup returns the entry for an n-gram key built with Key, Fold and Exact,
-// and whether the lexicon has it.
-func (l *Lexicon) Lookup(key uint64) (Entry, bool) {
+// Lookup returns the entry for an n-gram key built with Key and Extend, or Exact,
+// or nil if the lexicon has none. The entry is shared: never write it.
+func (l *Lexicon) Lookup(key uint64) *Entry {
 	for i := l.slot(key); ; i = (i + 1) & (len(l.slots) - 1) {
 		switch s := l.slots[i]; {
 		case s.entry == 0:
-			return Entry{}, false
+			return nil
 		case s.key == key:
-			e := &l.entries[s.entry-1]
-			return Entry{Senses: l.senses[e.first:e.end:e.end], Context: e.context, Prefix: e.prefix}, true
+			return &l.entries[s.entry-1]
 		}
 	}
 }
 
+// Senses returns the senses of an entry (shared: never write them).
+func (l *Lexicon) Senses(e *Entry) []Sense { return l.senses[e.first:e.end:e.end] }
+
 // LookupExact returns the key and entry of a single token matched with its
-// case ("WHO", "Labour"), and whether the lexicon has it.
-func (l *Lexicon) LookupExact(token string) (uint64, Entry, bool) {
-	if token == "" || !l.exactFirst[token[0]] {
-		return 0, Entry{}, false
+// case ("WHO", "Labour"); the entry is nil if the lexicon has none.
+func (l *Lexicon) LookupExact(token string) (uint64, *Entry) {
+	if !l.MayBeExact(token) {
+		return 0, nil
 	}
 	key := Exact(token)
-	e, ok := l.Lookup(key)
-	return key, e, ok
+	return key, l.Lookup(key)
 }
 
-// slot is where key's probe starts: Fibonacci hashing spreads the FNV
+// MayBeExact reports whether LookupExact may find token: whether a
+// case-exact key has its first byte and its length. It rules out most
+// tokens more cheaply than a call to LookupExact.
+func (l *Lexicon) MayBeExact(token string) bool {
+	return token != "" && l.exactShapes[token[0]]&shapeBit(len(token)) != 0
+}
+
+// shapeBit is the bit of exactShapes for a key n bytes long.
+func shapeBit(n int) uint32 { return 1 << min(n, 31) }
+
+// slot is where key's probe starts: Fibonacci hashing spreads the exact
 // keys, whose low bits alone cluster, over the table.
 func (l *Lexicon) slot(key uint64) int {
 	return int((key * 0x9e3779b97f4a7c15) >> l.slotShift)
@@ -212,13 +221,13 @@ func Load() *Lexicon {
 //	<key>                           a token n-gram ("trade war"); "=WTO" matches case exactly
 //
 // A sense is topic:weight:need:forbid; a mask is its bit numbers joined by "+". Lines starting with # are comments.
-// Keys are written folded (lower case, straight apostrophes), so a key's
-// hash is the FNV-1a of its line and loading reads each key byte once.
+// Keys are written folded (lower case, straight apostrophes), so loading
+// hashes each key's bytes as they stand, reading each once.
 func parse(src string) *Lexicon {
 	keys := len(src) / bytesPerKey
-	l := &Lexicon{entries: make([]entry, 0, keys)}
+	l := &Lexicon{entries: make([]Entry, 0, keys)}
 	l.resize(keys)
-	var group entry // the senses and context of the keys that follow
+	var group Entry // the senses and context of the keys that follow
 	for len(src) > 0 {
 		if src[0] != '#' && src[0] != '\n' && !strings.HasPrefix(src, "T\t") && !strings.HasPrefix(src, "S\t") {
 			src = l.add(src, group)
@@ -238,7 +247,7 @@ func parse(src string) *Lexicon {
 			group.first = int32(len(l.senses))
 			l.senses = appendSenses(l.senses, senses)
 			group.end = int32(len(l.senses))
-			group.context = parseMask(context)
+			group.Context = parseMask(context)
 		}
 	}
 	return l
@@ -303,31 +312,60 @@ const maxWeightDigits = 15
 // add registers the key on the first line of src with the senses and
 // context of group, marks each of its proper prefixes, and returns the
 // lines after it.
-func (l *Lexicon) add(src string, group entry) string {
-	h, exact := Key(), src[0] == '='
-	if exact {
-		h = (h ^ exactMark) * fnvPrime
-		src = src[1:]
-		if src != "" {
-			l.exactFirst[src[0]] = true
+//
+// It reads the line in one loop, eight bytes at a time: a call per line or
+// word to find its end costs more in WebAssembly, where the lexicon loads
+// as the page starts.
+func (l *Lexicon) add(src string, group Entry) string {
+	var h uint64
+	end := 0 // of the line
+	if src[0] == '=' {
+		for end = 1; end < len(src) && src[end] != '\n'; end++ {
 		}
-	}
-	words := 1
-	for len(src) > 0 {
-		c := src[0]
-		src = src[1:]
-		if c == '\n' {
-			break
+		exact := src[1:end]
+		h = Exact(exact)
+		if exact != "" {
+			l.exactShapes[exact[0]] |= shapeBit(len(exact))
 		}
-		if c == ' ' && !exact {
-			l.entry(h).prefix = true
+	} else {
+		// The key is folded already, so TokenHash's words are its bytes as
+		// they stand (TestCompiledKeysAreFolded checks it), read here eight
+		// at a time, looking for the space or line break that ends each
+		// token in the same words.
+		h = Key()
+		words := 1
+		t := uint64(tokenSeed) // the token so far
+		for start, i := 0, 0; ; {
+			var w uint64
+			k := 8 // where the token ends in w, 8 if not in it
+			if i+8 <= len(src) {
+				w = swar.Load64(src[i:])
+			} else {
+				w, k = swar.Bytes(src, i, len(src)-i), len(src)-i
+			}
+			if stops := swar.Flag(w, ' ') | swar.Flag(w, '\n'); stops != 0 {
+				k = min(k, bits.TrailingZeros64(stops)/8)
+			}
+			if k == 8 {
+				t = mixWord(t, w)
+				i += 8
+				continue
+			}
+			if k > 0 {
+				t = mixWord(t, w&(1<<(8*k)-1))
+			}
+			end = i + k
+			h = Extend(h, t^uint64(end-start))
+			if end == len(src) || src[end] == '\n' {
+				break
+			}
+			l.entry(h).Prefix = true
 			words++
+			start, i, t = end+1, end+1, tokenSeed
 		}
-		h = (h ^ uint64(c)) * fnvPrime
-	}
-	if !exact {
 		l.MaxTerm = max(l.MaxTerm, words)
 	}
+	rest := src[min(end+1, len(src)):]
 	e := l.entry(h)
 	switch {
 	case e.first == e.end:
@@ -340,12 +378,12 @@ func (l *Lexicon) add(src string, group entry) string {
 		l.senses = append(l.senses, l.senses[group.first:group.end]...)
 		e.first, e.end = first, int32(len(l.senses))
 	}
-	e.context.Or(group.context)
-	return src
+	e.Context.Or(group.Context)
+	return rest
 }
 
 // entry returns the entry of key h, adding an empty one if it is new.
-func (l *Lexicon) entry(h uint64) *entry {
+func (l *Lexicon) entry(h uint64) *Entry {
 	i := l.slot(h)
 	for l.slots[i].entry != 0 && l.slots[i].key != h {
 		i = (i + 1) & (len(l.slots) - 1)
@@ -355,7 +393,7 @@ func (l *Lexicon) entry(h uint64) *entry {
 			l.resize(2 * len(l.entries))
 			return l.entry(h)
 		}
-		l.entries = append(l.entries, entry{})
+		l.entries = append(l.entries, Entry{})
 		l.slots[i] = slot{key: h, entry: int32(len(l.entries))}
 	}
 	return &l.entries[l.slots[i].entry-1]
@@ -379,49 +417,110 @@ func (l *Lexicon) resize(n int) {
 	}
 }
 
-// Keys are 64-bit FNV-1a hashes of the lower-cased tokens joined by spaces,
-// computed incrementally so that the matcher extends an n-gram by one token
-// without building a string.
+// An n-gram's key chains the hashes of its tokens (TokenHash, Extend),
+// each token read lower-cased with curly apostrophes as straight ones, so
+// that the matcher hashes each token of a text once and extends an n-gram
+// by a token without building a string. A token is hashed eight bytes at a
+// time, which is also why TokenHash takes the text around it: a token
+// shorter than eight bytes is read in one load and masked.
 const (
+	tokenSeed = 0x2545f4914f6cdd1d
+	mixPrime  = 0x9e3779b97f4a7c15
+	// Exact keys are FNV-1a hashes of the token as written, after exactMark,
+	// which never occurs in UTF-8 text.
 	fnvOffset = 14695981039346656037
 	fnvPrime  = 1099511628211
-	// exactMark starts exact-case keys; it never occurs in UTF-8 text.
 	exactMark = 0xff
 )
 
 // Key is the key of the empty n-gram.
-func Key() uint64 { return fnvOffset }
+func Key() uint64 { return 0 }
 
-// Fold extends key h by one token, lower-cased, with curly apostrophes read
-// as straight ones; join adds the space that separates it from the token before.
-func Fold(h uint64, token string, join bool) uint64 {
-	if join {
-		h = (h ^ ' ') * fnvPrime
-	}
-	for i := 0; i < len(token); {
-		c := token[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			h = (h ^ uint64(c)) * fnvPrime
-			i++
-			continue
+// Extend extends the key of an n-gram by a token, given its TokenHash,
+// mixing well enough that the keys of different n-grams differ.
+func Extend(key, token uint64) uint64 {
+	x := (bits.RotateLeft64(key, 23) ^ token) * mixPrime
+	return x ^ x>>29
+}
+
+// KeyOf is the key of a phrase whose tokens are separated by single spaces,
+// as the compiled keys are written.
+func KeyOf(phrase string) uint64 {
+	h := Key()
+	for start := 0; ; {
+		end := strings.IndexByte(phrase[start:], ' ')
+		if end < 0 {
+			return Extend(h, TokenHash(phrase, start, len(phrase)))
 		}
-		r, size := utf8.DecodeRuneInString(token[i:])
-		i += size
+		h = Extend(h, TokenHash(phrase, start, start+end))
+		start += end + 1
+	}
+}
+
+// TokenHash hashes the token text[start:end] for Extend.
+func TokenHash(text string, start, end int) uint64 {
+	const high = 0x8080808080808080
+	n := end - start
+	if 0 < n && n < 8 && start+8 <= len(text) { // most tokens: one load
+		w := swar.Load64(text[start:]) & (^uint64(0) >> ((64 - 8*n) & 63))
+		if w&high == 0 {
+			return mixWord(tokenSeed, swar.LowerASCII(w)) ^ uint64(n)
+		}
+	}
+	t := uint64(tokenSeed)
+	i := start
+	for ; i+8 <= end; i += 8 {
+		w := swar.Load64(text[i:])
+		if w&high != 0 {
+			return foldRunes(text[start:end])
+		}
+		t = mixWord(t, swar.LowerASCII(w))
+	}
+	if i < end {
+		var w uint64
+		if i+8 <= len(text) {
+			w = swar.Load64(text[i:]) & (^uint64(0) >> (64 - 8*(end-i)))
+		} else {
+			w = swar.Bytes(text, i, end-i)
+		}
+		if w&high != 0 {
+			return foldRunes(text[start:end])
+		}
+		t = mixWord(t, swar.LowerASCII(w))
+	}
+	return t ^ uint64(n)
+}
+
+// foldRunes hashes a token beyond ASCII as TokenHash hashes an ASCII one, after
+// lowering each rune and straightening curly apostrophes: it streams the
+// folded bytes into words.
+func foldRunes(token string) uint64 {
+	t := uint64(tokenSeed)
+	var w uint64
+	n := 0
+	add := func(b byte) {
+		w |= uint64(b) << (8 * (n % 8))
+		n++
+		if n%8 == 0 {
+			t, w = mixWord(t, w), 0
+		}
+	}
+	for _, r := range token {
 		if r == '’' {
-			h = (h ^ '\'') * fnvPrime
-			continue
+			r = '\''
 		}
 		var buf [utf8.UTFMax]byte
-		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
-		for _, b := range buf[:n] {
-			h = (h ^ uint64(b)) * fnvPrime
+		for _, b := range buf[:utf8.EncodeRune(buf[:], unicode.ToLower(r))] {
+			add(b)
 		}
 	}
-	return h
+	if n%8 != 0 {
+		t = mixWord(t, w)
+	}
+	return t ^ uint64(n)
 }
+
+func mixWord(t, w uint64) uint64 { return bits.RotateLeft64((t^w)*mixPrime, 29) }
 
 // Exact is the key of a single token matched with its case ("WHO", "Labour").
 func Exact(token string) uint64 {
