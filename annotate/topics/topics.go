@@ -462,7 +462,7 @@ func TokenHash(text string, start, end int) uint64 {
 	const high = 0x8080808080808080
 	n := end - start
 	if 0 < n && n < 8 && start+8 <= len(text) { // most tokens: one load
-		w := swar.Load64(text[start:]) & (^uint64(0) >> ((64 - 8*n) & 63))
+		w := swar.Bytes(text, start, n)
 		if w&high == 0 {
 			return mixWord(tokenSeed, swar.LowerASCII(w)) ^ uint64(n)
 		}
@@ -477,12 +477,7 @@ func TokenHash(text string, start, end int) uint64 {
 		t = mixWord(t, swar.LowerASCII(w))
 	}
 	if i < end {
-		var w uint64
-		if i+8 <= len(text) {
-			w = swar.Load64(text[i:]) & (^uint64(0) >> (64 - 8*(end-i)))
-		} else {
-			w = swar.Bytes(text, i, end-i)
-		}
+		w := swar.Bytes(text, i, end-i)
 		if w&high != 0 {
 			return foldRunes(text[start:end])
 		}

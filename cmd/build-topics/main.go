@@ -376,7 +376,7 @@ func keyOf(phrase string) string {
 	for i, t := range toks {
 		parts[i] = t.Text(phrase)
 	}
-	// Written folded the way topics.Fold reads text, so that the loader
+	// Written folded the way topics.TokenHash reads text, so that the loader
 	// hashes each key as it stands.
 	return strings.ReplaceAll(strings.ToLower(strings.Join(parts, " ")), "’", "'")
 }
