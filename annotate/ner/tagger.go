@@ -79,18 +79,18 @@ type wordRows struct {
 
 // memo is a row of scores kept for one key.
 type memo struct {
-	key    uint64
-	filled bool
-	row    scoreRow
+	held uint64 // the key the row holds plus one; 0: none (a zero memo is empty)
+	row  scoreRow
 }
 
 // lookup returns the row for key, and whether it holds key's scores: if not,
-// it is emptied and assigned to key, for the caller to fill.
+// it is emptied and assigned to key, for the caller to fill. Keys are far
+// below the largest uint64.
 func (m *memo) lookup(key uint64) (*scoreRow, bool) {
-	if m.filled && m.key == key {
+	if m.held == key+1 {
 		return &m.row, true
 	}
-	m.key, m.filled, m.row = key, true, scoreRow{}
+	m.held, m.row = key+1, scoreRow{}
 	return &m.row, false
 }
 
@@ -152,13 +152,19 @@ func extendPersons(toks []token, doc Document, labels []Label, classes *WordClas
 // scoreWords scores what each distinct word contributes wherever it stands,
 // and what the words beyond a sentence's ends contribute.
 func (s *scratch) scoreWords(sc scorer, doc Document) {
-	s.words = s.words[:0]
+	distinct := int32(0)
+	for i := range s.toks {
+		distinct = max(distinct, s.toks[i].wordID+1)
+	}
+	s.words = resize(s.words, int(distinct))
+	clear(s.words)
+	next := int32(0) // word ids number words in order of first occurrence
 	for i := range s.toks {
 		t := &s.toks[i]
-		if int(t.wordID) < len(s.words) {
+		if t.wordID != next {
 			continue
 		}
-		s.words = append(s.words, wordScores{})
+		next++
 		w := &s.words[t.wordID]
 		if rows, ok := s.maps.cache.rows(t.cacheID); ok {
 			w.wordRows = *rows
