@@ -64,3 +64,17 @@ func TestLongTextsAreAnnotatedInBlocksAndMerged(t *testing.T) {
 		}
 	}
 }
+
+// The merged document's lists are built at their final length: grown by
+// append, they would keep up to twice the memory they use.
+func TestMergedListsHaveNoSpareCapacity(t *testing.T) {
+	doc := Annotate(repeatTo(fixtureArticle+"\n", 2*blockSize+1))
+	require.NotEmpty(t, doc.Quotes)
+	assert.Equal(t, len(doc.Quotes), cap(doc.Quotes), "quotes")
+	for _, e := range doc.Entities {
+		assert.Equal(t, len(e.Mentions), cap(e.Mentions), "mentions of %s", e.Name)
+	}
+	for _, is := range doc.Issues {
+		assert.Equal(t, len(is.Mentions), cap(is.Mentions), "mentions of %s", is.Label)
+	}
+}

@@ -19,7 +19,9 @@ func (d *Document) AppendJSON(b []byte) []byte {
 }
 
 // WriteJSON writes the document's JSON form to w in chunks, so that a large
-// document is never held twice in memory.
+// document is never held twice in memory. Each chunk ends after a whole JSON
+// value, never inside a UTF-8 sequence: the wasm bridge turns every chunk
+// into a JavaScript string of its own.
 func (d *Document) WriteJSON(w io.Writer) error {
 	b, err := d.encodeJSON(make([]byte, 0, 2*jsonChunk), w)
 	if err == nil {

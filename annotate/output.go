@@ -16,12 +16,13 @@ func (a *analysis) document(cfg config) *Document {
 	mention := func(start, end int) Mention {
 		return Mention{Start: idx.at(start), End: idx.at(end), Text: a.text[start:end]}
 	}
-	doc := &Document{Entities: []Entity{}, Quotes: []Quote{}, Issues: []Issue{}}
+	doc := &Document{Entities: []Entity{}, Quotes: make([]Quote, 0, len(a.quotes)), Issues: make([]Issue, 0, len(a.issues))}
 	ids := make(map[*entity]string, len(a.entities))
 	for i, e := range a.entities {
 		ids[e] = "e" + strconv.Itoa(i+1)
 	}
 	if cfg.layers.Entities {
+		doc.Entities = make([]Entity, 0, len(a.entities))
 		for _, e := range a.entities {
 			out := Entity{ID: ids[e], Type: e.typ, Name: e.name, Role: e.role, Mentions: make([]Mention, len(e.mentions))}
 			for j, n := range e.mentions {

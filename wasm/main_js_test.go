@@ -2,18 +2,27 @@ package main
 
 import (
 	"encoding/json"
+	"runtime"
+	"strings"
 	"syscall/js"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"lede/annotate"
 )
 
 // These tests run under node (make test-wasm) and call the bridge exactly as
 // the Web Worker does: through globalThis.ledeAnnotate.
+
+// sampleText has a quote, names and characters outside the BMP, whose UTF-16
+// offsets differ from their byte offsets.
+const sampleText = "“Trade matters,” said Ana Souza in São Paulo 🇧🇷 on Monday."
+
 func TestLedeAnnotateFromJavaScript(t *testing.T) {
 	register()
-	text := "“Trade matters,” said Ana Souza in São Paulo 🇧🇷 on Monday."
+	text := sampleText
 	tests := []struct {
 		name    string
 		args    []any
@@ -51,4 +60,31 @@ func TestLedeAnnotateFromJavaScript(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A long text's JSON crosses into JavaScript chunk by chunk and equals what
+// the annotator writes, character for character.
+func TestLedeAnnotateStreamsLongDocuments(t *testing.T) {
+	register()
+	text := strings.Repeat(sampleText+"\n", 4000)
+	var want strings.Builder
+	require.NoError(t, annotate.Annotate(text).WriteJSON(&want))
+	require.Greater(t, want.Len(), 1<<20, "the JSON spans many chunks")
+	out := js.Global().Call("ledeAnnotate", text)
+	assert.Equal(t, want.String(), out.String())
+}
+
+// Wasm memory never shrinks, so whatever a call takes stays taken: the
+// bridge must not hold a long text's JSON (five times the text here) in Go
+// memory, and the GC works harder past memoryLimit. Sys is all the memory
+// the Go runtime took from the host. This 3 MB text takes about 80 MB; the
+// bridge that built the JSON whole, and never yielded, took over 200 MB.
+func TestLedeAnnotateMemoryOnALongText(t *testing.T) {
+	register()
+	text := strings.Repeat(sampleText+"\n", (3<<20)/(len(sampleText)+1))
+	out := js.Global().Call("ledeAnnotate", text)
+	var stats runtime.MemStats
+	runtime.ReadMemStats(&stats)
+	require.Equal(t, `{"entities":`, out.String()[:12])
+	assert.Less(t, stats.Sys>>20, uint64(100), "MB of wasm memory")
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -17,6 +18,11 @@ import (
 // maxInput bounds what one document may hold, so a mistaken input fails with
 // a message rather than exhausting memory.
 const maxInput = 64 << 20
+
+// longText is the length past which a text and its document outweigh the
+// rest of the heap (models and working memory), and the GC trades CPU for
+// memory.
+const longText = 4 << 20
 
 func runAnnotate(args []string) error {
 	fs := flag.NewFlagSet("annotate", flag.ContinueOnError)
@@ -43,6 +49,12 @@ func runAnnotate(args []string) error {
 	if err != nil {
 		return err
 	}
+	if len(text) > longText {
+		// The text and its document live for the whole run: collecting at
+		// 1.4 times the live heap rather than twice keeps a 10 MB text at
+		// 75-90 MB instead of 130, for about 10% more CPU.
+		debug.SetGCPercent(40)
+	}
 	return write(out, nil, annotate.Annotate(text, opts...))
 }
 
@@ -66,10 +78,15 @@ func readInputs(files []string) (string, error) {
 	return strings.Join(parts, "\n\n"), nil
 }
 
-// readLimited reads r into a string without a second copy of the text.
-func readLimited(r io.Reader, name string) (string, error) {
+// readLimited reads f into a string without a second copy of the text. The
+// string is allocated once when f's size is known: grown by appends, it
+// would leave a trail of shorter copies behind it.
+func readLimited(f *os.File, name string) (string, error) {
 	var b strings.Builder
-	if _, err := io.Copy(&b, io.LimitReader(r, maxInput+1)); err != nil {
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		b.Grow(int(min(info.Size(), maxInput+1)))
+	}
+	if _, err := io.Copy(&b, io.LimitReader(f, maxInput+1)); err != nil {
 		return "", fmt.Errorf("reading %s: %w", name, err)
 	}
 	if b.Len() > maxInput {
