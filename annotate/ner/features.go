@@ -134,8 +134,6 @@ type token struct {
 	// sameRank counts the capitalised occurrences of the word before this
 	// one.
 	sameRank int32
-	// cacheID is the word's place in a session's cache, or -1.
-	cacheID int32
 }
 
 // feature templates; each feature hashes its template with its values.
@@ -238,8 +236,6 @@ type docMaps struct {
 	wordFacts  []wordFacts
 	lowers     idTable
 	lowerFacts []lowerFacts
-	// cache keeps words from one document to the next in a Session.
-	cache wordCache
 }
 
 // wordFacts is what a token takes from its word: hashes, casing, and what
@@ -250,7 +246,6 @@ type wordFacts struct {
 	smallWord    bool
 	known, class uint16
 	lowerID      int32
-	cacheID      int32
 }
 
 // lowerFacts gathers the occurrences of a lower-case form: the casings it has
@@ -333,7 +328,7 @@ func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses) {
 			facts := &maps.wordFacts[id]
 			toks[i] = token{
 				word: hash, lower: facts.lower, shape: facts.shape, casing: facts.casing, smallWord: facts.smallWord,
-				known: facts.known, class: facts.class, wordID: id, lowerID: facts.lowerID, cacheID: facts.cacheID,
+				known: facts.known, class: facts.class, wordID: id, lowerID: facts.lowerID,
 				sentenceStart: i == s.First,
 			}
 			if facts.casing == lowerCase {
@@ -380,17 +375,13 @@ func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses) {
 // newWordFacts computes what a document's new word w (whose hash is hash)
 // passes on to each of its tokens.
 func (maps *docMaps) newWordFacts(w string, hash uint64, classes *WordClasses) wordFacts {
-	facts, ok := maps.cache.facts(hash)
-	if !ok {
-		facts = wordFacts{lower: hashString(w, true), shape: shapeHash(w), casing: casingOf(w), class: classes.class(hash)}
-		switch facts.casing {
-		case lowerCase:
-			facts.smallWord = isHeadlineSmallWord(w)
-		case noLetters:
-		default:
-			facts.known = gazetteerBits(w)
-		}
-		facts.cacheID = maps.cache.keepFacts(hash, facts)
+	facts := wordFacts{lower: hashString(w, true), shape: shapeHash(w), casing: casingOf(w), class: classes.class(hash)}
+	switch facts.casing {
+	case lowerCase:
+		facts.smallWord = isHeadlineSmallWord(w)
+	case noLetters:
+	default:
+		facts.known = gazetteerBits(w)
 	}
 	lid, added := maps.lowers.id(facts.lower)
 	if added {

@@ -371,30 +371,3 @@ func TestAffixHashes(t *testing.T) {
 		assert.Equal(t, hashes(tc.suffixes), suffixes, "suffixes of %q", tc.word)
 	}
 }
-
-func TestSessionTagsEachBlockAsTagDoes(t *testing.T) {
-	m, err := Default()
-	require.NoError(t, err)
-	blocks := []Document{
-		example(t, "Senator Maria Lopez of New Mexico said the Acme Holdings deal would pass .", "Lopez told Reuters on Tuesday .").Doc,
-		example(t, "LOPEZ BACKS ACME", "Acme shares rose in New York after Lopez spoke .").Doc,
-		example(t, "Mexico City and Acme were named by Maria .").Doc,
-	}
-	// More distinct words than the cache holds: the words beyond it are
-	// tagged without it.
-	var many []string
-	for i := range maxCachedWords + 100 {
-		many = append(many, "Word"+strings.Repeat("x", i%7)+string(rune('a'+i%26))+string(rune('a'+i/26%26))+string(rune('a'+i/676)))
-	}
-	blocks = append(blocks, Document{Words: many, Sentences: []Sentence{{0, len(many)}}}, blocks[0], blocks[1])
-	session := m.NewSession()
-	defer session.Close()
-	for i, doc := range blocks {
-		want := make([]Label, len(doc.Words))
-		m.Tag(doc, want)
-		got := make([]Label, len(doc.Words))
-		session.Tag(doc, got)
-		assert.Equal(t, want, got, "block %d", i)
-	}
-	assert.Len(t, session.scratch.maps.cache.entries, maxCachedWords)
-}

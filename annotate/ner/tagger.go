@@ -61,20 +61,15 @@ type scratch struct {
 
 // wordScores holds the scores of a distinct word's features.
 type wordScores struct {
-	wordRows
+	// own: its wordFeatures. asNeighbour: what it gives the word it is
+	// each of the neighbours of.
+	own         scoreRow
+	asNeighbour [len(neighbours)]scoreRow
 	// The scores of the features that also depend on one fact about an
 	// occurrence, for the fact of the last occurrence that needed them.
 	casing   memo // its casingFeatures, by casingContext
 	label    memo // its labelFeatures, by the two labels before it
 	evidence memo // its wordEvidenceFeatures, by evidenceKey
-}
-
-// wordRows holds the scores of the features of a word alone.
-type wordRows struct {
-	// own: its wordFeatures. asNeighbour: what it gives the word it is
-	// each of the neighbours of.
-	own         scoreRow
-	asNeighbour [len(neighbours)]scoreRow
 }
 
 // memo is a row of scores kept for one key.
@@ -100,10 +95,6 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func (m *Model) Tag(doc Document, labels []Label) {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	m.tag(s, doc, labels)
-}
-
-func (m *Model) tag(s *scratch, doc Document, labels []Label) {
 	s.toks = resize(s.toks, len(doc.Words))
 	analyze(doc, s.toks, &s.maps, m.classes)
 	s.tag(m, doc, labels)
@@ -166,14 +157,9 @@ func (s *scratch) scoreWords(sc scorer, doc Document) {
 		}
 		next++
 		w := &s.words[t.wordID]
-		if rows, ok := s.maps.cache.rows(t.cacheID); ok {
-			w.wordRows = *rows
-			continue
-		}
 		s.feats = wordFeatures(s.feats[:0], doc.Words[i], t)
 		sc.addScores(s.feats, &w.own)
 		s.scoreAsNeighbour(sc, t, &w.asNeighbour)
-		s.maps.cache.keepRows(t.cacheID, &w.wordRows)
 	}
 	s.beyond = [len(neighbours)]scoreRow{}
 	var before, after [len(neighbours)]scoreRow
