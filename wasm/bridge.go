@@ -4,23 +4,17 @@
 // JavaScript options into annotate options and a panic into an error, so one
 // bad input cannot kill the Web Worker that runs it, and it keeps the wasm
 // memory, which never shrinks, small: one copy of the text, the JSON handed
-// over in chunks, a GC that works harder on long texts.
+// over in chunks. (The soft memory limit that makes the GC work harder on
+// long texts comes from GOMEMLIMIT, which worker.js sets: runtime/debug
+// would link fmt and os into the wasm, some 90 KB.)
 package main
 
 import (
 	"errors"
 	"io"
-	"runtime/debug"
 
 	"lede/annotate"
 )
-
-// longText is the length past which a text and its document outweigh the
-// rest of the heap (models and working memory): the GC then collects at 1.4
-// times the live heap rather than twice. A 10 MB text peaks at 85 MB of
-// wasm memory instead of 91, at no measurable cost since the GC runs often
-// near memoryLimit anyway; at 1 MB it would cost 7% of the time.
-const longText = 4 << 20
 
 // annotateJSON annotates text and writes the document JSON to w, in chunks,
 // so that a long text's JSON is never whole in wasm memory. A panic in the
@@ -30,9 +24,6 @@ func annotateJSON(w io.Writer, text string, settings annotate.Settings) error {
 	opts, err := settings.Options()
 	if err != nil {
 		return err
-	}
-	if len(text) > longText {
-		defer debug.SetGCPercent(debug.SetGCPercent(40))
 	}
 	return recoverPanic(func() error {
 		return annotate.Annotate(text, opts...).WriteJSON(w)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"runtime/debug"
 	"syscall/js"
 	"unsafe"
 
@@ -16,19 +15,10 @@ func main() {
 	select {}
 }
 
-// memoryLimit is the heap size past which the GC works harder rather than
-// let the heap grow: what the heap once took stays taken while the page is
-// open. The page's longest texts (3M characters) need less, so they pay
-// nothing; a 10 MB text from the JS API peaks at 90 MB of wasm memory
-// instead of 125 MB in about the same time, a 20 MB one at 110 MB instead
-// of 190 MB in 25% more time.
-const memoryLimit = 64 << 20
-
 // register installs globalThis.ledeAnnotate(text, optionsJSON). It returns
 // the document JSON string, or {"error": message} when the options are
 // invalid or the annotator failed; it never throws.
 func register() {
-	debug.SetMemoryLimit(memoryLimit)
 	js.Global().Set("ledeAnnotate", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) == 0 || args[0].Type() != js.TypeString {
 			return errorJSON("ledeAnnotate(text, optionsJSON): text must be a string")

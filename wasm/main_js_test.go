@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"syscall/js"
 	"testing"
@@ -76,10 +77,11 @@ func TestLedeAnnotateStreamsLongDocuments(t *testing.T) {
 
 // Wasm memory never shrinks, so whatever a call takes stays taken: the
 // bridge must not hold a long text's JSON (five times the text here) in Go
-// memory, and the GC works harder past memoryLimit. Sys is all the memory
+// memory, and the GC works harder past the worker's memory limit. Sys is all the memory
 // the Go runtime took from the host. This 3 MB text takes about 80 MB; the
 // bridge that built the JSON whole, and never yielded, took over 200 MB.
 func TestLedeAnnotateMemoryOnALongText(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(64 << 20)) // worker.js's GOMEMLIMIT
 	register()
 	text := strings.Repeat(sampleText+"\n", (3<<20)/(len(sampleText)+1))
 	out := js.Global().Call("ledeAnnotate", text)
