@@ -2,9 +2,12 @@ package annotate
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	"lede/annotate/internal/swar"
 )
 
 // Output: turns the analysis into a Document, converting byte offsets to the
@@ -70,11 +73,16 @@ func sortMentions(ms []Mention) {
 }
 
 // offsetIndex converts byte offsets to UTF-16 or code-point offsets. It keeps
-// one checkpoint per 64 bytes, so a conversion scans at most 63 bytes.
+// one checkpoint per 64 bytes, so a conversion counts at most 63 bytes. In
+// valid UTF-8 the code points before a byte offset are the bytes that are
+// not continuation bytes (10xxxxxx), and UTF-16 adds a unit for each 4-byte
+// sequence (11110xxx): counting them needs no decoding, and goes eight bytes
+// at a time.
 type offsetIndex struct {
-	text        string
-	unit        OffsetUnit
-	ascii       bool
+	text  string
+	unit  OffsetUnit
+	ascii bool
+	// checkpoints[c] counts the units of text[:c*checkpointStride].
 	checkpoints []int
 }
 
@@ -86,29 +94,35 @@ func newOffsetIndex(text string, unit OffsetUnit) *offsetIndex {
 		return idx
 	}
 	idx.checkpoints = make([]int, len(text)/checkpointStride+1)
-	// checkpoints[c] counts the units before the first rune starting at or
-	// after byte c*checkpointStride.
-	units, next := 0, 0
-	for i := 0; i < len(text); {
-		for next < len(idx.checkpoints) && next*checkpointStride <= i {
-			idx.checkpoints[next] = units
-			next++
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		units += idx.runeUnits(r)
-		i += size
-	}
-	for ; next < len(idx.checkpoints); next++ {
-		idx.checkpoints[next] = units
+	for c := 1; c < len(idx.checkpoints); c++ {
+		idx.checkpoints[c] = idx.checkpoints[c-1] + idx.units(text[(c-1)*checkpointStride:c*checkpointStride])
 	}
 	return idx
 }
 
-func (x *offsetIndex) runeUnits(r rune) int {
-	if x.unit == UTF16 && r >= 0x10000 {
-		return 2
+// units counts the units of the runes that start in s.
+func (x *offsetIndex) units(s string) int {
+	const high = 0x8080808080808080
+	n, i := len(s), 0
+	for ; i+8 <= len(s); i += 8 {
+		w := swar.Load64(s[i:])
+		// Top bit of each byte: set in the byte and not in the next lower
+		// bit (a continuation byte); set in all of its four top bits (the
+		// lead of a 4-byte sequence).
+		n -= bits.OnesCount64(w &^ (w << 1) & high)
+		if x.unit == UTF16 {
+			n += bits.OnesCount64(w & (w << 1) & (w << 2) & (w << 3) & high)
+		}
 	}
-	return 1
+	for ; i < len(s); i++ {
+		if s[i]&0xc0 == 0x80 {
+			n--
+		}
+		if x.unit == UTF16 && s[i] >= 0xf0 {
+			n++
+		}
+	}
+	return n
 }
 
 // at converts a byte offset that lies on a rune boundary.
@@ -117,21 +131,18 @@ func (x *offsetIndex) at(b int) int {
 		return b
 	}
 	c := b / checkpointStride
-	pos := c * checkpointStride
-	for pos < len(x.text) && !utf8.RuneStart(x.text[pos]) {
-		pos++
-	}
-	units := x.checkpoints[c]
-	for pos < b {
-		r, size := utf8.DecodeRuneInString(x.text[pos:])
-		units += x.runeUnits(r)
-		pos += size
-	}
-	return units
+	return x.checkpoints[c] + x.units(x.text[c*checkpointStride:b])
 }
 
+// isASCII reports whether s is all ASCII, reading it eight bytes at a time.
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if swar.Load64(s[i:])&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}
