@@ -18,12 +18,22 @@ type scoreRow [(numLabels + 1) / 2]uint64
 // stay far inside int32.
 const scoreUnit = 1 << 18
 
-// add adds the scores of o.
+// add adds the scores of o. It is the tagger's innermost loop, written out:
+// the wasm build runs a loop's counting and branching as instructions too.
 func (r *scoreRow) add(o *scoreRow) {
-	for i := range r {
-		r[i] += o[i]
-	}
+	r[0] += o[0]
+	r[1] += o[1]
+	r[2] += o[2]
+	r[3] += o[3]
+	r[4] += o[4]
+	r[5] += o[5]
+	r[6] += o[6]
+	r[7] += o[7]
+	r[8] += o[8]
 }
+
+// add writes out nine words: a row must have exactly nine.
+var _ = [1]struct{}{}[len(scoreRow{})-9]
 
 // addLabel adds v to the score of label l.
 func (r *scoreRow) addLabel(l Label, v int32) {
