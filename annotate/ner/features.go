@@ -202,7 +202,7 @@ const (
 	knownOrgSuffix
 )
 
-var knownPlaceKinds = map[gazetteer.PlaceKind]uint16{
+var knownPlaceKinds = [...]uint16{
 	gazetteer.CountryPlace: knownCountry, gazetteer.Region: knownRegion, gazetteer.City: knownCity,
 	gazetteer.Continent: knownArea, gazetteer.Area: knownArea,
 }
@@ -486,12 +486,19 @@ type evidenceCounts struct {
 	byClass [noClass + 1][numTypes + 1]uint16
 }
 
-// gatherEvidence sets docEvidence from the first pass's labels.
-func gatherEvidence(toks []token, labels []Label, ev *evidenceCounts) {
-	lowers := 0
+// distinctCounts returns how many distinct words and lower-case forms toks
+// have: their ids count them from zero.
+func distinctCounts(toks []token) (words, lowers int) {
 	for i := range toks {
+		words = max(words, int(toks[i].wordID)+1)
 		lowers = max(lowers, int(toks[i].lowerID)+1)
 	}
+	return words, lowers
+}
+
+// gatherEvidence sets docEvidence from the first pass's labels.
+func gatherEvidence(toks []token, labels []Label, ev *evidenceCounts) {
+	_, lowers := distinctCounts(toks)
 	ev.byLower = resize(ev.byLower, lowers)
 	clear(ev.byLower)
 	clear(ev.byClass[:])

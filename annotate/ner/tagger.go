@@ -143,11 +143,8 @@ func extendPersons(toks []token, doc Document, labels []Label, classes *WordClas
 // scoreWords scores what each distinct word contributes wherever it stands,
 // and what the words beyond a sentence's ends contribute.
 func (s *scratch) scoreWords(sc scorer, doc Document) {
-	distinct := int32(0)
-	for i := range s.toks {
-		distinct = max(distinct, s.toks[i].wordID+1)
-	}
-	s.words = resize(s.words, int(distinct))
+	distinct, _ := distinctCounts(s.toks)
+	s.words = resize(s.words, distinct)
 	clear(s.words)
 	next := int32(0) // word ids number words in order of first occurrence
 	for i := range s.toks {
@@ -185,10 +182,7 @@ func (s *scratch) scoreAsNeighbour(sc scorer, t *token, rows *[len(neighbours)]s
 // scoreStatic scores every word's label-independent features.
 func (s *scratch) scoreStatic(sc scorer, doc Document) {
 	s.static = resize(s.static, len(doc.Words))
-	lowers := 0
-	for i := range s.toks {
-		lowers = max(lowers, int(s.toks[i].lowerID)+1)
-	}
+	_, lowers := distinctCounts(s.toks)
 	s.aggregates = resize(s.aggregates, lowers)
 	clear(s.aggregates)
 	for _, sent := range doc.Sentences {
