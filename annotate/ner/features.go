@@ -233,19 +233,27 @@ func gazetteerBits(w string) uint16 {
 // each is capitalised, and where it last occurred).
 type docMaps struct {
 	words      idTable
-	wordFacts  []wordFacts
+	docWords   []docWord
 	lowers     idTable
 	lowerFacts []lowerFacts
 }
 
-// wordFacts is what a token takes from its word: hashes, casing, and what
-// the gazetteers and the word classes say about it.
+// wordFacts is what a token takes from its word alone: hashes, casing, and
+// what the gazetteers and the word classes say about it.
 type wordFacts struct {
 	lower, shape uint64
 	casing       casing
 	smallWord    bool
 	known, class uint16
-	lowerID      int32
+}
+
+// docWord is a distinct word of a document.
+type docWord struct {
+	wordFacts
+	hash    uint64
+	lowerID int32
+	// lexeme is the word's index in the lexicon, or -1 when it is not there.
+	lexeme int32
 }
 
 // lowerFacts gathers the occurrences of a lower-case form: the casings it has
@@ -312,20 +320,21 @@ func nameContext(toks []token, s Sentence, i int) uint8 {
 }
 
 // analyze fills toks (one per word) with the per-word hashes, gazetteer
-// bits, classes and the document-level casing evidence.
-func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses) {
+// bits, classes and the document-level casing evidence, taking what it can
+// from lex (which may be nil) and computing the rest.
+func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses, lex *lexicon) {
 	maps.words.reset(len(toks))
 	maps.lowers.reset(len(toks))
-	maps.wordFacts, maps.lowerFacts = maps.wordFacts[:0], maps.lowerFacts[:0]
+	maps.docWords, maps.lowerFacts = maps.docWords[:0], maps.lowerFacts[:0]
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			w := doc.Words[i]
 			hash := hashString(w, false)
 			id, added := maps.words.id(hash)
 			if added {
-				maps.wordFacts = append(maps.wordFacts, maps.newWordFacts(w, hash, classes))
+				maps.docWords = append(maps.docWords, maps.newDocWord(w, hash, classes, lex))
 			}
-			facts := &maps.wordFacts[id]
+			facts := &maps.docWords[id]
 			toks[i] = token{
 				word: hash, lower: facts.lower, shape: facts.shape, casing: facts.casing, smallWord: facts.smallWord,
 				known: facts.known, class: facts.class, wordID: id, lowerID: facts.lowerID,
@@ -372,9 +381,25 @@ func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses) {
 	}
 }
 
-// newWordFacts computes what a document's new word w (whose hash is hash)
-// passes on to each of its tokens.
-func (maps *docMaps) newWordFacts(w string, hash uint64, classes *WordClasses) wordFacts {
+// newDocWord takes or computes what a document's new word w (whose hash is
+// hash) passes on to each of its tokens, and numbers its lower-case form.
+func (maps *docMaps) newDocWord(w string, hash uint64, classes *WordClasses, lex *lexicon) docWord {
+	word := docWord{hash: hash, lexeme: lex.find(hash)}
+	if word.lexeme >= 0 {
+		word.wordFacts = lex.lexemes[word.lexeme].facts
+	} else {
+		word.wordFacts = newWordFacts(w, hash, classes)
+	}
+	lid, added := maps.lowers.id(word.lower)
+	if added {
+		maps.lowerFacts = append(maps.lowerFacts, lowerFacts{last: -1})
+	}
+	word.lowerID = lid
+	return word
+}
+
+// newWordFacts computes the facts of word w, whose hash is hash.
+func newWordFacts(w string, hash uint64, classes *WordClasses) wordFacts {
 	facts := wordFacts{lower: hashString(w, true), shape: shapeHash(w), casing: casingOf(w), class: classes.class(hash)}
 	switch facts.casing {
 	case lowerCase:
@@ -383,11 +408,6 @@ func (maps *docMaps) newWordFacts(w string, hash uint64, classes *WordClasses) w
 	default:
 		facts.known = gazetteerBits(w)
 	}
-	lid, added := maps.lowers.id(facts.lower)
-	if added {
-		maps.lowerFacts = append(maps.lowerFacts, lowerFacts{last: -1})
-	}
-	facts.lowerID = lid
 	return facts
 }
 

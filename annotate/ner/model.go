@@ -16,7 +16,8 @@ import (
 // delta-encoded, then each feature's label set, then all weights, so that
 // each column compresses well.
 
-// Model is a trained recognizer. It is read-only and safe for concurrent use.
+// Model is a trained recognizer. It is safe for concurrent use: its weights
+// are read-only, and its lexicon of words seen takes a lock.
 type Model struct {
 	// present is a one-hash Bloom filter over the keys: most features
 	// looked up are not in the model, and the filter, unlike the table,
@@ -37,6 +38,7 @@ type Model struct {
 	// values is the codebook in fixed point.
 	values  [256]int32
 	classes *WordClasses
+	lexicon lexicon
 }
 
 // denseFrom is the fewest weights a feature stored as a dense row has; with

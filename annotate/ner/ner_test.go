@@ -1,7 +1,9 @@
 package ner
 
 import (
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -317,6 +319,7 @@ func TestGroupedScoresEqualFeatureByFeatureSums(t *testing.T) {
 	).Doc
 	labels := make([]Label, len(doc.Words))
 	s := analyzed(doc, m.classes)
+	s.scoreWords(m, doc, nil)
 	s.firstPass(m, doc, labels)
 	gatherEvidence(s.toks, labels, &s.evidence)
 	s.decode(m, doc, labels, true)
@@ -336,8 +339,13 @@ func TestGroupedScoresEqualFeatureByFeatureSums(t *testing.T) {
 
 // analyzed returns a scratch holding the tokens of doc, analyzed.
 func analyzed(doc Document, classes *WordClasses) *scratch {
+	return analyzedWith(doc, classes, nil)
+}
+
+// analyzedWith is analyzed taking what it can from lex.
+func analyzedWith(doc Document, classes *WordClasses, lex *lexicon) *scratch {
 	s := &scratch{toks: make([]token, len(doc.Words))}
-	analyze(doc, s.toks, &s.maps, classes)
+	analyze(doc, s.toks, &s.maps, classes, lex)
 	return s
 }
 
@@ -369,5 +377,100 @@ func TestAffixHashes(t *testing.T) {
 		})
 		assert.Equal(t, hashes(tc.prefixes), prefixes, "prefixes of %q", tc.word)
 		assert.Equal(t, hashes(tc.suffixes), suffixes, "suffixes of %q", tc.word)
+	}
+}
+
+// The lexicon hands the tagger what it computed for a word in an earlier
+// document; that must be exactly what computing it again gives, or a text
+// would be tagged differently depending on what came before it.
+func TestLexiconGivesWhatTheTaggerWouldCompute(t *testing.T) {
+	m, err := Load(embeddedModel) // a model of its own: its lexicon starts empty
+	require.NoError(t, err)
+	earlier := example(t,
+		"Senator Maria Lopez of New Mexico said on Tuesday that the deal would pass .",
+		"REUTERS REPORTED THE DEAL",
+	).Doc
+	m.Tag(earlier, make([]Label, len(earlier.Words)))
+	doc := example(t,
+		"Lopez told Reuters on Tuesday that the Senate would vote on the deal .",
+		"New Mexico 3 Acme 1",
+	).Doc
+	lex := &m.lexicon
+	kept := 0
+	for _, w := range doc.Words {
+		if lex.find(hashString(w, false)) >= 0 {
+			kept++
+		}
+	}
+	require.Greater(t, kept, len(doc.Words)/2, "the earlier document's words are in the lexicon")
+	require.Less(t, kept, len(doc.Words), "some words are new")
+
+	computed, taken := analyzed(doc, m.classes), analyzedWith(doc, m.classes, lex)
+	computed.scoreWords(m, doc, nil)
+	taken.scoreWords(m, doc, lex)
+	assert.Equal(t, computed.toks, taken.toks)
+	assert.Equal(t, computed.words, taken.words)
+
+	want := make([]Label, len(doc.Words))
+	fresh, err := Load(embeddedModel)
+	require.NoError(t, err)
+	fresh.Tag(doc, want)
+	got := make([]Label, len(doc.Words))
+	m.Tag(doc, got)
+	assert.Equal(t, want, got)
+}
+
+// The lexicon stops growing at maxLexemes words, and tagging goes on.
+func TestLexiconIsBounded(t *testing.T) {
+	m, err := Load(embeddedModel)
+	require.NoError(t, err)
+	words := make([]string, maxLexemes+100)
+	for i := range words {
+		words[i] = "w" + strconv.Itoa(i)
+	}
+	doc := Document{Words: words, Sentences: []Sentence{{0, len(words)}}}
+	want := make([]Label, len(words))
+	m.Tag(doc, want)
+	assert.Len(t, m.lexicon.lexemes, maxLexemes)
+	got := make([]Label, len(words))
+	m.Tag(doc, got)
+	assert.Equal(t, want, got)
+	assert.Len(t, m.lexicon.lexemes, maxLexemes)
+}
+
+// Tagging from many goroutines at once, as the HTTP API does, gives each
+// document the labels it gets alone (go test -race checks the locking).
+func TestConcurrentTaggingSharesTheLexicon(t *testing.T) {
+	m, err := Load(embeddedModel)
+	require.NoError(t, err)
+	docs := []Document{
+		example(t, "Maria Lopez of New Mexico said the deal would pass .").Doc,
+		example(t, "Acme Holdings Inc told Reuters on Tuesday that Lopez had left .").Doc,
+		example(t, "The Bank of England and the Federal Reserve ( Fed ) said nothing .").Doc,
+	}
+	want := make([][]Label, len(docs))
+	for i, doc := range docs {
+		fresh, err := Load(embeddedModel)
+		require.NoError(t, err)
+		want[i] = make([]Label, len(doc.Words))
+		fresh.Tag(doc, want[i])
+	}
+	var wg sync.WaitGroup
+	got := make([][][]Label, 8)
+	for g := range got {
+		wg.Go(func() {
+			for k := range 30 {
+				doc := docs[(g+k)%len(docs)]
+				labels := make([]Label, len(doc.Words))
+				m.Tag(doc, labels)
+				got[g] = append(got[g], labels)
+			}
+		})
+	}
+	wg.Wait()
+	for g := range got {
+		for k, labels := range got[g] {
+			assert.Equal(t, want[(g+k)%len(docs)], labels, "goroutine %d, document %d", g, k)
+		}
 	}
 }

@@ -59,12 +59,17 @@ type scratch struct {
 	evidence    evidenceCounts
 }
 
-// wordScores holds the scores of a distinct word's features.
-type wordScores struct {
+// wordRows holds the scores of the features of a word alone.
+type wordRows struct {
 	// own: its wordFeatures. asNeighbour: what it gives the word it is
 	// each of the neighbours of.
 	own         scoreRow
 	asNeighbour [len(neighbours)]scoreRow
+}
+
+// wordScores holds the scores of a distinct word's features.
+type wordScores struct {
+	wordRows
 	// The scores of the features that also depend on one fact about an
 	// occurrence, for the fact of the last occurrence that needed them.
 	casing   memo // its casingFeatures, by casingContext
@@ -96,24 +101,22 @@ func (m *Model) Tag(doc Document, labels []Label) {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	s.toks = resize(s.toks, len(doc.Words))
-	analyze(doc, s.toks, &s.maps, m.classes)
-	s.tag(m, doc, labels)
+	m.lexicon.mu.RLock()
+	analyze(doc, s.toks, &s.maps, m.classes, &m.lexicon)
+	s.scoreWords(m, doc, &m.lexicon)
+	m.lexicon.mu.RUnlock()
+	m.lexicon.learn(s.maps.docWords, s.words)
+	s.firstPass(m, doc, labels)
+	gatherEvidence(s.toks, labels, &s.evidence)
+	s.decode(m, doc, labels, true)
 	extendPersons(s.toks, doc, labels, m.classes)
 }
 
-// tag runs both passes over an analyzed document.
-func (s *scratch) tag(sc scorer, doc Document, labels []Label) {
-	s.firstPass(sc, doc, labels)
-	gatherEvidence(s.toks, labels, &s.evidence)
-	s.decode(sc, doc, labels, true)
-}
-
-// firstPass scores an analyzed document and labels it without the evidence
-// of the document's other labels.
+// firstPass labels an analyzed document without the evidence of the
+// document's other labels.
 func (s *scratch) firstPass(sc scorer, doc Document, labels []Label) {
 	clear(s.transitions[:])
 	clear(s.firstPasses[:])
-	s.scoreWords(sc, doc)
 	s.scoreStatic(sc, doc)
 	s.decode(sc, doc, labels, false)
 }
@@ -141,8 +144,9 @@ func extendPersons(toks []token, doc Document, labels []Label, classes *WordClas
 }
 
 // scoreWords scores what each distinct word contributes wherever it stands,
-// and what the words beyond a sentence's ends contribute.
-func (s *scratch) scoreWords(sc scorer, doc Document) {
+// or takes it from lex (which may be nil), and what the words beyond a
+// sentence's ends contribute.
+func (s *scratch) scoreWords(sc scorer, doc Document, lex *lexicon) {
 	distinct, _ := distinctCounts(s.toks)
 	s.words = resize(s.words, distinct)
 	clear(s.words)
@@ -154,6 +158,12 @@ func (s *scratch) scoreWords(sc scorer, doc Document) {
 		}
 		next++
 		w := &s.words[t.wordID]
+		if lex != nil {
+			if known := s.maps.docWords[t.wordID].lexeme; known >= 0 {
+				w.wordRows = lex.lexemes[known].rows
+				continue
+			}
+		}
 		s.feats = wordFeatures(s.feats[:0], doc.Words[i], t)
 		sc.addScores(s.feats, &w.own)
 		s.scoreAsNeighbour(sc, t, &w.asNeighbour)

@@ -54,7 +54,7 @@ func Train(examples []Example, opt TrainOptions) *Model {
 	var maps docMaps
 	for i, ex := range examples {
 		prepared[i] = preparedExample{Example: ex, toks: make([]token, len(ex.Doc.Words)), pred: make([]Label, len(ex.Labels))}
-		analyze(ex.Doc, prepared[i].toks, &maps, opt.Classes)
+		analyze(ex.Doc, prepared[i].toks, &maps, opt.Classes, nil)
 	}
 	if opt.Evidence {
 		jackknifeEvidence(prepared, opt, logf)
@@ -98,6 +98,7 @@ func jackknifeEvidence(examples []preparedExample, opt TrainOptions, logf func(s
 		s := &scratch{}
 		for _, ex := range held {
 			s.toks = ex.toks
+			s.scoreWords(p, ex.Doc, nil)
 			s.firstPass(p, ex.Doc, ex.pred)
 			gatherEvidence(ex.toks, ex.pred, &counts)
 		}
