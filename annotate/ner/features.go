@@ -538,6 +538,9 @@ func gatherEvidence(toks []token, labels []Label, ev *evidenceCounts) {
 		}
 		c := ev.byLower[t.lowerID]
 		if !capitalised {
+			if c == ([numTypes + 1]uint16{}) {
+				continue // most words in lower case are never capitalised
+			}
 			c[labelSlot(labels[i])]++ // not counted, so not to be left out
 		}
 		t.docEvidence = summarizeEvidence(c, labels[i])
