@@ -44,13 +44,19 @@ function fromNode(m, perOp = false) {
 
 const browser1MB = browser?.annotate1MBMs ? { wall: browser.text1MBBytes / MB / (browser.annotate1MBMs / 1000) } : null;
 const wasmArticle = fromNode(node?.lede?.articles);
+const wasmAgain = fromNode(node?.lede?.articlesAgain);
 const cmpArticle = fromNode(node?.compromise?.articles);
 
+// Native article benchmarks cycle through the articles, so they measure the
+// "again" case: Lede's lexicon holds the words of the articles before.
 const rows = [
-  ["1,000-word article, ms (median)", cell(native("Pipeline/article", true), ms), cell(fromNode(node?.lede?.articles, true), ms), "—",
-    cell(fromNode(node?.compromise?.articles, true), ms), ratio(wasmArticle, cmpArticle), "≤ 1.5 native, ≤ 5 wasm"],
+  ["1,000-word article, first sight, ms (median)", "—", cell(fromNode(node?.lede?.articles, true), ms), "—",
+    cell(fromNode(node?.compromise?.articles, true), ms), ratio(fromNode(node?.compromise?.articles, true), fromNode(node?.lede?.articles, true)), "≤ 5 wasm"],
+  ["1,000-word article, again, ms (median)", cell(native("Pipeline/article", true), ms), cell(fromNode(node?.lede?.articlesAgain, true), ms), "—",
+    "", ratio(fromNode(node?.compromise?.articles, true), fromNode(node?.lede?.articlesAgain, true)), "≤ 1.5 native, ≤ 5 wasm"],
   ["seed article (514 words), worker round trip, ms", "", "", ms(browser?.annotateSeedMs), "", "", ""],
-  ["articles, MB/s", cell(native("Pipeline/article"), rate), cell(wasmArticle, rate), "—", cell(cmpArticle, rate), ratio(wasmArticle, cmpArticle), "≥ 20× compromise"],
+  ["articles, first sight, MB/s", "—", cell(wasmArticle, rate), "—", cell(cmpArticle, rate), ratio(wasmArticle, cmpArticle), "≥ 20× compromise"],
+  ["articles, again, MB/s", cell(native("Pipeline/article"), rate), cell(wasmAgain, rate), "—", "", ratio(wasmAgain, cmpArticle), "≥ 20× compromise"],
   ...SIZES.map((size) => {
     const wasm = fromNode(node?.lede?.texts?.[size]);
     const cmp = fromNode(node?.compromise?.texts?.[size]);

@@ -64,6 +64,21 @@ func Articles(shared string) ([]string, error) {
 	return out, nil
 }
 
+// warmUpArticles is how many BBC News articles WarmUp returns: enough for
+// the JIT to compile every hot path and to fill Lede's lexicon of words.
+const warmUpArticles = 400
+
+// WarmUp returns news to run before a measurement: BBC News articles, which
+// share no article with Articles. After them an engine has warmed up the way
+// it does in a session, and none of the measured articles has been seen.
+func WarmUp(shared string) ([]string, error) {
+	bbc, err := bbcArticles(shared)
+	if err != nil {
+		return nil, err
+	}
+	return bbc[:min(warmUpArticles, len(bbc))], nil
+}
+
 // Text returns size bytes (or slightly fewer, cut at a paragraph break) of
 // news: the PolNeAR training articles, then the BBC News articles, repeated
 // from the start when they run out.

@@ -55,3 +55,21 @@ func TestArticlesAreAboutAThousandWords(t *testing.T) {
 		assert.True(t, n >= minArticleWords && n <= maxArticleWords, "%d words", n)
 	}
 }
+
+// The warm-up must not show an engine any of the measured articles, or the
+// "first sight" measurement would not be one.
+func TestWarmUpSharesNoArticleWithTheMeasuredOnes(t *testing.T) {
+	warmUp, err := WarmUp(shared)
+	if errors.Is(err, ErrAbsent) {
+		t.Skip("../shared is absent: no corpus to build benchmark texts from")
+	}
+	require.NoError(t, err)
+	articles, err := Articles(shared)
+	require.NoError(t, err)
+	assert.Len(t, warmUp, warmUpArticles)
+	for _, w := range warmUp {
+		for _, a := range articles {
+			assert.NotContains(t, w, a[:200])
+		}
+	}
+}

@@ -1,6 +1,7 @@
 // Command texts writes the benchmark texts of package corpus into a scratch
 // folder for the node side-by-side: articles.json (an array of ~1,000-word
-// articles) and text-<size>.txt for each size asked for. The folder is
+// articles), warmup.json (other news to run first) and text-<size>.txt for
+// each size asked for. The folder is
 // outside the repository; corpus text is never committed.
 package main
 
@@ -33,16 +34,18 @@ func write(shared, out string, sizes []string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
-	articles, err := corpus.Articles(shared)
-	if err != nil {
-		return err
-	}
-	b, err := json.Marshal(articles)
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(out, "articles.json"), b, 0o644); err != nil {
-		return err
+	for name, articles := range map[string]func(string) ([]string, error){"articles.json": corpus.Articles, "warmup.json": corpus.WarmUp} {
+		texts, err := articles(shared)
+		if err != nil {
+			return err
+		}
+		b, err := json.Marshal(texts)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(out, name), b, 0o644); err != nil {
+			return err
+		}
 	}
 	for _, name := range sizes {
 		size, ok := corpus.SizeNamed(name)
