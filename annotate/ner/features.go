@@ -803,6 +803,11 @@ func nextFirstPass(toks []token, s Sentence, i int) Label {
 	return Label(numLabels)
 }
 
+// casingKey packs everything but the word that casingFeatures read.
+func (t *token) casingKey() uint64 {
+	return t.casingContext() | uint64(t.docContexts)<<16
+}
+
 // evidenceKey packs everything but the word that wordEvidenceFeatures read.
 func (t *token) evidenceKey() uint64 {
 	return uint64(t.docEvidence) | uint64(t.classEvidence)<<8 | uint64(t.firstPass)<<16 | t.casingContext()<<24

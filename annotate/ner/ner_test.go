@@ -308,8 +308,6 @@ func TestDocContextsGatherEveryOccurrence(t *testing.T) {
 // dynamicFeatures). The two must agree exactly, or the model would be
 // tagging with features it was not trained on.
 func TestGroupedScoresEqualFeatureByFeatureSums(t *testing.T) {
-	m, err := Default()
-	require.NoError(t, err)
 	doc := example(t,
 		"SENATE BACKS TRADE DEAL",
 		"Senator Maria Lopez of New Mexico said on Tuesday that the deal , backed by Acme Holdings Inc , would pass .",
@@ -317,22 +315,32 @@ func TestGroupedScoresEqualFeatureByFeatureSums(t *testing.T) {
 		"Acme said the Bank of England and the Federal Reserve ( Fed ) had been told .",
 		"Lopez 3 Acme 1 , Smith 2 Jones 0",
 	).Doc
-	labels := make([]Label, len(doc.Words))
-	s := analyzed(doc, m.classes)
-	s.scoreWords(m, doc, nil)
-	s.firstPass(m, doc, labels)
-	gatherEvidence(s.toks, labels, &s.evidence)
-	s.decode(m, doc, labels, true)
-	for _, sent := range doc.Sentences {
-		prev, prev2 := Outside, Outside
-		for i := sent.First; i < sent.Last; i++ {
-			var want scoreRow
-			feats := wordFeatures(nil, doc.Words[i], &s.toks[i])
-			feats = contextFeatures(feats, s.toks, sent, i)
-			feats = dynamicFeatures(feats, s.toks, sent, i, prev, prev2, true)
-			m.addScores(feats, &want)
-			require.Equal(t, want, s.scores(m, sent, i, prev, prev2, true), "word %d %q", i, doc.Words[i])
-			prev, prev2 = labels[i], prev
+	// The same sums with what a lexicon kept from other documents, whose
+	// memos hold scores for facts this document may not have.
+	m, err := Load(embeddedModel)
+	require.NoError(t, err)
+	// Lopez here is a firm's name (before "Holdings Inc"), the document's
+	// Lopez a person's.
+	other := example(t, "The deal , said Lopez Holdings Inc , told the Senate on Tuesday .", "THE FEDERAL RESERVE SAID").Doc
+	m.Tag(other, make([]Label, len(other.Words)))
+	for _, lex := range []*lexicon{nil, &m.lexicon} {
+		labels := make([]Label, len(doc.Words))
+		s := analyzedWith(doc, m.classes, lex)
+		s.scoreWords(m, doc, lex)
+		s.firstPass(m, doc, labels)
+		gatherEvidence(s.toks, labels, &s.evidence)
+		s.decode(m, doc, labels, true)
+		for _, sent := range doc.Sentences {
+			prev, prev2 := Outside, Outside
+			for i := sent.First; i < sent.Last; i++ {
+				var want scoreRow
+				feats := wordFeatures(nil, doc.Words[i], &s.toks[i])
+				feats = contextFeatures(feats, s.toks, sent, i)
+				feats = dynamicFeatures(feats, s.toks, sent, i, prev, prev2, true)
+				m.addScores(feats, &want)
+				require.Equal(t, want, s.scores(m, sent, i, prev, prev2, true), "word %d %q, lexicon %v", i, doc.Words[i], lex != nil)
+				prev, prev2 = labels[i], prev
+			}
 		}
 	}
 }
@@ -409,7 +417,10 @@ func TestLexiconGivesWhatTheTaggerWouldCompute(t *testing.T) {
 	computed.scoreWords(m, doc, nil)
 	taken.scoreWords(m, doc, lex)
 	assert.Equal(t, computed.toks, taken.toks)
-	assert.Equal(t, computed.words, taken.words)
+	require.Equal(t, len(computed.words), len(taken.words))
+	for id := range computed.words {
+		assert.Equal(t, computed.words[id].wordRows, taken.words[id].wordRows, "word %d", id)
+	}
 
 	want := make([]Label, len(doc.Words))
 	fresh, err := Load(embeddedModel)

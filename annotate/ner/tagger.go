@@ -67,14 +67,19 @@ type wordRows struct {
 	asNeighbour [len(neighbours)]scoreRow
 }
 
+// wordMemos holds the scores of a word's features that also depend on one
+// fact about an occurrence, for the fact of the last occurrence that needed
+// them.
+type wordMemos struct {
+	casing   memo // its casingFeatures, by casingKey
+	label    memo // its labelFeatures, by the two labels before it
+	evidence memo // its wordEvidenceFeatures, by evidenceKey
+}
+
 // wordScores holds the scores of a distinct word's features.
 type wordScores struct {
 	wordRows
-	// The scores of the features that also depend on one fact about an
-	// occurrence, for the fact of the last occurrence that needed them.
-	casing   memo // its casingFeatures, by casingContext
-	label    memo // its labelFeatures, by the two labels before it
-	evidence memo // its wordEvidenceFeatures, by evidenceKey
+	wordMemos
 }
 
 // memo is a row of scores kept for one key.
@@ -105,10 +110,10 @@ func (m *Model) Tag(doc Document, labels []Label) {
 	analyze(doc, s.toks, &s.maps, m.classes, &m.lexicon)
 	s.scoreWords(m, doc, &m.lexicon)
 	m.lexicon.mu.RUnlock()
-	m.lexicon.learn(s.maps.docWords, s.words)
 	s.firstPass(m, doc, labels)
 	gatherEvidence(s.toks, labels, &s.evidence)
 	s.decode(m, doc, labels, true)
+	m.lexicon.learn(s.maps.docWords, s.words)
 	extendPersons(s.toks, doc, labels, m.classes)
 }
 
@@ -160,7 +165,7 @@ func (s *scratch) scoreWords(sc scorer, doc Document, lex *lexicon) {
 		w := &s.words[t.wordID]
 		if lex != nil {
 			if known := s.maps.docWords[t.wordID].lexeme; known >= 0 {
-				w.wordRows = lex.lexemes[known].rows
+				*w = lex.lexemes[known].scores
 				continue
 			}
 		}
@@ -208,7 +213,7 @@ func (s *scratch) scoreStatic(sc scorer, doc Document) {
 					scores.add(&s.beyond[k])
 				}
 			}
-			casing, ok := w.casing.lookup(t.casingContext())
+			casing, ok := w.casing.lookup(t.casingKey())
 			if !ok {
 				s.feats = casingFeatures(s.feats[:0], t)
 				sc.addScores(s.feats, casing)
