@@ -54,7 +54,10 @@ func (lex *lexicon) learn(words []docWord, scores []wordScores) {
 	lex.mu.Lock()
 	defer lex.mu.Unlock()
 	if lex.index.ids == nil {
+		// At its full size at once: grown by appends, it would leave copies
+		// of itself behind as garbage, as large as itself in all.
 		lex.index.reset(maxLexemes)
+		lex.lexemes = make([]lexeme, 0, maxLexemes)
 	}
 	for id, w := range words {
 		switch {
