@@ -40,12 +40,25 @@ func (r *scoreRow) addLabel(l Label, v int32) {
 	r[l/2] += uint64(int64(v)) << (32 * (l % 2))
 }
 
-// label returns the score of label l.
-func (r *scoreRow) label(l Label) int32 {
-	word := r[l/2]
-	lo := int32(word)
-	if l%2 == 0 {
-		return lo
-	}
-	return int32((word - uint64(int64(lo))) >> 32)
+// unpack writes out every label's score, written out like add.
+func (r *scoreRow) unpack(scores *[numLabels]int32) {
+	scores[0], scores[1] = lanes(r[0])
+	scores[2], scores[3] = lanes(r[1])
+	scores[4], scores[5] = lanes(r[2])
+	scores[6], scores[7] = lanes(r[3])
+	scores[8], scores[9] = lanes(r[4])
+	scores[10], scores[11] = lanes(r[5])
+	scores[12], scores[13] = lanes(r[6])
+	scores[14], scores[15] = lanes(r[7])
+	scores[16] = int32(r[8])
+}
+
+// unpack writes out seventeen scores: a row must have exactly seventeen.
+var _ = [1]struct{}{}[numLabels-17]
+
+// lanes returns the scores in the low and the high lane of a word: the high
+// one once the low lane's value is taken out.
+func lanes(word uint64) (lo, hi int32) {
+	lo = int32(word)
+	return lo, int32((word - uint64(int64(lo))) >> 32)
 }

@@ -317,11 +317,14 @@ func resize[T any](s []T, n int) []T {
 // bestLabel picks the highest-scoring label that may follow prev; at the end
 // of a sentence it must also close any name.
 func bestLabel(scores *scoreRow, prev Label, last bool) Label {
+	var unpacked [numLabels]int32
+	scores.unpack(&unpacked)
 	candidates := successors[prev][boolIndex(last)]
 	best := candidates[0]
+	bestScore := unpacked[best]
 	for _, l := range candidates[1:] {
-		if scores.label(l) > scores.label(best) {
-			best = l
+		if score := unpacked[l]; score > bestScore {
+			best, bestScore = l, score
 		}
 	}
 	return best
