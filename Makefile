@@ -7,7 +7,7 @@ WASMENV := GOOS=js GOARCH=wasm
 WASMPATH := PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH"
 
 .PHONY: run dist test vet test-go test-wasm test-browser test-worker fuzz-short fuzz \
-        model eval eval-ner eval-quotes eval-issues bench chromium clean
+        model eval eval-ner eval-quotes eval-issues bench pgo chromium clean
 
 ## run: build the app and serve it on http://$(ADDR)
 run: dist
@@ -60,6 +60,10 @@ eval-issues:
 
 bench:
 	./scripts/bench.sh
+
+## pgo: refresh wasm/default.pgo, the profile the wasm build is optimised with
+pgo:
+	./scripts/pgo.sh
 
 # A count, not a duration: when a duration runs out in the middle of an input,
 # go test can fail with "context deadline exceeded" although nothing crashed.

@@ -153,8 +153,7 @@ func extendPersons(toks []token, doc Document, labels []Label, classes *WordClas
 // sentence's ends contribute.
 func (s *scratch) scoreWords(sc scorer, doc Document, lex *lexicon) {
 	distinct, _ := distinctCounts(s.toks)
-	s.words = resize(s.words, distinct)
-	clear(s.words)
+	s.words = resize(s.words, distinct) // each entry is written below
 	next := int32(0) // word ids number words in order of first occurrence
 	for i := range s.toks {
 		t := &s.toks[i]
@@ -169,6 +168,7 @@ func (s *scratch) scoreWords(sc scorer, doc Document, lex *lexicon) {
 				continue
 			}
 		}
+		*w = wordScores{}
 		s.feats = wordFeatures(s.feats[:0], doc.Words[i], t)
 		sc.addScores(s.feats, &w.own)
 		s.scoreAsNeighbour(sc, t, &w.asNeighbour)
