@@ -225,7 +225,8 @@ func (l *mentionLists) build(text string) [][]Mention {
 	return lists
 }
 
-func mentionCount[T any](items []T, mentions func(T) []Mention) int {
+// mentionCount counts the mentions of all items.
+func mentionCount[T, M any](items []T, mentions func(T) []M) int {
 	n := 0
 	for _, item := range items {
 		n += len(mentions(item))
@@ -243,7 +244,7 @@ func nonNil[T any](s []T) []T {
 
 // convertOffsets turns every byte offset of doc into idx's unit.
 func convertOffsets(doc *Document, idx *offsetIndex) {
-	if idx.unit == Bytes || idx.ascii {
+	if idx.same {
 		return
 	}
 	convert := func(m *Mention) { m.Start, m.End = idx.at(m.Start), idx.at(m.End) }

@@ -4,57 +4,77 @@ import (
 	"cmp"
 	"math/bits"
 	"slices"
-	"strconv"
 	"unicode/utf8"
 
 	"lede/annotate/internal/swar"
 )
 
 // Output: turns the analysis into a Document, converting byte offsets to the
-// requested unit through one precomputed index, and writes its JSON form
-// without reflection (the wasm build stays small and fast).
+// requested unit through one precomputed index; json.go writes its JSON form.
 
 func (a *analysis) document(cfg config) *Document {
 	idx := newOffsetIndex(a.text, cfg.offsets)
 	mention := func(start, end int) Mention {
 		return Mention{Start: idx.at(start), End: idx.at(end), Text: a.text[start:end]}
 	}
-	doc := &Document{Entities: []Entity{}, Quotes: make([]Quote, 0, len(a.quotes)), Issues: make([]Issue, 0, len(a.issues))}
-	ids := make(map[*entity]string, len(a.entities))
-	for i, e := range a.entities {
-		ids[e] = "e" + strconv.Itoa(i+1)
-	}
+	// The mentions, speakers and cues are carved out of one slice each, and
+	// the ids out of one string: a few allocations per document, not a few
+	// per entity and quote, which the wasm build pays dearly for.
+	total := mentionCount(a.issues, func(is issue) [][2]int { return is.mentions })
 	if cfg.layers.Entities {
-		doc.Entities = make([]Entity, 0, len(a.entities))
-		for _, e := range a.entities {
-			out := Entity{ID: ids[e], Type: e.typ, Name: e.name, Role: e.role, Mentions: make([]Mention, len(e.mentions))}
+		total += mentionCount(a.entities, func(e *entity) []Name { return e.mentions })
+	}
+	mentions := make([]Mention, total)
+	carve := func(n int) []Mention {
+		ms := mentions[:n:n]
+		mentions = mentions[n:]
+		return ms
+	}
+	doc := &Document{Entities: []Entity{}, Quotes: make([]Quote, 0, len(a.quotes)), Issues: make([]Issue, 0, len(a.issues))}
+	entityIDs := numberedIDs('e', len(a.entities))
+	if cfg.layers.Entities {
+		doc.Entities = make([]Entity, len(a.entities))
+		for i, e := range a.entities {
+			out := Entity{ID: entityIDs[i], Type: e.typ, Name: e.name, Role: e.role, Mentions: carve(len(e.mentions))}
 			for j, n := range e.mentions {
 				out.Mentions[j] = mention(n.Start, n.End)
 			}
 			sortMentions(out.Mentions)
-			doc.Entities = append(doc.Entities, out)
+			doc.Entities[i] = out
 		}
 	}
+	var speakerIDs map[*entity]string
+	if len(a.quotes) > 0 {
+		speakerIDs = make(map[*entity]string, len(a.entities))
+		for i, e := range a.entities {
+			speakerIDs[e] = entityIDs[i]
+		}
+	}
+	quoteIDs := numberedIDs('q', len(a.quotes))
+	speakers := make([]Speaker, 0, len(a.quotes))
+	cues := make([]Mention, 0, len(a.quotes))
 	for i, q := range a.quotes {
-		out := Quote{ID: "q" + strconv.Itoa(i+1), Start: idx.at(q.start), End: idx.at(q.end), Text: a.text[q.start:q.end]}
+		out := Quote{ID: quoteIDs[i], Start: idx.at(q.start), End: idx.at(q.end), Text: a.text[q.start:q.end]}
 		switch {
 		case q.speaker != nil:
-			out.Speaker = &Speaker{Entity: ids[q.speaker], Name: q.speaker.name}
+			speakers = append(speakers, Speaker{Entity: speakerIDs[q.speaker], Name: q.speaker.name})
+			out.Speaker = &speakers[len(speakers)-1]
 		case q.speakerDesc != "":
-			out.Speaker = &Speaker{Name: q.speakerDesc, Anonymous: q.anonymous}
+			speakers = append(speakers, Speaker{Name: q.speakerDesc, Anonymous: q.anonymous})
+			out.Speaker = &speakers[len(speakers)-1]
 		}
 		if q.cue >= 0 {
-			cue := mention(a.tokens[q.cue].Start, q.cueEnd)
-			out.Cue = &cue
+			cues = append(cues, mention(a.tokens[q.cue].Start, q.cueEnd))
+			out.Cue = &cues[len(cues)-1]
 		}
 		if q.linked >= 0 {
-			out.Linked = "q" + strconv.Itoa(q.linked+1)
+			out.Linked = quoteIDs[q.linked]
 		}
 		out.Partial, out.Continuation = q.partial, q.continuation
 		doc.Quotes = append(doc.Quotes, out)
 	}
 	for _, is := range a.issues {
-		out := Issue{ID: is.id, Label: is.label, Parent: is.parent, ParentLabel: is.parentLabel, Score: is.score, Mentions: make([]Mention, len(is.mentions))}
+		out := Issue{ID: is.id, Label: is.label, Parent: is.parent, ParentLabel: is.parentLabel, Score: is.score, Mentions: carve(len(is.mentions))}
 		for j, m := range is.mentions {
 			out.Mentions[j] = mention(m[0], m[1])
 		}
@@ -64,74 +84,108 @@ func (a *analysis) document(cfg config) *Document {
 	return doc
 }
 
-// sortMentions orders mentions by position. slices.SortFunc, unlike
+// numberedIDs returns the ids prefix+"1" to prefix+n, cut out of one string.
+func numberedIDs(prefix byte, n int) []string {
+	b := make([]byte, 0, 5*n) // room enough below 10,000 ids
+	for k := 1; k <= n; k++ {
+		b = appendDecimal(append(b, prefix), k)
+	}
+	all := string(b)
+	ids := make([]string, n)
+	size, longer := 2, 10 // ids from 10 on have one more digit, from 100 on two
+	for k := 1; k <= n; k++ {
+		if k == longer {
+			size, longer = size+1, longer*10
+		}
+		ids[k-1], all = all[:size], all[size:]
+	}
+	return ids
+}
+
+// sortMentions orders mentions by position. They nearly always come in
+// order already, which one pass confirms; slices.SortFunc, unlike
 // sort.Slice, needs no reflection and allocates nothing.
 func sortMentions(ms []Mention) {
-	slices.SortFunc(ms, func(a, b Mention) int {
-		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
-	})
+	for i := 1; i < len(ms); i++ {
+		if a, b := &ms[i-1], &ms[i]; b.Start < a.Start || b.Start == a.Start && b.End < a.End {
+			slices.SortFunc(ms, func(a, b Mention) int {
+				return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+			})
+			return
+		}
+	}
 }
 
-// offsetIndex converts byte offsets to UTF-16 or code-point offsets. It keeps
-// one checkpoint per 64 bytes, so a conversion counts at most 63 bytes. In
-// valid UTF-8 the code points before a byte offset are the bytes that are
-// not continuation bytes (10xxxxxx), and UTF-16 adds a unit for each 4-byte
-// sequence (11110xxx): counting them needs no decoding, and goes eight bytes
-// at a time.
+// offsetIndex converts byte offsets to UTF-16 or code-point offsets in a
+// few straight-line steps, with no loop. In valid UTF-8 the code points
+// before a byte offset are the bytes that are not continuation bytes
+// (10xxxxxx), and UTF-16 adds a unit for each 4-byte sequence (11110xxx):
+// counting them needs no decoding, and takes eight bytes at once. The index
+// holds the count at every 256th byte, in an int, and from there to every
+// 8th, in a byte: about a sixth of the text's size in all.
 type offsetIndex struct {
-	text  string
-	unit  OffsetUnit
-	ascii bool
-	// checkpoints[c] counts the units of text[:c*checkpointStride].
-	checkpoints []int
+	text string
+	unit OffsetUnit
+	// same is set when offsets need no conversion: byte offsets, or ASCII.
+	same bool
+	// blocks[b>>8] counts the units of text[:b&^255]; groups[b>>3] counts
+	// those of text[b&^255 : b&^7], at most 248.
+	blocks []int
+	groups []uint8
 }
-
-const checkpointStride = 64
 
 func newOffsetIndex(text string, unit OffsetUnit) *offsetIndex {
-	idx := &offsetIndex{text: text, unit: unit, ascii: isASCII(text)}
-	if unit == Bytes || idx.ascii {
+	idx := &offsetIndex{text: text, unit: unit, same: unit == Bytes || isASCII(text)}
+	if idx.same {
 		return idx
 	}
-	idx.checkpoints = make([]int, len(text)/checkpointStride+1)
-	for c := 1; c < len(idx.checkpoints); c++ {
-		idx.checkpoints[c] = idx.checkpoints[c-1] + idx.units(text[(c-1)*checkpointStride:c*checkpointStride])
+	idx.blocks = make([]int, len(text)>>8+1)
+	idx.groups = make([]uint8, len(text)>>3+1)
+	total, inBlock := 0, 0
+	for g := range idx.groups {
+		if g&31 == 0 {
+			total += inBlock
+			idx.blocks[g>>5] = total
+			inBlock = 0
+		}
+		idx.groups[g] = uint8(inBlock)
+		if n := len(text) - g<<3; n >= 8 {
+			inBlock += idx.units(swar.Load64(text[g<<3:]), 8)
+		} else {
+			inBlock += idx.units(swar.Bytes(text, g<<3, n), n)
+		}
 	}
 	return idx
 }
 
-// units counts the units of the runes that start in s.
-func (x *offsetIndex) units(s string) int {
-	const high = 0x8080808080808080
-	n, i := len(s), 0
-	for ; i+8 <= len(s); i += 8 {
-		w := swar.Load64(s[i:])
-		// Top bit of each byte: set in the byte and not in the next lower
-		// bit (a continuation byte); set in all of its four top bits (the
-		// lead of a 4-byte sequence).
-		n -= bits.OnesCount64(w &^ (w << 1) & high)
-		if x.unit == UTF16 {
-			n += bits.OnesCount64(w & (w << 1) & (w << 2) & (w << 3) & high)
-		}
-	}
-	for ; i < len(s); i++ {
-		if s[i]&0xc0 == 0x80 {
-			n--
-		}
-		if x.unit == UTF16 && s[i] >= 0xf0 {
-			n++
-		}
-	}
-	return n
-}
-
-// at converts a byte offset that lies on a rune boundary.
+// at converts a byte offset that lies on a rune boundary. The test for
+// no conversion is inlined: documents are mostly ASCII.
 func (x *offsetIndex) at(b int) int {
-	if x.unit == Bytes || x.ascii {
+	if x.same {
 		return b
 	}
-	c := b / checkpointStride
-	return x.checkpoints[c] + x.units(x.text[c*checkpointStride:b])
+	return x.convert(b)
+}
+
+// convert adds to the counts of the index those of the few bytes between
+// the 8th byte before b and b.
+func (x *offsetIndex) convert(b int) int {
+	group := b &^ 7
+	return x.blocks[b>>8] + int(x.groups[b>>3]) + x.units(swar.Bytes(x.text, group, b-group), b-group)
+}
+
+// units counts the units of the runes that start in w, n ≤ 8 bytes of the
+// text.
+func (x *offsetIndex) units(w uint64, n int) int {
+	const high = 0x8080808080808080
+	// Top bit of each byte: set in the byte and not in the next lower bit
+	// (a continuation byte); set in all of its four top bits (the lead of
+	// a 4-byte sequence).
+	n -= bits.OnesCount64(w &^ (w << 1) & high)
+	if x.unit == UTF16 {
+		n += bits.OnesCount64(w & (w << 1) & (w << 2) & (w << 3) & high)
+	}
+	return n
 }
 
 // isASCII reports whether s is all ASCII, reading it eight bytes at a time.

@@ -22,29 +22,35 @@ type Sentence struct {
 }
 
 func splitSentences(text string, toks []Token) []Sentence {
-	var out []Sentence
+	// Articles have 15 or more tokens per sentence: one allocation will do.
+	out := make([]Sentence, 0, len(toks)/12+1)
 	first := 0
-	emit := func(last int) {
-		if last > first {
-			out = append(out, Sentence{
-				First: first, Last: last,
-				Start: toks[first].Start, End: toks[last-1].End,
-				ParagraphStart: toks[first].NewlineBefore,
-			})
-		}
-		first = last
-	}
 	// openQuote tracks, within the line, whether a straight double quote is
 	// open, so that `said . "` closes the quotation even after a space.
 	openQuote := false
 	for i := range toks {
-		if toks[i].NewlineBefore {
+		t := &toks[i]
+		if t.NewlineBefore {
 			openQuote = false
-			if i > first {
-				emit(i)
-			}
+			out = appendSentence(out, toks, first, i)
+			first = i
 		}
-		openQuote = quoteStateAfter(text, toks[i], openQuote)
+		// The quick tests that most tokens fail, before isSentenceEnd.
+		switch t.Kind {
+		case Word:
+			if text[t.End-1] != '.' {
+				continue
+			}
+		case Punct:
+			if c := text[t.Start]; c != '.' && c != '!' && c != '?' {
+				continue
+			}
+		case QuoteMark:
+			openQuote = quoteStateAfter(text, *t, openQuote)
+			continue
+		default:
+			continue
+		}
 		if i == first || !isSentenceEnd(text, toks, i) {
 			continue // a leading "..." ends nothing
 		}
@@ -56,12 +62,24 @@ func splitSentences(text string, toks []Token) []Sentence {
 		if j >= len(toks) || toks[j].NewlineBefore {
 			continue // the line break ends it
 		}
-		if toks[j].SpaceBefore && startsSentence(text, toks[i], toks[j]) {
-			emit(j)
+		if toks[j].SpaceBefore && startsSentence(text, *t, toks[j]) {
+			out = appendSentence(out, toks, first, j)
+			first = j
 		}
 	}
-	emit(len(toks))
-	return out
+	return appendSentence(out, toks, first, len(toks))
+}
+
+// appendSentence appends the sentence of tokens [first, last), if any.
+func appendSentence(out []Sentence, toks []Token, first, last int) []Sentence {
+	if last == first {
+		return out
+	}
+	return append(out, Sentence{
+		First: first, Last: last,
+		Start: toks[first].Start, End: toks[last-1].End,
+		ParagraphStart: toks[first].NewlineBefore,
+	})
 }
 
 // quoteStateAfter returns whether a double quotation is open after t: a

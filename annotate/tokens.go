@@ -3,6 +3,8 @@ package annotate
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"lede/annotate/internal/swar"
 )
 
 // Tokens: a single pass over the text that cuts it into words, numbers,
@@ -10,6 +12,8 @@ import (
 // cuts follow the CoNLL / Penn Treebank conventions the recognizers were
 // trained on ("China's" is "China" + "'s"), but hyphenated words
 // ("Okafor-Lindqvist", "Covid-19") and dotted abbreviations ("U.S.") stay whole.
+// The pass runs on every byte, so ASCII takes fast paths: a table sorts the
+// bytes, and words are read eight bytes at a time.
 
 // TokenKind classifies a token.
 type TokenKind uint8
@@ -50,23 +54,91 @@ func Tokenize(text string) []Token {
 	toks := make([]Token, 0, len(text)/5+1)
 	space, newline := true, true
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if isSpace(r) {
+		var end int
+		var kind TokenKind
+		// The cases go from the most frequent byte class to the least.
+		switch class := byteClasses[text[i]]; {
+		case class == blankByte:
 			space = true
-			if r == '\n' || r == '\r' || r == '\u2029' || r == '\u2028' {
-				newline = true
-			}
-			i += size
+			i++
 			continue
+		case class == letterByte:
+			// Most words end at an ASCII byte that joins nothing.
+			end, kind = asciiWordEnd(text, i), Word
+			if end < len(text) && byteClasses[text[end]] == ruleByte {
+				end = scanWord(text, i, end) // it may go on: O'Brien, U.S., café
+			}
+		case class == punctByte:
+			end, kind = i+1, Punct
+		case class == digitByte:
+			end, kind = scanNumber(text, i), Number
+		case class == lineBreakByte:
+			space, newline = true, true
+			i++
+			continue
+		case class == symbolByte:
+			end, kind = i+1, Symbol
+		default:
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if isSpace(r) {
+				space = true
+				newline = newline || isLineBreak(r)
+				i += size
+				continue
+			}
+			end, kind = scanToken(text, i, r, size)
 		}
-		end, kind := scanToken(text, i, r, size)
-		end = extendCluster(text, i, end)
+		if end < len(text) && text[end] >= utf8.RuneSelf {
+			end = extendCluster(text, i, end)
+		}
 		toks = append(toks, Token{Start: i, End: end, Kind: kind, SpaceBefore: space, NewlineBefore: newline})
 		space, newline = false, false
 		i = end
 	}
 	return toks
 }
+
+// byteClass sorts the bytes for Tokenize's fast paths: the ASCII bytes that
+// always make, or never are, a token of their own. ruleByte, the zero class,
+// is every byte that needs a closer look: one that may join a word to what
+// follows (' . - &) or open a quotation (' " `), and the bytes of non-ASCII
+// runes. Tokenize decodes a token that starts with one as a rune and hands
+// it to scanToken, and a word that reaches one to scanWord.
+type byteClass uint8
+
+const (
+	ruleByte byteClass = iota
+	blankByte
+	lineBreakByte
+	letterByte
+	digitByte
+	punctByte
+	symbolByte
+)
+
+// byteClasses is derived from the rune predicates that scanToken applies,
+// in the same order, so that the fast paths cut exactly where it would.
+var byteClasses = func() (classes [256]byteClass) {
+	for c := range rune(utf8.RuneSelf) {
+		switch {
+		case isSpace(c) && isLineBreak(c):
+			classes[c] = lineBreakByte
+		case isSpace(c):
+			classes[c] = blankByte
+		case isQuoteRune(c) || c == '.' || c == '-' || c == '&':
+			classes[c] = ruleByte
+		case unicode.IsDigit(c):
+			classes[c] = digitByte
+		case isWordRune(c):
+			classes[c] = letterByte
+		case unicode.IsPunct(c):
+			classes[c] = punctByte
+		default:
+			classes[c] = symbolByte
+		}
+	}
+	return classes
+}()
 
 // extendCluster moves end past the runes that belong to the character before
 // it, so that no token (and no span built from tokens) cuts a user-perceived
@@ -111,6 +183,11 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == 0
 }
 
+// isLineBreak reports whether the space r breaks the line.
+func isLineBreak(r rune) bool {
+	return r == '\n' || r == '\r' || r == '\u2029' || r == '\u2028'
+}
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		// ASCII fast path: most news text is ASCII, and unicode.IsMark has
@@ -153,7 +230,7 @@ func scanToken(text string, i int, r rune, size int) (int, TokenKind) {
 	case unicode.IsDigit(r) || r == '.' && startsDecimal(text, i):
 		return scanNumber(text, i), Number
 	case isWordRune(r):
-		return scanWord(text, i), Word
+		return scanWord(text, i, i), Word
 	case r == '.' || r == '-' || r == '—' || r == '–':
 		// Runs of dots and dashes ("...", "--") are one token.
 		end := i + size
@@ -214,21 +291,24 @@ func toLowerASCII(s string) string {
 	return s
 }
 
-// scanWord reads letters and digits, keeping internal hyphens, internal
-// apostrophes that are not clitics (O'Brien, don't) and dotted abbreviations.
-func scanWord(text string, i int) int {
-	end := i
-	for end < len(text) {
+// scanWord reads the word that starts at i, from end on: letters and
+// digits, internal hyphens, internal apostrophes that are not clitics
+// (O'Brien, don't) and dotted abbreviations.
+func scanWord(text string, i, end int) int {
+	for {
+		end = asciiWordEnd(text, end)
+		if end == len(text) {
+			return end
+		}
 		r, size := utf8.DecodeRuneInString(text[end:])
-		if isWordRune(r) {
+		if r >= utf8.RuneSelf && isWordRune(r) {
 			end += size
 			continue
 		}
-		next, nsize := rune(0), 0
+		next := rune(0)
 		if end+size < len(text) {
-			next, nsize = utf8.DecodeRuneInString(text[end+size:])
+			next = firstRune(text[end+size:])
 		}
-		_ = nsize
 		switch {
 		case (r == '-' || r == '‑') && isWordRune(next):
 			end += size
@@ -248,7 +328,20 @@ func scanWord(text string, i int) int {
 			return end
 		}
 	}
-	return end
+}
+
+// asciiWordEnd returns the end of the run of ASCII letters and digits at i,
+// read eight bytes at a time: a whole word takes one or two steps.
+func asciiWordEnd(text string, i int) int {
+	for ; i+8 <= len(text); i += 8 {
+		if n := swar.FirstUnflagged(swar.Alnum(swar.Load64(text[i:]))); n < 8 {
+			return i + n
+		}
+	}
+	for i < len(text) && (byteClasses[text[i]] == letterByte || byteClasses[text[i]] == digitByte) {
+		i++
+	}
+	return i
 }
 
 func isAllUpper(s string) bool {
@@ -283,7 +376,7 @@ func isAbbreviation(text string, i, end int, next rune) bool {
 // isTitleAbbreviation reports whether word, as written or, in capitals
 // ("ST. LOUIS"), in title case, is one of titleAbbreviations.
 func isTitleAbbreviation(word string) bool {
-	if titleAbbreviations[word] {
+	if titleAbbreviations.has(word) {
 		return true
 	}
 	var buf [8]byte
@@ -294,18 +387,20 @@ func isTitleAbbreviation(word string) bool {
 	for i := 1; i < len(word); i++ {
 		buf[i] = word[i] | 0x20
 	}
-	return titleAbbreviations[string(buf[:len(word)])]
+	return titleAbbreviations.has(string(buf[:len(word)]))
 }
 
 // titleAbbreviations end with a dot that never ends a sentence on its own.
-var titleAbbreviations = map[string]bool{
-	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "Sen": true, "Rep": true,
-	"Gov": true, "Gen": true, "Lt": true, "Col": true, "Capt": true, "Sgt": true, "Adm": true,
-	"Maj": true, "Cpl": true, "Rev": true, "Fr": true, "St": true, "Jr": true, "Sr": true,
-	"Mt": true, "Ft": true, "Supt": true, "Insp": true, "Det": true, "Atty": true, "Gens": true,
-	"Jan": true, "Feb": true, "Aug": true, "Sept": true, "Sep": true, "Oct": true, "Nov": true, "Dec": true,
-	"Inc": true, "Corp": true, "Co": true, "Ltd": true, "Bros": true, "vs": true, "etc": true, "No": true,
-}
+// Most words before a dot are looked up here: a wordSet rejects them without
+// hashing them, as a map would, at a cost that counts in WebAssembly.
+var titleAbbreviations = newWordSet([]string{
+	"Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep",
+	"Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Adm",
+	"Maj", "Cpl", "Rev", "Fr", "St", "Jr", "Sr",
+	"Mt", "Ft", "Supt", "Insp", "Det", "Atty", "Gens",
+	"Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+	"Inc", "Corp", "Co", "Ltd", "Bros", "vs", "etc", "No",
+})
 
 // startsDecimal reports whether the '.' at i opens a number written without
 // its leading zero (".596", a batting average), rather than ending a word.
