@@ -44,12 +44,37 @@ func (t *idTable) find(key uint64) (int32, bool) {
 	return id - 1, id != 0
 }
 
+// put numbers key, which the table does not hold, as id.
+func (t *idTable) put(key uint64, id int32) {
+	j := t.slot(key)
+	t.keys[j], t.ids[j] = key, id+1
+}
+
+// remove takes key, which the table holds, out of it. The keys after it in
+// the same run of slots move back into the hole when it lies between their
+// home slot and where they are, so that each stays reachable.
+func (t *idTable) remove(key uint64) {
+	hole := t.slot(key)
+	for j := (hole + 1) & t.mask; t.ids[j] != 0; j = (j + 1) & t.mask {
+		if (j-t.home(t.keys[j]))&t.mask >= (j-hole)&t.mask {
+			t.keys[hole], t.ids[hole] = t.keys[j], t.ids[j]
+			hole = j
+		}
+	}
+	t.ids[hole] = 0
+}
+
 // slot returns where key is, or the empty slot where it would go.
 func (t *idTable) slot(key uint64) uint64 {
-	// The high bits of a multiplicative hash are the well-mixed ones.
-	j := (key * 0x9e3779b97f4a7c15 >> 32) & t.mask
+	j := t.home(key)
 	for t.ids[j] != 0 && t.keys[j] != key {
 		j = (j + 1) & t.mask
 	}
 	return j
+}
+
+// home is the slot where the search for key starts.
+func (t *idTable) home(key uint64) uint64 {
+	// The high bits of a multiplicative hash are the well-mixed ones.
+	return (key * 0x9e3779b97f4a7c15 >> 32) & t.mask
 }

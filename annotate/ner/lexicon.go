@@ -15,24 +15,30 @@ import "sync"
 // would compute, to the bit: the lexicon changes how fast the tagger is,
 // never what it says.
 
-// maxLexemes bounds the lexicon at about 5.5 MB. Words are kept in the order
-// they are first seen until it is full, which keeps the common ones: they
-// come first.
+// maxLexemes bounds the lexicon at about 5.5 MB.
 const maxLexemes = 8192
 
 // lexicon is a model's store of lexemes, safe for concurrent use: the
 // tagger reads it under a read lock, and after the document, under the
-// lock, adds its new words and keeps the memos it filled.
+// lock, keeps the memos it filled and adds its new words.
+//
+// When it is full, a new word takes the place of one that no document has
+// used since the last time the clock hand passed it (the CLOCK policy, a
+// cheap approximation of least recently used): the vocabulary follows the
+// news of the day, and the words of every story stay.
 type lexicon struct {
 	mu      sync.RWMutex
 	index   idTable // word hash → index in lexemes
 	lexemes []lexeme
+	hand    int // the next lexeme the clock hand considers
 }
 
 // lexeme is what the tagger keeps of a word.
 type lexeme struct {
+	hash   uint64
 	facts  wordFacts
 	scores wordScores
+	used   bool // by a document since the clock hand last passed
 }
 
 // find returns the index of the word whose hash is hash, or -1. A nil
@@ -48,8 +54,7 @@ func (lex *lexicon) find(hash uint64) int32 {
 }
 
 // learn keeps the scores of the document's distinct words (in the same
-// order in scores): the memos of the words it has, and, while it has room,
-// the words it lacks.
+// order in scores): the memos of the words it has, and the words it lacks.
 func (lex *lexicon) learn(words []docWord, scores []wordScores) {
 	lex.mu.Lock()
 	defer lex.mu.Unlock()
@@ -60,13 +65,32 @@ func (lex *lexicon) learn(words []docWord, scores []wordScores) {
 		lex.lexemes = make([]lexeme, 0, maxLexemes)
 	}
 	for id, w := range words {
-		switch {
-		case w.lexeme >= 0:
-			lex.lexemes[w.lexeme].scores.wordMemos = scores[id].wordMemos
-		case len(lex.lexemes) < maxLexemes:
-			if _, added := lex.index.id(w.hash); added {
-				lex.lexemes = append(lex.lexemes, lexeme{facts: w.wordFacts, scores: scores[id]})
-			}
+		// Another document may have replaced the word found at the start.
+		if w.lexeme >= 0 && lex.lexemes[w.lexeme].hash == w.hash {
+			kept := &lex.lexemes[w.lexeme]
+			kept.scores.wordMemos, kept.used = scores[id].wordMemos, true
+			continue
+		}
+		if _, ok := lex.index.find(w.hash); !ok {
+			lex.keep(lexeme{hash: w.hash, facts: w.wordFacts, scores: scores[id]})
 		}
 	}
+}
+
+// keep adds l, when the lexicon is full in place of the first lexeme the
+// clock hand finds unused since it last passed.
+func (lex *lexicon) keep(l lexeme) {
+	if len(lex.lexemes) < maxLexemes {
+		lex.index.put(l.hash, int32(len(lex.lexemes)))
+		lex.lexemes = append(lex.lexemes, l)
+		return
+	}
+	for lex.lexemes[lex.hand].used {
+		lex.lexemes[lex.hand].used = false
+		lex.hand = (lex.hand + 1) % maxLexemes
+	}
+	lex.index.remove(lex.lexemes[lex.hand].hash)
+	lex.index.put(l.hash, int32(lex.hand))
+	lex.lexemes[lex.hand] = l
+	lex.hand = (lex.hand + 1) % maxLexemes
 }

@@ -431,22 +431,78 @@ func TestLexiconGivesWhatTheTaggerWouldCompute(t *testing.T) {
 	assert.Equal(t, want, got)
 }
 
-// The lexicon stops growing at maxLexemes words, and tagging goes on.
-func TestLexiconIsBounded(t *testing.T) {
+// The lexicon stops growing at maxLexemes words; new words then take the
+// places of words no document used lately, and tagging gives the same labels
+// whatever the lexicon holds.
+func TestLexiconIsBoundedAndReplacesUnusedWords(t *testing.T) {
 	m, err := Load(embeddedModel)
 	require.NoError(t, err)
-	words := make([]string, maxLexemes+100)
-	for i := range words {
-		words[i] = "w" + strconv.Itoa(i)
+	document := func(from, to int) Document {
+		var words []string
+		for i := from; i < to; i++ {
+			words = append(words, "w"+strconv.Itoa(i), "said", "Lopez")
+		}
+		return Document{Words: words, Sentences: []Sentence{{0, len(words)}}}
 	}
-	doc := Document{Words: words, Sentences: []Sentence{{0, len(words)}}}
-	want := make([]Label, len(words))
-	m.Tag(doc, want)
-	assert.Len(t, m.lexicon.lexemes, maxLexemes)
-	got := make([]Label, len(words))
-	m.Tag(doc, got)
-	assert.Equal(t, want, got)
-	assert.Len(t, m.lexicon.lexemes, maxLexemes)
+	docs := []Document{document(0, maxLexemes), document(maxLexemes, maxLexemes+500), document(0, 300)}
+	want := make([][]Label, len(docs))
+	for i, doc := range docs {
+		fresh, err := Load(embeddedModel)
+		require.NoError(t, err)
+		want[i] = make([]Label, len(doc.Words))
+		fresh.Tag(doc, want[i])
+	}
+	for round := range 2 {
+		for i, doc := range docs {
+			got := make([]Label, len(doc.Words))
+			m.Tag(doc, got)
+			assert.Equal(t, want[i], got, "round %d, document %d", round, i)
+			require.Len(t, m.lexicon.lexemes, maxLexemes)
+			for k, l := range m.lexicon.lexemes {
+				require.Equal(t, int32(k), m.lexicon.find(l.hash), "lexeme %d is found where it is", k)
+			}
+		}
+	}
+	// Used by every document, they are never replaced.
+	for _, w := range []string{"said", "Lopez"} {
+		assert.GreaterOrEqual(t, m.lexicon.find(hashString(w, false)), int32(0), w)
+	}
+	// The last words seen are kept.
+	assert.GreaterOrEqual(t, m.lexicon.find(hashString("w299", false)), int32(0))
+}
+
+// remove keeps every other key reachable, however the keys collide.
+func TestIDTableRemove(t *testing.T) {
+	// Keys k<<40 all start at slot 0; the others spread over the table.
+	keyOf := func(k uint64) uint64 {
+		if k%2 == 0 {
+			return k << 40
+		}
+		return k * 0x5851f42d4c957f2d
+	}
+	var table idTable
+	table.reset(24) // 64 slots, so that keys share runs of slots
+	want := map[uint64]int32{}
+	next := int32(0)
+	for step := range 5000 {
+		key := keyOf(uint64(step * 7919 % 97)) // few keys, added and removed over and over
+		if _, ok := want[key]; ok {
+			table.remove(key)
+			delete(want, key)
+		} else if len(want) < 24 {
+			table.put(key, next)
+			want[key] = next
+			next++
+		}
+		for k := range uint64(97) {
+			id, ok := table.find(keyOf(k))
+			wantID, wantOK := want[keyOf(k)]
+			require.Equal(t, wantOK, ok, "step %d, key %d", step, k)
+			if ok {
+				require.Equal(t, wantID, id, "step %d, key %d", step, k)
+			}
+		}
+	}
 }
 
 // Tagging from many goroutines at once, as the HTTP API does, gives each
