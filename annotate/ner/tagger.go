@@ -153,8 +153,9 @@ func extendPersons(toks []token, doc Document, labels []Label, classes *WordClas
 // sentence's ends contribute.
 func (s *scratch) scoreWords(sc scorer, doc Document, lex *lexicon) {
 	distinct, _ := distinctCounts(s.toks)
-	s.words = resize(s.words, distinct) // each entry is written below
-	next := int32(0)                    // word ids number words in order of first occurrence
+	// Each entry is written below, taken from lex or computed.
+	s.words = resize(s.words, distinct)
+	next := int32(0) // word ids number words in order of first occurrence
 	for i := range s.toks {
 		t := &s.toks[i]
 		if t.wordID != next {
