@@ -12,8 +12,10 @@ import (
 
 // Issues: finds the IPTC Media Topics an article raises and ranks them.
 //
-// One pass over the tokens looks up every token n-gram in the compiled
-// lexicon (package topics), keeping the longest term at each place. A term
+// One pass over the tokens hashes each, and a filter of the compiled lexicon
+// (package topics) picks the few where a term or a context word may start;
+// the n-grams from those are looked up, keeping the longest term at each
+// place. A term
 // whose meaning depends on its surroundings ("drills", a "trade" in a
 // football story) is then kept or dropped by the context words of its
 // sentence and the sentences either side. A name that is itself the issue
@@ -61,14 +63,53 @@ const (
 
 // findIssues lists the topics the article raises, narrow topics first.
 func findIssues(a *analysis) []issue {
+	s := issueScratchPool.Get().(*issueScratch)
+	defer issueScratchPool.Put(s)
+	return s.issues(a)
+}
+
+// issues is findIssues with the working memory s.
+func (s *issueScratch) issues(a *analysis) []issue {
 	lex := topics.Load()
-	matches, cues := matchTerms(a.text, a.tokens, a.sentences, lex)
-	matches = outsidePeople(keepInContext(matches, cues, len(a.sentences)), a.names)
+	matches, cues := s.matchTerms(a.text, a.tokens, a.sentences, lex)
+	matches = outsidePeople(s.keepInContext(matches, cues, len(a.sentences)), a.names)
 	if ir := internationalRelationsTopic(); ir >= 0 {
-		matches = append(matches, namedIssues(a, matches, ir)...)
+		if named := s.namedIssues(a, matches, ir); len(named) > 0 {
+			// The terms are in token order; the names join them there.
+			matches = append(matches, named...)
+			slices.SortStableFunc(matches, func(x, y issueMatch) int { return cmp.Compare(x.first, y.first) })
+			s.matches = matches // grown, to be reused
+		}
 	}
-	markStated(a, matches)
-	return rankIssues(a, lex, matches)
+	s.markStated(a, matches)
+	return s.rankIssues(a, lex, matches)
+}
+
+// issueScratch is the stage's working memory, pooled so that once warm it
+// allocates little more than the issues it returns: its buffers were a
+// quarter of the bytes the pipeline allocated for an article, and
+// allocating and collecting them a sixth of the stage's time in
+// WebAssembly.
+type issueScratch struct {
+	hashes  []uint64 // of each token, for Extend
+	starts  []int32
+	matches []issueMatch
+	cues    []contextCue
+	around  []sentenceCues
+	terms   []uint8 // namedIssues' marks of the tokens
+	matched []bool  // markStated's
+	ranking rankScratch
+}
+
+var issueScratchPool = sync.Pool{New: func() any { return new(issueScratch) }}
+
+// resized returns buf with length n, on a new array only when buf's is too
+// short; what it holds is left over from before.
+func resized[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	return buf[:n]
 }
 
 // internationalRelationsTopic is the lexicon's index of internationalRelations.
@@ -83,114 +124,119 @@ type contextCue struct {
 }
 
 // matchTerms finds the leftmost longest term at each token, and the context
-// cues of the text in order.
-func matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon) ([]issueMatch, []contextCue) {
-	// News has about one term and one cue every ten tokens.
-	matches := make([]issueMatch, 0, len(toks)/6)
-	cues := make([]contextCue, 0, len(toks)/6)
-	// Each token is hashed once, however many n-grams it is in.
-	hashes := make([]uint64, len(toks))
-	for i, t := range toks {
-		hashes[i] = topics.TokenHash(text, t.Start, t.End)
-	}
-	for si, s := range sents {
-		covered := s.First
-		for i := s.First; i < s.Last; i++ {
-			var best []topics.Sense
-			var cue topics.Mask
-			var bestKey, word uint64
-			bestEnd := 0
-			key := topics.Key()
-			for j, last := i, min(s.Last, i+lex.MaxTerm); j < last; j++ {
-				key = topics.Extend(key, hashes[j])
-				if j == i {
-					word = key
-				}
-				e := lex.Lookup(key)
-				if e == nil {
-					break
-				}
-				cue.Or(e.Context)
-				if senses := lex.Senses(e); len(senses) > 0 {
-					best, bestEnd, bestKey = senses, j+1, key
-				}
-				if !e.Prefix {
-					break
+// cues of the text in order. Only the tokens where the lexicon may find
+// something are looked up, about one in six (topics.Lexicon.Starts).
+func (s *issueScratch) matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon) ([]issueMatch, []contextCue) {
+	hashes := s.tokenHashes(text, toks)
+	s.starts = resized(s.starts, len(toks))
+	starts := lex.Starts(hashes, s.starts)
+	matches, cues := s.matches[:0], s.cues[:0]
+	// The sentences cover the tokens in order (checkSentences), and terms
+	// never cross them, so covered needs no reset.
+	si, covered := 0, 0
+	for _, start := range starts {
+		i := int(start)
+		for sents[si].Last <= i {
+			si++
+		}
+		term := lex.TermAt(text[toks[i].Start:toks[i].End], hashes[i:sents[si].Last])
+		word := topics.Extend(topics.Key(), hashes[i])
+		inside := i < covered
+		if term.Senses != nil && !inside {
+			for k := range term.Senses {
+				sense := &term.Senses[k]
+				matches = append(matches, issueMatch{first: i, last: i + term.Len, sentence: si, term: term.Key, word: word, sense: sense})
+				if !sense.Conditional() {
+					term.Context = term.Context.With(lex.TopBit(sense.Topic))
 				}
 			}
-			// A case-exact term ("WHO", "Labour") overrides the same word
-			// read case-blind, but not a longer phrase.
-			if tok := toks[i].Text(text); lex.MayBeExact(tok) {
-				if exact, e := lex.LookupExact(tok); e != nil {
-					cue.Or(e.Context)
-					if senses := lex.Senses(e); len(senses) > 0 && (best == nil || bestEnd == i+1) {
-						best, bestEnd, bestKey = senses, i+1, exact
-					}
-				}
-			}
-			inside := i < covered
-			if best != nil && !inside {
-				for k, sense := range best {
-					matches = append(matches, issueMatch{first: i, last: bestEnd, sentence: si, term: bestKey, word: word, sense: &best[k]})
-					if !sense.Conditional() {
-						cue.Set(lex.TopBit(sense.Topic))
-					}
-				}
-				covered = bestEnd
-			}
-			// Inside a longer term a word has only the term's meaning
-			// ("virus" in "computer virus" is no health cue).
-			if !cue.Empty() && !inside {
-				cues = append(cues, contextCue{tok: i, sentence: si, word: word, mask: cue})
-			}
+			covered = i + term.Len
+		}
+		// Inside a longer term a word has only the term's meaning
+		// ("virus" in "computer virus" is no health cue).
+		if !term.Context.Empty() && !inside {
+			cues = append(cues, contextCue{tok: i, sentence: si, word: word, mask: term.Context})
 		}
 	}
+	s.matches, s.cues = matches, cues // grown, to be reused
 	return matches, cues
+}
+
+// tokenHashes hashes each token once, however many n-grams it is in, and
+// adds a zero after the last token, its next for topics.Lexicon.Starts.
+func (s *issueScratch) tokenHashes(text string, toks []Token) []uint64 {
+	s.hashes = resized(s.hashes, len(toks)+1)
+	hashes := s.hashes
+	for i := range toks {
+		hashes[i] = topics.TokenHash(text, toks[i].Start, toks[i].End) // a Token is too big to copy cheaply
+	}
+	hashes[len(toks)] = 0
+	return hashes
 }
 
 // keepInContext drops the conditional matches whose context, the cues of
 // their sentence and its neighbours outside the term itself, lacks what they
 // need or has what they forbid. A word is no context for itself: a second
 // "favourite" does not make the first one a racing term.
-func keepInContext(matches []issueMatch, cues []contextCue, sentences int) []issueMatch {
-	// firstCue[s] is the index of the first cue of sentence s or later.
-	firstCue := make([]int, sentences+1)
-	for s, c := 0, 0; s <= sentences; s++ {
-		for c < len(cues) && cues[c].sentence < s {
-			c++
+//
+// Almost half the conditional matches need a context that no cue of the
+// three sentences has, and are dropped without reading the cues one by one.
+func (s *issueScratch) keepInContext(matches []issueMatch, cues []contextCue, sentences int) []issueMatch {
+	// around[i+1] holds the cues of sentence i; the empty ends spare the
+	// first and last sentences a test.
+	s.around = resized(s.around, sentences+2)
+	around := s.around
+	around[0] = sentenceCues{}
+	around[sentences+1] = sentenceCues{first: len(cues), end: len(cues)}
+	for i, c := 0, 0; i < sentences; i++ {
+		cs := sentenceCues{first: c}
+		for ; c < len(cues) && cues[c].sentence == i; c++ {
+			cs.bits = cs.bits.Or(cues[c].mask)
 		}
-		firstCue[s] = c
+		cs.end = c
+		around[i+1] = cs
 	}
 	kept := matches[:0]
-	for _, m := range matches {
-		if !m.sense.Conditional() {
-			kept = append(kept, m)
-			continue
-		}
-		var window topics.Mask
-		for _, c := range cues[firstCue[max(m.sentence-1, 0)]:firstCue[min(m.sentence+2, sentences)]] {
-			if (c.tok < m.first || c.tok >= m.last) && c.word != m.word {
-				window.Or(c.mask)
+	for i := range matches {
+		m := &matches[i]
+		if sense := m.sense; sense.Conditional() {
+			near := around[m.sentence : m.sentence+3]
+			if !sense.Need.Empty() && !near[0].bits.Or(near[1].bits).Or(near[2].bits).Meets(sense.Need) {
+				continue
+			}
+			var window topics.Mask
+			for k := near[0].first; k < near[2].end; k++ {
+				if c := &cues[k]; (c.tok < m.first || c.tok >= m.last) && c.word != m.word {
+					window = window.Or(c.mask)
+				}
+			}
+			if !sense.Counts(window) {
+				continue
 			}
 		}
-		if m.sense.Counts(window) {
-			kept = append(kept, m)
-		}
+		kept = append(kept, *m)
 	}
 	return kept
+}
+
+// sentenceCues are the cues of a sentence, cues[first:end], and all their bits.
+type sentenceCues struct {
+	first, end int
+	bits       topics.Mask
 }
 
 // outsidePeople drops the terms inside a person's name ("Gang" in "Qin Gang").
 func outsidePeople(matches []issueMatch, names []Name) []issueMatch {
 	kept := matches[:0]
 	n := 0
-	for _, m := range matches {
+	for k := range matches {
+		m := &matches[k]
 		for n < len(names) && names[n].Last <= m.first {
 			n++
 		}
 		inside := n < len(names) && names[n].Type == Person && names[n].First <= m.first && m.last <= names[n].Last && m.last-m.first < names[n].Last-names[n].First
 		if !inside {
-			kept = append(kept, m)
+			kept = append(kept, *m)
 		}
 	}
 	return kept
@@ -200,14 +246,16 @@ func outsidePeople(matches []issueMatch, names []Name) []issueMatch {
 // "issue" or "question", a place listed next to an issue ("from trade to
 // technology to Taiwan"), or, once so named, again after "on" or "over"
 // ("a warning on Taiwan").
-func namedIssues(a *analysis, matches []issueMatch, topic int) []issueMatch {
-	// endsAt[i] and startsAt[i] tell whether a term ends before token i or
-	// starts at it (i may be one past the last token).
-	endsAt := make([]bool, len(a.tokens)+2)
-	startsAt := make([]bool, len(a.tokens)+2)
-	for _, m := range matches {
-		endsAt[m.last] = true
-		startsAt[m.first] = true
+func (s *issueScratch) namedIssues(a *analysis, matches []issueMatch, topic int) []issueMatch {
+	// terms[i] tells whether a term ends before token i or starts at it (i
+	// may be one past the last token).
+	const endsBefore, startsAt = 1, 2
+	s.terms = resized(s.terms, len(a.tokens)+2)
+	terms := s.terms
+	clear(terms)
+	for k := range matches {
+		terms[matches[k].last] |= endsBefore
+		terms[matches[k].first] |= startsAt
 	}
 	word := func(i int) string {
 		if i < 0 || i >= len(a.tokens) {
@@ -215,24 +263,27 @@ func namedIssues(a *analysis, matches []issueMatch, topic int) []issueMatch {
 		}
 		return a.tokens[i].Text(a.text)
 	}
-	isIssue := map[string]bool{}
+	var isIssue map[string]bool // made when a name is found, in few articles
 	sense := &topics.Sense{Topic: topic, Weight: 1}
 	var out []issueMatch
-	for pass := 0; pass < 2; pass++ {
-		for _, n := range a.names {
+	for pass := 0; pass < 2 && (pass == 0 || len(isIssue) > 0); pass++ {
+		for k := range a.names {
+			n := &a.names[k]
 			if n.Type == Person {
 				continue
 			}
 			name := a.text[n.Start:n.End]
-			before, after := word(n.First-1), word(n.Last)
 			var found bool
 			if pass == 0 {
-				found = inFolded(issueNouns, after) || n.Type == Place &&
-					(inFolded(listLinks, before) && n.First > 0 && endsAt[n.First-1] || inFolded(listLinks, after) && startsAt[n.Last+1])
+				found = inFolded(issueNouns, word(n.Last)) || n.Type == Place &&
+					(n.First > 0 && terms[n.First-1]&endsBefore != 0 && inFolded(listLinks, word(n.First-1)) || terms[n.Last+1]&startsAt != 0 && inFolded(listLinks, word(n.Last)))
 			} else {
-				found = isIssue[name] && inFolded(issueAbout, before)
+				found = isIssue[name] && inFolded(issueAbout, word(n.First-1))
 			}
 			if found {
+				if isIssue == nil {
+					isIssue = map[string]bool{}
+				}
 				isIssue[name] = true
 				out = append(out, issueMatch{first: n.First, last: n.Last, sentence: sentenceOf(a.sentences, n.First), term: topics.KeyOf(name), sense: sense})
 			}
@@ -244,10 +295,12 @@ func namedIssues(a *analysis, matches []issueMatch, topic int) []issueMatch {
 // markStated marks the terms listed after "issues" or "topics", read back
 // over list words and other terms ("issues ranging from trade to technology
 // to Taiwan", "topics such as pensions and tax").
-func markStated(a *analysis, matches []issueMatch) {
-	matched := make([]bool, len(a.tokens))
-	for _, m := range matches {
-		for i := m.first; i < m.last; i++ {
+func (s *issueScratch) markStated(a *analysis, matches []issueMatch) {
+	s.matched = resized(s.matched, len(a.tokens))
+	matched := s.matched
+	clear(matched)
+	for k := range matches {
+		for i := matches[k].first; i < matches[k].last; i++ {
 			matched[i] = true
 		}
 	}
@@ -256,11 +309,14 @@ func markStated(a *analysis, matches []issueMatch) {
 		start := a.sentences[m.sentence].First
 		for i, steps := m.first-1, 0; i >= start && steps < maxListReach; i, steps = i-1, steps+1 {
 			w := a.tokens[i].Text(a.text)
-			if inFolded(issueLists, w) {
-				m.stated = true
-				break
+			if inFolded(listed, w) { // most words before a term are not
+				if inFolded(issueLists, w) {
+					m.stated = true
+					break
+				}
+				continue // a list word
 			}
-			if !matched[i] && !inFolded(listWords, w) {
+			if !matched[i] {
 				break
 			}
 		}
@@ -275,9 +331,12 @@ var (
 	issueNouns = newWordSet(strings.Fields("issue issues question dispute status"))
 	issueAbout = newWordSet(strings.Fields("on over"))
 	listLinks  = newWordSet(strings.Fields("to and or ,"))
-	issueLists = newWordSet(strings.Fields("issue issues topics subjects matters questions"))
-	listWords  = newWordSet(strings.Fields("ranging range from to such as including like and or , of the"))
+	issueLists = newWordSet(strings.Fields(issueListWords))
+	// listed holds issueLists and the words a list is read back over.
+	listed = newWordSet(strings.Fields(issueListWords + " ranging range from to such as including like and or , of the"))
 )
+
+const issueListWords = "issue issues topics subjects matters questions"
 
 // inFolded reports whether w, in ASCII lower case, is in set, comparing it
 // letter by letter rather than lowering it into a new string: the sets are
@@ -334,17 +393,26 @@ type topicTally struct {
 	weight     float64
 	paragraphs int
 	lastPara   int
-	mentions   [][2]int
+	score      float64
+	// mentions counts the spans the topic is raised at; first and last are
+	// the first and the latest, and next is where the next one goes in the
+	// array that rankIssues shares out among the tallies.
+	mentions, next int
+	first, last    [2]int
 }
 
 // add counts the use-th use of a term.
 func (t *topicTally) add(use int, weight float64, para int, span [2]int) {
-	if t.paragraphs == 0 || para != t.lastPara {
+	if t.mentions == 0 {
+		t.first = span
+	}
+	if t.mentions == 0 || para != t.lastPara {
 		t.paragraphs++
 		t.lastPara = para
 	}
 	t.weight += weight / float64(use*use)
-	t.mentions = append(t.mentions, span)
+	t.mentions++
+	t.last = span
 }
 
 // termUses counts the uses of each term for each topic of a document, in
@@ -361,10 +429,12 @@ type termUse struct {
 	uses  int32
 }
 
-// newTermUses makes room for n (topic, term) pairs, at most half full.
-func newTermUses(n int) *termUses {
-	size := uint(bits.Len(uint(2 * n)))
-	return &termUses{slots: make([]termUse, 1<<size), shift: 64 - size}
+// reset empties the table and makes room for n (topic, term) pairs. News
+// repeats its terms, so the table is seldom half full.
+func (u *termUses) reset(n int) {
+	size := uint(bits.Len(uint(n)))
+	u.slots, u.shift = resized(u.slots, 1<<size), 64-size
+	clear(u.slots)
 }
 
 // add counts one more use of term for topic and returns how many there are.
@@ -386,83 +456,141 @@ func (t *topicTally) raw(r *topics.Ranking) float64 {
 	return t.weight + r.Spread*float64(t.paragraphs-1)
 }
 
+// topicMention is a span a tally counts, listed as it is counted.
+type topicMention struct {
+	tally int32
+	span  [2]int
+}
+
+// rankScratch is rankIssues' working memory.
+type rankScratch struct {
+	sentences []sentenceWeight
+	tallies   []topicTally
+	tallyOf   []int32 // by topic, 1 + the index of its tally, 0 for none
+	counted   []topicMention
+	uses      termUses
+	ranked    []int32
+}
+
 // rankIssues scores each topic and lists the narrow topics, best first, then
-// the top-level topics, each scoring all the evidence of its children.
-func rankIssues(a *analysis, lex *topics.Lexicon, matches []issueMatch) []issue {
+// the top-level topics, each scoring all the evidence of its children. The
+// matches are in token order.
+//
+// The tallies hold no slices, so that ranking them moves little: their
+// mentions are listed as counted, then shared out of one array.
+func (s *issueScratch) rankIssues(a *analysis, lex *topics.Lexicon, matches []issueMatch) []issue {
 	if len(matches) == 0 {
 		return nil
 	}
-	slices.SortStableFunc(matches, func(x, y issueMatch) int { return cmp.Compare(x.first, y.first) })
 	r := &lex.Ranking
-	weights, paragraphs := sentenceWeights(a.text, a.sentences, r)
-	// Each topic raised gets a tally, in the order first raised; a slice
-	// indexed by topic finds it. Narrow and top-level topics are apart, so
-	// they share both.
-	var tallies []topicTally
-	tallyOf := make([]int32, len(lex.Topics)) // 1 + the tally's index, 0 for none
-	tally := func(topic int) *topicTally {
+	rs := &s.ranking
+	rs.sentences = resized(rs.sentences, len(a.sentences))
+	sentenceWeights(a.text, a.sentences, r, rs.sentences)
+	// Each topic raised gets a tally, in the order first raised; tallyOf
+	// finds it. Narrow and top-level topics are apart, so they share both.
+	tallies, counted := rs.tallies[:0], rs.counted[:0]
+	rs.tallyOf = resized(rs.tallyOf, len(lex.Topics))
+	tallyOf := rs.tallyOf
+	clear(tallyOf)
+	count := func(topic, use int, w float64, para int, span [2]int) {
 		if tallyOf[topic] == 0 {
 			tallies = append(tallies, topicTally{topic: topic})
 			tallyOf[topic] = int32(len(tallies))
 		}
-		return &tallies[tallyOf[topic]-1]
+		tallies[tallyOf[topic]-1].add(use, w, para, span)
+		counted = append(counted, topicMention{tallyOf[topic] - 1, span})
 	}
-	uses := newTermUses(2 * len(matches)) // a narrow topic and its top level each
-	for _, m := range matches {
-		w := m.sense.Weight * weights[m.sentence]
+	uses := &rs.uses
+	uses.reset(2 * len(matches)) // a narrow topic and its top level each
+	for k := range matches {
+		m := &matches[k]
+		sw := rs.sentences[m.sentence]
+		w := m.sense.Weight * sw.weight
 		if m.stated {
 			w *= statedWeight
 		}
 		span := [2]int{a.tokens[m.first].Start, a.tokens[m.last-1].End}
-		para := paragraphs[m.sentence]
-		t := lex.Topics[m.sense.Topic]
+		top := lex.Topics[m.sense.Topic].Top
 		if !lex.IsTop(m.sense.Topic) {
-			n := uses.add(m.sense.Topic, m.term)
-			tally(m.sense.Topic).add(n, w, para, span)
+			count(m.sense.Topic, uses.add(m.sense.Topic, m.term), w, sw.paragraph, span)
 		}
-		parent := tally(t.Top)
-		if n := len(parent.mentions); n > 0 && parent.mentions[n-1] == span {
+		if t := tallyOf[top]; t > 0 && tallies[t-1].last == span {
 			continue // one word read two ways counts once for its top level
 		}
-		parent.add(uses.add(t.Top, m.term), w, para, span)
+		count(top, uses.add(top, m.term), w, sw.paragraph, span)
 	}
-	var out []issue
+	rs.tallies, rs.counted = tallies, counted // grown, to be reused
+	// The narrow topics raised enough are ranked first, then the top levels.
+	ranked := rs.ranked[:0]
 	for i := range tallies {
-		t := &tallies[i]
-		if !lex.IsTop(t.topic) && t.weight >= minNarrowWeight {
-			is := newIssue(lex, t)
+		if t := &tallies[i]; !lex.IsTop(t.topic) && t.weight >= minNarrowWeight {
+			t.score = saturate(t.raw(r) * r.Prior[t.topic])
 			if lex.Topics[t.topic].Frame {
-				is.score = saturate(t.raw(r) * frameDiscount)
+				t.score = saturate(t.raw(r) * frameDiscount)
 			}
-			out = append(out, is)
+			ranked = append(ranked, int32(i))
 		}
 	}
-	// The order is total (ids are unique), so the tallies' order does not show.
-	byRank := func(x, y issue) int {
-		if c := cmp.Compare(y.score, x.score); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.mentions[0][0], y.mentions[0][0]); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.id, y.id)
-	}
-	slices.SortFunc(out, byRank)
-	nNarrow := len(out)
+	narrow := len(ranked)
 	for i := range tallies {
 		if t := &tallies[i]; lex.IsTop(t.topic) {
-			out = append(out, newIssue(lex, t))
+			t.score = saturate(t.raw(r) * r.Prior[t.topic])
+			ranked = append(ranked, int32(i))
 		}
 	}
-	slices.SortFunc(out[nNarrow:], byRank)
+	rs.ranked = ranked
+	sortByRank(ranked[:narrow], tallies, lex)
+	sortByRank(ranked[narrow:], tallies, lex)
+	// Each tally's mentions take the next run of one array.
+	spans := make([][2]int, len(counted))
+	next := 0
+	for i := range tallies {
+		tallies[i].next = next
+		next += tallies[i].mentions
+	}
+	for _, c := range counted {
+		t := &tallies[c.tally]
+		spans[t.next] = c.span
+		t.next++
+	}
+	out := make([]issue, len(ranked))
+	for k, i := range ranked {
+		t := &tallies[i]
+		end := t.next // t.next has moved past the tally's spans
+		out[k] = newIssue(lex, t.topic, t.score, spans[end-t.mentions:end:end])
+	}
 	return out
 }
 
-// newIssue scores a topic's tally, a top level's with its prior.
-func newIssue(lex *topics.Lexicon, t *topicTally) issue {
-	topic := t.topic
-	score := saturate(t.raw(&lex.Ranking) * lex.Ranking.Prior[topic])
-	is := issue{id: lex.Topics[topic].ID, label: lex.Topics[topic].Label, score: score, mentions: t.mentions}
+// sortByRank orders tallies, given by index, best first. An article raises a
+// few dozen topics: an insertion sort comparing in line costs less than
+// slices.SortFunc, which calls a func value for every comparison.
+func sortByRank(ranked []int32, tallies []topicTally, lex *topics.Lexicon) {
+	for i := 1; i < len(ranked); i++ {
+		x, j := ranked[i], i
+		for ; j > 0 && outranks(&tallies[x], &tallies[ranked[j-1]], lex); j-- {
+			ranked[j] = ranked[j-1]
+		}
+		ranked[j] = x
+	}
+}
+
+// outranks reports whether x ranks before y: it scores higher, or as high and
+// is raised first, or both and has the lower IPTC id. The ids are unique, so
+// the order is total and the tallies' order does not show.
+func outranks(x, y *topicTally, lex *topics.Lexicon) bool {
+	if x.score != y.score {
+		return x.score > y.score
+	}
+	if x.first[0] != y.first[0] {
+		return x.first[0] < y.first[0]
+	}
+	return lex.Topics[x.topic].ID < lex.Topics[y.topic].ID
+}
+
+// newIssue lists a topic with its score and mentions.
+func newIssue(lex *topics.Lexicon, topic int, score float64, mentions [][2]int) issue {
+	is := issue{id: lex.Topics[topic].ID, label: lex.Topics[topic].Label, score: score, mentions: mentions}
 	if p := lex.Topics[topic].Top; p != topic {
 		is.parent, is.parentLabel = lex.Topics[p].ID, lex.Topics[p].Label
 	}
@@ -472,29 +600,31 @@ func newIssue(lex *topics.Lexicon, t *topicTally) issue {
 // saturate maps a weighted mention count to a score in 0..1.
 func saturate(raw float64) float64 { return raw / (raw + scoreHalf) }
 
+// sentenceWeight is a sentence's position weight and paragraph number.
+type sentenceWeight struct {
+	weight    float64
+	paragraph int
+}
+
 // sentenceWeights gives each sentence its position weight and paragraph
-// number. A headline is a first line that does not end like a sentence; the
-// lede is the first sentence after it.
-func sentenceWeights(text string, sents []Sentence, r *topics.Ranking) ([]float64, []int) {
-	weights := make([]float64, len(sents))
-	paragraphs := make([]int, len(sents))
+// number, in out. A headline is a first line that does not end like a
+// sentence; the lede is the first sentence after it.
+func sentenceWeights(text string, sents []Sentence, r *topics.Ranking, out []sentenceWeight) {
 	lede := 0
 	para := 0
 	for i, s := range sents {
 		if i > 0 && s.ParagraphStart {
 			para++
 		}
-		paragraphs[i] = para
-		weights[i] = 1
+		out[i] = sentenceWeight{weight: 1, paragraph: para}
 	}
 	if len(sents) > 1 && sents[1].ParagraphStart && !endsLikeSentence(text[sents[0].Start:sents[0].End]) {
-		weights[0] = r.Headline
+		out[0].weight = r.Headline
 		lede = 1
 	}
 	if lede < len(sents) {
-		weights[lede] = r.Lede
+		out[lede].weight = r.Lede
 	}
-	return weights, paragraphs
 }
 
 func endsLikeSentence(s string) bool {

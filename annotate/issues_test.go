@@ -1,11 +1,14 @@
 package annotate
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"lede/annotate/topics"
 )
 
 // issueMentions maps each issue id of a document to the texts of its mentions.
@@ -117,6 +120,115 @@ func TestIssuesByTopicFamily(t *testing.T) {
 			for _, id := range tt.absent {
 				assert.NotContains(t, got, id, "issue %s in %q", id, tt.text)
 			}
+		})
+	}
+}
+
+// TestContextReachesNeighbours checks that a conditional term takes its
+// context from its sentence and the ones either side, and no further.
+func TestContextReachesNeighbours(t *testing.T) {
+	const armedForces = "medtop:20000599"
+	tests := []struct {
+		name, text string
+		drills     bool
+	}{
+		{"same sentence", "The navy staged drills near the island.", true},
+		{"sentence before", "The navy staged exercises near the island. Crews ran drills all week.", true},
+		{"sentence after", "Crews ran drills all week. The navy watched.", true},
+		{"two sentences before", "The navy staged exercises near the island. It rained. Crews ran drills all week.", false},
+		{"two sentences after", "Crews ran drills all week. It rained. The navy watched.", false},
+		{"no context", "Dentists replaced their old drills last spring.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := issueMentions(Annotate(tt.text, WithOffsets(Bytes)))
+			assert.Equal(t, tt.drills, slices.Contains(got[armedForces], "drills"), "%v", got)
+		})
+	}
+}
+
+// TestIssuesReuseScratch checks that the pooled working memory carries
+// nothing from one article to the next: each gives the same issues
+// whatever came before it.
+func TestIssuesReuseScratch(t *testing.T) {
+	texts := []string{
+		"Trade talks stall over steel tariffs\nTalks on a trade deal stalled as both sides refused to cut tariffs.",
+		"The navy staged drills near the island as warships gathered. Officials said the Taiwan issue was not discussed.",
+		"",
+		"Voters went to the polls in the general election. The opposition won by a landslide.",
+		// After the next text, marks left on its terms would make this one
+		// list "tariffs" as an issue.
+		"Issues galore. Issues zzz tariffs rose.",
+		"Tariffs rose. The tariffs rose.",
+		// ... or name Taiwan in this one as an issue listed after a term.
+		"Officials zzz and Taiwan met.",
+		"The tariffs rose.",
+	}
+	fresh := make([][]issue, len(texts))
+	for i, text := range texts {
+		fresh[i] = new(issueScratch).issues(analysed(text))
+	}
+	reused := new(issueScratch)
+	for round := 0; round < 2; round++ {
+		for i := len(texts) - 1; i >= 0; i-- {
+			assert.Equal(t, fresh[i], reused.issues(analysed(texts[i])), "%q after the others", texts[i])
+		}
+	}
+}
+
+func TestResized(t *testing.T) {
+	tests := []struct {
+		name     string
+		cap, n   int
+		reusable bool
+	}{
+		{"nil to empty", 0, 0, true},
+		{"shorter", 8, 3, true},
+		{"as long", 8, 8, true},
+		{"longer", 8, 9, false},
+		{"nil to some", 0, 5, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			buf := make([]int, 0, tt.cap)
+			got := resized(buf, tt.n)
+			assert.Len(t, got, tt.n)
+			if tt.n > 0 {
+				reused := tt.cap > 0 && &got[0] == &buf[:1][0]
+				assert.Equal(t, tt.reusable, reused, "the same array")
+			}
+		})
+	}
+}
+
+// TestSortByRank checks the order of the tallies: by score, then by first
+// mention, then by IPTC id.
+func TestSortByRank(t *testing.T) {
+	lex := topics.Load()
+	// The first topics are the top levels, in the order of their ids.
+	tallies := []topicTally{
+		{topic: 3, score: 0.5, first: [2]int{40, 45}},
+		{topic: 2, score: 0.7, first: [2]int{50, 55}},
+		{topic: 1, score: 0.5, first: [2]int{10, 15}},
+		{topic: 4, score: 0.5, first: [2]int{40, 44}},
+		{topic: 0, score: 0.2, first: [2]int{0, 5}},
+	}
+	require.Less(t, lex.Topics[3].ID, lex.Topics[4].ID)
+	tests := []struct {
+		name         string
+		ranked, want []int32
+	}{
+		{"empty", nil, nil},
+		{"one", []int32{4}, []int32{4}},
+		{"all", []int32{0, 1, 2, 3, 4}, []int32{1, 2, 0, 3, 4}},
+		{"reversed", []int32{4, 3, 2, 1, 0}, []int32{1, 2, 0, 3, 4}},
+		{"ties on score and first mention", []int32{3, 0}, []int32{0, 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ranked := slices.Clone(tt.ranked)
+			sortByRank(ranked, tallies, lex)
+			assert.Equal(t, tt.want, ranked)
 		})
 	}
 }
@@ -268,7 +380,7 @@ func TestFoldedSets(t *testing.T) {
 		{issueAbout, "on over", "of onto"},
 		{listLinks, "to and or ,", "; too"},
 		{issueLists, "issue issues topics subjects matters questions", "topic matter"},
-		{listWords, "ranging range from to such as including like and or , of the", "then include"},
+		{listed, "issue issues topics subjects matters questions ranging range from to such as including like and or , of the", "then include topic"},
 	}
 	for _, tt := range tests {
 		for _, w := range strings.Fields(tt.words) {

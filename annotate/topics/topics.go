@@ -10,6 +10,7 @@ package topics
 
 import (
 	_ "embed"
+	"math"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -41,23 +42,26 @@ type Topic struct {
 func (l *Lexicon) IsTop(topic int) bool { return l.Topics[topic].Top == topic }
 
 // Mask is a set of context bits: bits 0 to 16 are the top-level topics, the
-// rest the lexicon's context groups.
-type Mask [2]uint64
+// rest the lexicon's context groups. It is a struct of two words rather
+// than an array, and its methods take and return values, so that the
+// compiler keeps masks in registers.
+type Mask struct{ low, high uint64 }
 
 // MaskBits is how many context bits a Mask holds.
 const MaskBits = 128
 
-// Set adds bit i.
-func (m *Mask) Set(i int) { m[i/64] |= 1 << uint(i%64) }
+// With returns m with bit i added. A shift by 64 or more gives 0, so each
+// word takes its own bits without a branch.
+func (m Mask) With(i int) Mask { return Mask{m.low | 1<<uint(i), m.high | 1<<uint(i-64)} }
 
-// Or adds every bit of o.
-func (m *Mask) Or(o Mask) { m[0] |= o[0]; m[1] |= o[1] }
+// Or returns the bits of m and o.
+func (m Mask) Or(o Mask) Mask { return Mask{m.low | o.low, m.high | o.high} }
 
 // Meets reports whether m and o share a bit.
-func (m Mask) Meets(o Mask) bool { return m[0]&o[0] != 0 || m[1]&o[1] != 0 }
+func (m Mask) Meets(o Mask) bool { return m.low&o.low|m.high&o.high != 0 }
 
 // Empty reports whether no bit is set.
-func (m Mask) Empty() bool { return m[0]|m[1] == 0 }
+func (m Mask) Empty() bool { return m.low|m.high == 0 }
 
 // parseMask reads bit numbers separated by "+" ("17+40"); "" is empty.
 func parseMask(s string) Mask {
@@ -65,7 +69,7 @@ func parseMask(s string) Mask {
 	for s != "" {
 		field, rest, _ := strings.Cut(s, "+")
 		if i, ok := parseBit(field); ok {
-			m.Set(i)
+			m = m.With(i)
 		}
 		s = rest
 	}
@@ -94,7 +98,7 @@ type Sense struct {
 }
 
 // Conditional reports whether the sense depends on its context.
-func (s Sense) Conditional() bool { return !s.Need.Empty() || !s.Forbid.Empty() }
+func (s Sense) Conditional() bool { return s.Need.low|s.Need.high|s.Forbid.low|s.Forbid.high != 0 }
 
 // Counts reports whether the sense holds in a text with the context bits window.
 func (s Sense) Counts(window Mask) bool {
@@ -103,13 +107,19 @@ func (s Sense) Counts(window Mask) bool {
 
 // Entry is what a token n-gram means: its senses (Lexicon.Senses; none when
 // it is only the start of longer terms or a context word), the context bits
-// it sets, and whether longer terms start with it. Lookups hand out
-// pointers into the lexicon's flat array of entries: copying entries out,
-// a slice each, cost the matcher more than the lookups themselves.
+// it sets (Lexicon.Context), and whether longer terms start with it.
+//
+// The entries are the slots of the lexicon's hash table, each with its key,
+// in sixteen bytes: the matcher looks up a few n-grams at most tokens of a
+// text, and a lookup then reads one slot, often a cache miss, where a slot
+// pointing to an entry elsewhere cost two.
 type Entry struct {
-	Context    Mask
-	Prefix     bool
-	first, end int32 // the entry's senses are the lexicon's senses[first:end]
+	key     uint64
+	first   uint16 // the entry's senses are the lexicon's senses[first:first+senses]
+	senses  uint8
+	Prefix  bool
+	context uint16 // the entry's context bits are the lexicon's contexts[context]
+	used    bool   // false for an empty slot
 }
 
 // Lexicon is the loaded vocabulary. It is read-only and shared.
@@ -122,22 +132,47 @@ type Lexicon struct {
 	Topics    []Topic
 	MaxTerm   int     // the longest term, in tokens
 	Ranking   Ranking // from ranking.txt
-	slots     []slot
-	slotShift uint // 64 - log2(len(slots))
-	entries   []Entry
+	entries   []Entry // the hash table
+	used      int     // how many entries are used
+	slotShift uint    // 64 - log2(len(entries))
 	senses    []Sense // every entry's senses, each a run of this array
+	// contexts holds each distinct context of the entries, the empty one
+	// first; contextOf finds them while the lexicon loads.
+	contexts  []Mask
+	contextOf map[Mask]uint16
 	// exactShapes[b] has bit n set when a case-exact key starts with byte
 	// b and is n bytes long (bit 31: longer), so that most tokens need no
 	// exact lookup.
 	exactShapes [256]uint32
+	// starts holds the keys a match may start with (Starts): the
+	// one-word keys, the folded word of each case-exact key, and the first
+	// two words of every longer key.
+	starts bloom
 }
 
-// slot holds a key and 1 + the position of its entry in entries; 0 marks
-// an empty slot. Keeping the two together costs one cache miss per probe.
-type slot struct {
-	key   uint64
-	entry int32
+// bloom is a Bloom filter of keys that sets two bits of one word for each,
+// so that a test is one load and no loop or branch.
+type bloom []uint64
+
+// newBloom makes a filter for about n keys.
+func newBloom(n int) bloom { return make(bloom, 1<<bits.Len(uint(n*bloomBitsPerKey/64))) }
+
+// bloomBitsPerKey sizes the filter: the lexicon holds about 26,000 keys
+// that start matches but parse estimates over 35,000, so the filter has
+// about twenty bits per key, and a key never added passes about one time
+// in a hundred.
+const bloomBitsPerKey = 8
+
+func (b bloom) add(key uint64) { b[key&uint64(len(b)-1)] |= bloomBits(key) }
+
+// lacks is 1 if key was never added, 0 if it may have been.
+func (b bloom) lacks(key uint64) uint64 {
+	missing := bloomBits(key) &^ b[key&uint64(len(b)-1)]
+	return (missing | -missing) >> 63 // 1 unless missing is 0, without a branch
 }
+
+// bloomBits are a key's two bits, from its top bits; its low bits pick the word.
+func bloomBits(key uint64) uint64 { return 1<<(key>>58) | 1<<(key>>52&63) }
 
 // TopBit is the context bit of a topic's top level: the 17 top-level topics
 // come first in the compiled lexicon and own context bits 0 to 16, so a
@@ -157,18 +192,81 @@ func (l *Lexicon) Find(id string) int {
 // Lookup returns the entry for an n-gram key built with Key and Extend, or Exact,
 // or nil if the lexicon has none. The entry is shared: never write it.
 func (l *Lexicon) Lookup(key uint64) *Entry {
-	for i := l.slot(key); ; i = (i + 1) & (len(l.slots) - 1) {
-		switch s := l.slots[i]; {
-		case s.entry == 0:
+	for i := l.slot(key); ; i = (i + 1) & (len(l.entries) - 1) {
+		switch e := &l.entries[i]; {
+		case !e.used:
 			return nil
-		case s.key == key:
-			return &l.entries[s.entry-1]
+		case e.key == key:
+			return e
 		}
 	}
 }
 
 // Senses returns the senses of an entry (shared: never write them).
-func (l *Lexicon) Senses(e *Entry) []Sense { return l.senses[e.first:e.end:e.end] }
+func (l *Lexicon) Senses(e *Entry) []Sense {
+	end := int(e.first) + int(e.senses)
+	return l.senses[e.first:end:end]
+}
+
+// Context returns the context bits an entry sets.
+func (l *Lexicon) Context(e *Entry) Mask { return l.contexts[e.context] }
+
+// Term is what starts at a token: the longest term there, and the context
+// set by the n-grams it starts, the term and the shorter ones.
+type Term struct {
+	Senses  []Sense // the term's, none if no term starts there (shared: never write)
+	Key     uint64  // the term's key
+	Len     int     // the term's length in tokens
+	Context Mask
+}
+
+// TermAt finds what starts at token, given the TokenHashes of the tokens
+// from it to where a term may end (the end of its sentence). A case-exact
+// term ("WHO", "Labour") overrides the same word read case-blind, but not a
+// longer phrase.
+//
+// The filter of Starts spares most one- and two-word n-grams that are not in
+// the table a probe. The only words in the table that it leaves out, those
+// that only start longer terms ("the"), need no lookup at all: their pair
+// says whether to go on.
+func (l *Lexicon) TermAt(token string, hashes []uint64) Term {
+	// The term is built in locals, not in a Term, which is too big for the
+	// compiler to keep in registers.
+	var senses []Sense
+	var context Mask
+	var termKey uint64
+	termLen := 0
+	key := Key()
+	for n := 1; n <= min(len(hashes), l.MaxTerm); n++ {
+		key = Extend(key, hashes[n-1])
+		if n <= 2 && l.starts.lacks(key) == 1 {
+			if n == 1 {
+				continue
+			}
+			break
+		}
+		e := l.Lookup(key)
+		if e == nil {
+			break
+		}
+		context = context.Or(l.Context(e))
+		if s := l.Senses(e); len(s) > 0 {
+			senses, termKey, termLen = s, key, n
+		}
+		if !e.Prefix {
+			break
+		}
+	}
+	if l.MayBeExact(token) { // most tokens: no call to LookupExact
+		if exact, e := l.LookupExact(token); e != nil {
+			context = context.Or(l.Context(e))
+			if s := l.Senses(e); len(s) > 0 && termLen <= 1 {
+				senses, termKey, termLen = s, exact, 1
+			}
+		}
+	}
+	return Term{Senses: senses, Key: termKey, Len: termLen, Context: context}
+}
 
 // LookupExact returns the key and entry of a single token matched with its
 // case ("WHO", "Labour"); the entry is nil if the lexicon has none.
@@ -185,6 +283,27 @@ func (l *Lexicon) LookupExact(token string) (uint64, *Entry) {
 // tokens more cheaply than a call to LookupExact.
 func (l *Lexicon) MayBeExact(token string) bool {
 	return token != "" && l.exactShapes[token[0]]&shapeBit(len(token)) != 0
+}
+
+// Starts lists the tokens where a term, a context word or a case-exact word
+// may start, given the TokenHash of each token and one more value after the
+// last. It writes the list to starts, which needs room for every token, and
+// returns it. Lookups from the tokens it leaves out find nothing, and about
+// one token in a hundred passes by chance.
+//
+// Most tokens of a text start nothing, and the common words that only
+// start longer terms ("the", "in") are ruled out by the pair they begin,
+// so the matcher looks up about one token in six. Each test is two loads
+// and no branch: a token is written to the list whatever the result, and
+// kept by counting it.
+func (l *Lexicon) Starts(hashes []uint64, starts []int32) []int32 {
+	n := 0
+	for i := 0; i+1 < len(hashes); i++ {
+		word := Extend(Key(), hashes[i])
+		starts[n] = int32(i)
+		n += int(l.starts.lacks(word)&l.starts.lacks(Extend(word, hashes[i+1])) ^ 1)
+	}
+	return starts[:n]
 }
 
 // shapeBit is the bit of exactShapes for a key n bytes long.
@@ -225,9 +344,9 @@ func Load() *Lexicon {
 // hashes each key's bytes as they stand, reading each once.
 func parse(src string) *Lexicon {
 	keys := len(src) / bytesPerKey
-	l := &Lexicon{entries: make([]Entry, 0, keys)}
+	l := &Lexicon{starts: newBloom(keys), contexts: []Mask{{}}, contextOf: map[Mask]uint16{{}: 0}}
 	l.resize(keys)
-	var group Entry // the senses and context of the keys that follow
+	var group senseGroup // the senses and context of the keys that follow
 	for len(src) > 0 {
 		if src[0] != '#' && src[0] != '\n' && !strings.HasPrefix(src, "T\t") && !strings.HasPrefix(src, "S\t") {
 			src = l.add(src, group)
@@ -244,13 +363,24 @@ func parse(src string) *Lexicon {
 			l.Topics = append(l.Topics, parseTopic(line[2:]))
 		case strings.HasPrefix(line, "S\t"):
 			senses, context, _ := strings.Cut(line[2:], "\t")
-			group.first = int32(len(l.senses))
+			group.first = len(l.senses)
 			l.senses = appendSenses(l.senses, senses)
-			group.end = int32(len(l.senses))
-			group.Context = parseMask(context)
+			group.end = len(l.senses)
+			group.context = parseMask(context)
 		}
 	}
+	if len(l.senses) > math.MaxUint16 || len(l.contexts) > math.MaxUint16 {
+		panic("topics: the lexicon outgrew the fields of Entry")
+	}
+	l.contextOf = nil
 	return l
+}
+
+// senseGroup is the senses of a run of keys, senses[first:end], and the
+// context they set.
+type senseGroup struct {
+	first, end int
+	context    Mask
 }
 
 // bytesPerKey is about the length of a line of compiled.txt, to size the
@@ -316,7 +446,7 @@ const maxWeightDigits = 15
 // It reads the line in one loop, eight bytes at a time: a call per line or
 // word to find its end costs more in WebAssembly, where the lexicon loads
 // as the page starts.
-func (l *Lexicon) add(src string, group Entry) string {
+func (l *Lexicon) add(src string, group senseGroup) string {
 	var h uint64
 	end := 0 // of the line
 	if src[0] == '=' {
@@ -326,6 +456,7 @@ func (l *Lexicon) add(src string, group Entry) string {
 		h = Exact(exact)
 		if exact != "" {
 			l.exactShapes[exact[0]] |= shapeBit(len(exact))
+			l.starts.add(Extend(Key(), TokenHash(exact, 0, len(exact))))
 		}
 	} else {
 		// The key is folded already, so TokenHash's words are its bytes as
@@ -356,7 +487,13 @@ func (l *Lexicon) add(src string, group Entry) string {
 			}
 			end = i + k
 			h = Extend(h, t^uint64(end-start))
+			if words == 2 {
+				l.starts.add(h)
+			}
 			if end == len(src) || src[end] == '\n' {
+				if words == 1 {
+					l.starts.add(h)
+				}
 				break
 			}
 			l.entry(h).Prefix = true
@@ -367,52 +504,70 @@ func (l *Lexicon) add(src string, group Entry) string {
 	}
 	rest := src[min(end+1, len(src)):]
 	e := l.entry(h)
+	first, last := int(e.first), int(e.first)+int(e.senses) // the key's senses so far
 	switch {
-	case e.first == e.end:
-		e.first, e.end = group.first, group.end // shared by every key of the group
-	case e.end == group.first:
-		e.end = group.end // the key's senses so far end where the group's start
+	case first == last:
+		first, last = group.first, group.end // shared by every key of the group
+	case last == group.first:
+		last = group.end // the group's senses follow the key's
 	case group.first < group.end:
-		first := int32(len(l.senses))
-		l.senses = append(l.senses, l.senses[e.first:e.end]...)
+		merged := len(l.senses)
+		l.senses = append(l.senses, l.senses[first:last]...)
 		l.senses = append(l.senses, l.senses[group.first:group.end]...)
-		e.first, e.end = first, int32(len(l.senses))
+		first, last = merged, len(l.senses)
 	}
-	e.Context.Or(group.Context)
+	if last-first > math.MaxUint8 {
+		panic("topics: a key has more senses than an Entry holds")
+	}
+	e.first, e.senses = uint16(first), uint8(last-first)
+	if !group.context.Empty() {
+		e.context = l.intern(l.contexts[e.context].Or(group.context))
+	}
 	return rest
+}
+
+// intern returns the index of context in contexts, adding it if it is new.
+func (l *Lexicon) intern(context Mask) uint16 {
+	i, ok := l.contextOf[context]
+	if !ok {
+		i = uint16(len(l.contexts))
+		l.contexts = append(l.contexts, context)
+		l.contextOf[context] = i
+	}
+	return i
 }
 
 // entry returns the entry of key h, adding an empty one if it is new.
 func (l *Lexicon) entry(h uint64) *Entry {
 	i := l.slot(h)
-	for l.slots[i].entry != 0 && l.slots[i].key != h {
-		i = (i + 1) & (len(l.slots) - 1)
+	for l.entries[i].used && l.entries[i].key != h {
+		i = (i + 1) & (len(l.entries) - 1)
 	}
-	if l.slots[i].entry == 0 {
-		if (len(l.entries)+1)*5 > len(l.slots)*4 {
-			l.resize(2 * len(l.entries))
+	if !l.entries[i].used {
+		if (l.used+1)*5 > len(l.entries)*4 {
+			l.resize(2 * l.used)
 			return l.entry(h)
 		}
-		l.entries = append(l.entries, Entry{})
-		l.slots[i] = slot{key: h, entry: int32(len(l.entries))}
+		l.used++
+		l.entries[i] = Entry{key: h, used: true}
 	}
-	return &l.entries[l.slots[i].entry-1]
+	return &l.entries[i]
 }
 
 // resize makes the table room for n keys, at most four fifths full, and
 // places the keys it already holds.
 func (l *Lexicon) resize(n int) {
-	old := l.slots
+	old := l.entries
 	size := uint(bits.Len(uint(n + n/4)))
-	l.slots = make([]slot, 1<<size)
+	l.entries = make([]Entry, 1<<size)
 	l.slotShift = 64 - size
-	for _, s := range old {
-		if s.entry != 0 {
-			j := l.slot(s.key)
-			for l.slots[j].entry != 0 {
-				j = (j + 1) & (len(l.slots) - 1)
+	for _, e := range old {
+		if e.used {
+			j := l.slot(e.key)
+			for l.entries[j].used {
+				j = (j + 1) & (len(l.entries) - 1)
 			}
-			l.slots[j] = s
+			l.entries[j] = e
 		}
 	}
 }
@@ -461,8 +616,8 @@ func KeyOf(phrase string) uint64 {
 func TokenHash(text string, start, end int) uint64 {
 	const high = 0x8080808080808080
 	n := end - start
-	if 0 < n && n < 8 && start+8 <= len(text) { // most tokens: one load
-		w := swar.Bytes(text, start, n)
+	if uint(n-1) < 7 && start+8 <= len(text) { // most tokens: one load, masked
+		w := swar.Load64(text[start:]) & (1<<(8*n) - 1)
 		if w&high == 0 {
 			return mixWord(tokenSeed, swar.LowerASCII(w)) ^ uint64(n)
 		}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -85,6 +86,7 @@ func TestLookup(t *testing.T) {
 		})
 	}
 	assert.Nil(t, l.Lookup(key("zxqv")))
+	assert.Equal(t, uintptr(16), unsafe.Sizeof(Entry{}), "an entry is a slot of sixteen bytes")
 	assert.NotNil(t, l.Lookup(Exact("WHO")), "WHO matches with its case")
 	assert.Nil(t, l.Lookup(Exact("who")))
 	_, e := l.LookupExact("WHO")
@@ -121,16 +123,161 @@ func TestTokenHashReadsTokensInText(t *testing.T) {
 func TestMask(t *testing.T) {
 	var m Mask
 	assert.True(t, m.Empty())
-	m.Set(3)
-	m.Set(100)
+	m = m.With(3).With(100)
 	assert.True(t, m.Meets(parseMask("100")))
 	assert.False(t, m.Meets(parseMask("4+99")))
 	s := Sense{Need: parseMask("3"), Forbid: parseMask("7")}
 	assert.True(t, s.Conditional())
 	assert.True(t, s.Counts(m))
-	m.Set(7)
+	m = m.With(7)
 	assert.False(t, s.Counts(m), "a forbidden context vetoes")
 	assert.True(t, Sense{}.Counts(Mask{}), "an unconditional sense always counts")
+}
+
+// TestMaskWith checks that With sets the one bit it is given, in either
+// word and at their edges, and no other.
+func TestMaskWith(t *testing.T) {
+	for _, bit := range []int{0, 1, 16, 63, 64, 65, 100, 127} {
+		t.Run(strconv.Itoa(bit), func(t *testing.T) {
+			m := Mask{}.With(bit)
+			for other := range MaskBits {
+				assert.Equal(t, other == bit, m.Meets(Mask{}.With(other)), "bit %d", other)
+			}
+			assert.Equal(t, m, m.With(bit), "setting a bit twice")
+			assert.Equal(t, m.Or(Mask{}.With(5)), Mask{}.With(5).With(bit))
+		})
+	}
+}
+
+func TestBloom(t *testing.T) {
+	b := newBloom(1000)
+	tests := []struct {
+		name string
+		keys []uint64
+	}{
+		{"zero", []uint64{0}},
+		{"extremes", []uint64{1, 1 << 63, ^uint64(0)}},
+		{"one word, other bits", []uint64{0x0400_0000_0000_0007, 0x0800_0000_0000_0007, 0xfc00_0000_0000_0007}},
+		{"mixed", []uint64{Extend(Key(), 1), Extend(Key(), 2), Extend(Extend(Key(), 1), 2)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, k := range tt.keys {
+				b.add(k)
+			}
+			for _, k := range tt.keys {
+				assert.Zero(t, b.lacks(k), "%#x was added", k)
+			}
+		})
+	}
+	empty := newBloom(1000)
+	passed := 0
+	for i := range uint64(10000) {
+		lacks := empty.lacks(Extend(Key(), i))
+		assert.Equal(t, uint64(1), lacks, "an empty filter holds nothing")
+		passed += int(b.lacks(Extend(Key(), i+1000)) ^ 1)
+	}
+	assert.Less(t, passed, 100, "a filter of few keys passes few others")
+}
+
+// hashesOf hashes the words of a phrase as the matcher does, with the value
+// Starts wants after the last.
+func hashesOf(phrase string) []uint64 {
+	var out []uint64
+	for _, w := range strings.Fields(phrase) {
+		out = append(out, TokenHash(w, 0, len(w)))
+	}
+	return append(out, 0)
+}
+
+func TestTermAt(t *testing.T) {
+	l := Load()
+	tests := []struct {
+		name, phrase string
+		within       int // tokens a term may span, 0 for all
+		key          uint64
+		len          int
+		context      bool
+	}{
+		{"a pair", "trade war began", 0, key("trade war"), 2, false},
+		{"a word", "tariffs rose", 0, key("tariffs"), 1, false},
+		{"the longest", "World Trade Organization rules", 0, key("World Trade Organization"), 3, false},
+		{"cut by the sentence", "trade war", 1, key("trade"), 1, false},
+		{"only starts terms", "the zxqv", 0, 0, 0, false},
+		{"a term and a context word", "troops", 0, key("troops"), 1, true},
+		{"case-exact", "WHO said", 0, Exact("WHO"), 1, false},
+		{"not that case", "who said", 0, 0, 0, false},
+		{"unknown", "zxqv", 0, 0, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hashes := hashesOf(tt.phrase)
+			hashes = hashes[:len(hashes)-1]
+			if tt.within > 0 {
+				hashes = hashes[:tt.within]
+			}
+			term := l.TermAt(strings.Fields(tt.phrase)[0], hashes)
+			assert.Equal(t, tt.len, term.Len)
+			assert.Equal(t, tt.len > 0, len(term.Senses) > 0, "senses")
+			if tt.len > 0 {
+				assert.Equal(t, tt.key, term.Key)
+			}
+			if tt.context {
+				assert.False(t, term.Context.Empty(), "context")
+			}
+		})
+	}
+}
+
+// TestTermAtEveryWord checks TermAt against Lookup for every one-word key of
+// the lexicon, alone.
+func TestTermAtEveryWord(t *testing.T) {
+	l := Load()
+	for _, line := range strings.Split(compiled, "\n") {
+		if line == "" || strings.ContainsAny(line, " \t#=") {
+			continue
+		}
+		e := l.Lookup(key(line))
+		if _, exact := l.LookupExact(line); exact != nil || e == nil {
+			continue
+		}
+		term := l.TermAt(line, hashesOf(line)[:1])
+		if len(l.Senses(e)) > 0 {
+			assert.Equal(t, 1, term.Len, line)
+		} else {
+			assert.Zero(t, term.Len, line)
+		}
+		assert.Equal(t, l.Context(e), term.Context, line)
+	}
+}
+
+// TestStarts checks that Starts lists every token where TermAt finds
+// something, and few others.
+func TestStarts(t *testing.T) {
+	l := Load()
+	tests := []struct{ name, text string }{
+		{"empty", ""},
+		{"one word", "tariffs"},
+		{"news", "The navy staged drills near the island as warships gathered , and the WHO said the trade war over tariffs hit the World Trade Organization"},
+		{"case-exact at the end", "a statement from the WHO"},
+		{"nothing", "zxqv qqqq wwww"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			words := strings.Fields(tt.text)
+			hashes := hashesOf(tt.text)
+			starts := l.Starts(hashes, make([]int32, len(words)))
+			for i, w := range words {
+				term := l.TermAt(w, hashes[i:len(words)])
+				if term.Len > 0 || !term.Context.Empty() {
+					assert.Contains(t, starts, int32(i), "%q starts something", w)
+				}
+			}
+		})
+	}
+	// Common words that only start longer terms need the next word too.
+	the := l.Starts(hashesOf("the zxqv the qqqq the wwww"), make([]int32, 6))
+	assert.Empty(t, the, `"the" before words that start nothing`)
 }
 
 // BenchmarkParse is the one-off cost of loading the lexicon.
@@ -191,7 +338,7 @@ func TestParseMask(t *testing.T) {
 	for _, tt := range tests {
 		var want Mask
 		for _, b := range tt.want {
-			want.Set(b)
+			want = want.With(b)
 		}
 		assert.Equal(t, want, parseMask(tt.in), tt.in)
 	}
