@@ -422,13 +422,9 @@ func TestLexiconGivesWhatTheTaggerWouldCompute(t *testing.T) {
 		assert.Equal(t, computed.words[id].wordRows, taken.words[id].wordRows, "word %d", id)
 	}
 
-	want := make([]Label, len(doc.Words))
-	fresh, err := Load(embeddedModel)
-	require.NoError(t, err)
-	fresh.Tag(doc, want)
 	got := make([]Label, len(doc.Words))
 	m.Tag(doc, got)
-	assert.Equal(t, want, got)
+	assert.Equal(t, taggedAlone(t, doc)[0], got)
 }
 
 // The lexicon stops growing at maxLexemes words; new words then take the
@@ -445,13 +441,7 @@ func TestLexiconIsBoundedAndReplacesUnusedWords(t *testing.T) {
 		return Document{Words: words, Sentences: []Sentence{{0, len(words)}}}
 	}
 	docs := []Document{document(0, maxLexemes), document(maxLexemes, maxLexemes+500), document(0, 300)}
-	want := make([][]Label, len(docs))
-	for i, doc := range docs {
-		fresh, err := Load(embeddedModel)
-		require.NoError(t, err)
-		want[i] = make([]Label, len(doc.Words))
-		fresh.Tag(doc, want[i])
-	}
+	want := taggedAlone(t, docs...)
 	for round := range 2 {
 		for i, doc := range docs {
 			got := make([]Label, len(doc.Words))
@@ -515,13 +505,7 @@ func TestConcurrentTaggingSharesTheLexicon(t *testing.T) {
 		example(t, "Acme Holdings Inc told Reuters on Tuesday that Lopez had left .").Doc,
 		example(t, "The Bank of England and the Federal Reserve ( Fed ) said nothing .").Doc,
 	}
-	want := make([][]Label, len(docs))
-	for i, doc := range docs {
-		fresh, err := Load(embeddedModel)
-		require.NoError(t, err)
-		want[i] = make([]Label, len(doc.Words))
-		fresh.Tag(doc, want[i])
-	}
+	want := taggedAlone(t, docs...)
 	var wg sync.WaitGroup
 	got := make([][][]Label, 8)
 	for g := range got {
@@ -540,4 +524,18 @@ func TestConcurrentTaggingSharesTheLexicon(t *testing.T) {
 			assert.Equal(t, want[(g+k)%len(docs)], labels, "goroutine %d, document %d", g, k)
 		}
 	}
+}
+
+// taggedAlone returns the labels each document gets from a model of its own,
+// whose lexicon is empty.
+func taggedAlone(t *testing.T, docs ...Document) [][]Label {
+	t.Helper()
+	labels := make([][]Label, len(docs))
+	for i, doc := range docs {
+		fresh, err := Load(embeddedModel)
+		require.NoError(t, err)
+		labels[i] = make([]Label, len(doc.Words))
+		fresh.Tag(doc, labels[i])
+	}
+	return labels
 }
