@@ -386,7 +386,7 @@ func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses, le
 func (maps *docMaps) newDocWord(w string, hash uint64, classes *WordClasses, lex *lexicon) docWord {
 	word := docWord{hash: hash, lexeme: lex.find(hash)}
 	if word.lexeme >= 0 {
-		word.wordFacts = lex.lexemes[word.lexeme].facts
+		word.wordFacts = lex.at(word.lexeme).facts
 	} else {
 		word.wordFacts = newWordFacts(w, hash, classes)
 	}

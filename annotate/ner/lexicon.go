@@ -27,10 +27,21 @@ const maxLexemes = 8192
 // cheap approximation of least recently used): the vocabulary follows the
 // news of the day, and the words of every story stay.
 type lexicon struct {
-	mu      sync.RWMutex
-	index   idTable // word hash → index in lexemes
-	lexemes []lexeme
-	hand    int // the next lexeme the clock hand considers
+	mu    sync.RWMutex
+	index idTable // word hash → lexeme number
+	// chunks hold the lexemes in order, allocated as they fill: a short
+	// text's few words take little memory, and a slice grown by appends
+	// would leave copies of itself behind as garbage.
+	chunks [maxLexemes / lexemeChunk]*[lexemeChunk]lexeme
+	n      int // lexemes held
+	hand   int // the next lexeme the clock hand considers
+}
+
+const lexemeChunk = 256
+
+// at returns lexeme number i.
+func (lex *lexicon) at(i int32) *lexeme {
+	return &lex.chunks[i/lexemeChunk][i%lexemeChunk]
 }
 
 // lexeme is what the tagger keeps of a word.
@@ -44,7 +55,7 @@ type lexeme struct {
 // find returns the index of the word whose hash is hash, or -1. A nil
 // lexicon has no words. The caller holds a read lock.
 func (lex *lexicon) find(hash uint64) int32 {
-	if lex == nil || len(lex.lexemes) == 0 {
+	if lex == nil || lex.n == 0 {
 		return -1
 	}
 	if id, ok := lex.index.find(hash); ok {
@@ -59,15 +70,12 @@ func (lex *lexicon) learn(words []docWord, scores []wordScores) {
 	lex.mu.Lock()
 	defer lex.mu.Unlock()
 	if lex.index.ids == nil {
-		// At its full size at once: grown by appends, it would leave copies
-		// of itself behind as garbage, as large as itself in all.
 		lex.index.reset(maxLexemes)
-		lex.lexemes = make([]lexeme, 0, maxLexemes)
 	}
 	for id, w := range words {
 		// Another document may have replaced the word found at the start.
-		if w.lexeme >= 0 && lex.lexemes[w.lexeme].hash == w.hash {
-			kept := &lex.lexemes[w.lexeme]
+		if w.lexeme >= 0 && lex.at(w.lexeme).hash == w.hash {
+			kept := lex.at(w.lexeme)
 			kept.scores.wordMemos, kept.used = scores[id].wordMemos, true
 			continue
 		}
@@ -80,17 +88,25 @@ func (lex *lexicon) learn(words []docWord, scores []wordScores) {
 // keep adds l, when the lexicon is full in place of the first lexeme the
 // clock hand finds unused since it last passed.
 func (lex *lexicon) keep(l lexeme) {
-	if len(lex.lexemes) < maxLexemes {
-		lex.index.put(l.hash, int32(len(lex.lexemes)))
-		lex.lexemes = append(lex.lexemes, l)
+	if lex.n < maxLexemes {
+		if lex.n%lexemeChunk == 0 {
+			lex.chunks[lex.n/lexemeChunk] = new([lexemeChunk]lexeme)
+		}
+		lex.index.put(l.hash, int32(lex.n))
+		*lex.at(int32(lex.n)) = l
+		lex.n++
 		return
 	}
-	for lex.lexemes[lex.hand].used {
-		lex.lexemes[lex.hand].used = false
+	for lex.at(int32(lex.hand)).used {
+		lex.at(int32(lex.hand)).used = false
 		lex.hand = (lex.hand + 1) % maxLexemes
 	}
-	lex.index.remove(lex.lexemes[lex.hand].hash)
+	old := lex.at(int32(lex.hand))
+	lex.index.remove(old.hash)
 	lex.index.put(l.hash, int32(lex.hand))
-	lex.lexemes[lex.hand] = l
+	*old = l
 	lex.hand = (lex.hand + 1) % maxLexemes
 }
+
+// maxLexemes is a whole number of chunks.
+var _ = [1]struct{}{}[maxLexemes%lexemeChunk]

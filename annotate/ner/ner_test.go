@@ -447,9 +447,9 @@ func TestLexiconIsBoundedAndReplacesUnusedWords(t *testing.T) {
 			got := make([]Label, len(doc.Words))
 			m.Tag(doc, got)
 			assert.Equal(t, want[i], got, "round %d, document %d", round, i)
-			require.Len(t, m.lexicon.lexemes, maxLexemes)
-			for k, l := range m.lexicon.lexemes {
-				require.Equal(t, int32(k), m.lexicon.find(l.hash), "lexeme %d is found where it is", k)
+			require.Equal(t, maxLexemes, m.lexicon.n)
+			for k := range int32(maxLexemes) {
+				require.Equal(t, k, m.lexicon.find(m.lexicon.at(k).hash), "lexeme %d is found where it is", k)
 			}
 		}
 	}

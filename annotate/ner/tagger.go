@@ -165,7 +165,7 @@ func (s *scratch) scoreWords(sc scorer, doc Document, lex *lexicon) {
 		w := &s.words[t.wordID]
 		if lex != nil {
 			if known := s.maps.docWords[t.wordID].lexeme; known >= 0 {
-				*w = lex.lexemes[known].scores
+				*w = lex.at(known).scores
 				continue
 			}
 		}
