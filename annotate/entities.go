@@ -1,14 +1,15 @@
 package annotate
 
 import (
-	"cmp"
+	"encoding/binary"
+	"math/bits"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"lede/annotate/gazetteer"
+	"lede/annotate/internal/swar"
 )
 
 // Entities: groups the name mentions that refer to one person, place or
@@ -25,15 +26,23 @@ import (
 // aliases share the gazetteer's canonical name ("US", "U.S.", "United
 // States"). Organizations: the same name with or without "the", and an
 // acronym with the name it abbreviates ("World Health Organization (WHO)").
+//
+// The stage runs on every article, so it allocates a fixed handful of
+// slices, not a few per mention: names are compared through keys (a name in
+// lower case, say) that one table of the document's keys hashes once each;
+// entities are indices until the groups are settled, and their mentions are
+// laid out together at the end. Names arrive in text order, as findNames
+// gives them, which is then the order of each entity's mentions and, by the
+// first one, of the entities.
 
 type entity struct {
-	typ  EntityType
-	name string
-	role string
+	name     string
+	role     string
+	mentions []Name
+	typ      EntityType
 	// sex is what a title ("Mr.", "spokeswoman") or the given name says;
 	// zero when nothing does.
-	sex      gazetteer.Sex
-	mentions []Name
+	sex gazetteer.Sex
 }
 
 // mention is a name with its cleaned token range [first, last): titles,
@@ -46,99 +55,203 @@ type mention struct {
 type entityGrouper struct {
 	text string
 	toks []Token
-	// nameType is the type of the name covering each token, zero outside names.
+	// nameType is the type of the name covering each token, zero outside
+	// names; facts is what the gazetteer says of it.
 	nameType []EntityType
-	entities []*entity
-	// wordBuf and keyBuf are scratch space reused by words and lowerKey,
-	// which run for every mention.
+	facts    []wordFacts
+	// mentions are the cleaned names, in text order; owner is the index in
+	// founded of the entity of each, and next links the chains of mentions
+	// of the entities.
+	mentions    []mention
+	owner, next []int32
+	// founded holds the entities in the order grouping founds them, and
+	// mentionsOf their chains of mentions.
+	founded    []entity
+	mentionsOf []chain
+	keys       keyTable
+	keyUses    []keyUse // by key id
+	// fullRefs are the links of the keyUse.fullNames chains: a full name's
+	// mention (an index into mentions), and the next link.
+	fullRefs, nextRef []int32
+	// wordBuf and keyBuf are scratch space reused by words and the key
+	// builders, which run for every mention.
 	wordBuf []string
 	keyBuf  []byte
 }
 
+// chain is a linked list of items of a slice (index + 1, 0 for none) and
+// how many there are; next holds the link after each item.
+type chain struct{ head, tail, count int32 }
+
+// link appends item (an index + 1) to the chain.
+func (c *chain) link(item int32, next []int32) {
+	if c.tail == 0 {
+		c.head = item
+	} else {
+		next[c.tail-1] = item
+	}
+	c.tail = item
+	c.count++
+}
+
+// splice moves the items of d to the end of c.
+func (c *chain) splice(d *chain, next []int32) {
+	if d.count == 0 {
+		return
+	}
+	if c.tail == 0 {
+		c.head = d.head
+	} else {
+		next[c.tail-1] = d.head
+	}
+	c.tail = d.tail
+	c.count += d.count
+	*d = chain{}
+}
+
+// Tags start the keys, keeping their kinds apart in the one table.
+const (
+	personWordKey = 'p' // a given name or surname of a full name, as written
+	fullNameKey   = 'f' // the given name and surname of a full name, in lower case
+	personKey     = 'w' // one word of a person's name, in lower case
+	placeKey      = 'l' // a place's name, in lower case
+	orgKey        = 'o' // an organization's name, in lower case
+	acronymKey    = 'a' // the capitals of an organization's name
+)
+
+// keyUse is what the grouping knows of one key.
+type keyUse struct {
+	// entity is the index + 1 in founded of the entity the key names.
+	entity int32
+	// fullNames chains the mentions of the full names holding a personKey
+	// word, in text order (through fullRefs); seen is the last of them
+	// before the lone words read so far.
+	fullNames chain
+	seen      int32
+}
+
 func groupEntities(text string, toks []Token, names []Name) []*entity {
-	g := &entityGrouper{text: text, toks: toks, nameType: make([]EntityType, len(toks))}
-	cleaned := make([]mention, 0, len(names))
+	// The grouper and its scratch space live on the stack.
+	var words [8]string
+	var key [64]byte
+	g := entityGrouper{text: text, toks: toks, wordBuf: words[:0], keyBuf: key[:0]}
+	g.cleanNames(names)
+	g.addFullNameWords()
+	g.settleTypes()
+	g.groupPeople()
+	g.groupByKey(Place, placeKey)
+	g.groupOrganizations()
+	return g.entities()
+}
+
+// cleanNames cleans the names into mentions and sizes every table for them.
+func (g *entityGrouper) cleanNames(names []Name) {
+	g.nameType = make([]EntityType, len(g.toks))
+	g.facts = make([]wordFacts, len(g.toks))
+	g.mentions = make([]mention, 0, len(names))
+	// A mention adds at most as many keys as it has tokens and three more:
+	// a full name's given name and surname as written, its key and (for
+	// the mention that names the entity) its words in lower case; or an
+	// organization's name and acronym.
+	maxKeys, keyBytes := 0, 0
 	for _, n := range names {
 		if m := g.clean(n); m.first < m.last {
-			cleaned = append(cleaned, m)
+			g.mentions = append(g.mentions, m)
+			maxKeys += m.last - m.first + 3
+			keyBytes += 2*(n.End-n.Start) + 4
 		}
 	}
-	personWords := g.fullNameWords(cleaned)
-	var people, places, orgs []mention
-	for _, m := range cleaned {
-		if m.Type != Place && g.isOnlyTitle(m, personWords) {
+	g.keys = newKeyTable(maxKeys, keyBytes)
+	g.keyUses = make([]keyUse, maxKeys)
+	links := make([]int32, 2*len(g.mentions))
+	g.owner, g.next = links[:len(g.mentions)], links[len(g.mentions):]
+	g.founded = make([]entity, 0, len(g.mentions))
+	g.mentionsOf = make([]chain, 0, len(g.mentions))
+}
+
+// settleTypes drops the mentions that name no one and gives the others
+// their type in this text (see reconcileType).
+func (g *entityGrouper) settleTypes() {
+	kept := g.mentions[:0]
+	for k := range g.mentions {
+		m := &g.mentions[k]
+		if m.Type != Place && g.isOnlyTitle(m) {
 			// "US Secretary" is a title, but its "US" still names a place.
-			country, ok := g.leadingCountry(m)
-			if !ok {
+			if !g.isCountryAt(m.first) {
 				continue
 			}
-			m = country
+			*m = g.leadingCountry(m)
 		}
-		m.Type = g.reconcileType(m, personWords)
+		if m.Type = g.reconcileType(m); m.Type == 0 {
+			continue
+		}
 		for i := m.First; i < m.Last; i++ {
 			g.nameType[i] = m.Type
 		}
-		switch m.Type {
-		case Person:
-			people = append(people, m)
-		case Place:
-			places = append(places, m)
-		case Organization:
-			orgs = append(orgs, m)
-		}
+		kept = append(kept, *m)
 	}
-	g.groupPeople(people)
-	g.groupByKey(Place, places, g.placeName)
-	g.groupOrganizations(orgs)
-	sortByPosition(g.entities)
-	return g.entities
+	g.mentions = kept
 }
 
 // isOnlyTitle reports whether a mention holds nothing but titles and the
 // words that qualify them ("President", "US Secretary"): a role, not a name,
 // unless the title is also someone's name in this text ("King" of "Billie
 // Jean King").
-func (g *entityGrouper) isOnlyTitle(m mention, personWords map[string]bool) bool {
+func (g *entityGrouper) isOnlyTitle(m *mention) bool {
+	// Most names hold no title: find that out before looking up what else
+	// their words are.
 	hasTitle := false
+	for i := m.first; i < m.last && !hasTitle; i++ {
+		hasTitle = g.isRoleTitle(i)
+	}
+	if !hasTitle {
+		return false
+	}
 	for i := m.first; i < m.last; i++ {
-		w := g.word(i)
 		switch {
-		case g.toks[i].Kind != Word:
-		case gazetteer.IsPersonTitle(w) && !personWords[w]:
-			hasTitle = true
-		case !roleModifiers[string(g.lowerKey(w))] && !isPlaceQualifier(w):
+		case g.toks[i].Kind != Word, g.isRoleTitle(i):
+		case !isRoleModifierInAnyCase(g.word(i)) && !g.isPlaceQualifierAt(i):
 			return false
 		}
 	}
-	return hasTitle
+	return true
 }
 
-// leadingCountry returns the first word of m as a place mention if it names
-// a country.
-func (g *entityGrouper) leadingCountry(m mention) (mention, bool) {
-	if _, ok := gazetteer.Country(g.word(m.first)); !ok {
-		return mention{}, false
-	}
+// isRoleTitle: token i is a title word that is nobody's name in the text.
+func (g *entityGrouper) isRoleTitle(i int) bool {
+	return g.toks[i].Kind == Word && g.isTitleAt(i) && !g.isFullNameWord(g.word(i))
+}
+
+// leadingCountry returns the first word of m, a country, as a place
+// mention.
+func (g *entityGrouper) leadingCountry(m *mention) mention {
 	t := g.toks[m.first]
 	n := Name{First: m.first, Last: m.first + 1, Start: t.Start, End: t.End, Type: Place}
-	return mention{Name: n, first: n.First, last: n.Last}, true
+	return mention{Name: n, first: n.First, last: n.Last}
 }
 
-// fullNameWords collects the given names and surnames of the people's names
+// addFullNameWords keys the given names and surnames of the people's names
 // of two words or more, leaving out party labels that a recognizer may have
-// swept into a name ("Labour Blair").
-func (g *entityGrouper) fullNameWords(ms []mention) map[string]bool {
-	words := map[string]bool{}
-	for _, m := range ms {
-		if ws := g.words(m); m.Type == Person && len(ws) >= 2 {
-			for _, w := range []string{ws[0], ws[surnameIndex(ws)]} {
-				if !partyLabels[w] {
-					words[w] = true
+// swept into a name ("Labour Blair"); isFullNameWord looks them up.
+func (g *entityGrouper) addFullNameWords() {
+	for k := range g.mentions {
+		m := &g.mentions[k]
+		if m.Type != Person {
+			continue
+		}
+		if ws := g.words(m); len(ws) >= 2 {
+			for _, w := range [2]string{ws[0], ws[surnameIndex(ws)]} {
+				if !partyLabels.has(w) {
+					g.keys.add(g.exactKey(personWordKey, w))
 				}
 			}
 		}
 	}
-	return words
+}
+
+func (g *entityGrouper) isFullNameWord(w string) bool {
+	_, ok := g.keys.find(g.exactKey(personWordKey, w))
+	return ok
 }
 
 // reconcileType corrects a recognizer's type where the text settles it: a
@@ -147,23 +260,25 @@ func (g *entityGrouper) fullNameWords(ms []mention) map[string]bool {
 // that person ("Blinken" tagged a place once) unless it names a larger place
 // than a city ("Washington"); and a lone word like "Department" or "Party"
 // names no one. Zero drops the mention.
-func (g *entityGrouper) reconcileType(m mention, personWords map[string]bool) EntityType {
-	if gazetteer.IsHonorific(g.word(m.First)) {
+func (g *entityGrouper) reconcileType(m *mention) EntityType {
+	if g.isHonorificAt(m.First) {
 		return Person // "Mrs. Clinton", whatever it was tagged
 	}
 	if m.last-m.first != 1 {
 		return m.Type
 	}
 	w := g.word(m.first)
-	kind, isPlace := gazetteer.Place(w)
 	switch {
-	case m.Type == Person && gazetteer.IsOrgSuffix(w) && !personWords[w]:
-		return 0
 	case m.Type == Person:
-	case isPlace && kind == gazetteer.CountryPlace:
+		if gazetteer.IsOrgSuffix(w) && !g.isFullNameWord(w) {
+			return 0
+		}
+	case g.isCountryAt(m.first):
 		return Place
-	case personWords[w] && (!isPlace || kind == gazetteer.City):
-		return Person
+	case g.isFullNameWord(w):
+		if kind, isPlace := g.placeAt(m.first); !isPlace || kind == gazetteer.City {
+			return Person
+		}
 	}
 	return m.Type
 }
@@ -181,7 +296,7 @@ func (g *entityGrouper) clean(n Name) mention {
 	if first < last && (g.word(first) == "the" || n.Type == Organization && g.word(first) == "The") {
 		first++
 	}
-	if n.Type == Person || first < last && gazetteer.IsHonorific(g.word(first)) {
+	if n.Type == Person || first < last && g.isHonorificAt(first) {
 		first = g.skipTitles(first, last)
 	}
 	return mention{Name: n, first: first, last: last}
@@ -195,14 +310,12 @@ func (g *entityGrouper) skipTitles(first, last int) int {
 	afterTitle := first
 scan:
 	for i := first; i < last-1; i++ {
-		w := g.word(i)
-		_, given := gazetteer.GivenName(w)
 		switch {
-		case gazetteer.IsPersonTitle(w):
+		case g.isTitleAt(i):
 			afterTitle = i + 1
-		case given:
+		case g.isGivenNameAt(i):
 			break scan
-		case (partyLabels[w] || isPlaceQualifier(w)) && i < last-2:
+		case i < last-2 && (partyLabels.has(g.word(i)) || g.isPlaceQualifierAt(i)):
 			afterTitle = i + 1
 		}
 	}
@@ -216,20 +329,17 @@ scan:
 }
 
 // partyLabels are words news puts before a politician's name.
-var partyLabels = map[string]bool{
-	"Democrat": true, "Democratic": true, "Republican": true, "GOP": true, "Labour": true,
-	"Tory": true, "Conservative": true, "Liberal": true, "Independent": true,
-}
+var partyLabels = newWordSet(strings.Fields("Democrat Democratic Republican GOP Labour Tory Conservative Liberal Independent"))
 
 func (g *entityGrouper) word(i int) string { return g.toks[i].Text(g.text) }
 
-func (g *entityGrouper) surface(m mention) string {
+func (g *entityGrouper) surface(m *mention) string {
 	return g.text[g.toks[m.first].Start:g.toks[m.last-1].End]
 }
 
 // words returns the word tokens of a mention, leaving out initials' dots and
 // the like. The slice is reused by the next call.
-func (g *entityGrouper) words(m mention) []string {
+func (g *entityGrouper) words(m *mention) []string {
 	g.wordBuf = g.wordBuf[:0]
 	for i := m.first; i < m.last; i++ {
 		if g.toks[i].Kind == Word {
@@ -239,11 +349,21 @@ func (g *entityGrouper) words(m mention) []string {
 	return g.wordBuf
 }
 
-// lowerKey returns the words joined by spaces in lower case, in scratch
-// space reused by the next call: a map indexed with string(g.lowerKey(…))
-// allocates nothing.
-func (g *entityGrouper) lowerKey(words ...string) []byte {
-	g.keyBuf = g.keyBuf[:0]
+// joinWords returns the words of m joined by spaces: the text itself when
+// single spaces separate them, as they usually do.
+func (g *entityGrouper) joinWords(m *mention, ws []string) string {
+	for i := m.first; i < m.last-1; i++ {
+		if t := g.toks[i]; t.Kind != Word || g.toks[i+1].Start != t.End+1 || g.text[t.End] != ' ' {
+			return strings.Join(ws, " ")
+		}
+	}
+	return g.surface(m)
+}
+
+// lowerKey returns a key of the tag and the words joined by spaces in lower
+// case, in scratch space reused by the next key.
+func (g *entityGrouper) lowerKey(tag byte, words ...string) []byte {
+	g.keyBuf = append(g.keyBuf[:0], tag)
 	for i, w := range words {
 		if i > 0 {
 			g.keyBuf = append(g.keyBuf, ' ')
@@ -253,83 +373,129 @@ func (g *entityGrouper) lowerKey(words ...string) []byte {
 	return g.keyBuf
 }
 
-// appendLower appends s in lower case as strings.ToLower writes it.
+// exactKey returns a key of the tag and s as written, in the scratch space
+// of lowerKey.
+func (g *entityGrouper) exactKey(tag byte, s string) []byte {
+	g.keyBuf = append(append(g.keyBuf[:0], tag), s...)
+	return g.keyBuf
+}
+
+// appendLower appends s in lower case as strings.ToLower writes it, eight
+// bytes at a time while they are ASCII.
 func appendLower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return append(dst, strings.ToLower(s)...)
+	const high = 0x8080808080808080
+	n := len(dst)
+	dst = slices.Grow(dst, len(s))[:n+len(s)]
+	lower := dst[n:]
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := swar.Load64(s[i:])
+		if w&high != 0 {
+			return append(dst[:n], strings.ToLower(s)...)
 		}
+		binary.LittleEndian.PutUint64(lower[i:], swar.LowerASCII(w))
 	}
-	for i := 0; i < len(s); i++ {
+	for ; i < len(s); i++ {
 		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(dst[:n], strings.ToLower(s)...)
+		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		dst = append(dst, c)
+		lower[i] = c
 	}
 	return dst
 }
 
-func (g *entityGrouper) add(typ EntityType, name string) *entity {
-	e := &entity{typ: typ, name: name}
-	g.entities = append(g.entities, e)
-	return e
+// found starts an entity and returns its index in founded.
+func (g *entityGrouper) found(typ EntityType) int32 {
+	g.founded = append(g.founded, entity{typ: typ})
+	g.mentionsOf = append(g.mentionsOf, chain{})
+	return int32(len(g.founded) - 1)
+}
+
+// keyed returns the entity that a key names, founding one of typ if none
+// does yet.
+func (g *entityGrouper) keyed(key []byte, typ EntityType) int32 {
+	id, _ := g.keys.add(key)
+	return g.entityOf(id, typ)
+}
+
+// entityOf returns the entity that key id names, founding one of typ if
+// none does yet.
+func (g *entityGrouper) entityOf(id int, typ EntityType) int32 {
+	if g.keyUses[id].entity == 0 {
+		g.keyUses[id].entity = g.found(typ) + 1
+	}
+	return g.keyUses[id].entity - 1
+}
+
+// lookUp returns the entity that a key names, or -1.
+func (g *entityGrouper) lookUp(key []byte) int32 {
+	if id, ok := g.keys.find(key); ok {
+		return g.keyUses[id].entity - 1
+	}
+	return -1
+}
+
+// assign makes mention k one of entity e's, last in its chain.
+func (g *entityGrouper) assign(k int, e int32) {
+	g.owner[k] = e
+	g.mentionsOf[e].link(int32(k)+1, g.next)
+}
+
+// merge moves the mentions of entity from to the end of those of into.
+func (g *entityGrouper) merge(from, into int32) {
+	if from < 0 || into < 0 || from == into {
+		return
+	}
+	for k := g.mentionsOf[from].head; k != 0; k = g.next[k-1] {
+		g.owner[k-1] = into
+	}
+	g.mentionsOf[into].splice(&g.mentionsOf[from], g.next)
 }
 
 // groupPeople founds one entity per full name, then attaches each lone word
 // to the full name it most plausibly shortens.
-func (g *entityGrouper) groupPeople(people []mention) {
-	owners := make([]*entity, len(people))
-	byFullName := map[string]*entity{}
-	var full []*entity
-	for i, m := range people {
+func (g *entityGrouper) groupPeople() {
+	for k := range g.mentions {
+		m := &g.mentions[k]
+		g.owner[k] = -1
+		if m.Type != Person {
+			continue
+		}
 		ws := g.words(m)
 		if len(ws) < 2 {
 			continue
 		}
-		key := g.lowerKey(ws[0], ws[surnameIndex(ws)])
-		e := byFullName[string(key)]
-		if e == nil {
-			e = g.add(Person, "")
-			byFullName[string(key)] = e
-			full = append(full, e)
+		e := g.keyed(g.lowerKey(fullNameKey, ws[0], ws[surnameIndex(ws)]), Person)
+		if name := g.founded[e].name; name == "" || fullNameRank(ws) > nameRank(name) {
+			g.founded[e].name = g.joinWords(m, ws)
 		}
-		e.name = betterName(e.name, strings.Join(ws, " "))
-		e.mentions = append(e.mentions, m.Name)
-		owners[i] = e
+		g.assign(k, e)
 	}
-	fullByWord := map[string][]fullNameMention{}
-	for _, e := range full {
-		for w := range strings.FieldsSeq(strings.ToLower(e.name)) {
-			for _, m := range e.mentions {
-				fullByWord[w] = append(fullByWord[w], fullNameMention{m.Start, e})
-			}
-		}
-	}
-	for _, ms := range fullByWord {
-		slices.SortFunc(ms, func(a, b fullNameMention) int { return cmp.Compare(a.start, b.start) })
-	}
-	byWord := map[string]*entity{}
-	for i, m := range people {
-		ws := g.words(m)
-		if len(ws) != 1 {
+	g.chainFullNames()
+	for k := range g.mentions {
+		m := &g.mentions[k]
+		if m.Type != Person || g.owner[k] >= 0 {
 			continue
 		}
-		word := g.lowerKey(ws[0])
-		e := shortenedFullName(m.Start, fullByWord[string(word)])
-		if e == nil {
-			e = byWord[string(word)]
+		word := g.word(m.last - 1) // a lone word: the one word token
+		id, _ := g.keys.add(g.lowerKey(personKey, word))
+		e := g.shortenedFullName(m.Start, id)
+		if e < 0 {
+			e = g.entityOf(id, Person)
 		}
-		if e == nil {
-			e = g.add(Person, "")
-			byWord[string(word)] = e
-		}
-		e.name = betterName(e.name, ws[0])
-		e.mentions = append(e.mentions, m.Name)
-		owners[i] = e
+		g.founded[e].name = betterName(g.founded[e].name, word)
+		g.assign(k, e)
 	}
-	for i, m := range people {
-		e := owners[i]
+	for k := range g.mentions {
+		m := &g.mentions[k]
+		if m.Type != Person {
+			continue
+		}
+		e := &g.founded[g.owner[k]]
 		if e.role == "" {
 			e.role = g.role(m)
 		}
@@ -337,7 +503,8 @@ func (g *entityGrouper) groupPeople(people []mention) {
 			e.sex = g.titleSex(m)
 		}
 	}
-	for _, e := range owners {
+	for i := range g.founded { // all people so far
+		e := &g.founded[i]
 		if e.sex == 0 {
 			e.sex = roleSex(e.role)
 		}
@@ -347,72 +514,133 @@ func (g *entityGrouper) groupPeople(people []mention) {
 	}
 }
 
-// generationalSuffixes follow a surname without being one.
-var generationalSuffixes = map[string]bool{"Jr": true, "Jr.": true, "Sr": true, "Sr.": true, "II": true, "III": true, "IV": true}
+// chainFullNames chains the mentions of the full names (so far, all the
+// entities) under the personKey of each word of their names, for
+// shortenedFullName.
+func (g *entityGrouper) chainFullNames() {
+	// The key ids of the words of entity e's name are words[starts[e]:starts[e+1]].
+	nWords := 0
+	for e := range g.founded {
+		nWords += strings.Count(g.founded[e].name, " ") + 1
+	}
+	ids := make([]int32, len(g.founded)+1+nWords)
+	starts, words := ids[:len(g.founded)+1], ids[len(g.founded)+1:len(g.founded)+1]
+	for e := range g.founded {
+		// Full names are words joined by single spaces.
+		for name := g.founded[e].name; name != ""; {
+			var word string
+			word, name, _ = strings.Cut(name, " ")
+			id, _ := g.keys.add(g.lowerKey(personKey, word))
+			words = append(words, int32(id))
+		}
+		starts[e+1] = int32(len(words))
+	}
+	refs := 0
+	for k := range g.mentions {
+		if e := g.owner[k]; e >= 0 {
+			refs += int(starts[e+1] - starts[e])
+		}
+	}
+	links := make([]int32, 2*refs)
+	g.fullRefs, g.nextRef = links[:0:refs], links[refs:]
+	for k := range g.mentions {
+		e := g.owner[k]
+		if e < 0 {
+			continue
+		}
+		for _, id := range words[starts[e]:starts[e+1]] {
+			g.fullRefs = append(g.fullRefs, int32(k))
+			g.keyUses[id].fullNames.link(int32(len(g.fullRefs)), g.nextRef)
+		}
+	}
+}
+
+// shortenedFullName picks, among the full names holding the lone word of
+// key id, the one mentioned last before offset, or else first after it; -1
+// for none. Lone words come in text order, so each chain is walked once
+// however many people share a word.
+func (g *entityGrouper) shortenedFullName(offset int, id int) int32 {
+	u := &g.keyUses[id]
+	if u.fullNames.head == 0 {
+		return -1
+	}
+	next := u.fullNames.head
+	if u.seen != 0 {
+		next = g.nextRef[u.seen-1]
+	}
+	for ; next != 0 && g.mentions[g.fullRefs[next-1]].Start <= offset; next = g.nextRef[next-1] {
+		u.seen = next
+	}
+	if u.seen == 0 {
+		return g.owner[g.fullRefs[u.fullNames.head-1]]
+	}
+	return g.owner[g.fullRefs[u.seen-1]]
+}
 
 // surnameIndex is the index of the last word that is not "Jr." or the like.
 func surnameIndex(ws []string) int {
 	i := len(ws) - 1
-	for i > 0 && generationalSuffixes[ws[i]] {
+	for i > 0 && isGenerationalSuffix(ws[i]) {
 		i--
 	}
 	return i
 }
 
-// fullNameMention is where a full-name entity is mentioned.
-type fullNameMention struct {
-	start  int
-	entity *entity
-}
-
-// shortenedFullName picks, among the full names containing a lone word
-// (sorted by position), the one mentioned last before offset, or else first
-// after it. One binary search keeps grouping linear-logarithmic however many
-// people share a word.
-func shortenedFullName(offset int, candidates []fullNameMention) *entity {
-	next := sort.Search(len(candidates), func(i int) bool { return candidates[i].start > offset })
-	switch {
-	case next > 0:
-		return candidates[next-1].entity
-	case next < len(candidates):
-		return candidates[next].entity
+// isGenerationalSuffix: the word follows a surname without being one.
+func isGenerationalSuffix(w string) bool {
+	switch w {
+	case "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV":
+		return true
 	}
-	return nil
+	return false
 }
 
-// groupByKey puts mentions whose names are the same but for case into one
-// entity, returning the entities by lower-case name.
-func (g *entityGrouper) groupByKey(typ EntityType, ms []mention, name func(mention) string) map[string]*entity {
-	byKey := map[string]*entity{}
-	for _, m := range ms {
-		n := name(m)
-		k := g.lowerKey(n)
-		e := byKey[string(k)]
-		if e == nil {
-			e = g.add(typ, "")
-			byKey[string(k)] = e
+// groupByKey puts the mentions of typ whose names are the same but for
+// case into one entity; a place is named by placeName.
+func (g *entityGrouper) groupByKey(typ EntityType, tag byte) {
+	for k := range g.mentions {
+		m := &g.mentions[k]
+		if m.Type != typ {
+			continue
 		}
-		e.name = betterName(e.name, n)
-		e.mentions = append(e.mentions, m.Name)
+		n := g.surface(m)
+		if typ == Place {
+			n = g.placeName(m, n)
+		}
+		e := g.keyed(g.lowerKey(tag, n), typ)
+		g.founded[e].name = betterName(g.founded[e].name, n)
+		g.assign(k, e)
 	}
-	return byKey
 }
 
 // betterName returns the better of an entity's current name and another
 // form of it: the one not in headline capitals, then the one with more
 // words ("Xi Jinping" over "Xi"), then the current one.
 func betterName(current, other string) string {
-	rank := func(s string) int {
-		r := strings.Count(s, " ")
-		if hasLower(s) {
-			r += 100
-		}
-		return r
-	}
-	if current == "" || rank(other) > rank(current) {
+	if current == "" || nameRank(other) > nameRank(current) {
 		return other
 	}
 	return current
+}
+
+// nameRank orders the forms of a name for betterName.
+func nameRank(s string) int {
+	r := strings.Count(s, " ")
+	if hasLower(s) {
+		r += 100
+	}
+	return r
+}
+
+// fullNameRank is the nameRank of the words joined by spaces.
+func fullNameRank(ws []string) int {
+	r := len(ws) - 1
+	for _, w := range ws {
+		if hasLower(w) {
+			return r + 100
+		}
+	}
+	return r
 }
 
 // hasLower reports whether s differs from strings.ToUpper(s), allocating
@@ -429,9 +657,12 @@ func hasLower(s string) bool {
 	return false
 }
 
-// placeName is the gazetteer's canonical name of a country, else the name.
-func (g *entityGrouper) placeName(m mention) string {
-	name := g.surface(m)
+// placeName is the gazetteer's canonical name of a country, else the name
+// of mention m.
+func (g *entityGrouper) placeName(m *mention, name string) string {
+	if m.last-m.first == 1 && !g.isCountryAt(m.first) {
+		return name // most places: one word, whose facts say it is no country
+	}
 	if canonical, ok := gazetteer.Country(name); ok {
 		return canonical
 	}
@@ -441,44 +672,34 @@ func (g *entityGrouper) placeName(m mention) string {
 // groupOrganizations groups organizations by name, then folds acronyms into
 // the names they abbreviate and "US State Department" into "State
 // Department" (keeping the fuller name).
-func (g *entityGrouper) groupOrganizations(orgs []mention) {
-	byName := g.groupByKey(Organization, orgs, g.surface)
-	merge := func(from, into *entity) {
-		if from == nil || into == nil || from == into || from.mentions == nil {
-			return
-		}
-		into.mentions = append(into.mentions, from.mentions...)
-		from.mentions = nil
-	}
-	for _, m := range orgs {
-		if acronym, ok := g.parenthesisedAcronym(m.last); ok {
-			merge(byName[strings.ToLower(acronym)], byName[strings.ToLower(g.surface(m))])
-		}
-	}
-	byAcronym := map[string]*entity{}
-	var orgEntities []*entity
-	for _, e := range g.entities {
-		if e.typ != Organization {
+func (g *entityGrouper) groupOrganizations() {
+	firstOrg := int32(len(g.founded))
+	g.groupByKey(Organization, orgKey)
+	for k := range g.mentions {
+		m := &g.mentions[k]
+		if m.Type != Organization {
 			continue
 		}
-		orgEntities = append(orgEntities, e)
-		if a := acronymOf(e.name); len(a) >= 3 && byAcronym[a] == nil {
-			byAcronym[a] = e
+		if acronym, ok := g.parenthesisedAcronym(m.last); ok {
+			g.merge(g.lookUp(g.lowerKey(orgKey, acronym)), g.lookUp(g.lowerKey(orgKey, g.surface(m))))
 		}
 	}
-	for _, e := range orgEntities {
-		merge(e, byAcronym[strings.ReplaceAll(e.name, ".", "")])
-		if qualifier, rest, ok := strings.Cut(e.name, " "); ok && isPlaceQualifier(qualifier) {
-			merge(byName[strings.ToLower(rest)], e)
+	orgs := g.founded[firstOrg:]
+	for i := range orgs {
+		// The first organization with an acronym stands for it.
+		if key := g.acronymKey(orgs[i].name); len(key) > 3 {
+			if id, added := g.keys.add(key); added {
+				g.keyUses[id].entity = firstOrg + int32(i) + 1
+			}
 		}
 	}
-	kept := g.entities[:0]
-	for _, e := range g.entities {
-		if e.mentions != nil {
-			kept = append(kept, e)
+	for i := range orgs {
+		e := firstOrg + int32(i)
+		g.merge(e, g.lookUp(g.undottedKey(orgs[i].name)))
+		if qualifier, rest, ok := strings.Cut(orgs[i].name, " "); ok && isPlaceQualifier(qualifier) {
+			g.merge(g.lookUp(g.lowerKey(orgKey, rest)), e)
 		}
 	}
-	g.entities = kept
 }
 
 // parenthesisedAcronym returns the word in "(WHO)" right after token i.
@@ -489,21 +710,130 @@ func (g *entityGrouper) parenthesisedAcronym(i int) (string, bool) {
 	return g.word(i + 1), true
 }
 
-// acronymOf returns the capitals of the significant words of a name
-// ("World Health Organization" → "WHO"), or "" for a one-word name.
-func acronymOf(name string) string {
-	var b strings.Builder
+// acronymKey returns the acronymKey of the capitals of the significant words
+// of a name ("World Health Organization" → "WHO"), or just the tag for a
+// one-word name.
+func (g *entityGrouper) acronymKey(name string) []byte {
+	g.keyBuf = append(g.keyBuf[:0], acronymKey)
 	words := 0
 	for w := range strings.FieldsSeq(name) {
 		words++
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-			b.WriteRune(r)
+			g.keyBuf = utf8.AppendRune(g.keyBuf, r)
 		}
 	}
 	if words < 2 {
-		return ""
+		return g.keyBuf[:1]
 	}
-	return b.String()
+	return g.keyBuf
+}
+
+// undottedKey returns the acronymKey of a name written as an acronym,
+// less its dots ("U.N.").
+func (g *entityGrouper) undottedKey(name string) []byte {
+	g.keyBuf = append(g.keyBuf[:0], acronymKey)
+	for i := 0; i < len(name); i++ {
+		if name[i] != '.' {
+			g.keyBuf = append(g.keyBuf, name[i])
+		}
+	}
+	return g.keyBuf
+}
+
+// wordFacts is what the gazetteer says of a token, each kind of fact looked
+// up the first time the stage asks for it: it asks about the words in and
+// around each name several times (is it a title? a country?). The facts of
+// a token fit in 16 bits.
+type wordFacts uint16
+
+// The kinds of fact, one gazetteer lookup each, and the bits that say
+// they have been looked up.
+const (
+	titleFacts wordFacts = 1 << iota
+	countryFacts
+	demonymFacts
+	placeFacts
+	givenNameFacts
+)
+
+// The facts.
+const (
+	titleFact wordFacts = 1 << (iota + 5)
+	honorificFact
+	countryFact
+	demonymFact
+	placeFact
+	givenNameFact
+	titleSexShift  = 11 // two bits of gazetteer.Sex
+	placeKindShift = 13 // three bits of gazetteer.PlaceKind
+)
+
+// factsAt returns the facts of token i, with those of kind looked up.
+func (g *entityGrouper) factsAt(i int, kind wordFacts) wordFacts {
+	if f := g.facts[i]; f&kind != 0 {
+		return f
+	}
+	return g.lookUpFacts(i, kind)
+}
+
+// lookUpFacts adds the facts of kind to those of token i.
+func (g *entityGrouper) lookUpFacts(i int, kind wordFacts) wordFacts {
+	w := g.word(i)
+	f := g.facts[i] | kind
+	switch kind {
+	case titleFacts:
+		title, ok := gazetteer.PersonTitle(w)
+		f |= factIf(ok, titleFact) | factIf(title.Honorific, honorificFact) | wordFacts(title.Sex)<<titleSexShift
+	case countryFacts:
+		_, ok := gazetteer.Country(w)
+		f |= factIf(ok, countryFact)
+	case demonymFacts:
+		_, ok := gazetteer.Demonym(w)
+		f |= factIf(ok, demonymFact)
+	case placeFacts:
+		// A place is a country first, so this looks countries up too.
+		place, ok := gazetteer.Place(w)
+		f |= countryFacts | factIf(ok, placeFact) | factIf(place == gazetteer.CountryPlace, countryFact) | wordFacts(place)<<placeKindShift
+	case givenNameFacts:
+		_, ok := gazetteer.GivenName(w)
+		f |= factIf(ok, givenNameFact)
+	}
+	g.facts[i] = f
+	return f
+}
+
+func factIf(ok bool, fact wordFacts) wordFacts {
+	if ok {
+		return fact
+	}
+	return 0
+}
+
+func (g *entityGrouper) titleAt(i int) (sex gazetteer.Sex, ok bool) {
+	f := g.factsAt(i, titleFacts)
+	return gazetteer.Sex(f >> titleSexShift & 3), f&titleFact != 0
+}
+
+func (g *entityGrouper) isTitleAt(i int) bool { return g.factsAt(i, titleFacts)&titleFact != 0 }
+
+func (g *entityGrouper) isHonorificAt(i int) bool {
+	return g.factsAt(i, titleFacts)&honorificFact != 0
+}
+
+func (g *entityGrouper) isCountryAt(i int) bool { return g.factsAt(i, countryFacts)&countryFact != 0 }
+
+// isPlaceQualifierAt: token i is a country or a demonym ("US", "Chinese").
+func (g *entityGrouper) isPlaceQualifierAt(i int) bool {
+	return g.isCountryAt(i) || g.factsAt(i, demonymFacts)&demonymFact != 0
+}
+
+func (g *entityGrouper) placeAt(i int) (gazetteer.PlaceKind, bool) {
+	f := g.factsAt(i, placeFacts)
+	return gazetteer.PlaceKind(f >> placeKindShift & 7), f&placeFact != 0
+}
+
+func (g *entityGrouper) isGivenNameAt(i int) bool {
+	return g.factsAt(i, givenNameFacts)&givenNameFact != 0
 }
 
 func isPlaceQualifier(word string) bool {
@@ -519,12 +849,12 @@ func isPossessiveClitic(w string) bool {
 }
 
 // titleSex returns the sex told by a title in or right before a mention.
-func (g *entityGrouper) titleSex(m mention) gazetteer.Sex {
+func (g *entityGrouper) titleSex(m *mention) gazetteer.Sex {
 	for i := m.First - 1; i < m.first; i++ {
 		if i < 0 || g.toks[i].Kind != Word {
 			continue
 		}
-		if sex, ok := gazetteer.TitleSex(g.word(i)); ok {
+		if sex, _ := g.titleAt(i); sex != 0 {
 			return sex
 		}
 	}
@@ -551,11 +881,92 @@ func givenNameSex(name string) gazetteer.Sex {
 	return sex
 }
 
-// sortByPosition puts each entity's mentions, and then the entities, in text
-// order.
-func sortByPosition(es []*entity) {
-	for _, e := range es {
-		slices.SortStableFunc(e.mentions, func(a, b Name) int { return cmp.Compare(a.Start, b.Start) })
+// entities lays the mentions out by entity, in one slice, and returns the
+// entities that kept any, in order of their first mention.
+func (g *entityGrouper) entities() []*entity {
+	all := make([]Name, 0, len(g.mentions))
+	kept := 0
+	for i := range g.founded {
+		if n := int(g.mentionsOf[i].count); n > 0 {
+			g.founded[i].mentions = all[len(all) : len(all) : len(all)+n]
+			all = all[:len(all)+n]
+			kept++
+		}
 	}
-	slices.SortStableFunc(es, func(a, b *entity) int { return cmp.Compare(a.mentions[0].Start, b.mentions[0].Start) })
+	out := make([]*entity, 0, kept)
+	for k := range g.mentions {
+		e := &g.founded[g.owner[k]]
+		if len(e.mentions) == 0 {
+			out = append(out, e)
+		}
+		e.mentions = append(e.mentions, g.mentions[k].Name)
+	}
+	return out
+}
+
+// keyTable gives each distinct key (a short byte string) a small id, the
+// order in which it was added. It is open addressing sized once for at most
+// maxKeys keys.
+type keyTable struct {
+	bytes []byte  // the keys, one after another
+	ends  []int32 // where each key ends in bytes; the next one starts there
+	slots []int32 // the id + 1 of a key, 0 for an empty slot
+	shift uint    // 64 - log2(len(slots))
+}
+
+func newKeyTable(maxKeys, keyBytes int) keyTable {
+	size := uint(bits.Len(uint(maxKeys + maxKeys/2))) // at most two thirds full
+	return keyTable{bytes: make([]byte, 0, keyBytes), ends: make([]int32, 0, maxKeys),
+		slots: make([]int32, 1<<size), shift: 64 - size}
+}
+
+// add returns the id of key, adding it (a copy) if it is new.
+func (t *keyTable) add(key []byte) (id int, added bool) {
+	slot, id := t.probe(key)
+	if id >= 0 {
+		return id, false
+	}
+	t.bytes = append(t.bytes, key...)
+	t.ends = append(t.ends, int32(len(t.bytes)))
+	t.slots[slot] = int32(len(t.ends))
+	return len(t.ends) - 1, true
+}
+
+// find returns the id of key if the table has it.
+func (t *keyTable) find(key []byte) (int, bool) {
+	_, id := t.probe(key)
+	return id, id >= 0
+}
+
+// probe returns the id of key, or -1 and the empty slot where it belongs.
+func (t *keyTable) probe(key []byte) (slot, id int) {
+	mask := len(t.slots) - 1
+	for slot = t.slotOf(key); t.slots[slot] != 0; slot = (slot + 1) & mask {
+		id = int(t.slots[slot]) - 1
+		start := int32(0)
+		if id > 0 {
+			start = t.ends[id-1]
+		}
+		if string(t.bytes[start:t.ends[id]]) == string(key) {
+			return slot, id
+		}
+	}
+	return slot, -1
+}
+
+// slotOf is where the probe for key starts: a hash of its length and its
+// first and last eight bytes, which keys rarely share.
+func (t *keyTable) slotOf(key []byte) int {
+	const seed, prime = 0x2545f4914f6cdd1d, 0x9e3779b97f4a7c15
+	var first, last uint64
+	switch n := len(key); {
+	case n >= 8:
+		first, last = binary.LittleEndian.Uint64(key), binary.LittleEndian.Uint64(key[n-8:])
+	case n >= 4: // two loads that overlap
+		first, last = uint64(binary.LittleEndian.Uint32(key)), uint64(binary.LittleEndian.Uint32(key[n-4:]))
+	case n > 0:
+		first, last = uint64(key[0]), uint64(key[n-1])<<8|uint64(key[n/2])
+	}
+	h := (bits.RotateLeft64((first^seed)*prime, 29) ^ last ^ uint64(len(key))) * prime
+	return int(h >> t.shift)
 }

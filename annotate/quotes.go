@@ -1,5 +1,7 @@
 package annotate
 
+import "strings"
+
 // Quotes: finds the quoted passages of the text; speakers.go then decides who
 // said each one.
 //
@@ -10,7 +12,9 @@ package annotate
 // mark make one quote. Single marks double as apostrophes (don't,
 // ’90s, rock ’n’ roll, the students’ union), so they count as quote marks
 // only where their surroundings say so. Each mark is looked at a constant
-// number of times: the scan is linear however unbalanced the marks are.
+// number of times: the scan is linear however unbalanced the marks are. The
+// marks are found in one pass over the tokens, which also finds the words
+// that may be attribution cues for speakers.go (scanTokens).
 
 type quote struct {
 	start, end  int // bytes, marks included
@@ -31,7 +35,49 @@ type quote struct {
 
 // findQuotes returns the quotes of the text, in order, with their speakers.
 func findQuotes(a *analysis) []quote {
-	return attributeQuotes(a, pairQuoteMarks(a.text, a.tokens))
+	// Quote marks and the words that may be cues are few, so they start on
+	// the stack.
+	var marks [64]quoteMark
+	var cueStarts [64]int32
+	info := make([]tokenInfo, len(a.tokens))
+	s := scanTokens(a.text, a.tokens, a.sentences, info, marks[:0], cueStarts[:0])
+	return attributeQuotes(a, pairQuoteMarks(a.text, a.tokens, s.marks), info, s.cueStarts)
+}
+
+// scanned is what scanTokens finds.
+type scanned struct {
+	marks     []quoteMark
+	cueStarts []int32 // tokens that may start a cue (see mayStartCue)
+}
+
+// scanTokens finds the quote marks, each with its paragraph, and the
+// tokens that may start a cue, in one pass over the tokens, appending them
+// to marks and cueStarts, and notes the sentence of each token in info. A
+// line break always ends a sentence, so a paragraph starts with a sentence.
+func scanTokens(text string, toks []Token, sents []Sentence, info []tokenInfo, marks []quoteMark, cueStarts []int32) scanned {
+	paragraph := int32(-1)
+	for si, s := range sents {
+		if s.ParagraphStart || s.First == 0 {
+			paragraph++
+		}
+		sentence, sentenceInfo := toks[s.First:s.Last], info[s.First:s.Last]
+		sentenceInfo = sentenceInfo[:len(sentence)]
+		for k := range sentence {
+			t := &sentence[k]
+			sentenceInfo[k].sentence = int32(si)
+			if t.Kind != QuoteMark && !mayStartCue(text, t) {
+				continue // most tokens
+			}
+			i := s.First + k
+			if t.Kind != QuoteMark {
+				cueStarts = append(cueStarts, int32(i))
+			} else if family, role, weak := classifyMark(text, toks, i); role != 0 {
+				marks = append(marks, quoteMark{tok: i, paragraph: paragraph, opensParagraph: i == s.First && (s.ParagraphStart || i == 0),
+					family: family, role: role, weak: weak})
+			}
+		}
+	}
+	return scanned{marks, cueStarts}
 }
 
 type markFamily uint8
@@ -50,9 +96,13 @@ const (
 )
 
 type quoteMark struct {
-	tok    int
-	family markFamily
-	role   markRole
+	tok int
+	// paragraph counts the paragraphs before the mark's; opensParagraph:
+	// the mark is the first token of its paragraph.
+	paragraph      int32
+	opensParagraph bool
+	family         markFamily
+	role           markRole
 	// weak closers (a single mark after a letter, as in "the students’
 	// union") close a quote only when no strongCloserLater: no other closer
 	// of the family follows before its next opener.
@@ -63,25 +113,30 @@ type quoteMark struct {
 	singleCloserLater bool
 }
 
-// pairQuoteMarks returns the quoted spans, in text order, with no speaker.
-func pairQuoteMarks(text string, toks []Token) []quote {
-	var out []quote
-	var marks []quoteMark // the current paragraph's marks, reused
-	carried := -1         // opening token of a quote carried into this paragraph
+// pairQuoteMarks pairs the marks that scanTokens found into the quoted
+// spans, in text order, with no speaker.
+func pairQuoteMarks(text string, toks []Token, marks []quoteMark) []quote {
+	if len(marks) < 2 {
+		return nil
+	}
+	out := make([]quote, 0, len(marks)/2) // each quote takes two marks
+	carried := -1                         // opening token of a quote carried into the next paragraph
 	var carriedFamily markFamily
-	for start := 0; start < len(toks); {
+	for start := 0; start < len(marks); {
 		end := start + 1
-		for end < len(toks) && !toks[end].NewlineBefore {
+		for end < len(marks) && marks[end].paragraph == marks[start].paragraph {
 			end++
 		}
-		marks = collectMarks(text, toks, start, end, marks[:0])
-		open, family := carried, carriedFamily
+		paragraph := marks[start:end]
+		markWhatFollows(paragraph)
+		open, family := -1, markFamily(0)
 		skip := -1
 		if carried >= 0 {
-			skip = start // the mark that reopens the carried quote
+			open, family = carried, carriedFamily
+			skip = paragraph[0].tok // the mark that reopens the carried quote
 		}
-		for k := range marks {
-			m := &marks[k]
+		for k := range paragraph {
+			m := &paragraph[k]
 			if m.tok == skip {
 				continue
 			}
@@ -108,10 +163,15 @@ func pairQuoteMarks(text string, toks []Token) []quote {
 			}
 		}
 		carried = -1
-		if open >= 0 && end < len(toks) && reopens(text, toks, end, open) && opensPassage(text, toks, open) {
+		// A mark that opens the next paragraph may carry the quote on.
+		if open >= 0 && end < len(marks) && marks[end].paragraph == paragraph[0].paragraph+1 && marks[end].opensParagraph &&
+			reopens(text, toks, marks[end].tok, open) && opensPassage(text, toks, open) {
 			carried, carriedFamily = open, family
 		}
 		start = end
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -145,19 +205,9 @@ func opensPassage(text string, toks []Token, i int) bool {
 	return false
 }
 
-// collectMarks appends the quote marks of tokens [start, end) to marks and
-// fills in what each needs to know about the marks after it, in one backward
-// pass.
-func collectMarks(text string, toks []Token, start, end int, marks []quoteMark) []quoteMark {
-	for i := start; i < end; i++ {
-		if toks[i].Kind != QuoteMark {
-			continue
-		}
-		family, role, weak := classifyMark(text, toks, i)
-		if role != 0 {
-			marks = append(marks, quoteMark{tok: i, family: family, role: role, weak: weak})
-		}
-	}
+// markWhatFollows fills in what each mark of a paragraph needs to know about
+// the marks after it, in one backward pass.
+func markWhatFollows(marks []quoteMark) {
 	var strongCloser [3]bool // by family, reset at each opener
 	singleCloser := false
 	for k := len(marks) - 1; k >= 0; k-- {
@@ -174,7 +224,6 @@ func collectMarks(text string, toks []Token, start, end int, marks []quoteMark) 
 			singleCloser = true
 		}
 	}
-	return marks
 }
 
 // classifyMark says which family the quote mark token i belongs to and
@@ -297,14 +346,11 @@ func isTitle(text string, toks []Token, q quote) bool {
 			continue
 		}
 		words++
-		if w := t.Text(text); w[0] >= 'a' && w[0] <= 'z' && !titleSmallWords[w] {
+		if w := t.Text(text); w[0] >= 'a' && w[0] <= 'z' && !titleSmallWords.has(w) {
 			return false
 		}
 	}
 	return words >= 3
 }
 
-var titleSmallWords = map[string]bool{
-	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true, "to": true,
-	"for": true, "and": true, "or": true, "but": true, "by": true, "with": true, "from": true, "as": true,
-}
+var titleSmallWords = newWordSet(strings.Fields("a an the of in on at to for and or but by with from as"))

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -13,7 +14,9 @@ import (
 // quotedTexts returns the text of every quoted span pairQuoteMarks finds.
 func quotedTexts(text string) []string {
 	var out []string
-	for _, q := range pairQuoteMarks(text, Tokenize(text)) {
+	toks := Tokenize(text)
+	scan := scanTokens(text, toks, splitSentences(text, toks), make([]tokenInfo, len(toks)), nil, nil)
+	for _, q := range pairQuoteMarks(text, toks, scan.marks) {
 		out = append(out, text[q.start:q.end])
 	}
 	return out
@@ -63,6 +66,36 @@ func TestApostrophesAreNotQuotes(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			assert.Equal(t, c.want, quotedTexts(c.text))
 		})
+	}
+}
+
+// TestScanTokens checks what the one pass over the tokens finds: the quote
+// marks with their paragraphs, the words and dashes that may start a cue,
+// and the sentence of every token.
+func TestScanTokens(t *testing.T) {
+	text := "“Yes,” Smith said. He added: “No.”\nThe rest — it ends, ACCORDING to him.\n\n“Last.” ― Jane Doe"
+	toks := Tokenize(text)
+	sents := splitSentences(text, toks)
+	info := make([]tokenInfo, len(toks))
+	scan := scanTokens(text, toks, sents, info, nil, nil)
+	var marks []string
+	for _, m := range scan.marks {
+		marks = append(marks, fmt.Sprintf("%s %d %v", toks[m.tok].Text(text), m.paragraph, m.opensParagraph))
+	}
+	assert.Equal(t, []string{"“ 0 true", "” 0 false", "“ 0 false", "” 0 false", "“ 2 true", "” 2 false"}, marks)
+	var cues []string
+	for _, i := range scan.cueStarts {
+		cues = append(cues, toks[i].Text(text))
+	}
+	// Every cue word and dash is there; other words may be, not most.
+	for _, want := range []string{"said", "added", "—", "ACCORDING", "―"} {
+		assert.Contains(t, cues, want)
+	}
+	assert.Less(t, len(cues), 9, cues)
+	for si, s := range sents {
+		for i := s.First; i < s.Last; i++ {
+			assert.Equal(t, int32(si), info[i].sentence, toks[i].Text(text))
+		}
 	}
 }
 

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"lede/annotate/gazetteer"
 )
 
 // Roles: finds the short phrase an article uses to say who a person is, part
@@ -22,33 +20,37 @@ const maxRoleTokens = 8
 
 // roleModifiers are lower-case words that can precede a title within a role
 // ("top diplomat", "former foreign minister").
-var roleModifiers = map[string]bool{
-	"top": true, "senior": true, "former": true, "chief": true, "deputy": true, "vice": true,
-	"acting": true, "interim": true, "foreign": true, "prime": true, "assistant": true,
-	"associate": true, "special": true, "defense": true, "defence": true, "finance": true,
-	"trade": true, "health": true, "interior": true, "justice": true, "economy": true,
-	"national": true, "security": true, "presidential": true, "longtime": true, "veteran": true,
-	"first": true, "press": true, "campaign": true, "communications": true, "policy": true,
-	"managing": true, "general": true,
+var roleModifiers = newWordSet(strings.Fields("top senior former chief deputy vice acting interim" +
+	" foreign prime assistant associate special defense defence finance trade health interior" +
+	" justice economy national security presidential longtime veteran first press campaign" +
+	" communications policy managing general"))
+
+// maxRoleModifier is the length of the longest role modifier.
+const maxRoleModifier = len("communications")
+
+// isRoleModifierInAnyCase reports whether w in lower case is a role modifier
+// ("Former", "FOREIGN").
+func isRoleModifierInAnyCase(w string) bool {
+	if len(w) > maxRoleModifier {
+		return false
+	}
+	var lower [maxRoleModifier]byte
+	return roleModifiers.has(string(appendLower(lower[:0], w)))
 }
 
-// roleConnectors join the words of a role ("Secretary of State") but cannot
-// begin or end one.
-var roleConnectors = map[string]bool{"of": true, "for": true}
+// isRoleConnector: the word joins the words of a role ("Secretary of
+// State") but cannot begin or end one.
+func isRoleConnector(w string) bool { return w == "of" || w == "for" }
 
 // calendarWords are capitalised words that precede titles without being part
 // of them ("on Monday President Xi said"); "May" is left out as a name too.
-var calendarWords = map[string]bool{
-	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true,
-	"Saturday": true, "Sunday": true, "January": true, "February": true, "March": true,
-	"April": true, "June": true, "July": true, "August": true, "September": true,
-	"October": true, "November": true, "December": true,
-}
+var calendarWords = newWordSet(strings.Fields("Monday Tuesday Wednesday Thursday Friday Saturday Sunday" +
+	" January February March April June July August September October November December"))
 
-var articles = map[string]bool{"a": true, "an": true, "the": true}
+func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
 
 // role returns the role the text gives the person at m, or "".
-func (g *entityGrouper) role(m mention) string {
+func (g *entityGrouper) role(m *mention) string {
 	if r := g.roleBefore(m); r != "" {
 		return r
 	}
@@ -57,7 +59,7 @@ func (g *entityGrouper) role(m mention) string {
 
 // roleBefore reads the role that ends right before the name, or before the
 // comma that sets the name off as an appositive.
-func (g *entityGrouper) roleBefore(m mention) string {
+func (g *entityGrouper) roleBefore(m *mention) string {
 	end := m.first
 	appositive := end > 0 && g.word(end-1) == "," && g.endsAppositive(m.Last)
 	if appositive {
@@ -69,7 +71,7 @@ func (g *entityGrouper) roleBefore(m mention) string {
 		start--
 	}
 	start = g.trimRoleStart(start, end)
-	if appositive && (start == end || !gazetteer.IsPersonTitle(g.word(end-1))) {
+	if appositive && (start == end || !g.isTitleAt(end-1)) {
 		return "" // "In Beijing, Blinken said": no description before the comma
 	}
 	return g.rolePhrase(start, end)
@@ -77,13 +79,13 @@ func (g *entityGrouper) roleBefore(m mention) string {
 
 // roleAfter reads an appositive after the name: ", a State Department
 // spokesman," ending at punctuation or the end of the line.
-func (g *entityGrouper) roleAfter(m mention) string {
+func (g *entityGrouper) roleAfter(m *mention) string {
 	i := m.Last
 	if i >= len(g.toks) || g.word(i) != "," {
 		return ""
 	}
 	i++
-	if i < len(g.toks) && articles[g.word(i)] {
+	if i < len(g.toks) && isArticle(g.word(i)) {
 		i++
 	}
 	start, end := i, i
@@ -96,10 +98,10 @@ func (g *entityGrouper) roleAfter(m mention) string {
 	// The role ends with its last title, unless "of Ruritania" or "for the
 	// Foreign Office" follows it.
 	lastTitle := end
-	for lastTitle > start && !gazetteer.IsPersonTitle(g.word(lastTitle-1)) {
+	for lastTitle > start && !g.isTitleAt(lastTitle-1) {
 		lastTitle--
 	}
-	if lastTitle < end && !roleConnectors[g.word(lastTitle)] {
+	if lastTitle < end && !isRoleConnector(g.word(lastTitle)) {
 		end = lastTitle
 	}
 	return g.rolePhrase(start, end)
@@ -128,22 +130,24 @@ func (g *entityGrouper) isRoleToken(i int) bool {
 	}
 	w := g.word(i)
 	switch {
-	case gazetteer.IsHonorific(w):
+	case g.isHonorificAt(i):
 		return false
-	case g.nameType[i] != 0, gazetteer.IsPersonTitle(w), isPossessiveClitic(w):
+	case g.nameType[i] != 0, g.isTitleAt(i), isPossessiveClitic(w):
 		return true
-	case roleModifiers[w], roleConnectors[w]:
+	case roleModifiers.has(w), isRoleConnector(w):
 		return true
 	case w == "the":
-		return i > 0 && roleConnectors[g.word(i-1)] // "Secretary of the Treasury"
+		return i > 0 && isRoleConnector(g.word(i-1)) // "Secretary of the Treasury"
 	}
 	r, size := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r) || calendarWords[w] || w[size:] == "." {
+	if !unicode.IsUpper(r) || calendarWords.has(w) || w[size:] == "." {
 		return false
 	}
-	_, place := gazetteer.Place(w)
-	_, given := gazetteer.GivenName(w)
-	return place || !given
+	if !g.isGivenNameAt(i) {
+		return true
+	}
+	_, place := g.placeAt(i)
+	return place
 }
 
 // trimRoleStart drops words that cannot begin a role: connectors,
@@ -152,8 +156,8 @@ func (g *entityGrouper) trimRoleStart(start, end int) int {
 	for start < end {
 		w := g.word(start)
 		switch {
-		case roleConnectors[w], isPossessiveClitic(w):
-		case g.startsSentence(start) && g.nameType[start] == 0 && !gazetteer.IsPersonTitle(w) && !g.startsPlaceQualifier(start, end):
+		case isRoleConnector(w), isPossessiveClitic(w):
+		case g.startsSentence(start) && g.nameType[start] == 0 && !g.isTitleAt(start) && !g.startsPlaceQualifier(start, end):
 		default:
 			return start
 		}
@@ -165,7 +169,7 @@ func (g *entityGrouper) trimRoleStart(start, end int) int {
 // startsPlaceQualifier reports whether a one- or two-word country or demonym
 // ("US", "South Korean") starts at token i, before end.
 func (g *entityGrouper) startsPlaceQualifier(i, end int) bool {
-	if isPlaceQualifier(g.word(i)) {
+	if g.isPlaceQualifierAt(i) {
 		return true
 	}
 	return i+1 < end && isPlaceQualifier(g.text[g.toks[i].Start:g.toks[i+1].End])
@@ -185,11 +189,11 @@ func (g *entityGrouper) startsSentence(i int) bool {
 // rolePhrase returns the text of tokens [start, end) as a role if it holds a
 // title that is more than a courtesy ("Mr." is not a role).
 func (g *entityGrouper) rolePhrase(start, end int) string {
-	for end > start && roleConnectors[g.word(end-1)] {
+	for end > start && isRoleConnector(g.word(end-1)) {
 		end--
 	}
 	for i := start; i < end; i++ {
-		if w := g.word(i); gazetteer.IsPersonTitle(w) && !gazetteer.IsHonorific(w) {
+		if g.isTitleAt(i) && !g.isHonorificAt(i) {
 			return strings.TrimSpace(g.text[g.toks[start].Start:g.toks[end-1].End])
 		}
 	}

@@ -2,10 +2,12 @@ package annotate
 
 import (
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 
 	"lede/annotate/gazetteer"
+	"lede/annotate/internal/swar"
 )
 
 // Speakers: decides who said each quote. News attributes speech with a cue
@@ -21,6 +23,13 @@ import (
 // the previous paragraph, which covers split quotes ("First part," she said.
 // "Second part.") and remarks that run on into the next paragraph. Every
 // search is bounded, so the stage stays linear in the length of the text.
+//
+// The rules ask about the same few tokens around each cue and sentence
+// start many times (is it a pronoun? a verb of saying?), so each token's
+// text is looked up once, in all the word lists at a time (see is), and
+// words are read eight bytes at a time rather than byte by byte (see
+// shortWords); the words outside quotes that could be cues come from the
+// one pass over the tokens that finds the quote marks (scanTokens).
 
 // referent is whoever a cue's subject refers to.
 type referent struct {
@@ -87,32 +96,37 @@ type attributor struct {
 	toks     []Token
 	sents    []Sentence
 	names    []Name
-	nameAt   []int32   // token → name index + 1, 0 outside names
-	entityOf []*entity // name index → entity
-	inQuote  []bool    // token → inside a quote, marks included
+	info     []tokenInfo // by token
+	classes  []wordClass // by token: its word classes, once looked up (see is)
+	entityOf []int32     // name index → index + 1 in entities, 0 for none
 	// sentenceSubjects holds the person each sentence is about (see
 	// sentenceSubject), tok -1 for none.
 	sentenceSubjects []placedReferent
-	// personByWord finds the one person whose name holds a word, for a
-	// surname the recognizer missed; nil marks a word two people share.
-	personByWord map[string]*entity
-	people       []*entity
-	cues         []cue
+	entities         []*entity
+	cues             []cue
+}
+
+// tokenInfo is what the attribution rules look up about a token.
+type tokenInfo struct {
+	name     int32 // name index + 1, 0 outside names
+	sentence int32 // sentence index (see scanTokens)
+	inQuote  bool  // inside a quote, marks included
 }
 
 // attributeQuotes attributes the quotes and returns them without titles
-// that no cue attributes to anyone.
-func attributeQuotes(a *analysis, qs []quote) []quote {
+// that no cue attributes to anyone; info holds the sentence of each token.
+func attributeQuotes(a *analysis, qs []quote, info []tokenInfo, cueStarts []int32) []quote {
 	if len(qs) == 0 {
 		return qs
 	}
-	at := newAttributor(a)
+	var at attributor
+	at.init(a, info)
 	for _, q := range qs {
 		for i := q.open; i <= q.close; i++ {
-			at.inQuote[i] = true
+			at.info[i].inQuote = true
 		}
 	}
-	at.findCues()
+	at.findCues(cueStarts)
 	kept := qs[:0]
 	for _, q := range qs {
 		at.attribute(&q)
@@ -124,37 +138,31 @@ func attributeQuotes(a *analysis, qs []quote) []quote {
 	return kept
 }
 
-func newAttributor(a *analysis) *attributor {
-	at := &attributor{text: a.text, toks: a.tokens, sents: a.sentences, names: a.names,
-		nameAt: make([]int32, len(a.tokens)), entityOf: make([]*entity, len(a.names)),
-		inQuote: make([]bool, len(a.tokens))}
+func (at *attributor) init(a *analysis, info []tokenInfo) {
+	*at = attributor{text: a.text, toks: a.tokens, sents: a.sentences, names: a.names, entities: a.entities,
+		info: info, classes: make([]wordClass, len(a.tokens)), entityOf: make([]int32, len(a.names))}
 	for i, n := range a.names {
 		for t := n.First; t < n.Last; t++ {
-			at.nameAt[t] = int32(i + 1)
+			at.info[t].name = int32(i + 1)
 		}
 	}
-	at.personByWord = map[string]*entity{}
-	for _, e := range a.entities {
+	for k, e := range a.entities {
 		for _, m := range e.mentions {
-			if m.First < len(at.nameAt) {
-				if i := at.nameAt[m.First]; i > 0 {
-					at.entityOf[i-1] = e
+			if m.First < len(at.info) {
+				if i := at.info[m.First].name; i > 0 {
+					at.entityOf[i-1] = int32(k + 1)
 				}
 			}
 		}
-		if e.typ != Person {
-			continue
-		}
-		at.people = append(at.people, e)
-		for _, w := range strings.Fields(e.name) {
-			if other, seen := at.personByWord[w]; seen && other != e {
-				at.personByWord[w] = nil
-			} else {
-				at.personByWord[w] = e
-			}
-		}
 	}
-	return at
+}
+
+// entityNamed returns the entity of the name with index n, or nil.
+func (at *attributor) entityNamed(n int32) *entity {
+	if e := at.entityOf[n]; e > 0 {
+		return at.entities[e-1]
+	}
+	return nil
 }
 
 // unrecognisedPerson returns the person that a phrase of capitalised words
@@ -169,8 +177,25 @@ func (at *attributor) unrecognisedPerson(s, e int) *entity {
 		if hasLowerHead(w) {
 			return nil
 		}
-		p := at.personByWord[w]
+		p := at.onlyPersonNamed(w)
 		if p == nil || found != nil && found != p {
+			return nil
+		}
+		found = p
+	}
+	return found
+}
+
+// onlyPersonNamed returns the one person whose name holds the word w, or
+// nil if none or several do. People's names are words joined by single
+// spaces (see groupPeople).
+func (at *attributor) onlyPersonNamed(w string) *entity {
+	var found *entity
+	for _, p := range at.entities {
+		if p.typ != Person || !containsWord(p.name, w) {
+			continue
+		}
+		if found != nil {
 			return nil
 		}
 		found = p
@@ -186,8 +211,8 @@ func (at *attributor) personByRole(s, e int) *entity {
 		return nil
 	}
 	var found *entity
-	for _, p := range at.people {
-		if !containsWordFold(p.role, head) {
+	for _, p := range at.entities {
+		if p.typ != Person || !containsWordFold(p.role, head) {
 			continue
 		}
 		if found != nil {
@@ -198,24 +223,50 @@ func (at *attributor) personByRole(s, e int) *entity {
 	return found
 }
 
-// containsWordFold reports whether the words of s include w, in any case.
+// containsWordFold reports whether the words of s, separated by spaces,
+// include w in any case.
 func containsWordFold(s, w string) bool {
 	for s != "" {
-		var word string
-		word, s, _ = strings.Cut(s, " ")
-		if strings.EqualFold(word, w) {
+		i := strings.IndexByte(s, ' ')
+		if i < 0 {
+			return strings.EqualFold(s, w)
+		}
+		if strings.EqualFold(s[:i], w) {
 			return true
 		}
+		s = s[i+1:]
+	}
+	return false
+}
+
+// containsWord reports whether the words of s, separated by spaces,
+// include w.
+func containsWord(s, w string) bool {
+	for s != "" {
+		i := strings.IndexByte(s, ' ')
+		if i < 0 {
+			return s == w
+		}
+		if s[:i] == w {
+			return true
+		}
+		s = s[i+1:]
 	}
 	return false
 }
 
 // findCues lists every cue outside the quotes, in text order, resolving
 // subjects as it goes so that a pronoun can refer back to an earlier speaker
-// or to the person an earlier sentence is about.
-func (at *attributor) findCues() {
-	var recent []placedReferent
+// or to the person an earlier sentence is about. cueStarts are the tokens
+// that may start one, in order (see mayStartCue).
+func (at *attributor) findCues(cueStarts []int32) {
+	// About one cue in two sentences is usual.
 	at.sentenceSubjects = make([]placedReferent, len(at.sents))
+	at.cues = make([]cue, 0, len(at.sents)/2+1)
+	// recent lists the subjects found so far, newest last: k for the one of
+	// at.cues[k], ^si for the one of sentence si.
+	recent := make([]int32, 0, len(at.sents)+len(at.sents)/2+1)
+	next := 0 // in cueStarts
 	for si, s := range at.sents {
 		subject := placedReferent{tok: -1}
 		if r, tok, ok := at.sentenceSubject(si); ok {
@@ -224,13 +275,14 @@ func (at *attributor) findCues() {
 			subject = placedReferent{p, at.resolvePronounAt(p, recent)}
 		}
 		if subject.tok >= 0 && subject.r.found() {
-			recent = append(recent, subject)
+			recent = append(recent, ^int32(si))
 			at.sentenceSubjects[si] = subject
 		} else {
 			at.sentenceSubjects[si].tok = -1
 		}
-		for i := s.First; i < s.Last; i++ {
-			if at.inQuote[i] {
+		for from := s.First; next < len(cueStarts) && int(cueStarts[next]) < s.Last; next++ {
+			i := int(cueStarts[next])
+			if i < from || at.info[i].inQuote {
 				continue
 			}
 			kind, end := at.cueAt(i, i == s.First)
@@ -242,10 +294,10 @@ func (at *attributor) findCues() {
 				c.subject = at.resolvePronounAt(p, recent)
 			}
 			if c.subject.found() {
-				recent = append(recent, placedReferent{i, c.subject})
+				recent = append(recent, int32(len(at.cues)))
 			}
 			at.cues = append(at.cues, c)
-			i = end - 1
+			from = end
 		}
 	}
 }
@@ -255,74 +307,202 @@ type placedReferent struct {
 	r   referent
 }
 
+// mayStartCue rules out most tokens as the start of a cue (see cueAt)
+// without looking them up: those that no cue word or byline dash has the
+// shape of.
+func mayStartCue(text string, t *Token) bool {
+	return cueWords.words.hasShapeOf(text[t.Start:t.End])
+}
+
 // cueAt returns the kind and token end of a cue starting at token i;
 // initial says whether the token opens its sentence, the one place a cue
 // word is capitalised (Said Ellis: "…"; According to …).
 func (at *attributor) cueAt(i int, initial bool) (cueKind, int) {
 	t := &at.toks[i]
-	if t.Kind == Punct && at.isByline(i) {
-		return according, i + 1
+	if t.Kind == Punct {
+		if at.isByline(i) {
+			return according, i + 1
+		}
+		return 0, 0
 	}
-	w := at.text[t.Start:t.End]
-	if t.Kind != Word || len(w) < 3 || len(w) > maxCueWord || !initial && (w[0] < 'a' || w[0] > 'z') || !cueShapes.has(w) {
-		return 0, 0 // most tokens
+	if t.Kind != Word || !initial && !hasLowerHead(at.text[t.Start:t.End]) {
+		return 0, 0
 	}
-	return at.cueWordAt(i, w)
-}
-
-// cueWordAt is cueAt for a word w that has the shape of a cue word.
-func (at *attributor) cueWordAt(i int, w string) (cueKind, int) {
-	var lower [maxCueWord]byte
-	for k := 0; k < len(w); k++ {
-		lower[k] = w[k] | 0x20 // ASCII letters to lower case; other bytes never match
+	v, ok := cueWords.words.find(at.text, t.Start, t.End)
+	if !ok {
+		return 0, 0 // most words
 	}
+	c := &cueWords.cues[v]
 	next := ""
 	if i+1 < len(at.toks) {
 		next = at.toks[i+1].Text(at.text)
 	}
-	word := string(lower[:len(w)])
 	switch {
-	case word == "according":
-		if next == "to" {
-			return according, i + 2
+	case c.next != "": // "according to", "as Smith put it"
+		if next != c.next {
+			return 0, 0
 		}
-		return 0, 0
-	case word == "put" && next == "it", word == "pointed" && next == "out", word == "went" && next == "on": // as Smith put it
-		return saying, i + 2
-	}
-	kind := cueKindOf(word)
+		return c.kind, i + 2
 	// "continued to campaign", "added to the debt": not speech; nor is the
 	// passive "was told", whose subject is the listener.
-	if kind == 0 || next == "to" && notSpeechBeforeTo.has(w) || at.isPassive(i) {
+	case next == "to" && notSpeechBeforeTo.has(at.text[t.Start:t.End]), at.isPassive(i):
 		return 0, 0
 	}
-	return kind, i + 1
+	return c.kind, i + 1
 }
 
-// maxCueWord is the length of the longest cue word ("acknowledging").
-const maxCueWord = 16
-
-// cueShapes rules out most words as cues without a map lookup: it holds
-// the length, first and last letter of every cue word.
-var cueShapes = func() (s wordShapes) {
-	for _, w := range strings.Fields(sayingForms + " " + addressingForms + " according put pointed went") {
-		s.add(w)
+// cueWords are the cue words, in any case.
+var cueWords = func() (l cueLexicon) {
+	l.words = newShortWords(anyCase, 512)
+	for _, w := range strings.Fields(sayingForms) {
+		l.add(w, cueWord{kind: saying})
 	}
-	return s
+	for _, w := range strings.Fields(addressingForms) {
+		l.add(w, cueWord{kind: addressing})
+	}
+	l.add("according", cueWord{kind: according, next: "to"})
+	for _, phrase := range []string{"put it", "pointed out", "went on"} {
+		verb, next, _ := strings.Cut(phrase, " ")
+		l.add(verb, cueWord{kind: saying, next: next})
+	}
+	for _, dash := range bylineDashes {
+		l.words.addShape(dash)
+	}
+	return
 }()
 
-// wordShapes is a set of (length, first letter, last letter) of lower-case
-// words, read in any case.
-type wordShapes [maxCueWord + 1][26]uint32
+// cueLexicon finds the cue words in any case: the attribution tries the
+// words of the text outside quotes that have the shape of one.
+type cueLexicon struct {
+	words shortWords
+	cues  []cueWord // by value in words
+}
 
-func (s *wordShapes) add(w string) { s[len(w)][w[0]-'a'] |= 1 << (w[len(w)-1] - 'a') }
+// cueWord is what a cue word is: its kind, and the word that must follow
+// it in a phrase ("according to"), if any.
+type cueWord struct {
+	kind cueKind
+	next string
+}
 
-// has reports whether some word of the set has the shape of w, which is
-// 1 to maxCueWord bytes long. A capital reads as its small letter; a byte
-// that is not a letter matches nothing.
-func (s *wordShapes) has(w string) bool {
-	first, last := w[0]|0x20, w[len(w)-1]|0x20
-	return 'a' <= first && first <= 'z' && 'a' <= last && last <= 'z' && s[len(w)][first-'a']&(1<<(last-'a')) != 0
+func (l *cueLexicon) add(w string, c cueWord) {
+	*l.words.add(w) = uint16(len(l.cues))
+	l.cues = append(l.cues, c)
+}
+
+// hasShapeOf reports whether some word of the set has the length and
+// first byte of w, and some its first, middle and last bytes (but perhaps
+// for case): a quick test that rules out most words without reading them
+// whole. w is not empty.
+func (t *shortWords) hasShapeOf(w string) bool {
+	n := uint(len(w))
+	return t.firsts[w[0]]>>(n%32)&(t.shapes[w[0]%32][w[n/2]%32]>>(w[n-1]%32))&1 != 0 // no branch
+}
+
+// addShape lets words of the shape of w pass hasShapeOf.
+func (t *shortWords) addShape(w string) {
+	n := uint(len(w))
+	t.firsts[w[0]] |= 1 << n
+	if t.fold == anyCase {
+		t.firsts[w[0]&^0x20] |= 1 << n
+	}
+	t.shapes[w[0]%32][w[n/2]%32] |= 1 << (w[n-1] % 32)
+}
+
+// shortWords maps words of up to maxShortWord bytes to small values. A
+// word is read from the text whole, as its first and last eight bytes
+// (the same eight if it is shorter), so that looking one up hashes and
+// compares two numbers, not bytes one at a time: the attribution looks up
+// the words around every cue and sentence start.
+type shortWords struct {
+	// words are in open addressing, at most half full; a zero length marks
+	// an empty slot.
+	words []shortWord
+	// fold is ORed into every byte read: anyCase sets bit 5, which lowers
+	// letters and changes no other byte into a letter, so a word matches a
+	// lower-case entry exactly when its letters are the entry's in some case.
+	fold  uint64
+	shift uint // 64 - log2(len(words))
+	// firsts has bit n of firsts[b] set for every word of n bytes that
+	// starts with b (in either case, for anyCase); shapes has bit last%32
+	// of shapes[first%32][middle%32] set for every word with those first,
+	// middle (its byte n/2) and last bytes, so case does not matter.
+	firsts [256]uint32
+	shapes [32][32]uint32
+}
+
+// shortWord is a word of a shortWords, together in one record so that
+// finding one reads one cache line.
+type shortWord struct {
+	head, tail uint64 // its first and last eight bytes, as probe reads them
+	n          uint8
+	value      uint16
+}
+
+// maxShortWord is the length of the longest word of a shortWords.
+const maxShortWord = 16
+
+// The folds of shortWords.
+const (
+	asWritten uint64 = 0
+	anyCase   uint64 = 0x2020202020202020
+)
+
+// newShortWords makes a map for up to slots/2 words; slots is a power of
+// two.
+func newShortWords(fold uint64, slots int) shortWords {
+	return shortWords{words: make([]shortWord, slots), fold: fold, shift: uint(64 - bits.TrailingZeros(uint(slots)))}
+}
+
+// add returns the value of w, adding w if it is new.
+func (t *shortWords) add(w string) *uint16 {
+	if len(w) == 0 || len(w) > maxShortWord {
+		panic("shortWords: " + w + " is not a short word")
+	}
+	t.addShape(w)
+	head, tail, slot, found := t.probe(w, 0, len(w))
+	if !found {
+		t.words[slot] = shortWord{head: head, tail: tail, n: uint8(len(w))}
+	}
+	return &t.words[slot].value
+}
+
+// find returns the value of the word text[start:end], if the map has it.
+func (t *shortWords) find(text string, start, end int) (uint16, bool) {
+	if !t.hasShapeOf(text[start:end]) {
+		return 0, false
+	}
+	_, _, slot, found := t.probe(text, start, end)
+	if !found {
+		return 0, false
+	}
+	return t.words[slot].value, true
+}
+
+// probe reads the word text[start:end] as its first and last eight bytes
+// (zero-padded) and returns them with its slot and whether the set has it
+// there. A word of no byte or more than maxShortWord has no slot.
+func (t *shortWords) probe(text string, start, end int) (head, tail uint64, slot int, found bool) {
+	n := end - start
+	switch {
+	case n == 0 || n > maxShortWord:
+		return 0, 0, -1, false
+	case n >= 8:
+		head, tail = swar.Load64(text[start:])|t.fold, swar.Load64(text[end-8:])|t.fold
+	case start+8 <= len(text):
+		head = (swar.Load64(text[start:]) | t.fold) & (1<<(8*n) - 1)
+		tail = head
+	default:
+		head = (swar.Bytes(text, start, n) | t.fold) & (1<<(8*n) - 1)
+		tail = head
+	}
+	h := (head*0x9e3779b97f4a7c15 ^ tail ^ uint64(n)) * 0xff51afd7ed558ccd
+	for slot = int(h >> t.shift); t.words[slot].n != 0; slot = (slot + 1) & (len(t.words) - 1) {
+		if w := &t.words[slot]; int(w.n) == n && w.head == head && w.tail == tail {
+			return head, tail, slot, true
+		}
+	}
+	return head, tail, slot, false
 }
 
 // isPassive: the verb at i follows a form of "be" (was told, is called).
@@ -331,25 +511,23 @@ func (at *attributor) isPassive(i int) bool {
 		return false // the progressive "is saying"
 	}
 	j := i - 1
-	for j >= 0 && at.isVerbModifier(j) && !passiveAuxiliaries.has(at.toks[j].Text(at.text)) {
+	for j >= 0 && at.is(j, modifiesVerb) && !at.is(j, passiveAuxiliary) {
 		j--
 	}
-	return j >= 0 && passiveAuxiliaries.has(at.toks[j].Text(at.text))
+	return j >= 0 && at.is(j, passiveAuxiliary)
 }
 
 var notSpeechBeforeTo = setOf("continue continues continued add adds added adding ask asks asked promised vowed claimed claiming")
 
 var passiveAuxiliaries = setOf("be is was were are been being")
 
+var bylineDashes = [...]string{"―", "—", "–", "-", "--"}
+
 // isByline: a dash after a closing quote mark, followed by a name that ends
 // the paragraph, signs the quote: “…” ― Jane Doe.
 func (at *attributor) isByline(i int) bool {
-	switch at.toks[i].Text(at.text) {
-	case "―", "—", "–", "-", "--":
-	default:
-		return false
-	}
-	if i == 0 || !at.inQuote[i-1] || i+1 >= len(at.toks) || at.toks[i+1].NewlineBefore {
+	if i == 0 || !at.info[i-1].inQuote || i+1 >= len(at.toks) || at.toks[i+1].NewlineBefore ||
+		!slices.Contains(bylineDashes[:], at.toks[i].Text(at.text)) {
 		return false
 	}
 	e := at.phraseEnd(i + 1)
@@ -385,17 +563,17 @@ func (at *attributor) leadingSubject(c int) (referent, bool) {
 	if r.entity != nil {
 		return r, r.entity.typ != Place // "At an event in Ames, Iowa, Mrs. Clinton said"
 	}
-	return r, r.found() && determiners.has(at.toks[c].Text(at.text))
+	return r, r.found() && at.is(c, determiner)
 }
 
 // nextToSubject: a name or pronoun comes right before the verb at tok
 // (footage of Hillary Clinton asking, "…").
 func (at *attributor) nextToSubject(tok int) bool {
 	j := tok - 1
-	for j >= 0 && at.isVerbModifier(j) {
+	for j >= 0 && at.is(j, modifiesVerb) {
 		j--
 	}
-	return j >= 0 && (at.nameAt[j] > 0 || at.pronounAt(j))
+	return j >= 0 && (at.info[j].name > 0 || at.is(j, pronoun))
 }
 
 // clauseSubject is the subject of the clause a participle hangs from
@@ -403,13 +581,13 @@ func (at *attributor) nextToSubject(tok int) bool {
 // that names someone, skipping introductory phrases ("In a statement,").
 func (at *attributor) clauseSubject(tok int) referent {
 	for c := max(at.sentenceStart(tok), tok-maxClauseSpan); c < tok; c++ {
-		if at.inQuote[c] {
+		if at.info[c].inQuote {
 			continue
 		}
 		if r, ok := at.leadingSubject(c); ok {
 			return r
 		}
-		for c < tok && !at.isChunkBreak(c) && !at.inQuote[c] {
+		for c < tok && !at.isChunkBreak(c) && !at.info[c].inQuote {
 			c++
 		}
 	}
@@ -425,7 +603,7 @@ func (at *attributor) followsQuote(tok int) bool {
 	for j >= 0 && at.isPunct(j, ',') {
 		j--
 	}
-	if j < 0 || at.inQuote[j] || at.toks[j].Kind == QuoteMark || at.sentenceStart(tok) == tok {
+	if j < 0 || at.info[j].inQuote || at.toks[j].Kind == QuoteMark || at.sentenceStart(tok) == tok {
 		return true
 	}
 	if j == tok-1 || !at.startsWithPerson(tok+1) {
@@ -442,15 +620,15 @@ func (at *attributor) followsQuote(tok int) bool {
 func (at *attributor) subjectBefore(v int) referent {
 	lo := max(at.sentenceStart(v), v-maxSubjectSpan)
 	j := v - 1
-	for j >= lo && (at.isVerbModifier(j) || at.isTimeWord(j)) {
+	for j >= lo && (at.is(j, modifiesVerb) || at.isTimeWord(j)) {
 		j--
 	}
-	if j < lo || at.inQuote[j] || at.toks[j].Kind == QuoteMark {
+	if j < lo || at.info[j].inQuote || at.toks[j].Kind == QuoteMark {
 		return referent{}
 	}
-	if w := at.toks[j].Text(at.text); leadingConjunctions.has(w) || w == "to" {
+	if at.is(j, leadingConjunction) || at.toks[j].Text(at.text) == "to" {
 		return at.clauseSubject(v) // X bemoaned the unrest and said …; X was prompted to say
-	} else if phraseBreakWords.has(w) || at.pronounAt(j) {
+	} else if at.is(j, phraseBreak|pronoun) {
 		return referent{} // anybody who complains; he said (see resolvePronoun)
 	}
 	if !at.isChunkBreak(j) {
@@ -461,7 +639,7 @@ func (at *attributor) subjectBefore(v int) referent {
 	end := j
 	first := referent{}
 	for k := j - 1; k >= lo-1; k-- {
-		if k >= lo && !at.isChunkBreak(k) && !at.inQuote[k] {
+		if k >= lo && !at.isChunkBreak(k) && !at.info[k].inQuote {
 			continue
 		}
 		start := k + 1
@@ -472,7 +650,7 @@ func (at *attributor) subjectBefore(v int) referent {
 			}
 			first = r
 		}
-		if k >= lo && at.inQuote[k] {
+		if k >= lo && at.info[k].inQuote {
 			break
 		}
 		end = k
@@ -488,12 +666,11 @@ func (at *attributor) phraseStart(lo, j int) int {
 		if prev.Kind != Word && prev.Kind != Number {
 			break
 		}
-		w := prev.Text(at.text)
-		if at.nameAt[s-1] == 0 && (phraseBreakWords.has(w) || cueVerbs.has(w)) {
+		if at.info[s-1].name == 0 && at.is(s-1, phraseBreak|cueVerb) {
 			break
 		}
 		s--
-		if determiners.has(w) {
+		if at.is(s, determiner) {
 			break
 		}
 	}
@@ -510,10 +687,10 @@ func (at *attributor) phraseEnd(s int) int {
 			break
 		}
 		w := t.Text(at.text)
-		if at.nameAt[e] == 0 && (phraseBreakWords.has(w) || cueVerbs.has(w) || weekdays.has(w)) {
+		if at.info[e].name == 0 && at.is(e, phraseBreak|cueVerb|weekday) {
 			break // (but "Will Doyle" is a name)
 		}
-		if e > s && (endsParticiple(w) || at.isVerbModifier(e) || at.endsActorName(e-1) && hasLowerHead(w) && !sourceNouns.has(w) && !gazetteer.IsPersonTitle(w)) {
+		if e > s && (endsParticiple(w) || at.is(e, modifiesVerb) || at.endsActorName(e-1) && hasLowerHead(w) && !at.is(e, sourceNoun) && !gazetteer.IsPersonTitle(w)) {
 			break // "Gingrich cynically dismissed", "the Security Council issued"
 		}
 		e++
@@ -524,7 +701,7 @@ func (at *attributor) phraseEnd(s int) int {
 // endsActorName: token i is the last word of the name of a person or an
 // organization. (Place names modify the words after them: "a US official".)
 func (at *attributor) endsActorName(i int) bool {
-	ni := at.nameAt[i]
+	ni := at.info[i].name
 	return ni > 0 && at.names[ni-1].Last == i+1 && at.names[ni-1].Type != Place
 }
 
@@ -538,20 +715,20 @@ var sourceNouns = setOf("of official officials source sources campaign spokesper
 // named in it (not a possessor, as in "Mrs. Clinton's campaign"), else an
 // organization or place, else the phrase itself as a description.
 func (at *attributor) phraseReferent(s, e int) referent {
-	for s < e && leadingConjunctions.has(at.toks[s].Text(at.text)) {
+	for s < e && at.is(s, leadingConjunction) {
 		s++
 	}
 	if s >= e {
 		return referent{}
 	}
-	if e == s+1 && at.pronounAt(s) {
+	if e == s+1 && at.is(s, pronoun) {
 		return referent{}
 	}
 	var best *entity
 	bestRank := 0
 	namesPerson := false
 	for i := s; i < e; i++ {
-		ni := at.nameAt[i]
+		ni := at.info[i].name
 		if ni == 0 {
 			continue
 		}
@@ -561,8 +738,8 @@ func (at *attributor) phraseReferent(s, e int) referent {
 		if n.Last < len(at.toks) && n.Last < e && isPossessive(at.text, at.toks[n.Last]) {
 			continue
 		}
-		if rank := speakerRank[n.Type]; rank >= bestRank && at.entityOf[ni-1] != nil {
-			best, bestRank = at.entityOf[ni-1], rank
+		if rank := speakerRank[n.Type]; rank >= bestRank && at.entityOf[ni-1] > 0 {
+			best, bestRank = at.entityNamed(ni-1), rank
 		}
 	}
 	last := at.toks[e-1].Text(at.text)
@@ -589,21 +766,21 @@ func (at *attributor) phraseReferent(s, e int) referent {
 func (at *attributor) personIn(s, e int) *entity {
 	var p *entity
 	for i := s; i < e; i++ {
-		if ni := at.nameAt[i]; ni > 0 && at.names[ni-1].Type == Person && at.entityOf[ni-1] != nil {
-			p = at.entityOf[ni-1]
+		if ni := at.info[i].name; ni > 0 && at.names[ni-1].Type == Person && at.entityOf[ni-1] > 0 {
+			p = at.entityNamed(ni - 1)
 		}
 	}
 	return p
 }
 
 // speakerRank prefers people over organizations over places as speakers.
-var speakerRank = map[EntityType]int{Place: 1, Organization: 2, Person: 3}
+var speakerRank = [...]int{Place: 1, Organization: 2, Person: 3}
 
 func hasLowerHead(w string) bool { return w != "" && w[0] >= 'a' && w[0] <= 'z' }
 
 func (at *attributor) onlyFunctionWords(s, e int) bool {
 	for i := s; i < e; i++ {
-		if !nonSubjects.has(at.toks[i].Text(at.text)) {
+		if !at.is(i, nonSubject) {
 			return false
 		}
 	}
@@ -614,13 +791,13 @@ func (at *attributor) onlyFunctionWords(s, e int) bool {
 // after a title) or a personal pronoun.
 func (at *attributor) startsWithPerson(s int) bool {
 	for i := s; i < len(at.toks) && i < s+2; i++ {
-		if leadingConjunctions.has(at.toks[i].Text(at.text)) {
+		if at.is(i, leadingConjunction) {
 			continue
 		}
-		if at.pronounAt(i) {
+		if at.is(i, pronoun) {
 			return true
 		}
-		if ni := at.nameAt[i]; ni > 0 && at.names[ni-1].Type == Person {
+		if ni := at.info[i].name; ni > 0 && at.names[ni-1].Type == Person {
 			end := at.names[ni-1].Last
 			return end == len(at.toks) || !isPossessive(at.text, at.toks[end]) // not "Sanders' adviser"
 		}
@@ -636,11 +813,11 @@ func (at *attributor) startsWithPerson(s int) bool {
 // of a later "he" or "she".
 func (at *attributor) sentenceSubject(si int) (referent, int, bool) {
 	first := at.sents[si].First
-	for first < at.sents[si].Last && leadingConjunctions.has(at.toks[first].Text(at.text)) {
+	for first < at.sents[si].Last && at.is(first, leadingConjunction) {
 		first++
 	}
 	last := at.sents[si].Last
-	if first < last && phraseBreakWords.has(at.toks[first].Text(at.text)) {
+	if first < last && at.is(first, phraseBreak) {
 		// Past an opening phrase: "In an August speech, Trump attacked …".
 		for i := first; i < last && i < first+maxPhraseLen; i++ {
 			if at.isChunkBreak(i) {
@@ -649,16 +826,16 @@ func (at *attributor) sentenceSubject(si int) (referent, int, bool) {
 			}
 		}
 	}
-	if first == last || at.inQuote[first] {
+	if first == last || at.info[first].inQuote {
 		return referent{}, 0, false
 	}
 	if e := at.personIn(first, at.phraseEnd(first)); e != nil {
 		return referent{entity: e, sex: e.sex}, first, true
 	}
 	// Else a person named in its first words: "On Friday, Trump said …".
-	for i := first; i < last && i < first+4 && !at.inQuote[i]; i++ {
-		if ni := at.nameAt[i]; ni > 0 && at.names[ni-1].Type == Person && at.entityOf[ni-1] != nil {
-			e := at.entityOf[ni-1]
+	for i := first; i < last && i < first+4 && !at.info[i].inQuote; i++ {
+		if ni := at.info[i].name; ni > 0 && at.names[ni-1].Type == Person && at.entityOf[ni-1] > 0 {
+			e := at.entityNamed(ni - 1)
 			return referent{entity: e, sex: e.sex}, i, true
 		}
 	}
@@ -669,18 +846,19 @@ func (at *attributor) sentenceSubject(si int) (referent, int, bool) {
 // that …", "But she called it …"), or -1.
 func (at *attributor) leadingPronoun(s Sentence) int {
 	i := s.First
-	for i < s.Last && leadingConjunctions.has(at.toks[i].Text(at.text)) {
+	for i < s.Last && at.is(i, leadingConjunction) {
 		i++
 	}
-	if i < s.Last && at.pronounAt(i) {
+	if i < s.Last && at.is(i, pronoun) {
 		return i
 	}
 	return -1
 }
 
 // resolvePronounAt finds what the pronoun at p refers to: the most recent
-// earlier speaker or sentence subject of the same gender and number.
-func (at *attributor) resolvePronounAt(p int, recent []placedReferent) referent {
+// earlier speaker or sentence subject of the same gender and number, among
+// the recent ones (see findCues).
+func (at *attributor) resolvePronounAt(p int, recent []int32) referent {
 	tok := p
 	var want gazetteer.Sex
 	plural, neuter := false, false
@@ -695,8 +873,9 @@ func (at *attributor) resolvePronounAt(p int, recent []placedReferent) referent 
 		neuter = true
 	}
 	for k := len(recent) - 1; k >= 0 && k >= len(recent)-maxPronounBack; k-- {
-		r := recent[k].r
-		if recent[k].tok >= tok {
+		placed := at.recentSubject(recent[k])
+		r := placed.r
+		if placed.tok >= tok {
 			continue
 		}
 		if r.plural != plural && !(neuter && r.entity != nil && r.entity.typ != Person) {
@@ -716,6 +895,15 @@ func (at *attributor) resolvePronounAt(p int, recent []placedReferent) referent 
 	return referent{}
 }
 
+// recentSubject returns the subject that an entry of findCues' recent
+// list stands for.
+func (at *attributor) recentSubject(k int32) placedReferent {
+	if k < 0 {
+		return at.sentenceSubjects[^k]
+	}
+	return placedReferent{at.cues[k].tok, at.cues[k].subject}
+}
+
 // pronounSubject returns the token of the pronoun that is the cue's
 // subject (he said / said he), or -1.
 func (at *attributor) pronounSubject(tok, end int, kind cueKind) int {
@@ -723,24 +911,17 @@ func (at *attributor) pronounSubject(tok, end int, kind cueKind) int {
 		return end
 	}
 	j := tok - 1
-	for j >= 0 && at.isVerbModifier(j) {
+	for j >= 0 && at.is(j, modifiesVerb) {
 		j--
 	}
-	if j >= 0 && at.pronounAt(j) {
+	if j >= 0 && at.is(j, pronoun) {
 		return j
 	}
 	return -1
 }
 
 func (at *attributor) pronounAt(i int) bool {
-	if i < 0 || i >= len(at.toks) {
-		return false
-	}
-	switch at.toks[i].Text(at.text) {
-	case "he", "He", "she", "She", "they", "They", "it", "It":
-		return true
-	}
-	return false
+	return i >= 0 && i < len(at.toks) && at.is(i, pronoun)
 }
 
 // attribute picks the cue for one quote: the first one after it in its
@@ -810,7 +991,7 @@ func (at *attributor) attributeWithoutCue(q *quote) {
 func (at *attributor) attributeToColonClause(q *quote) bool {
 	colon := q.open - 1
 	c := colon
-	for lo := max(at.sentenceStart(colon), colon-maxSubjectSpan); c > lo && !at.isChunkBreak(c-1) && !at.inQuote[c-1]; {
+	for lo := max(at.sentenceStart(colon), colon-maxSubjectSpan); c > lo && !at.isChunkBreak(c-1) && !at.info[c-1].inQuote; {
 		c--
 	}
 	r, ok := at.leadingSubject(c)
@@ -858,7 +1039,7 @@ func (at *attributor) cueAfter(q *quote) *cue {
 		return nil
 	}
 	for i := q.close + 1; i < at.cues[k].tok; i++ {
-		if at.inQuote[i] || at.startsClause(i) {
+		if at.info[i].inQuote || at.startsClause(i) {
 			return nil // '"…," the crowd chanted, and Smith said' is not Smith's
 		}
 	}
@@ -941,7 +1122,7 @@ func (at *attributor) isPartial(q *quote) bool {
 		return false
 	}
 	t := at.toks[p]
-	return t.Kind == Word && !cueVerbs.has(t.Text(at.text))
+	return t.Kind == Word && !at.is(p, cueVerb)
 }
 
 // linkFollowers gives cue-less quotes the speaker of the quote before them:
@@ -1018,8 +1199,16 @@ func (at *attributor) paragraphBreaks(a, b int) int {
 	return n
 }
 
+// sentenceIndex returns the index of the sentence of token tok: the first
+// one before a token before the text, len(sents) past the last one.
 func (at *attributor) sentenceIndex(tok int) int {
-	return sort.Search(len(at.sents), func(k int) bool { return at.sents[k].Last > tok })
+	switch {
+	case tok < 0:
+		return 0
+	case tok >= len(at.info):
+		return len(at.sents)
+	}
+	return int(at.info[tok].sentence)
 }
 
 func (at *attributor) sentenceStart(tok int) int {
@@ -1053,22 +1242,16 @@ func (at *attributor) isChunkBreak(i int) bool {
 	return false
 }
 
-// isVerbModifier: auxiliaries and adverbs that sit between a subject and
-// its verb ("has also said", "later told").
-func (at *attributor) isVerbModifier(i int) bool {
-	t := at.toks[i]
-	if t.Kind != Word {
-		return false
-	}
-	w := t.Text(at.text)
-	return verbModifiers.has(w) || len(w) > 4 && strings.HasSuffix(w, "ly") && w[0] >= 'a' && w[0] <= 'z'
+// isAdverb: a lower-case word ending in -ly ("cynically").
+func isAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && w[0] >= 'a' && w[0] <= 'z'
 }
 
 // isTimeWord: a day between a subject and its verb ("Obama on Friday
 // declared").
 func (at *attributor) isTimeWord(i int) bool {
 	w := at.toks[i].Text(at.text)
-	return weekdays.has(w) || w == "on" && i+1 < len(at.toks) && weekdays.has(at.toks[i+1].Text(at.text))
+	return at.is(i, weekday) || w == "on" && i+1 < len(at.toks) && at.is(i+1, weekday)
 }
 
 // isPossessive: "'s", or a lone apostrophe after a plural ("Sanders'").
@@ -1120,20 +1303,74 @@ var nonSubjects = setOf("i we you me us it this that these those there here what
 var weekdays = setOf("Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today tonight")
 
 // cueVerbs are the verbs that attribute speech or writing, in every form.
-var (
-	cueVerbs        = newWordSet(strings.Fields(sayingForms + " " + addressingForms))
-	addressingVerbs = newWordSet(strings.Fields(addressingForms))
+var cueVerbs = newWordSet(strings.Fields(sayingForms + " " + addressingForms))
+
+var pronouns = setOf("he she they it")
+
+// wordClass is a set of the word lists above that a token's text is in.
+type wordClass uint16
+
+const (
+	verbModifier wordClass = 1 << iota
+	phraseBreak
+	determiner
+	leadingConjunction
+	nonSubject
+	weekday
+	sourceNoun
+	cueVerb
+	passiveAuxiliary
+	pronoun
+	// modifiesVerb marks the auxiliaries and adverbs that sit between a
+	// subject and its verb ("has also said", "later told"): a word token of
+	// verbModifiers or an adverb.
+	modifiesVerb
+	classKnown // the token's classes have been looked up
 )
 
-// cueKindOf returns the kind of cue a verb form is, 0 for none.
-func cueKindOf(w string) cueKind {
-	switch {
-	case addressingVerbs.has(w):
-		return addressing
-	case cueVerbs.has(w):
-		return saying
+// wordClasses holds the words of the lists, each with all its classes.
+var wordClasses = newClassTable(map[wordClass]wordSet{
+	verbModifier: verbModifiers, phraseBreak: phraseBreakWords, determiner: determiners,
+	leadingConjunction: leadingConjunctions, nonSubject: nonSubjects, weekday: weekdays,
+	sourceNoun: sourceNouns, cueVerb: cueVerbs, passiveAuxiliary: passiveAuxiliaries, pronoun: pronouns,
+})
+
+// is reports whether token i's text is in a word list of c. The rules ask
+// about the same tokens around each cue and sentence start many times,
+// so each token's text is looked up once, in all the lists at a time.
+func (at *attributor) is(i int, c wordClass) bool {
+	k := at.classes[i]
+	if k == 0 {
+		k = at.lookUpClasses(i)
 	}
-	return 0
+	return k&c != 0
+}
+
+func (at *attributor) lookUpClasses(i int) wordClass {
+	t := &at.toks[i]
+	w := at.text[t.Start:t.End]
+	k := classKnown
+	if wordClasses.hasShapeOf(w) {
+		if _, _, slot, found := wordClasses.probe(at.text, t.Start, t.End); found {
+			k |= wordClass(wordClasses.words[slot].value)
+		}
+	}
+	if t.Kind == Word && (k&verbModifier != 0 || isAdverb(w)) {
+		k |= modifiesVerb
+	}
+	at.classes[i] = k
+	return k
+}
+
+// newClassTable maps the words of the lists to their classes.
+func newClassTable(lists map[wordClass]wordSet) shortWords {
+	t := newShortWords(asWritten, 1024)
+	for c, list := range lists {
+		for _, w := range list.words() {
+			*t.add(w) |= uint16(c)
+		}
+	}
+	return t
 }
 
 // Bare forms that are mostly nouns ("a note", "his remarks") are left out.
@@ -1169,12 +1406,12 @@ func setOf(words string) wordSet {
 	return newWordSet(all)
 }
 
-// wordSet is a set of words. The attribution rules test several sets for
-// nearly every word around a quote or a cue (and the issues stage for the
-// words around terms), most of them absent: placing
-// a word by its length and end letters in a table at most a quarter full
-// costs less than hashing it for a map, and an absent word usually meets
-// an empty slot at once.
+// wordSet is a set of words. The stages test small sets for many words
+// (the entities stage for the words in and around names, the issues stage
+// for the words around terms), most of them absent: placing a word by its
+// length and end letters in a table at most a quarter full costs less than
+// hashing it for a map, and an absent word usually meets an empty slot at
+// once.
 type wordSet struct {
 	slots []string // "" marks an empty slot
 	shift uint     // 32 - log2(len(slots))
@@ -1199,16 +1436,30 @@ func (s wordSet) slot(n int, first, last byte) int {
 	return int(h * 0x9e3779b1 >> s.shift)
 }
 
-func (s wordSet) has(w string) bool {
+func (s wordSet) has(w string) bool { return s.index(w) >= 0 }
+
+// index returns the slot of w, or -1 if the set lacks it.
+func (s wordSet) index(w string) int {
 	if w == "" {
-		return false
+		return -1
 	}
 	for i := s.slot(len(w), w[0], w[len(w)-1]); ; i = (i + 1) & (len(s.slots) - 1) {
 		switch s.slots[i] {
 		case "":
-			return false
+			return -1
 		case w:
-			return true
+			return i
 		}
 	}
+}
+
+// words returns the words of the set.
+func (s wordSet) words() []string {
+	var words []string
+	for _, w := range s.slots {
+		if w != "" {
+			words = append(words, w)
+		}
+	}
+	return words
 }

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -143,16 +144,50 @@ func TestScareQuotesAreNotSpeech(t *testing.T) {
 	}
 }
 
-// TestCueShapesKeepEveryCue checks that the shape filter in front of the
-// cue lexicon lets every cue word through, in any case, and rules out
-// words of shapes no cue has.
-func TestCueShapesKeepEveryCue(t *testing.T) {
-	for _, w := range strings.Fields(sayingForms + " " + addressingForms) {
-		assert.True(t, cueShapes.has(w), w)
-		assert.True(t, cueShapes.has(strings.ToUpper(w[:1])+w[1:]), w)
+// TestCueWords checks that the cue lexicon finds every cue word in any
+// case, wherever it stands in the text (its bytes are read eight at a
+// time, past the word's end when the text goes on), and nothing else.
+func TestCueWords(t *testing.T) {
+	find := func(text, w string) *cueWord {
+		start := strings.Index(text, w)
+		if v, ok := cueWords.words.find(text, start, start+len(w)); ok {
+			return &cueWords.cues[v]
+		}
+		return nil
 	}
-	for _, w := range []string{"xylophone", "zebra", "said9", "sai@", "über"} {
-		assert.False(t, cueShapes.has(w), w)
+	for _, w := range strings.Fields(sayingForms + " " + addressingForms) {
+		for _, written := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
+			for _, text := range []string{written, written + " and so on, at some length", "«" + written + "»"} {
+				c := find(text, written)
+				if assert.NotNil(t, c, "%q in %q", written, text) {
+					assert.Equal(t, cueVerbs.has(w) && !strings.Contains(" "+addressingForms+" ", " "+w+" "), c.kind == saying, w)
+					assert.Empty(t, c.next, w)
+				}
+			}
+		}
+	}
+	tests := []struct {
+		word string
+		kind cueKind
+		next string
+	}{
+		{"told", addressing, ""},
+		{"Said", saying, ""},
+		{"According", according, "to"},
+		{"put", saying, "it"},
+		{"pointed", saying, "out"},
+		{"went", saying, "on"},
+		{"acknowledging", saying, ""},
+	}
+	for _, tt := range tests {
+		c := find(tt.word+" to", tt.word)
+		if assert.NotNil(t, c, tt.word) {
+			assert.Equal(t, tt.kind, c.kind, tt.word)
+			assert.Equal(t, tt.next, c.next, tt.word)
+		}
+	}
+	for _, w := range []string{"xylophone", "sad", "sai", "saidd", "s@id", "s\x00id", "said9", "sa1d", "saïd", "says.", "at", "acknowledgingly", "table", "continues"} {
+		assert.Nil(t, find(w+" said", w), w)
 	}
 }
 
@@ -164,8 +199,85 @@ func TestWordSet(t *testing.T) {
 	for _, w := range []string{"", "a", "AND", "an", "nd", "monday", "thenn", "the"} {
 		assert.False(t, set.has(w), w)
 	}
-	assert.Equal(t, addressing, cueKindOf("told"))
-	assert.Equal(t, saying, cueKindOf("said"))
-	assert.Equal(t, cueKind(0), cueKindOf("Said"), "cue verbs are lower case")
-	assert.Equal(t, cueKind(0), cueKindOf("table"))
+}
+
+// TestShortWords checks the word map of the cue lexicon and the word
+// classes: words of one to sixteen bytes, read from the middle or the end
+// of a text, as written or in any case; its shape test never turns a word
+// of the map away.
+func TestShortWords(t *testing.T) {
+	words := []string{"a", "he", "six", "seven77", "eight888", "nine99999", "sixteen-16-bytes", "didn’t"}
+	for _, fold := range []uint64{asWritten, anyCase} {
+		m := newShortWords(fold, 64)
+		for i, w := range words {
+			*m.add(w) = uint16(i + 1)
+		}
+		find := func(text, w string) (uint16, bool) {
+			start := strings.Index(text, w)
+			return m.find(text, start, start+len(w))
+		}
+		for i, w := range words {
+			for _, text := range []string{w, w + " and some more text after it", "«" + w + "»"} {
+				assert.True(t, m.hasShapeOf(w), w)
+				v, ok := find(text, w)
+				assert.True(t, ok, "%q in %q", w, text)
+				assert.Equal(t, uint16(i+1), v, w)
+			}
+			upper := strings.ToUpper(w)
+			_, ok := find(upper+" said", upper)
+			assert.Equal(t, fold == anyCase || upper == w, ok, upper)
+		}
+		for _, w := range []string{"an", "hE!", "seven7", "eight8888", "sixteen-16-bytez", "seventeen-17-byte", "didn't"} {
+			_, ok := find(w+" said", w)
+			assert.False(t, ok, w)
+		}
+		assert.Panics(t, func() { m.add("seventeen-17-byte") })
+	}
+}
+
+// TestWordClasses checks that every word of the lists has its classes and
+// that a token's classes add what its kind and shape tell (modifiesVerb).
+func TestWordClasses(t *testing.T) {
+	lists := map[wordClass]wordSet{
+		verbModifier: verbModifiers, phraseBreak: phraseBreakWords, determiner: determiners,
+		leadingConjunction: leadingConjunctions, nonSubject: nonSubjects, weekday: weekdays,
+		sourceNoun: sourceNouns, cueVerb: cueVerbs, passiveAuxiliary: passiveAuxiliaries, pronoun: pronouns,
+	}
+	for c, list := range lists {
+		for _, w := range list.words() {
+			v, ok := wordClasses.find(w, 0, len(w))
+			assert.True(t, ok, w)
+			assert.NotZero(t, wordClass(v)&c, w)
+		}
+	}
+	text := "He has also said that Smith repeatedly — and the supplies were unlikely — told Monday sources."
+	a := tokenized(text)
+	var at attributor
+	at.init(a, make([]tokenInfo, len(a.tokens)))
+	tests := []struct {
+		word string
+		is   wordClass
+		not  wordClass
+	}{
+		{"He", pronoun, modifiesVerb},
+		{"has", verbModifier | modifiesVerb | phraseBreak, pronoun},
+		{"also", modifiesVerb, cueVerb},
+		{"said", cueVerb | phraseBreak, modifiesVerb},
+		{"Smith", 0, ^classKnown},
+		{"repeatedly", verbModifier | modifiesVerb, cueVerb},
+		{"supplies", 0, modifiesVerb},
+		{"unlikely", modifiesVerb, verbModifier},
+		{"—", 0, ^classKnown},
+		{"told", cueVerb | phraseBreak, 0},
+		{"Monday", weekday, modifiesVerb},
+		{"sources", sourceNoun, 0},
+	}
+	for _, tt := range tests {
+		i := slices.IndexFunc(a.tokens, func(tok Token) bool { return tok.Text(text) == tt.word })
+		require.GreaterOrEqual(t, i, 0, tt.word)
+		if tt.is != 0 {
+			assert.True(t, at.is(i, tt.is), tt.word)
+		}
+		assert.False(t, at.is(i, tt.not), tt.word)
+	}
 }

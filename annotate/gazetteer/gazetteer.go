@@ -23,7 +23,6 @@ package gazetteer
 
 import (
 	_ "embed"
-	"strings"
 )
 
 var (
@@ -163,23 +162,43 @@ func IsPersonTitle(word string) bool {
 	return ok
 }
 
+// Title is what a title tells of the person it names.
+type Title struct {
+	// Honorific: a courtesy title ("Mr.", "Mrs", "Dr", "Sir") rather than an
+	// office.
+	Honorific bool
+	// Sex: "Mr." and "spokesman" are male, "Mrs" and "Queen" female; zero
+	// when the title does not tell.
+	Sex Sex
+}
+
+// PersonTitle reports whether word is a title (see IsPersonTitle) and what
+// it tells, in one lookup.
+func PersonTitle(word string) (Title, bool) {
+	flags, ok := personTitles.lookupWord(word)
+	var t Title
+	for i := range len(flags) {
+		if flags[i] == 'h' {
+			t.Honorific = true
+		} else if sex, ok := sexOf(flags[i : i+1]); ok && t.Sex == 0 {
+			t.Sex = sex
+		}
+	}
+	return t, ok
+}
+
 // IsHonorific reports whether word is a courtesy title rather than an office:
 // "Mr.", "Mrs", "Dr", "Sir".
 func IsHonorific(word string) bool {
-	flags, _ := personTitles.lookupWord(word)
-	return strings.Contains(flags, "h")
+	t, _ := PersonTitle(word)
+	return t.Honorific
 }
 
 // TitleSex returns the sex that a title tells: "Mr." and "spokesman" are
 // male, "Mrs" and "Queen" female.
 func TitleSex(word string) (Sex, bool) {
-	flags, _ := personTitles.lookupWord(word)
-	for i := range len(flags) {
-		if sex, ok := sexOf(flags[i : i+1]); ok {
-			return sex, true
-		}
-	}
-	return 0, false
+	t, _ := PersonTitle(word)
+	return t.Sex, t.Sex != 0
 }
 
 // IsOrgSuffix reports whether word marks an organization's name: "Inc",

@@ -131,6 +131,9 @@ func TestWordLists(t *testing.T) {
 		{word: "president", title: true},
 		{word: "Gov.", title: true},
 		{word: "spokeswoman", title: true, sex: Female},
+		{word: "SPOKESMAN", title: true, sex: Male},
+		{word: "Congresswoman.", title: true, sex: Female},
+		{word: "Sir", title: true, honorific: true, sex: Male},
 		{word: "Inc.", suffix: true},
 		{word: "Corp", suffix: true},
 		{word: "Ministry", suffix: true},
@@ -146,6 +149,9 @@ func TestWordLists(t *testing.T) {
 			sex, ok := TitleSex(tt.word)
 			assert.Equal(t, tt.sex, sex, "TitleSex")
 			assert.Equal(t, tt.sex != 0, ok, "TitleSex ok")
+			title, ok := PersonTitle(tt.word)
+			assert.Equal(t, tt.title, ok, "PersonTitle ok")
+			assert.Equal(t, Title{Honorific: tt.honorific, Sex: tt.sex}, title, "PersonTitle")
 		})
 	}
 }
@@ -178,9 +184,10 @@ func TestTablesSearchable(t *testing.T) {
 }
 
 // TestIndexEdges checks the hash index where reading a table a word at a
-// time could go wrong: keys of 7, 8, 9 and 16 bytes, a tab or a line break
-// at a word's edge, bare keys and empty values, bytes beyond ASCII, and a
-// last line with or without its line break, against a plain map.
+// time could go wrong: keys of 7, 8, 9, 16 and more than 31 bytes, a tab or
+// a line break at a word's edge, bare keys and empty values, bytes beyond
+// ASCII, and a last line with or without its line break, against a plain
+// map.
 func TestIndexEdges(t *testing.T) {
 	texts := []string{
 		"",
@@ -190,6 +197,7 @@ func TestIndexEdges(t *testing.T) {
 		"abcdefghijklmnopq\nabcdefgh\nab\n\tlone value\nkey\t\n",
 		"Zürich\tt\nSão Paulo\tt\nMunicipality of Dobrovnik\tr\nMunicipality of Dobrovnak\tr",
 		"one\ttwo\tthree\n1234567\t8\n12345678\t9\n",
+		"a key of more than thirty-one bytes\tlong\nashort\n",
 	}
 	for _, text := range texts {
 		want := map[string]string{}
@@ -205,7 +213,7 @@ func TestIndexEdges(t *testing.T) {
 			assert.True(t, ok, "%q in %q", key, text)
 			assert.Equal(t, value, got, "%q in %q", key, text)
 		}
-		for _, absent := range []string{"", "abcdefgh\ty", "abcdefgh\n", "abcdefg", "abcdefghijklmno", "Municipality of Dobrovnek", "one\ttwo", "12345678\t"} {
+		for _, absent := range []string{"", "abcdefgh\ty", "abcdefgh\n", "abcdefg", "abcdefghijklmno", "Municipality of Dobrovnek", "one\ttwo", "12345678\t", "a key of more than thirty-one bytez", "a key of more than thirty-one", "ashorT"} {
 			if _, listed := want[absent]; !listed {
 				_, ok := tab.lookup(absent)
 				assert.False(t, ok, "%q in %q", absent, text)

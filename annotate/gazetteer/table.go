@@ -27,10 +27,19 @@ type table struct {
 // address) and, above them, bits of its key's hash that are not the slot's
 // position, so that a probe rarely reads a line whose key differs; 0 marks
 // an empty slot.
+//
+// Before that, edges and lengths rule out most words that a small table
+// lacks without hashing them: bit last%64 of edges[first%64] is set when a
+// key starts with byte first and ends with byte last, and bit min(n, 31)
+// of lengths[first%64] when one of n bytes starts with it. (Few of the
+// words asked about are titles, and no title begins with s and ends with
+// d, as "said" does, nor has six letters and an a first, as "Antony".)
 type keyIndex struct {
 	slots     []uint32
 	slotShift uint // 64 - log2(len(slots))
 	startMask uint32
+	edges     [64]uint64
+	lengths   [64]uint32
 }
 
 func newTable(text string) *table { return &table{text: text} }
@@ -65,6 +74,10 @@ func indexKeys(text string) *keyIndex {
 			last = swar.Load64(text[start+n-8:])
 		}
 		ix.insert(keyHash(n, first, last), start)
+		if n > 0 {
+			ix.edges[text[start]%64] |= 1 << (text[start+n-1] % 64)
+			ix.lengths[text[start]%64] |= 1 << min(n, 31)
+		}
 		start += end + 1
 	}
 	return ix
@@ -203,6 +216,12 @@ func (t *table) lookup(key string) (value string, ok bool) {
 // search finds the line whose key is key read with fold.
 func (t *table) search(key string, fold caseFold) (value string, ok bool) {
 	ix := t.index()
+	if n := len(key); n > 0 {
+		first, last := foldByte(key[0], fold, true), foldByte(key[n-1], fold, startsWord(key, n-1))
+		if ix.edges[first%64]&(1<<(last%64)) == 0 || ix.lengths[first%64]&(1<<min(n, 31)) == 0 {
+			return "", false
+		}
+	}
 	i, tag := ix.place(hashKey(key, fold))
 	for s := ix.slots[i]; s != 0; s = ix.slots[i] {
 		if s&^ix.startMask == tag {
