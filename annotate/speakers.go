@@ -104,6 +104,7 @@ type attributor struct {
 	sentenceSubjects []placedReferent
 	entities         []*entity
 	cues             []cue
+	personByWord     map[string]*entity // see onlyPersonNamed
 }
 
 // tokenInfo is what the attribution rules look up about a token.
@@ -188,8 +189,16 @@ func (at *attributor) unrecognisedPerson(s, e int) *entity {
 
 // onlyPersonNamed returns the one person whose name holds the word w, or
 // nil if none or several do. People's names are words joined by single
-// spaces (see groupPeople).
+// spaces (see groupPeople). An article's few entities are scanned; a long
+// block's many are indexed by word once, or the scans would grow with the
+// square of its length.
 func (at *attributor) onlyPersonNamed(w string) *entity {
+	if len(at.entities) > maxScannedEntities {
+		if at.personByWord == nil {
+			at.personByWord = at.indexPeopleByWord()
+		}
+		return at.personByWord[w]
+	}
 	var found *entity
 	for _, p := range at.entities {
 		if p.typ != Person || !containsWord(p.name, w) {
@@ -201,6 +210,28 @@ func (at *attributor) onlyPersonNamed(w string) *entity {
 		found = p
 	}
 	return found
+}
+
+// maxScannedEntities is the most entities onlyPersonNamed scans.
+const maxScannedEntities = 64
+
+// indexPeopleByWord maps each word of a person's name to that person, or to
+// nil when several people's names hold it.
+func (at *attributor) indexPeopleByWord() map[string]*entity {
+	index := map[string]*entity{}
+	for _, p := range at.entities {
+		if p.typ != Person {
+			continue
+		}
+		for _, w := range strings.Split(p.name, " ") {
+			if other, seen := index[w]; seen && other != p {
+				index[w] = nil
+			} else {
+				index[w] = p
+			}
+		}
+	}
+	return index
 }
 
 // personByRole returns the one person whose role the phrase names ("the

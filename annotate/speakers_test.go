@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -280,4 +281,29 @@ func TestWordClasses(t *testing.T) {
 		}
 		assert.False(t, at.is(i, tt.not), tt.word)
 	}
+}
+
+// A long block's people are looked up through an index by word; it must
+// find what scanning them finds, ambiguity included.
+func TestOnlyPersonNamedIndexesManyPeopleAsItScans(t *testing.T) {
+	var people []*entity
+	for i := range maxScannedEntities + 20 {
+		people = append(people, &entity{typ: Person, name: "Given" + strconv.Itoa(i%7) + " Family" + strconv.Itoa(i)})
+	}
+	people = append(people, &entity{typ: Place, name: "Family1"}, &entity{typ: Person, name: "Qin Gang"})
+	indexed := &attributor{entities: people}
+	for _, w := range []string{"Given3", "Family1", "Family80", "Qin", "Gang", "Wang", ""} {
+		var want *entity
+		for _, p := range people {
+			if p.typ == Person && containsWord(p.name, w) {
+				if want != nil {
+					want = nil
+					break
+				}
+				want = p
+			}
+		}
+		assert.Same(t, want, indexed.onlyPersonNamed(w), w)
+	}
+	assert.NotNil(t, indexed.personByWord, "looked up through the index")
 }
