@@ -38,6 +38,11 @@ const engines = {
 // Lede is fast enough to time several runs per long text; compromise gets one.
 const runsOf = { lede: ledeRuns, compromise: 1 };
 const longRunMs = 10_000;
+// Lede runs a short text for at least this long: five runs of 3 ms on the
+// 10 KB text would be timed while V8 still collects compromise's garbage on
+// its other threads, which process CPU time counts.
+const minRunMs = { lede: 1_000, compromise: 0 };
+const maxRuns = 300;
 const batchSize = 10; // articles each engine annotates in its turn
 
 const result = { versions: { node: process.version, compromise: nlp.version }, lede: {}, compromise: {} };
@@ -91,15 +96,17 @@ function measureArticles() {
 }
 
 // measureText times the engines one after the other on one long text: the
-// median of Lede's runs (as many as fit in longRunMs, at least one),
-// compromise's single run.
+// median of Lede's runs (at least five, and at least minRunMs of them, up to
+// longRunMs or maxRuns) and compromise's single run.
 function measureText(size, names) {
   const text = readFileSync(join(args.texts, `text-${size}.txt`), "utf8");
   const bytes = Buffer.byteLength(text);
   for (const name of names) {
     const runs = [];
     // Stop early on long runs: the 10 MB text alone can take many seconds.
-    while (runs.length < runsOf[name] && sum(runs.map((t) => t.ms)) < longRunMs) runs.push(timed(() => engines[name](text)));
+    for (let ms = 0; (runs.length < runsOf[name] || ms < minRunMs[name]) && ms < longRunMs && runs.length < maxRuns; ms += runs.at(-1).ms) {
+      runs.push(timed(() => engines[name](text)));
+    }
     const ms = median(runs.map((t) => t.ms));
     const cpuMs = median(runs.map((t) => t.cpuMs));
     const kbPerS = bytes / 1024 / (ms / 1000);
