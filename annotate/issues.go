@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"lede/annotate/internal/buffers"
 	"lede/annotate/topics"
 )
 
@@ -103,15 +104,6 @@ type issueScratch struct {
 
 var issueScratchPool = sync.Pool{New: func() any { return new(issueScratch) }}
 
-// resized returns buf with length n, on a new array only when buf's is too
-// short; what it holds is left over from before.
-func resized[T any](buf []T, n int) []T {
-	if cap(buf) < n {
-		return make([]T, n)
-	}
-	return buf[:n]
-}
-
 // internationalRelationsTopic is the lexicon's index of internationalRelations.
 var internationalRelationsTopic = sync.OnceValue(func() int { return topics.Load().Find(internationalRelations) })
 
@@ -128,7 +120,7 @@ type contextCue struct {
 // something are looked up, about one in six (topics.Lexicon.Starts).
 func (s *issueScratch) matchTerms(text string, toks []Token, sents []Sentence, lex *topics.Lexicon) ([]issueMatch, []contextCue) {
 	hashes := s.tokenHashes(text, toks)
-	s.starts = resized(s.starts, len(toks))
+	s.starts = buffers.Resize(s.starts, len(toks))
 	starts := lex.Starts(hashes, s.starts)
 	matches, cues := s.matches[:0], s.cues[:0]
 	// The sentences cover the tokens in order (checkSentences), and terms
@@ -165,7 +157,7 @@ func (s *issueScratch) matchTerms(text string, toks []Token, sents []Sentence, l
 // tokenHashes hashes each token once, however many n-grams it is in, and
 // adds a zero after the last token, its next for topics.Lexicon.Starts.
 func (s *issueScratch) tokenHashes(text string, toks []Token) []uint64 {
-	s.hashes = resized(s.hashes, len(toks)+1)
+	s.hashes = buffers.Resize(s.hashes, len(toks)+1)
 	hashes := s.hashes
 	for i := range toks {
 		hashes[i] = topics.TokenHash(text, toks[i].Start, toks[i].End) // a Token is too big to copy cheaply
@@ -184,7 +176,7 @@ func (s *issueScratch) tokenHashes(text string, toks []Token) []uint64 {
 func (s *issueScratch) keepInContext(matches []issueMatch, cues []contextCue, sentences int) []issueMatch {
 	// around[i+1] holds the cues of sentence i; the empty ends spare the
 	// first and last sentences a test.
-	s.around = resized(s.around, sentences+2)
+	s.around = buffers.Resize(s.around, sentences+2)
 	around := s.around
 	around[0] = sentenceCues{}
 	around[sentences+1] = sentenceCues{first: len(cues), end: len(cues)}
@@ -250,7 +242,7 @@ func (s *issueScratch) namedIssues(a *analysis, matches []issueMatch, topic int)
 	// terms[i] tells whether a term ends before token i or starts at it (i
 	// may be one past the last token).
 	const endsBefore, startsAt = 1, 2
-	s.terms = resized(s.terms, len(a.tokens)+2)
+	s.terms = buffers.Resize(s.terms, len(a.tokens)+2)
 	terms := s.terms
 	clear(terms)
 	for k := range matches {
@@ -296,7 +288,7 @@ func (s *issueScratch) namedIssues(a *analysis, matches []issueMatch, topic int)
 // over list words and other terms ("issues ranging from trade to technology
 // to Taiwan", "topics such as pensions and tax").
 func (s *issueScratch) markStated(a *analysis, matches []issueMatch) {
-	s.matched = resized(s.matched, len(a.tokens))
+	s.matched = buffers.Resize(s.matched, len(a.tokens))
 	matched := s.matched
 	clear(matched)
 	for k := range matches {
@@ -433,7 +425,7 @@ type termUse struct {
 // repeats its terms, so the table is seldom half full.
 func (u *termUses) reset(n int) {
 	size := uint(bits.Len(uint(n)))
-	u.slots, u.shift = resized(u.slots, 1<<size), 64-size
+	u.slots, u.shift = buffers.Resize(u.slots, 1<<size), 64-size
 	clear(u.slots)
 }
 
@@ -484,12 +476,12 @@ func (s *issueScratch) rankIssues(a *analysis, lex *topics.Lexicon, matches []is
 	}
 	r := &lex.Ranking
 	rs := &s.ranking
-	rs.sentences = resized(rs.sentences, len(a.sentences))
+	rs.sentences = buffers.Resize(rs.sentences, len(a.sentences))
 	sentenceWeights(a.text, a.sentences, r, rs.sentences)
 	// Each topic raised gets a tally, in the order first raised; tallyOf
 	// finds it. Narrow and top-level topics are apart, so they share both.
 	tallies, counted := rs.tallies[:0], rs.counted[:0]
-	rs.tallyOf = resized(rs.tallyOf, len(lex.Topics))
+	rs.tallyOf = buffers.Resize(rs.tallyOf, len(lex.Topics))
 	tallyOf := rs.tallyOf
 	clear(tallyOf)
 	count := func(topic, use int, w float64, para int, span [2]int) {

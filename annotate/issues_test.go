@@ -176,31 +176,6 @@ func TestIssuesReuseScratch(t *testing.T) {
 	}
 }
 
-func TestResized(t *testing.T) {
-	tests := []struct {
-		name     string
-		cap, n   int
-		reusable bool
-	}{
-		{"nil to empty", 0, 0, true},
-		{"shorter", 8, 3, true},
-		{"as long", 8, 8, true},
-		{"longer", 8, 9, false},
-		{"nil to some", 0, 5, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			buf := make([]int, 0, tt.cap)
-			got := resized(buf, tt.n)
-			assert.Len(t, got, tt.n)
-			if tt.n > 0 {
-				reused := tt.cap > 0 && &got[0] == &buf[:1][0]
-				assert.Equal(t, tt.reusable, reused, "the same array")
-			}
-		})
-	}
-}
-
 // TestSortByRank checks the order of the tallies: by score, then by first
 // mention, then by IPTC id.
 func TestSortByRank(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"lede/annotate/gazetteer"
+	"lede/annotate/internal/buffers"
 )
 
 // Features: what the perceptron sees of each token. Local features describe
@@ -519,7 +520,7 @@ func distinctCounts(toks []token) (words, lowers int) {
 // gatherEvidence sets docEvidence from the first pass's labels.
 func gatherEvidence(toks []token, labels []Label, ev *evidenceCounts) {
 	_, lowers := distinctCounts(toks)
-	ev.byLower = resize(ev.byLower, lowers)
+	ev.byLower = buffers.Resize(ev.byLower, lowers)
 	clear(ev.byLower)
 	clear(ev.byClass[:])
 	for i, t := range toks {

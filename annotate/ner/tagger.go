@@ -3,6 +3,8 @@ package ner
 import (
 	_ "embed"
 	"sync"
+
+	"lede/annotate/internal/buffers"
 )
 
 // Tagging: two greedy left-to-right passes over each sentence. Each word gets
@@ -105,7 +107,7 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func (m *Model) Tag(doc Document, labels []Label) {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	s.toks = resize(s.toks, len(doc.Words))
+	s.toks = buffers.Resize(s.toks, len(doc.Words))
 	m.lexicon.mu.RLock()
 	analyze(doc, s.toks, &s.maps, m.classes, &m.lexicon)
 	s.scoreWords(m, doc, &m.lexicon)
@@ -154,7 +156,7 @@ func extendPersons(toks []token, doc Document, labels []Label, classes *WordClas
 func (s *scratch) scoreWords(sc scorer, doc Document, lex *lexicon) {
 	distinct, _ := distinctCounts(s.toks)
 	// Each entry is written below, taken from lex or computed.
-	s.words = resize(s.words, distinct)
+	s.words = buffers.Resize(s.words, distinct)
 	next := int32(0) // word ids number words in order of first occurrence
 	for i := range s.toks {
 		t := &s.toks[i]
@@ -197,9 +199,9 @@ func (s *scratch) scoreAsNeighbour(sc scorer, t *token, rows *[len(neighbours)]s
 
 // scoreStatic scores every word's label-independent features.
 func (s *scratch) scoreStatic(sc scorer, doc Document) {
-	s.static = resize(s.static, len(doc.Words))
+	s.static = buffers.Resize(s.static, len(doc.Words))
 	_, lowers := distinctCounts(s.toks)
-	s.aggregates = resize(s.aggregates, lowers)
+	s.aggregates = buffers.Resize(s.aggregates, lowers)
 	clear(s.aggregates)
 	for _, sent := range doc.Sentences {
 		for i := sent.First; i < sent.Last; i++ {
@@ -306,13 +308,6 @@ func (s *scratch) firstPassScores(sc scorer, label, next Label) *scoreRow {
 		sc.addScores(s.feats, scores)
 	}
 	return scores
-}
-
-func resize[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	return s[:n]
 }
 
 // bestLabel picks the highest-scoring label that may follow prev; at the end
