@@ -199,9 +199,14 @@ func (at *attributor) onlyPersonNamed(w string) *entity {
 		}
 		return at.personByWord[w]
 	}
+	return at.onlyPerson(func(p *entity) bool { return containsWord(p.name, w) })
+}
+
+// onlyPerson returns the one person that fits, or nil if none or several do.
+func (at *attributor) onlyPerson(fits func(*entity) bool) *entity {
 	var found *entity
 	for _, p := range at.entities {
-		if p.typ != Person || !containsWord(p.name, w) {
+		if p.typ != Person || !fits(p) {
 			continue
 		}
 		if found != nil {
@@ -241,17 +246,7 @@ func (at *attributor) personByRole(s, e int) *entity {
 	if e-s != 2 || at.toks[s].Text(at.text) != "the" && at.toks[s].Text(at.text) != "The" || !gazetteer.IsPersonTitle(head) {
 		return nil
 	}
-	var found *entity
-	for _, p := range at.entities {
-		if p.typ != Person || !containsWordFold(p.role, head) {
-			continue
-		}
-		if found != nil {
-			return nil
-		}
-		found = p
-	}
-	return found
+	return at.onlyPerson(func(p *entity) bool { return containsWordFold(p.role, head) })
 }
 
 // containsWordFold reports whether the words of s, separated by spaces,
