@@ -6,12 +6,13 @@
 //	text (repair.go) → tokens and sentences (tokens.go, sentences.go)
 //	     → names (names.go, package ner) → entities (entities.go, roles.go)
 //	     → quotes (quotes.go, speakers.go) → issues (issues.go, package topics)
-//	     → document (output.go, json.go)
+//	     → report (report.go) → document (output.go, offsets.go, json.go)
 //
 // Every stage works on byte offsets into the (UTF-8 repaired) input; offsets
 // are converted to the caller's unit once, at the edge, in output.go. Texts
-// longer than one block run through the same stages block by block
-// (blocks.go), so memory stays bounded.
+// longer than one block run through the same stages block by block, and the
+// blocks' reports are merged into one (blocks.go), so memory stays bounded.
+// docs/architecture.md draws the packages and what each may import.
 package annotate
 
 import (
@@ -140,12 +141,13 @@ func Annotate(text string, opts ...Option) *Document {
 		o(&cfg)
 	}
 	text, warnings := repairUTF8(text)
-	var doc *Document
+	var r *report
 	if len(text) > blockSize {
-		doc = annotateBlocks(text, cfg)
+		r = reportBlocks(text, func(block string) *report { return analyse(block, cfg.layers).report() })
 	} else {
-		doc = analyse(text, cfg.layers).document(cfg)
+		r = analyse(text, cfg.layers).report()
 	}
+	doc := r.document(cfg)
 	doc.Warnings = warnings
 	return doc
 }

@@ -1,15 +1,14 @@
 package annotate
 
 import (
-	"cmp"
 	"runtime"
-	"slices"
-	"strconv"
 	"unicode/utf8"
+
+	"lede/annotate/topics"
 )
 
 // Blocks: a text longer than blockSize (a book pasted by mistake, a corpus
-// dump) is annotated in paragraph-aligned blocks whose documents are merged,
+// dump) is annotated in paragraph-aligned blocks whose reports are merged,
 // so that memory and the recognizer's per-document buffers stay bounded
 // whatever the length. Document-level evidence (name consistency, quote
 // continuations) then spans one block, which is longer than any article.
@@ -41,15 +40,13 @@ func nextBlockEnd(text string, start int) int {
 	return end
 }
 
-// annotateBlocks annotates text block by block with byte offsets and merges
-// the blocks' documents, converting offsets to cfg's unit at the end.
-func annotateBlocks(text string, cfg config) *Document {
-	blockCfg := config{offsets: Bytes, layers: cfg.layers}
-	blockCfg.layers.Entities = true // speakers are merged through their entities
+// reportBlocks reports on text block by block, with reportOn, and merges
+// the blocks' reports into the report of the whole text.
+func reportBlocks(text string, reportOn func(block string) *report) *report {
 	m := newBlockMerger()
 	for start := 0; start < len(text); {
 		end := nextBlockEnd(text, start)
-		m.add(analyse(text[start:end], cfg.layers).document(blockCfg), start, end-start)
+		m.add(reportOn(text[start:end]), start, end-start)
 		start = end
 		// In the wasm build, which never preempts, a GC cycle can only
 		// finish when the goroutine yields. A call that never yields keeps
@@ -57,12 +54,7 @@ func annotateBlocks(text string, cfg config) *Document {
 		// annotating 10 MB once grew the wasm memory past 300 MB this way.
 		runtime.Gosched()
 	}
-	doc := m.document(text)
-	if !cfg.layers.Entities {
-		doc.Entities = []Entity{}
-	}
-	convertOffsets(doc, newOffsetIndex(text, cfg.offsets))
-	return doc
+	return m.report(text)
 }
 
 type entityKey struct {
@@ -70,20 +62,20 @@ type entityKey struct {
 	name string
 }
 
-// blockMerger joins block documents: entities with the same type and name
-// become one, quote and entity ids are renumbered, issue scores are averaged
-// over the blocks weighted by their length.
+// blockMerger joins block reports: entities with the same type and name
+// become one, quote references are shifted to the merged lists, and issue
+// scores are averaged over the blocks weighted by their length.
 //
-// It keeps mentions and quotes as per-block parts and builds each final
-// slice once, at its exact length: a slice grown by append leaves its old
-// copies behind, and the wasm build's memory never shrinks back after them.
+// It keeps mentions as per-block references and builds each final slice
+// once, at its exact length: a slice grown by append leaves its old copies
+// behind, and the wasm build's memory never shrinks back after them.
 type blockMerger struct {
-	entities       []Entity // without mentions until document
+	entities       []reportEntity // without mentions until report
 	entityIndex    map[entityKey]int
 	entityMentions mentionLists
-	quotes         [][]Quote
+	quotes         [][]reportQuote
 	quoteCount     int
-	issues         []Issue // without mentions until document
+	issues         []issue // without mentions until report
 	issueIndex     map[string]int
 	issueMentions  mentionLists
 	issueWeight    []float64
@@ -94,87 +86,123 @@ func newBlockMerger() *blockMerger {
 	return &blockMerger{entityIndex: map[entityKey]int{}, issueIndex: map[string]int{}}
 }
 
-// add merges the document of a block that starts at offset. It takes d over:
-// d's quotes are renumbered and shifted in place.
-func (m *blockMerger) add(d *Document, offset, length int) {
-	m.entityMentions.startBlock(offset, mentionCount(d.Entities, func(e Entity) []Mention { return e.Mentions }))
-	ids := make(map[string]string, len(d.Entities))
-	for _, e := range d.Entities {
-		k := entityKey{e.Type, e.Name}
-		i, ok := m.entityIndex[k]
+// add merges the report of a block that starts at offset. It takes r over:
+// r's quotes are shifted in place.
+func (m *blockMerger) add(r *report, offset, length int) {
+	n := 0
+	for _, e := range r.entities {
+		n += len(e.mentions)
+	}
+	m.entityMentions.startBlock(offset, n)
+	merged := make([]int32, len(r.entities))
+	for k, e := range r.entities {
+		key := entityKey{e.typ, e.name}
+		i, ok := m.entityIndex[key]
 		if !ok {
 			i = len(m.entities)
-			m.entityIndex[k] = i
-			m.entities = append(m.entities, Entity{ID: "e" + strconv.Itoa(i+1), Type: e.Type, Name: e.Name})
+			m.entityIndex[key] = i
+			m.entities = append(m.entities, reportEntity{typ: e.typ, name: e.name})
 		}
-		merged := &m.entities[i]
-		if merged.Role == "" {
-			merged.Role = e.Role
+		if m.entities[i].role == "" {
+			m.entities[i].role = e.role
 		}
-		m.entityMentions.add(i, e.Mentions)
-		ids[e.ID] = merged.ID
+		m.entityMentions.add(i, e.mentions)
+		merged[k] = int32(i)
 	}
-	firstQuote := m.quoteCount
-	for i := range d.Quotes {
-		q := &d.Quotes[i]
-		q.ID = "q" + strconv.Itoa(firstQuote+i+1)
-		q.Start, q.End = q.Start+offset, q.End+offset
-		if q.Cue != nil {
-			q.Cue.Start, q.Cue.End = q.Cue.Start+offset, q.Cue.End+offset
+	firstQuote := int32(m.quoteCount)
+	for i := range r.quotes {
+		q := &r.quotes[i]
+		q.start, q.end = q.start+offset, q.end+offset
+		if q.cueStart >= 0 {
+			q.cueStart, q.cueEnd = q.cueStart+offset, q.cueEnd+offset
 		}
-		if q.Speaker != nil && q.Speaker.Entity != "" {
-			q.Speaker.Entity = ids[q.Speaker.Entity]
+		if q.speaker >= 0 {
+			q.speaker = merged[q.speaker]
 		}
-		if n, err := strconv.Atoi(q.Linked[min(1, len(q.Linked)):]); err == nil {
-			q.Linked = "q" + strconv.Itoa(firstQuote+n)
+		if q.linked >= 0 {
+			q.linked += firstQuote
 		}
 	}
-	m.quotes = append(m.quotes, d.Quotes)
-	m.quoteCount += len(d.Quotes)
-	m.issueMentions.startBlock(offset, mentionCount(d.Issues, func(is Issue) []Mention { return is.Mentions }))
-	for _, is := range d.Issues {
-		i, ok := m.issueIndex[is.ID]
+	m.quotes = append(m.quotes, r.quotes)
+	m.quoteCount += len(r.quotes)
+	n = 0
+	for _, is := range r.issues {
+		n += len(is.mentions)
+	}
+	m.issueMentions.startBlock(offset, n)
+	for _, is := range r.issues {
+		i, ok := m.issueIndex[is.id]
 		if !ok {
 			i = len(m.issues)
-			m.issueIndex[is.ID] = i
-			m.issues = append(m.issues, Issue{ID: is.ID, Label: is.Label, Parent: is.Parent, ParentLabel: is.ParentLabel})
+			m.issueIndex[is.id] = i
+			m.issues = append(m.issues, issue{id: is.id, label: is.label, parent: is.parent, parentLabel: is.parentLabel})
 			m.issueWeight = append(m.issueWeight, 0)
 		}
-		m.issueMentions.add(i, is.Mentions)
-		m.issueWeight[i] += is.Score * float64(length)
+		m.issueMentions.addPairs(i, is.mentions)
+		m.issueWeight[i] += is.score * float64(length)
 	}
 	m.length += length
 }
 
-// document returns the merged document of text, issues ranked as in one
-// block: narrower topics by score, then the top-level topics by score.
-func (m *blockMerger) document(text string) *Document {
-	doc := &Document{Entities: nonNil(m.entities), Quotes: make([]Quote, 0, m.quoteCount), Issues: nonNil(m.issues)}
+// report returns the merged report of text, its issues ranked by the rule
+// of one article (rankMergedIssues).
+func (m *blockMerger) report(text string) *report {
+	r := &report{text: text, entities: m.entities, quotes: make([]reportQuote, 0, m.quoteCount), issues: m.issues}
 	for _, quotes := range m.quotes {
-		doc.Quotes = append(doc.Quotes, quotes...)
+		r.quotes = append(r.quotes, quotes...)
 	}
-	for i, ms := range m.entityMentions.build(text) {
-		doc.Entities[i].Mentions = ms
+	m.quotes = nil
+	for i, ms := range m.entityMentions.build() {
+		r.entities[i].mentions = ms
 	}
-	for i, ms := range m.issueMentions.build(text) {
-		doc.Issues[i].Mentions = ms
-		doc.Issues[i].Score = m.issueWeight[i] / float64(max(1, m.length))
-	}
-	slices.SortStableFunc(doc.Issues, func(x, y Issue) int {
-		if xTop, yTop := x.Parent == "", y.Parent == ""; xTop != yTop {
-			if xTop {
-				return 1
-			}
-			return -1
+	for i, ms := range m.issueMentions.build() {
+		pairs := make([][2]int, len(ms))
+		for j, s := range ms {
+			pairs[j] = [2]int{int(s.start), int(s.end)}
 		}
-		return cmp.Compare(y.Score, x.Score)
-	})
-	return doc
+		r.issues[i].mentions = pairs
+		r.issues[i].score = m.issueWeight[i] / float64(max(1, m.length))
+	}
+	rankMergedIssues(r.issues)
+	return r
+}
+
+// rankMergedIssues orders the merged issues as findIssues orders an
+// article's: the narrower topics, then the top levels, each best first by
+// issues.go's own rule (sortByRank).
+func rankMergedIssues(issues []issue) {
+	if len(issues) < 2 {
+		return
+	}
+	lex := topics.Load()
+	tallies := make([]topicTally, len(issues))
+	ranked := make([]int32, 0, len(issues))
+	for i, is := range issues {
+		tallies[i] = topicTally{topic: lex.Find(is.id), score: is.score}
+		if len(is.mentions) > 0 {
+			tallies[i].first = is.mentions[0]
+		}
+		if is.parent != "" {
+			ranked = append(ranked, int32(i))
+		}
+	}
+	narrow := len(ranked)
+	for i, is := range issues {
+		if is.parent == "" {
+			ranked = append(ranked, int32(i))
+		}
+	}
+	sortByRank(ranked[:narrow], tallies, lex)
+	sortByRank(ranked[narrow:], tallies, lex)
+	sorted := make([]issue, len(issues))
+	for k, i := range ranked {
+		sorted[k] = issues[i]
+	}
+	copy(issues, sorted)
 }
 
 // mentionLists gathers the mentions of merged entities (or issues) block by
-// block, as 12-byte references rather than 32-byte Mentions, until each
-// owner's count is known.
+// block, as 12-byte references, until each owner's count is known.
 type mentionLists struct {
 	counts []int // per owner
 	blocks []blockMentions
@@ -194,75 +222,51 @@ func (l *mentionLists) startBlock(offset, n int) {
 	l.blocks = append(l.blocks, blockMentions{offset: offset, refs: make([]mentionRef, 0, n)})
 }
 
-// add records mentions of owner in the current block.
-func (l *mentionLists) add(owner int, mentions []Mention) {
+// count makes room for n more mentions of owner.
+func (l *mentionLists) count(owner, n int) *blockMentions {
 	for owner >= len(l.counts) {
 		l.counts = append(l.counts, 0)
 	}
-	l.counts[owner] += len(mentions)
-	b := &l.blocks[len(l.blocks)-1]
+	l.counts[owner] += n
+	return &l.blocks[len(l.blocks)-1]
+}
+
+// add records mentions of owner in the current block.
+func (l *mentionLists) add(owner int, mentions []span) {
+	b := l.count(owner, len(mentions))
 	for _, m := range mentions {
-		b.refs = append(b.refs, mentionRef{int32(owner), int32(m.Start), int32(m.End)})
+		b.refs = append(b.refs, mentionRef{int32(owner), m.start, m.end})
+	}
+}
+
+// addPairs is add for mentions as [start, end] pairs.
+func (l *mentionLists) addPairs(owner int, mentions [][2]int) {
+	b := l.count(owner, len(mentions))
+	for _, m := range mentions {
+		b.refs = append(b.refs, mentionRef{int32(owner), int32(m[0]), int32(m[1])})
 	}
 }
 
 // build returns each owner's mentions, in the order they were added, with
-// offsets into text. It lets go of each block's references once they are
-// used, as the Mentions that replace them grow.
-func (l *mentionLists) build(text string) [][]Mention {
-	lists := make([][]Mention, len(l.counts))
+// offsets into the whole text, carved out of one slice. It lets go of each
+// block's references once they are used.
+func (l *mentionLists) build() [][]span {
+	total := 0
+	for _, n := range l.counts {
+		total += n
+	}
+	all := make([]span, total)
+	lists := make([][]span, len(l.counts))
 	for i, n := range l.counts {
-		lists[i] = make([]Mention, 0, n)
+		lists[i], all = all[:0:n], all[n:]
 	}
 	for i := range l.blocks {
 		b := &l.blocks[i]
+		offset := int32(b.offset)
 		for _, r := range b.refs {
-			start, end := b.offset+int(r.start), b.offset+int(r.end)
-			lists[r.owner] = append(lists[r.owner], Mention{Start: start, End: end, Text: text[start:end]})
+			lists[r.owner] = append(lists[r.owner], span{offset + r.start, offset + r.end})
 		}
 		b.refs = nil
 	}
 	return lists
-}
-
-// mentionCount counts the mentions of all items.
-func mentionCount[T, M any](items []T, mentions func(T) []M) int {
-	n := 0
-	for _, item := range items {
-		n += len(mentions(item))
-	}
-	return n
-}
-
-// nonNil keeps an empty list a JSON [] for encoding/json users, not null.
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
-
-// convertOffsets turns every byte offset of doc into idx's unit.
-func convertOffsets(doc *Document, idx *offsetIndex) {
-	if idx.same {
-		return
-	}
-	convert := func(m *Mention) { m.Start, m.End = idx.at(m.Start), idx.at(m.End) }
-	for i := range doc.Entities {
-		for j := range doc.Entities[i].Mentions {
-			convert(&doc.Entities[i].Mentions[j])
-		}
-	}
-	for i := range doc.Quotes {
-		q := &doc.Quotes[i]
-		q.Start, q.End = idx.at(q.Start), idx.at(q.End)
-		if q.Cue != nil {
-			convert(q.Cue)
-		}
-	}
-	for i := range doc.Issues {
-		for j := range doc.Issues[i].Mentions {
-			convert(&doc.Issues[i].Mentions[j])
-		}
-	}
 }

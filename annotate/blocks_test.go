@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"lede/annotate/topics"
 )
 
 func TestNextBlockEnd(t *testing.T) {
@@ -76,5 +78,92 @@ func TestMergedListsHaveNoSpareCapacity(t *testing.T) {
 	}
 	for _, is := range doc.Issues {
 		assert.Equal(t, len(is.Mentions), cap(is.Mentions), "mentions of %s", is.Label)
+	}
+}
+
+// A quote split by its attribution is linked to its other half by index,
+// shifted with the block it is in: in every block, not only the first.
+func TestMergedQuotesKeepTheirLinksAndSpeakers(t *testing.T) {
+	unit := `"The first part is done," Sarah Jenkins said, "and the second part starts tomorrow."` + "\n"
+	text := repeatTo(unit, 2*blockSize+1)
+	doc := Annotate(text)
+	require.Greater(t, len(doc.Quotes), 2*blockSize/len(unit))
+	byID := map[string]Quote{}
+	entities := map[string]string{}
+	for _, q := range doc.Quotes {
+		byID[q.ID] = q
+	}
+	for _, e := range doc.Entities {
+		entities[e.ID] = e.Name
+	}
+	linked := 0
+	for _, q := range doc.Quotes {
+		if q.Linked == "" {
+			continue
+		}
+		linked++
+		other, ok := byID[q.Linked]
+		require.True(t, ok, "quote %s links to %s, which does not exist", q.ID, q.Linked)
+		assert.Equal(t, q.ID, other.Linked, "the link of %s goes both ways", q.ID)
+		assert.Less(t, abs(other.Start-q.Start), len(unit), "%s and %s are the two halves of one quote", q.ID, q.Linked)
+		require.NotNil(t, q.Speaker)
+		assert.Equal(t, "Sarah Jenkins", q.Speaker.Name, "speaker of %s", q.ID)
+		if q.Speaker.Entity != "" {
+			assert.Equal(t, q.Speaker.Name, entities[q.Speaker.Entity], "entity of the speaker of %s", q.ID)
+		}
+	}
+	assert.Equal(t, len(doc.Quotes), linked, "every quote is half of a split quote")
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// Merged issues follow the order of one article's (sortByRank): narrower
+// topics first, then by score, then by the first mention, then by id.
+func TestRankMergedIssuesUsesTheArticleOrder(t *testing.T) {
+	lex := topics.Load()
+	var narrow, top []int
+	for i := range lex.Topics {
+		if lex.IsTop(i) {
+			top = append(top, i)
+		} else {
+			narrow = append(narrow, i)
+		}
+	}
+	require.GreaterOrEqual(t, len(narrow), 3)
+	require.GreaterOrEqual(t, len(top), 2)
+	mk := func(topic int, score float64, first int) issue {
+		is := newIssue(lex, topic, score, [][2]int{{first, first + 4}})
+		return is
+	}
+	cases := []struct {
+		name   string
+		issues []issue
+		want   []string
+	}{
+		{"top levels after the narrower topics",
+			[]issue{mk(top[0], 0.9, 0), mk(narrow[0], 0.1, 10)},
+			[]string{lex.Topics[narrow[0]].ID, lex.Topics[top[0]].ID}},
+		{"by score",
+			[]issue{mk(narrow[0], 0.2, 0), mk(narrow[1], 0.5, 10)},
+			[]string{lex.Topics[narrow[1]].ID, lex.Topics[narrow[0]].ID}},
+		{"equal scores: the one raised first",
+			[]issue{mk(narrow[0], 0.5, 50), mk(narrow[1], 0.5, 10)},
+			[]string{lex.Topics[narrow[1]].ID, lex.Topics[narrow[0]].ID}},
+		{"equal scores and first mentions: by id",
+			[]issue{mk(narrow[2], 0.5, 10), mk(narrow[0], 0.5, 10)},
+			[]string{min(lex.Topics[narrow[0]].ID, lex.Topics[narrow[2]].ID), max(lex.Topics[narrow[0]].ID, lex.Topics[narrow[2]].ID)}},
+	}
+	for _, c := range cases {
+		rankMergedIssues(c.issues)
+		var got []string
+		for _, is := range c.issues {
+			got = append(got, is.id)
+		}
+		assert.Equal(t, c.want, got, c.name)
 	}
 }

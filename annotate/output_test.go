@@ -2,38 +2,10 @@ package annotate
 
 import (
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 )
-
-// TestOffsetIndex converts every rune boundary of texts whose multi-byte
-// characters fall on and around the index's 8- and 256-byte steps.
-func TestOffsetIndex(t *testing.T) {
-	texts := []string{
-		"",
-		"plain ASCII",
-		"é",
-		"1234567é",
-		"12345678é",
-		"日本語のテキスト",
-		"🇨🇭 flag, 👨‍💻 coder",
-		strings.Repeat("é", 200) + "x" + strings.Repeat("🙂", 70),
-		strings.Repeat("a", 255) + "€" + strings.Repeat("b", 300) + "𝄞",
-	}
-	for _, text := range texts {
-		views := unitViews(text)
-		for _, unit := range allUnits {
-			idx := newOffsetIndex(text, unit)
-			for b, want := range views[unit].fromByte {
-				if want >= 0 {
-					assert.Equal(t, want, idx.at(b), "unit %d, byte %d of %q", unit, b, text)
-				}
-			}
-		}
-	}
-}
 
 func TestNumberedIDs(t *testing.T) {
 	assert.Empty(t, numberedIDs('e', 0))
@@ -69,13 +41,13 @@ func TestSortMentions(t *testing.T) {
 	}
 }
 
-// BenchmarkDocument is turning an analysis into a Document with UTF-16
+// BenchmarkDocument is turning an analysis into its report and a Document with UTF-16
 // offsets: the offset index, the ids, the mention lists. A long text is
 // annotated block by block, so it benchmarks its first block.
 func BenchmarkDocument(b *testing.B) {
 	benchmarkTexts(b, func(text string) func() {
 		a := analyse(text[:nextBlockEnd(text, 0)], AllLayers)
 		cfg := config{offsets: UTF16, layers: AllLayers}
-		return func() { a.document(cfg) }
+		return func() { a.report().document(cfg) }
 	})
 }
