@@ -134,19 +134,21 @@ func analyse(text string, layers Layers) *analysis {
 }
 
 // Annotate runs the whole pipeline on text. It never panics on any input:
-// invalid UTF-8 is repaired (and reported in Warnings) before analysis.
+// invalid UTF-8 is repaired (and reported in Warnings and Repairs) before
+// analysis.
 func Annotate(text string, opts ...Option) *Document {
 	cfg := config{offsets: UTF16, layers: AllLayers}
 	for _, o := range opts {
 		o(&cfg)
 	}
-	text, warnings := repairUTF8(text)
+	text, warnings, repairs := repairUTF8(text)
 	var r *report
 	if len(text) > blockSize {
 		r = reportBlocks(text, func(block string) *report { return analyse(block, cfg.layers).report() })
 	} else {
 		r = analyse(text, cfg.layers).report()
 	}
+	r.repairs = repairs
 	doc := r.document(cfg)
 	doc.Warnings = warnings
 	return doc

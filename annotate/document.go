@@ -13,6 +13,19 @@ type Document struct {
 	// Warnings tell the user about repairs made to the input, such as invalid
 	// UTF-8 replaced with U+FFFD. Offsets refer to the repaired text.
 	Warnings []string `json:"warnings,omitempty"`
+	// Repairs say where each repair was made, in the document's offsets
+	// into the repaired text: the position and message of go/scanner's
+	// errors. At most maxRepairs are listed; Warnings counts them all.
+	Repairs []Repair `json:"repairs,omitempty"`
+}
+
+// Repair is one change made to the input before analysis: the text
+// [Start, End) of the repaired text is what replaced the bytes Message
+// describes.
+type Repair struct {
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Message string `json:"message"`
 }
 
 // Mention is one span of the text.

@@ -98,7 +98,7 @@ func FuzzTokenize(f *testing.F) {
 func FuzzSentences(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		text, _ = repairUTF8(text)
+		text, _, _ = repairUTF8(text)
 		toks := Tokenize(text)
 		checkSentences(t, toks, splitSentences(text, toks))
 	})
@@ -107,7 +107,7 @@ func FuzzSentences(f *testing.F) {
 func FuzzRepair(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		repaired, warnings := repairUTF8(text)
+		repaired, warnings, _ := repairUTF8(text)
 		require.True(t, utf8.ValidString(repaired))
 		assert.Equal(t, utf8.ValidString(text), len(warnings) == 0)
 		assert.Equal(t, browserDecode(text), repaired, "differs from how a browser decodes the bytes")
@@ -117,7 +117,7 @@ func FuzzRepair(f *testing.F) {
 func FuzzOffsetIndex(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		text, _ = repairUTF8(text)
+		text, _, _ = repairUTF8(text)
 		views := unitViews(text)
 		for _, unit := range allUnits {
 			idx := newOffsetIndex(text, unit)

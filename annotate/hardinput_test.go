@@ -198,7 +198,7 @@ func TestRepairMatchesBrowsers(t *testing.T) {
 		{"ok \u00e9 \U0001f600", "ok \u00e9 \U0001f600"},
 	}
 	for _, c := range cases {
-		got, _ := repairUTF8(c.in)
+		got, _, _ := repairUTF8(c.in)
 		assert.Equal(t, c.want, got, "%q", c.in)
 		assert.Equal(t, c.want, browserDecode(c.in), "the reference decoder on %q", c.in)
 	}

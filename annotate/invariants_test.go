@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -23,7 +24,7 @@ var allUnits = []OffsetUnit{Bytes, UTF16, CodePoints}
 // checks that the three agree span for span. It returns the UTF-16 document.
 func checkAnnotate(t testing.TB, input string, opts ...Option) *Document {
 	t.Helper()
-	repaired, _ := repairUTF8(input)
+	repaired, _, _ := repairUTF8(input)
 	docs := map[OffsetUnit]*Document{}
 	for _, unit := range allUnits {
 		docs[unit] = Annotate(input, append(opts[:len(opts):len(opts)], WithOffsets(unit))...)
@@ -47,16 +48,20 @@ func checkAnnotate(t testing.TB, input string, opts ...Option) *Document {
 func checkDocument(t testing.TB, input string, unit OffsetUnit, doc *Document) {
 	t.Helper()
 	require.NotNil(t, doc)
-	repaired, warnings := repairUTF8(input)
+	repaired, warnings, _ := repairUTF8(input)
 	assert.Equal(t, len(warnings) > 0, len(doc.Warnings) > 0, "warnings %q for an input that is valid UTF-8: %v", doc.Warnings, utf8.ValidString(input))
+	assert.Equal(t, len(warnings) > 0, len(doc.Repairs) > 0, "repairs %v for an input that is valid UTF-8: %v", doc.Repairs, utf8.ValidString(input))
 
+	// AppendJSON's own output is checked: json.Marshal would validate,
+	// compact and escape it again, and could hide its faults.
+	own := doc.AppendJSON(nil)
+	require.True(t, json.Valid(own), "AppendJSON wrote invalid JSON: %s", truncate(own))
+	for _, unsafe := range []string{"<", ">", "&", "\u2028", "\u2029"} {
+		assert.False(t, bytes.Contains(own, []byte(unsafe)), "AppendJSON wrote a raw %q: unsafe inside HTML or JS", unsafe)
+	}
 	b, err := json.Marshal(doc)
 	require.NoError(t, err)
-	require.True(t, json.Valid(b), "invalid JSON: %s", truncate(b))
-	assert.Equal(t, b, doc.AppendJSON(nil), "MarshalJSON and AppendJSON differ")
-	for _, unsafe := range []string{"<", ">", "&", "\u2028", "\u2029"} {
-		assert.False(t, bytes.Contains(b, []byte(unsafe)), "JSON holds a raw %q: unsafe inside HTML or JS", unsafe)
-	}
+	assert.Equal(t, string(b), string(own), "json.Marshal re-escaped or compacted AppendJSON's output")
 	var back Document
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, normalized(doc), normalized(&back), "the JSON does not round-trip")
@@ -88,6 +93,18 @@ func checkSpans(t testing.TB, v unitView, doc *Document) {
 		}
 		assertSorted(t, is.ID, is.Mentions)
 	}
+	// A repair covers the U+FFFDs that replaced invalid bytes, one or more.
+	replacement := map[OffsetUnit]int{Bytes: 3, UTF16: 1, CodePoints: 1}[v.unit]
+	for i, r := range doc.Repairs {
+		assert.NotEmpty(t, r.Message, "repair %d", i)
+		if assert.Positive(t, r.End-r.Start, "repair %d is empty", i) {
+			v.checkSpan(t, fmt.Sprintf("repair %d", i), r.Start, r.End, strings.Repeat("\uFFFD", (r.End-r.Start)/replacement))
+		}
+		if i > 0 {
+			assert.Less(t, doc.Repairs[i-1].End, r.Start, "repairs %d and %d are not apart and in order", i-1, i)
+		}
+	}
+	assert.LessOrEqual(t, len(doc.Repairs), maxRepairs)
 }
 
 // checkReferences checks ids, types, speakers and scores.

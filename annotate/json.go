@@ -88,6 +88,17 @@ func (d *Document) encodeJSON(b []byte, w io.Writer) ([]byte, error) {
 		}
 		b = append(b, ']')
 	}
+	if len(d.Repairs) > 0 {
+		b = append(b, `,"repairs":[`...)
+		for i, r := range d.Repairs {
+			b = appendComma(b, i)
+			b = appendInt(b, `{"start":`, r.Start)
+			b = appendInt(b, `,"end":`, r.End)
+			b = appendField(b, `,"message":`, r.Message)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
 	return append(b, '}'), err
 }
 

@@ -78,6 +78,12 @@ func (r *report) document(cfg config) *Document {
 		sortMentions(out.Mentions)
 		doc.Issues[i] = out
 	}
+	if len(r.repairs) > 0 {
+		doc.Repairs = make([]Repair, len(r.repairs))
+		for i, rp := range r.repairs {
+			doc.Repairs[i] = Repair{Start: idx.at(rp.Start), End: idx.at(rp.End), Message: rp.Message}
+		}
+	}
 	return doc
 }
 

@@ -6,34 +6,63 @@ import (
 	"unicode/utf8"
 )
 
-// repairUTF8 replaces invalid UTF-8 with U+FFFD, and says so. Like browsers
+// maxRepairs bounds the repairs a Document lists: a binary file pasted by
+// mistake would otherwise list one per few bytes.
+const maxRepairs = 100
+
+// repairUTF8 replaces invalid UTF-8 with U+FFFD, and says so: once in a
+// warning, and at each place in a repair with byte offsets into the
+// repaired text (adjacent replacements make one repair). Like browsers
 // (the WHATWG decoder behind TextDecoder) it writes one U+FFFD per maximal
 // ill-formed subsequence, so "\xe2\x80" (a truncated "…") becomes one
 // character, not two: offsets stay exact against the text a browser shows
 // for the same bytes.
-func repairUTF8(text string) (string, []string) {
+func repairUTF8(text string) (string, []string, []Repair) {
 	if utf8.ValidString(text) {
-		return text, nil
+		return text, nil, nil
 	}
 	var b strings.Builder
 	b.Grow(len(text) + 16)
 	bad := 0
+	var repairs []Repair
+	runBytes := 0 // invalid bytes of the last repair
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == utf8.RuneError && size == 1 {
 			size = illFormedPrefix(text[i:])
+			at := b.Len()
 			b.WriteString("\uFFFD")
 			bad += size
+			switch n := len(repairs); {
+			case n > 0 && repairs[n-1].End == at:
+				repairs[n-1].End = b.Len()
+				runBytes += size
+			case n < maxRepairs:
+				if n > 0 {
+					repairs[n-1].Message = invalidBytes(runBytes)
+				}
+				repairs = append(repairs, Repair{Start: at, End: b.Len()})
+				runBytes = size
+			}
 		} else {
 			b.WriteString(text[i : i+size])
 		}
 		i += size
 	}
-	what := strconv.Itoa(bad) + " invalid bytes"
-	if bad == 1 {
-		what = "1 invalid byte"
+	repairs[len(repairs)-1].Message = invalidBytes(runBytes)
+	return b.String(), []string{"invalid UTF-8: " + countBytes(bad) + " replaced with U+FFFD; offsets refer to the repaired text"}, repairs
+}
+
+// invalidBytes is the message of a repair of n bytes.
+func invalidBytes(n int) string {
+	return "invalid UTF-8: " + countBytes(n) + " replaced with U+FFFD"
+}
+
+func countBytes(n int) string {
+	if n == 1 {
+		return "1 invalid byte"
 	}
-	return b.String(), []string{"invalid UTF-8: " + what + " replaced with U+FFFD; offsets refer to the repaired text"}
+	return strconv.Itoa(n) + " invalid bytes"
 }
 
 // illFormedPrefix returns the length of the maximal ill-formed subsequence

@@ -12,6 +12,7 @@ type report struct {
 	entities []reportEntity
 	quotes   []reportQuote
 	issues   []issue
+	repairs  []Repair // in bytes
 }
 
 // span is a mention's bytes [start, end). The merged report of a long text

@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"runtime"
 	"strings"
+
+	"lede/annotate"
 )
 
 // DefaultMaxBody is the documented limit of an /api/annotate request body.
@@ -51,7 +53,14 @@ func New(cfg Config) http.Handler {
 		cfg.Version = "dev"
 	}
 	origins := newOriginList(cfg.AllowedOrigins)
-	api := newAPI(cfg, origins)
+	var api http.Handler = newAPI(cfg, origins)
+	if err := annotate.CheckEmbedded(); err != nil {
+		// A build with broken embedded data says so on every API call
+		// rather than annotating without names or issues.
+		api = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			writeError(w, http.StatusServiceUnavailable, err.Error())
+		})
+	}
 	var static http.Handler = http.NotFoundHandler()
 	if cfg.Dist != nil {
 		static = newStatic(cfg.Dist)

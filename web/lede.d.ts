@@ -77,6 +77,15 @@ export interface LedeDocument {
   issues: Issue[];
   /** Repairs made to the input (such as invalid UTF-8); offsets refer to the repaired text. */
   warnings?: string[];
+  /** Where each repair was made: the U+FFFDs [start, end) of the repaired text, and what they replaced. */
+  repairs?: Repair[];
+}
+
+/** One repair made to the input before analysis (docs/format.md). */
+export interface Repair {
+  start: number;
+  end: number;
+  message: string;
 }
 
 /** Annotates text in a Web Worker; overlapping calls are answered in order. */

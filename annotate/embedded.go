@@ -1,0 +1,63 @@
+package annotate
+
+import (
+	"errors"
+	"sync"
+
+	"lede/annotate/ner"
+	"lede/annotate/topics"
+)
+
+// Embedded data: the recognizer's model (package ner), the topic lexicon and
+// its ranking (package topics) and the gazetteers are compiled into the
+// binary. They cannot change after the build, so one policy covers them:
+// each is loaded once, the first failure is kept (a sticky error, as
+// bufio.Scanner keeps its), and every program checks CheckEmbedded at
+// start-up, so that broken data stops the build's tests and the program's
+// start, never an annotation half-way. The tests run it too.
+
+// CheckEmbedded loads every embedded data set the pipeline reads and returns
+// the first failure, the same one on every call. It is safe to call from
+// several goroutines; after the first call it costs nothing.
+func CheckEmbedded() error { return checkEmbedded() }
+
+var checkEmbedded = sync.OnceValue(func() error {
+	return errors.Join(loadEmbedded("name model", func() error {
+		_, err := ner.Default()
+		return err
+	}), loadEmbedded("topic lexicon", func() error {
+		if lex := topics.Load(); lex == nil || len(lex.Topics) == 0 {
+			return errors.New("no topics")
+		}
+		return nil
+	}))
+})
+
+// loadEmbedded runs load, turning a panic into an error: topics.Load panics
+// on a broken file. It uses no fmt, which the wasm build leaves out.
+func loadEmbedded(what string, load func() error) (err error) {
+	defer func() {
+		switch r := recover().(type) {
+		case nil:
+		case error:
+			err = &embeddedError{what, r}
+		case string:
+			err = &embeddedError{what, errors.New(r)}
+		default:
+			err = &embeddedError{what, errors.New("panic while loading")}
+		}
+	}()
+	if err := load(); err != nil {
+		return &embeddedError{what, err}
+	}
+	return nil
+}
+
+// embeddedError is a failure to load one embedded data set.
+type embeddedError struct {
+	what string
+	err  error
+}
+
+func (e *embeddedError) Error() string { return "embedded " + e.what + ": " + e.err.Error() }
+func (e *embeddedError) Unwrap() error { return e.err }
