@@ -6,7 +6,7 @@ WASMENV := GOOS=js GOARCH=wasm
 # go test for js/wasm runs the test binary under node through go_js_wasm_exec.
 WASMPATH := PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH"
 
-.PHONY: run dist test vet test-go test-wasm test-browser test-worker fuzz-short fuzz \
+.PHONY: run dist test vet test-go test-js test-wasm test-browser test-worker fuzz-short fuzz \
         model eval eval-ner eval-quotes eval-issues bench pgo chromium clean
 
 ## run: build the app and serve it on http://$(ADDR)
@@ -18,7 +18,7 @@ dist:
 	$(GO) run ./web/build -out dist
 
 ## test: everything CI runs
-test: vet test-go test-wasm fuzz-short test-browser test-worker
+test: vet test-go test-js test-wasm fuzz-short test-browser test-worker
 
 vet:
 	@test -z "$$(gofmt -l annotate cmd wasm web server worker e2e 2>/dev/null)" || (gofmt -l annotate cmd wasm web server worker e2e; echo "gofmt needed"; exit 1)
@@ -27,6 +27,10 @@ vet:
 
 test-go:
 	$(GO) test ./...
+
+## test-js: unit tests of the page's pure functions (tests/js) under node's test runner
+test-js:
+	node --test tests/js/
 
 test-wasm:
 	$(WASMPATH) $(WASMENV) $(GO) test ./annotate/... ./wasm/

@@ -61,8 +61,8 @@ func wantDoc(text string, opts ...annotate.Option) string {
 	return string(annotate.Annotate(text, opts...).AppendJSON(nil))
 }
 
-// piece is one child node of the component's text: a mark or plain text,
-// at UTF-16 offsets.
+// piece is one text node of the component's text, at UTF-16 offsets, with
+// the layers of the highlights around it.
 type piece struct {
 	Start   int      `json:"start"`
 	End     int      `json:"end"`
@@ -96,18 +96,24 @@ type componentState struct {
 
 const readComponent = `(() => {
   const el = document.querySelector("lede-annotator");
-  const marks = [...el.shadowRoot.querySelectorAll("mark")];
+  const text = el.shadowRoot.querySelector(".text");
+  // The layers of a highlight element: its hl-<layer> classes.
+  const layersOf = (n) => (n.classList ? [...n.classList].filter((c) => c.startsWith("hl-")).map((c) => c.slice(3)) : []);
+  // Each text node is a piece, with the layers of every highlight around it.
+  const pieces = [];
   let at = 0;
-  const pieces = [...el.shadowRoot.querySelector(".text").childNodes].map((n) => {
-    const p = { start: at, end: at + n.textContent.length, classes: n.classList ? [...n.classList] : [] };
-    at = p.end;
-    return p;
-  });
+  const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const classes = [];
+    for (let p = n.parentElement; p && p !== text; p = p.parentElement) classes.push(...layersOf(p));
+    pieces.push({ start: at, end: at + n.data.length, classes });
+    at += n.data.length;
+  }
   return {
     source: document.getElementById("body").value,
-    shown: el.shadowRoot.querySelector(".text").textContent,
+    shown: text.textContent,
     pieces,
-    kinds: [...new Set(marks.flatMap((m) => [...m.classList]))].sort(),
+    kinds: [...new Set([...text.querySelectorAll(".hl")].flatMap(layersOf))].sort(),
     doc: el.result ? JSON.stringify(el.result) : "",
     summary: document.getElementById("lede-summary").textContent,
   };
@@ -282,7 +288,7 @@ func TestEmbedComponentOnAnotherOriginAnnotatesItsChildren(t *testing.T) {
       const doc = await annotated;
       return {
         shown: el.shadowRoot.querySelector(".text").textContent,
-        kinds: [...new Set([...el.shadowRoot.querySelectorAll("mark")].flatMap((m) => [...m.classList]))].sort(),
+        kinds: [...new Set([...el.shadowRoot.querySelectorAll(".hl")].flatMap((m) => [...m.classList].filter((c) => c.startsWith("hl-")).map((c) => c.slice(3))))].sort(),
         doc: JSON.stringify(doc),
       };
     })()`)

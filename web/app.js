@@ -10,6 +10,7 @@ import { started } from "./boot.js";
 import { Annotator } from "./annotator.js";
 import { LAYERS, spans, counts } from "./layers.js";
 import { renderHighlights, attachTooltip } from "./render.js";
+import { adoptPalette } from "./palette.js";
 import { Panel } from "./panel.js";
 import { Selection } from "./selection.js";
 import { renderSummary } from "./summary.js";
@@ -27,6 +28,7 @@ const SAVE_DELAY_MS = 600;
 const PROGRESS_AFTER_MS = 150;
 
 const $ = (id) => document.getElementById(id);
+adoptPalette(document);
 const ui = {
   editor: $("editor"),
   article: $("article"),

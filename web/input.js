@@ -7,28 +7,44 @@ const BLOCKS = new Set([
   "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "DD", "DIV", "DL", "DT", "FIGCAPTION", "FIGURE", "FOOTER",
   "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR", "LI", "MAIN", "OL", "P", "PRE", "SECTION", "TABLE", "TR", "UL",
 ]);
-const SKIPPED = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "IFRAME", "OBJECT", "SVG", "HEAD", "TITLE"]);
+// The <lede-annotator> element is skipped too: a component reading its own
+// children must not read what it rendered.
+const SKIPPED = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "IFRAME", "OBJECT", "SVG", "HEAD", "TITLE", "LEDE-ANNOTATOR"]);
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
 
 /** htmlToText returns the text of an HTML string, one paragraph per block. */
 export function htmlToText(html) {
   const doc = new DOMParser().parseFromString(html, "text/html");
+  return nodeText(doc.body || doc.documentElement);
+}
+
+/**
+ * nodeText returns what a reader sees of a node's children: runs of white
+ * space collapsed, line breaks kept, one paragraph per block element, the
+ * paragraphs separated by blank lines. It reads only nodeType, nodeName,
+ * data, textContent, firstChild and nextSibling, so it works on any tree of
+ * that shape (the page's pastes, the web component's children, tests).
+ */
+export function nodeText(root) {
   const out = [];
   const walk = (node) => {
     for (let n = node.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType === Node.TEXT_NODE) {
+      const name = String(n.nodeName).toUpperCase(); // XHTML and SVG names keep their case
+      if (n.nodeType === TEXT_NODE) {
         out.push(n.data.replace(/\s+/g, " "));
-      } else if (n.nodeName === "BR") {
+      } else if (name === "BR") {
         out.push("\n");
-      } else if (n.nodeType === Node.ELEMENT_NODE && !SKIPPED.has(n.nodeName)) {
-        const block = BLOCKS.has(n.nodeName);
+      } else if (n.nodeType === ELEMENT_NODE && !SKIPPED.has(name)) {
+        const block = BLOCKS.has(name);
         if (block) out.push("\n\n");
-        if (n.nodeName === "PRE") out.push(n.textContent);
+        if (name === "PRE") out.push(n.textContent);
         else walk(n);
         if (block) out.push("\n\n");
       }
     }
   };
-  walk(doc.body || doc.documentElement);
+  walk(root);
   return out
     .join("")
     .split(/\n{2,}/)

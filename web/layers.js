@@ -1,13 +1,18 @@
 // The five kinds of highlight and how a document's items map onto them. Every
-// other module (rendering, legend, side panel, exports) reads this registry,
-// so a new layer is added here once.
+// other module (rendering, legend, side panel, the web component, exports)
+// reads this registry, so a new layer is added here once. Its order is the
+// legend's and the panel's tabs'; `list` is the document list the layer's
+// items come from (the web component's `layers` attribute names these);
+// `depth` orders nested highlights, outermost first: a quote wraps issue
+// words, which wrap names. Its colours are palette.js's --<key>-bg and
+// --<key>-line.
 
 export const LAYERS = [
-  { key: "person", label: "People", short: "People", one: "Person", tag: "PER" },
-  { key: "place", label: "Places", short: "Places", one: "Place", tag: "LOC" },
-  { key: "organization", label: "Organizations", short: "Orgs", one: "Organization", tag: "ORG" },
-  { key: "quote", label: "Quotes", short: "Quotes", one: "Quote", tag: "QUOTE" },
-  { key: "issue", label: "Issues", short: "Issues", one: "Issue", tag: "ISSUE" },
+  { key: "person", label: "People", short: "People", one: "Person", tag: "PER", list: "entities", depth: 2 },
+  { key: "place", label: "Places", short: "Places", one: "Place", tag: "LOC", list: "entities", depth: 2 },
+  { key: "organization", label: "Organizations", short: "Orgs", one: "Organization", tag: "ORG", list: "entities", depth: 2 },
+  { key: "quote", label: "Quotes", short: "Quotes", one: "Quote", tag: "QUOTE", list: "quotes", depth: 0 },
+  { key: "issue", label: "Issues", short: "Issues", one: "Issue", tag: "ISSUE", list: "issues", depth: 1 },
 ];
 
 export const layerByKey = new Map(LAYERS.map((l) => [l.key, l]));
@@ -49,9 +54,13 @@ export function speakerName(q) {
   return (q.speaker && q.speaker.name) || "Unattributed";
 }
 
-/** isAnonymous tells a quote from an unnamed source ("a senior official"). */
+/**
+ * isAnonymous tells a quote from an unnamed source ("a senior official"), as
+ * Go marks it: a speaker without an entity is not anonymous when the text
+ * names them ("No," Qin said).
+ */
 export function isAnonymous(q) {
-  return Boolean(q.speaker && (q.speaker.anonymous || !q.speaker.entity));
+  return Boolean(q.speaker && q.speaker.anonymous);
 }
 
 /** wordCount counts the words of a quote, for the voices chart. */

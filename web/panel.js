@@ -1,7 +1,9 @@
 // The side panel, Hypothesis-style: one tab per layer listing what the
 // article contains (people with role, mentions and quotes; places;
 // organizations; quotes grouped by speaker with anonymous sources flagged;
-// issues ranked by score). Choosing an item asks the page to select it.
+// issues in the document's order, narrow topics first). The layer registry
+// decides the tabs and their order; each document list has one way to list
+// its items. Choosing an item asks the page to select it.
 
 import { LAYERS, speakerName, isAnonymous, wordCount } from "./layers.js";
 
@@ -27,15 +29,13 @@ export class Panel {
     this.buttons.clear();
     this.tabs.replaceChildren();
     this.panels.replaceChildren();
-    const lists = {
-      person: this.entityItems(doc, "person"),
-      place: this.entityItems(doc, "place"),
-      organization: this.entityItems(doc, "organization"),
-      quote: this.quoteGroups(doc),
-      issue: this.issueItems(doc),
+    const lister = {
+      entities: (key) => this.entityItems(doc, key),
+      quotes: () => this.quoteGroups(doc),
+      issues: () => this.issueItems(doc),
     };
     for (const layer of LAYERS) {
-      const { nodes, count } = lists[layer.key];
+      const { nodes, count } = lister[layer.list](layer.key);
       const tab = el("button", `tab tab-${layer.key}`);
       tab.type = "button";
       tab.id = `tab-${layer.key}`;
@@ -145,7 +145,8 @@ export class Panel {
   }
 
   issueItems(doc) {
-    const issues = [...(doc.issues || [])].sort((a, b) => b.score - a.score);
+    // Go ranks the issues (docs/format.md): narrow topics first, then their top levels.
+    const issues = doc.issues || [];
     const nodes = issues.map((is, rank) => {
       const n = (is.mentions || []).length;
       const b = this.item(is.id, `${rank + 1}. ${is.label}`, [is.parentLabel || "", `${is.id} · ${n} mention${n === 1 ? "" : "s"}`], "item-issue");

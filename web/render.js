@@ -8,9 +8,6 @@
 
 import { layerByKey, speakerName, isAnonymous } from "./layers.js";
 
-// Outer to inner: a quote wraps issue words, which wrap names.
-const DEPTH = { quote: 0, issue: 1, person: 2, place: 2, organization: 2 };
-
 /**
  * renderHighlights builds the highlighted text in doc (the page, or the
  * document of an exported file). It returns the fragment and, per ref, the
@@ -85,8 +82,10 @@ function blockBoundaries(text) {
   }
 }
 
+// nesting orders the spans over one piece of text outermost first: by the
+// registry's depth, then the longer span outside.
 function nesting(a, b) {
-  return DEPTH[a.layer] - DEPTH[b.layer] || b.end - b.start - (a.end - a.start);
+  return layerByKey.get(a.layer).depth - layerByKey.get(b.layer).depth || b.end - b.start - (a.end - a.start);
 }
 
 // label is the small tag shown at the first mention of each name and at the

@@ -32,7 +32,7 @@ export function facts(doc) {
     quotedPeople: people.filter((p) => quotedIds.has(p.id)).length,
     quotes: quotes.length,
     anonymous: quotes.filter((q) => q.speaker && isAnonymous(q)).length,
-    topIssues: [...(doc.issues || [])].sort((a, b) => b.score - a.score).slice(0, 3),
+    topIssues: (doc.issues || []).slice(0, 3), // in the document's order, as Go ranks them
     voices: [...voices.values()].sort((a, b) => b.words - a.words),
   };
 }
