@@ -15,15 +15,15 @@ run: dist
 
 ## dist: the minified app (wasm, scripts, styles, pre-compressed copies) in dist/
 dist:
-	$(GO) run ./web/build -out dist
+	$(GO) run ./cmd/build-web -out dist
 
 ## test: everything CI runs
 test: vet test-go test-js test-wasm fuzz-short test-browser test-worker
 
 vet:
-	@test -z "$$(gofmt -l annotate cmd wasm web server worker e2e 2>/dev/null)" || (gofmt -l annotate cmd wasm web server worker e2e; echo "gofmt needed"; exit 1)
+	@test -z "$$(gofmt -l annotate cmd wasm web server cloudflare e2e 2>/dev/null)" || (gofmt -l annotate cmd wasm web server cloudflare e2e; echo "gofmt needed"; exit 1)
 	$(GO) vet ./...
-	$(WASMENV) $(GO) vet ./wasm/ ./worker/
+	$(WASMENV) $(GO) vet ./wasm/ ./cloudflare/
 
 test-go:
 	$(GO) test ./...

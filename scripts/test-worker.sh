@@ -33,22 +33,22 @@ fail() {
 }
 
 # npm ci when node_modules is missing or older than the lockfile.
-if [ ! -f worker/node_modules/.package-lock.json ] || [ worker/package-lock.json -nt worker/node_modules/.package-lock.json ]; then
-	(cd worker && npm ci --no-audit --no-fund)
+if [ ! -f cloudflare/node_modules/.package-lock.json ] || [ cloudflare/package-lock.json -nt cloudflare/node_modules/.package-lock.json ]; then
+	(cd cloudflare && npm ci --no-audit --no-fund)
 fi
 [ -f dist/index.html ] || make dist
 
 ARTICLE="$SHARED/data/seed/blinken-beijing.txt"
 if [ ! -f "$ARTICLE" ]; then
 	echo "test-worker: $ARTICLE is absent; posting a fixture of our own"
-	ARTICLE=worker/testdata/article.txt
+	ARTICLE=cloudflare/testdata/article.txt
 fi
 free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 PORT=$(free_port)
 INSPECTOR_PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 ORIGIN="https://cms.example.org"
-(cd worker && LEDE_ALLOWED_ORIGINS="$ORIGIN" LEDE_DIST="$ROOT/dist" \
+(cd cloudflare && LEDE_ALLOWED_ORIGINS="$ORIGIN" LEDE_DIST="$ROOT/dist" \
 	exec setsid npx wrangler dev --ip 127.0.0.1 --port "$PORT" \
 		--inspector-port "$INSPECTOR_PORT" --show-interactive-dev-session=false) \
 	>"$TMP/wrangler.log" 2>&1 &

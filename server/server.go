@@ -3,7 +3,7 @@
 // /api/config), with security headers on every response.
 //
 // The same handler runs under `lede serve` (net/http) and on Cloudflare
-// Workers (worker/main.go), so it depends on nothing but the standard library
+// Workers (cloudflare/main.go), so it depends on nothing but the standard library
 // and package annotate.
 package server
 

@@ -7,7 +7,7 @@
 // "error"; tests and the embedding API wait on it.
 
 import { started } from "./boot.js";
-import { Annotator } from "./annotator.js";
+import { Annotator } from "./worker-client.js";
 import { LAYERS, spans, counts } from "./layers.js";
 import { renderHighlights, attachTooltip } from "./render.js";
 import { adoptPalette } from "./palette.js";

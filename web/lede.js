@@ -4,12 +4,12 @@
 //   const doc = await annotate(text, { layers: ["entities", "quotes"] });
 //
 // The annotator (lede.wasm) runs in the app's own Web Worker (worker.js,
-// driven through annotator.js as on the app page), started lazily on the
+// driven through worker-client.js as on the app page), started lazily on the
 // first call from the folder this module was loaded from, so the embedding
 // page never freezes. Calls may overlap: the worker answers them one at a
 // time, in order.
 
-import { Annotator } from "./annotator.js";
+import { Annotator } from "./worker-client.js";
 
 const BASE = new URL("./", import.meta.url);
 

@@ -4,7 +4,7 @@
 // updates exactly when an asset changes, writes pre-compressed .gz and .br
 // copies, and prints what each asset weighs.
 //
-//	go run ./web/build -out dist
+//	go run ./cmd/build-web -out dist
 package main
 
 import (

@@ -26,14 +26,14 @@ func writeFiles(t *testing.T, root string, files map[string]string) {
 	}
 }
 
-func TestCollectSourcesTakesEveryWebFileButTheBuild(t *testing.T) {
+func TestCollectSourcesTakesEveryWebFile(t *testing.T) {
 	root := t.TempDir()
 	writeFiles(t, root, map[string]string{
 		"index.html":             "<p>x</p>",
 		"web/app.js":             "let a = 1;",
 		"web/examples/demo.html": "<p>demo</p>",
-		"web/build/main.go":      "package main",
 		"web/.DS_Store":          "junk",
+		"cmd/build-web/main.go":  "package main",
 	})
 	assets, err := collectSources(root)
 	require.NoError(t, err)

@@ -30,12 +30,11 @@ const (
 	serviceWorker     = "sw.js"
 	versionMarker     = `"__LEDE_BUILD_VERSION__"`
 	precacheMarker    = `["__LEDE_PRECACHE__"]`
-	buildFolder       = "build"
 	unprecachedFolder = "examples/"
 )
 
-// collectSources reads index.html and every file under web/ except this
-// build program, so files added to web/ by anyone ship without a change here.
+// collectSources reads index.html and every file under web/, so files added
+// to web/ by anyone ship without a change here.
 func collectSources(root string) ([]*asset, error) {
 	index, err := os.ReadFile(filepath.Join(root, "index.html"))
 	if err != nil {
@@ -49,13 +48,7 @@ func collectSources(root string) ([]*asset, error) {
 		}
 		rel, _ := filepath.Rel(web, p)
 		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if rel == buildFolder {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if strings.HasPrefix(d.Name(), ".") {
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
 		b, err := os.ReadFile(p)
