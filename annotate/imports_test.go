@@ -1,0 +1,56 @@
+package annotate
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The import rules of docs/architecture.md, checked on the non-test files:
+// which of Lede's packages each package may import, and that the pipeline's
+// packages stay free of what the wasm build should not carry.
+func TestPackagesImportWhatTheArchitectureAllows(t *testing.T) {
+	pipeline := []string{"fmt", "reflect", "os", "log", "net", "net/http", "encoding/json"}
+	rules := []struct {
+		dir       string
+		lede      []string // the lede/... packages it may import
+		forbidden []string // standard packages it may not
+	}{
+		{".", []string{"lede/annotate/gazetteer", "lede/annotate/ner", "lede/annotate/topics", "lede/annotate/internal/swar", "lede/annotate/internal/buffers"}, pipeline},
+		{"ner", []string{"lede/annotate/gazetteer", "lede/annotate/internal/buffers"}, pipeline},
+		{"topics", []string{"lede/annotate/internal/swar"}, pipeline},
+		{"gazetteer", []string{"lede/annotate/internal/swar"}, pipeline},
+		{"internal/swar", nil, pipeline},
+		{"internal/buffers", nil, pipeline},
+		{"../server", []string{"lede/annotate"}, nil},
+	}
+	for _, r := range rules {
+		files, err := filepath.Glob(filepath.Join(r.dir, "*.go"))
+		require.NoError(t, err)
+		require.NotEmpty(t, files, r.dir)
+		for _, name := range files {
+			if strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			src, err := os.ReadFile(name)
+			require.NoError(t, err)
+			f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.ImportsOnly)
+			require.NoError(t, err)
+			for _, imp := range f.Imports {
+				path, _ := strconv.Unquote(imp.Path.Value)
+				if strings.HasPrefix(path, "lede/") {
+					assert.Contains(t, r.lede, path, "%s imports %s", name, path)
+				}
+				assert.False(t, slices.Contains(r.forbidden, path), "%s imports %s", name, path)
+			}
+		}
+	}
+}
