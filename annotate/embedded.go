@@ -22,15 +22,18 @@ import (
 func CheckEmbedded() error { return checkEmbedded() }
 
 var checkEmbedded = sync.OnceValue(func() error {
-	return errors.Join(loadEmbedded("name model", func() error {
+	if err := loadEmbedded("name model", func() error {
 		_, err := ner.Default()
 		return err
-	}), loadEmbedded("topic lexicon", func() error {
+	}); err != nil {
+		return err
+	}
+	return loadEmbedded("topic lexicon", func() error {
 		if lex := topics.Load(); lex == nil || len(lex.Topics) == 0 {
 			return errors.New("no topics")
 		}
 		return nil
-	}))
+	})
 })
 
 // loadEmbedded runs load, turning a panic into an error: topics.Load panics
