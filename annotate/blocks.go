@@ -111,6 +111,9 @@ func (m *blockMerger) add(d *Document, offset, length int) {
 		if merged.Role == "" {
 			merged.Role = e.Role
 		}
+		if merged.Geo == nil {
+			merged.Geo = e.Geo // the first block that links the place
+		}
 		m.entityMentions.add(i, e.Mentions)
 		ids[e.ID] = merged.ID
 	}

@@ -42,6 +42,7 @@ func (a *analysis) document(cfg config) *Document {
 			sortMentions(out.Mentions)
 			doc.Entities[i] = out
 		}
+		linkPlaces(a, doc.Entities) // geo.go
 	}
 	var speakerIDs map[*entity]string
 	if len(a.quotes) > 0 {

@@ -1,0 +1,62 @@
+package annotate
+
+import (
+	"math"
+
+	"lede/annotate/geo"
+)
+
+// Places: links each place entity to its GeoNames record through package
+// geo, which weighs a place's namesakes by what the article says (see
+// annotate/geo/link.go). It runs once per document on its entities, not
+// on its tokens: a few allocations per document.
+
+var geoEntityTypes = [...]geo.EntityType{Person: geo.Person, Place: geo.PlaceEntity, Organization: geo.Organization}
+
+// linkPlaces sets the Geo of out[i], the output of a.entities[i], for the
+// places the article lets Lede decide.
+func linkPlaces(a *analysis, out []Entity) {
+	if len(a.entities) == 0 || len(out) != len(a.entities) {
+		return
+	}
+	hasPlace := false
+	total := 0
+	for _, e := range a.entities {
+		hasPlace = hasPlace || e.typ == Place
+		total += len(e.mentions)
+	}
+	if !hasPlace {
+		return
+	}
+	ents := make([]geo.Entity, len(a.entities))
+	spans := make([][2]int, total)
+	for i, e := range a.entities {
+		ms := spans[:len(e.mentions):len(e.mentions)]
+		spans = spans[len(e.mentions):]
+		for j, n := range e.mentions {
+			ms[j] = [2]int{n.Start, n.End}
+		}
+		t := geo.EntityType(0)
+		if int(e.typ) < len(geoEntityTypes) {
+			t = geoEntityTypes[e.typ]
+		}
+		ents[i] = geo.Entity{Type: t, Name: e.name, Role: e.role, Mentions: ms}
+	}
+	links := make([]*geo.Link, len(ents))
+	geo.LinkPlaces(a.text, ents, links)
+	n := 0
+	for _, l := range links {
+		if l != nil {
+			n++
+		}
+	}
+	geos := make([]Geo, 0, n)
+	for i, l := range links {
+		if l == nil {
+			continue
+		}
+		geos = append(geos, Geo{GeoNames: l.ID, Name: l.Name, Country: l.Country, Kind: l.Kind.String(),
+			Lat: l.Lat, Lon: l.Lon, Confidence: math.Round(l.Confidence*100) / 100})
+		out[i].Geo = &geos[len(geos)-1]
+	}
+}

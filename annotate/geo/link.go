@@ -1,0 +1,425 @@
+// Package geo links place names to gazetteer records: which Washington, which
+// Georgia. Its records come from GeoNames (countries, first-level divisions
+// and cities, with their GeoNames ids) compiled by cmd/build-geo.
+//
+// A place name's candidates are the records it names. Each gets a score:
+//
+//   - the prior: the log of its population, with a bonus for a country (a
+//     country's name usually means the country) and for a country's capital
+//     ("Washington" in the news is the capital before it is the state); a
+//     city outranks the division of the same name that holds it (Beijing,
+//     Lagos);
+//   - a qualifier named right after a mention ("Paris, Texas", "Lagos,
+//     Portugal", "Washington, D.C."), which all but decides;
+//   - a cue word: "Washington state", "the state of Georgia", "the city of";
+//   - the article's other evidence: the countries and divisions of its other
+//     places, the countries that its demonyms ("Georgian", "Nigerian") name,
+//     and those in the roles of its people ("Georgian Prime Minister") and
+//     the names of its organizations ("Nigerian Ports Authority").
+//
+// The best candidate is linked when it leads the next by enough; otherwise
+// the place is left unlinked rather than guessed. Confidence is the
+// logistic of that lead.
+package geo
+
+import (
+	"math"
+	"strings"
+
+	"lede/annotate/gazetteer"
+)
+
+// EntityType is the type of an entity handed to Link.
+type EntityType uint8
+
+const (
+	Person EntityType = iota + 1
+	PlaceEntity
+	Organization
+)
+
+// Entity is what Link needs of an annotated entity: mentions are byte
+// offsets into the text.
+type Entity struct {
+	Type     EntityType
+	Name     string
+	Role     string
+	Mentions [][2]int
+}
+
+// Link is a place's record and how sure Link is of it.
+type Link struct {
+	Place
+	// Confidence is between 0.5 and 1.
+	Confidence float64
+}
+
+// minLead is the lead in score that the best candidate needs over the next
+// to be linked: a logistic confidence of about 0.82.
+const minLead = 1.5
+
+// LinkPlaces links each place entity of ents, found in text, to its record:
+// out[i] is set for the place entities it can decide, and left alone for the
+// rest. out must be as long as ents.
+func LinkPlaces(text string, ents []Entity, out []*Link) {
+	if len(ents) == 0 || len(out) < len(ents) {
+		return
+	}
+	t := loadTable()
+	if len(t.places) == 0 {
+		return
+	}
+	l := linker{t: t, text: text}
+	cands := make([][]int32, len(ents))
+	var buf []int32
+	ambiguous := false
+	for i := range ents {
+		if ents[i].Type != PlaceEntity {
+			continue
+		}
+		start := len(buf)
+		buf = l.candidates(buf, ents[i].Name)
+		cands[i] = buf[start:len(buf):len(buf)]
+		if len(cands[i]) > 1 {
+			ambiguous = true
+		}
+	}
+	// Evidence, first from what is certain: places with one candidate, and
+	// countries named anywhere.
+	l.own = make([]int32, len(ents))
+	for i, cs := range cands {
+		l.own[i] = -1
+		if len(cs) == 1 {
+			l.addPlace(i, cs[0], len(ents[i].Mentions))
+		}
+	}
+	if ambiguous {
+		l.addWords(text)
+		for i := range ents {
+			if ents[i].Type != PlaceEntity {
+				l.addWords(ents[i].Role)
+				if ents[i].Type == Organization {
+					l.addWords(ents[i].Name)
+				}
+			}
+		}
+	}
+	// Two rounds: what the first settles counts as evidence in the second.
+	links := make([]Link, len(ents))
+	for round := 0; round < 2; round++ {
+		for i, cs := range cands {
+			if len(cs) == 0 {
+				continue
+			}
+			best, lead := l.choose(i, &ents[i], cs)
+			if lead < minLead {
+				out[i] = nil
+				continue
+			}
+			if round == 0 && len(cs) > 1 {
+				l.addPlace(i, best, len(ents[i].Mentions))
+			}
+			links[i] = Link{Place: t.places[best], Confidence: 1 / (1 + math.Exp(-lead))}
+			out[i] = &links[i]
+		}
+		if !ambiguous {
+			break
+		}
+	}
+}
+
+type linker struct {
+	t    *table
+	text string
+	// countries counts the evidence for each country, by index; regions
+	// that for first-level divisions, as a short list.
+	countries [256]float64
+	total     float64
+	regions   []regionWeight
+	// own is the place each entity gave as evidence, -1 for none, so that
+	// an entity is not its own evidence.
+	own []int32
+}
+
+type regionWeight struct {
+	region int32
+	weight float64
+}
+
+// candidates appends the places that name may refer to: the records of that
+// name, of the country it is an alias of, or of its head before a comma
+// ("Paris, Texas").
+func (l *linker) candidates(dst []int32, name string) []int32 {
+	name = strings.TrimPrefix(name, "the ")
+	start := len(dst)
+	if canon, ok := gazetteer.Country(name); ok {
+		for _, i := range l.t.lookup(nil, canon) {
+			if l.t.places[i].Kind == Country {
+				dst = append(dst, i)
+			}
+		}
+		if len(dst) > start {
+			return dst
+		}
+	}
+	if head, _, ok := strings.Cut(name, ", "); ok {
+		name = head
+	}
+	return l.t.lookup(dst, name)
+}
+
+// weight is what a place named mentions times counts as evidence.
+func weight(mentions int) float64 { return 1 + 0.25*float64(min(mentions, 4)) }
+
+func (l *linker) addPlace(e int, i int32, mentions int) {
+	l.own[e] = i
+	p := &l.t.places[i]
+	w := weight(mentions)
+	l.countries[p.country] += w
+	l.total += w
+	region := p.Region
+	if p.Kind == Region {
+		region = i
+	}
+	if region >= 0 {
+		for k := range l.regions {
+			if l.regions[k].region == region {
+				l.regions[k].weight += w
+				return
+			}
+		}
+		l.regions = append(l.regions, regionWeight{region, w})
+	}
+}
+
+// addWords counts the countries named by the capitalised words of s,
+// as country names or demonyms.
+func (l *linker) addWords(s string) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 'A' || c > 'Z' || i > 0 && isLetter(s[i-1]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isLetter(s[j]) {
+			j++
+		}
+		word := s[i:j]
+		i = j
+		if len(word) < 4 {
+			continue
+		}
+		place, ok := gazetteer.Demonym(word)
+		if !ok {
+			continue
+		}
+		if canon, ok := gazetteer.Country(place); ok {
+			place = canon
+		}
+		for _, k := range l.t.lookup(nil, place) {
+			if p := &l.t.places[k]; p.Kind == Country {
+				l.countries[p.country] += 0.5
+				l.total += 0.5
+			}
+		}
+	}
+}
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' || c >= 0x80 }
+
+// choose returns the best candidate for e and its lead over the next.
+func (l *linker) choose(ei int, e *Entity, cs []int32) (int32, float64) {
+	best, first, second := cs[0], math.Inf(-1), math.Inf(-1)
+	for _, c := range cs {
+		s := l.score(ei, e, c, cs)
+		switch {
+		case s > first:
+			best, first, second = c, s, first
+		case s > second:
+			second = s
+		}
+	}
+	if len(cs) == 1 {
+		// One record of that name: linked unless a qualifier contradicts it.
+		return best, 10 + first - l.prior(best, cs)
+	}
+	return best, first - second
+}
+
+func (l *linker) prior(c int32, cs []int32) float64 {
+	p := &l.t.places[c]
+	s := 0.35 * float64(p.pop) // 0.7·log2 of the population
+	switch {
+	case p.Kind == Country:
+		s += 4
+	case p.Capital:
+		s += 4
+	case p.Kind == Region:
+		// A city of the same name inside the division is what the name
+		// usually means.
+		for _, o := range cs {
+			if q := &l.t.places[o]; q.Kind == City && q.Region == c {
+				s -= 6
+			}
+		}
+	}
+	return s
+}
+
+// score is a candidate's prior plus what the text says of it.
+func (l *linker) score(ei int, e *Entity, c int32, cs []int32) float64 {
+	p := &l.t.places[c]
+	s := l.prior(c, cs)
+	region := p.Region
+	if p.Kind == Region {
+		region = c
+	}
+	// Evidence from the rest of the article, less what this entity gave.
+	ev, total := l.countries[p.country], l.total
+	var ownRegion int32 = -1
+	if own := l.own[ei]; own >= 0 {
+		w := weight(len(e.Mentions))
+		total -= w
+		o := &l.t.places[own]
+		if o.country == p.country {
+			ev -= w
+		}
+		ownRegion = o.Region
+		if o.Kind == Region {
+			ownRegion = own
+		}
+	}
+	if ev > 0 {
+		s += 4*min(ev, 3)/3 + 3*ev/total
+	}
+	if region >= 0 && p.Kind != Country {
+		for _, r := range l.regions {
+			if r.region == region {
+				w := r.weight
+				if r.region == ownRegion {
+					w -= weight(len(e.Mentions))
+				}
+				s += 3 * min(w, 3)
+			}
+		}
+	}
+	// Qualifiers and cue words around each mention.
+	if _, qual, ok := strings.Cut(e.Name, ", "); ok {
+		s += l.qualifier(c, cs, qual)
+	}
+	for _, m := range e.Mentions {
+		if m[0] < 0 || m[1] > len(l.text) || m[0] > m[1] {
+			continue
+		}
+		after := l.text[m[1]:min(len(l.text), m[1]+40)]
+		before := l.text[max(0, m[0]-24):m[0]]
+		if q, ok := strings.CutPrefix(after, ", "); ok {
+			s += l.qualifier(c, cs, q)
+		}
+		switch {
+		case hasWordPrefix(after, " state") || hasWordPrefix(after, " State") && !hasWordPrefix(after, " State Department") || strings.HasSuffix(before, "state of ") || strings.HasSuffix(before, "province of ") || hasWordPrefix(after, " province"):
+			if p.Kind == Region {
+				s += 8
+			}
+		case strings.HasSuffix(before, "city of ") || hasWordPrefix(after, " city"):
+			if p.Kind == City {
+				s += 8
+			}
+		case strings.HasSuffix(before, "country of ") || strings.HasSuffix(before, "Republic of ") || strings.HasSuffix(before, "republic of "):
+			if p.Kind == Country {
+				s += 8
+			}
+		}
+	}
+	return s
+}
+
+func hasWordPrefix(s, prefix string) bool {
+	if !strings.HasPrefix(s, prefix) {
+		return false
+	}
+	return len(s) == len(prefix) || !isLetter(s[len(prefix)])
+}
+
+// qualifier scores candidate c against the words after "Name, ": a state
+// or country that holds it is a strong sign; one that holds another of the
+// candidates instead, a strong sign against.
+func (l *linker) qualifier(c int32, cs []int32, q string) float64 {
+	// The longest run of up to three capitalised words (or an abbreviation
+	// such as "D.C." or "Tex.") that names a country or division.
+	end, words := 0, 0
+	for i := 0; i <= len(q) && words < 3; i++ {
+		if i == len(q) || q[i] == ' ' || q[i] == ',' || q[i] == ';' || q[i] == ')' || q[i] == '\n' {
+			w := q[end:i]
+			if w == "" || w[0] < 'A' || w[0] > 'Z' {
+				break
+			}
+			words++
+			if i == len(q) || q[i] != ' ' {
+				end = i
+				break
+			}
+			end = i + 1
+		}
+	}
+	q = strings.TrimRight(q[:end], " ")
+	for q != "" {
+		if l.holds(q, c) {
+			return 20
+		}
+		for _, o := range cs {
+			if o != c && l.holds(q, o) {
+				return -20
+			}
+		}
+		k := strings.LastIndexByte(q, ' ')
+		if k < 0 {
+			break
+		}
+		q = q[:k]
+	}
+	return 0
+}
+
+// holds reports whether the country or division q names holds place c.
+func (l *linker) holds(q string, c int32) bool {
+	p := &l.t.places[c]
+	if p.Kind == Country {
+		return false
+	}
+	name := strings.TrimSuffix(q, ".")
+	if state, ok := usStates[name]; ok {
+		name = state
+	} else if canon, ok := gazetteer.Country(name); ok {
+		for _, k := range l.t.lookup(nil, canon) {
+			if o := &l.t.places[k]; o.Kind == Country && o.country == p.country {
+				return true
+			}
+		}
+		return false
+	} else {
+		name = q
+	}
+	var rs [4]int32
+	for _, k := range l.t.lookup(rs[:0], name) {
+		if l.t.places[k].Kind == Region && (k == p.Region || k == c) && p.Kind != Region {
+			return true
+		}
+	}
+	return false
+}
+
+// usStates are the abbreviations of US states that follow a city's name in
+// American news, with the name GeoNames gives the state.
+var usStates = map[string]string{
+	"D.C": "District of Columbia", "DC": "District of Columbia", "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas",
+	"Calif": "California", "Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",
+	"Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas", "Ky": "Kentucky", "La": "Louisiana",
+	"Md": "Maryland", "Mass": "Massachusetts", "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi",
+	"Mo": "Missouri", "Mont": "Montana", "Neb": "Nebraska", "Nev": "Nevada", "N.H": "New Hampshire",
+	"N.J": "New Jersey", "N.M": "New Mexico", "N.Y": "New York", "N.C": "North Carolina", "N.D": "North Dakota",
+	"Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania", "R.I": "Rhode Island", "S.C": "South Carolina",
+	"S.D": "South Dakota", "Tenn": "Tennessee", "Tex": "Texas", "Vt": "Vermont", "Va": "Virginia",
+	"Wash": "Washington", "W.Va": "West Virginia", "Wis": "Wisconsin", "Wyo": "Wyoming",
+}
