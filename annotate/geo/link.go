@@ -79,6 +79,16 @@ func LinkPlaces(text string, ents []Entity, out []*Link) {
 		}
 		start := len(buf)
 		buf = l.candidates(buf, ents[i].Name)
+		// A name the entity stage shortened ("Salaam") may be found as
+		// the text has it ("Dar es Salaam").
+		for _, m := range ents[i].Mentions {
+			if len(buf) > start {
+				break
+			}
+			if 0 <= m[0] && m[0] <= m[1] && m[1] <= len(text) && text[m[0]:m[1]] != ents[i].Name {
+				buf = l.candidates(buf, text[m[0]:m[1]])
+			}
+		}
 		cands[i] = buf[start:len(buf):len(buf)]
 		if len(cands[i]) > 1 {
 			ambiguous = true
@@ -152,7 +162,8 @@ type regionWeight struct {
 func (l *linker) candidates(dst []int32, name string) []int32 {
 	name = strings.TrimPrefix(name, "the ")
 	start := len(dst)
-	if canon, ok := gazetteer.Country(name); ok {
+	if canon, ok := gazetteer.Country(name); ok && canon != name {
+		// An alias of a country ("U.S.", "America") means the country.
 		for _, i := range l.t.lookup(nil, canon) {
 			if l.t.places[i].Kind == Country {
 				dst = append(dst, i)
@@ -253,14 +264,24 @@ func (l *linker) prior(c int32, cs []int32) float64 {
 	switch {
 	case p.Kind == Country:
 		s += 4
-	case p.Capital:
-		s += 4
-	case p.Kind == Region:
+	case p.Kind == City:
+		if p.Capital {
+			s += 4
+		}
+		// A city-state: Singapore, Hong Kong, Monaco are the country.
+		for _, o := range cs {
+			if q := &l.t.places[o]; q.Kind == Country && q.country == p.country {
+				s -= 6
+				break
+			}
+		}
+	case p.Kind == Region || p.Kind == County:
 		// A city of the same name inside the division is what the name
 		// usually means.
 		for _, o := range cs {
-			if q := &l.t.places[o]; q.Kind == City && q.Region == c {
+			if q := &l.t.places[o]; q.Kind == City && (q.Region == c || p.Kind == County && q.Region == p.Region) {
 				s -= 6
+				break
 			}
 		}
 	}
@@ -300,7 +321,7 @@ func (l *linker) score(ei int, e *Entity, c int32, cs []int32) float64 {
 				if r.region == ownRegion {
 					w -= weight(len(e.Mentions))
 				}
-				s += 3 * min(w, 3)
+				s += 2 * min(w, 2)
 			}
 		}
 	}
