@@ -60,3 +60,17 @@ func linkPlaces(a *analysis, out []Entity) {
 		out[i].Geo = &geos[len(geos)-1]
 	}
 }
+
+// AppendGeoJSON appends the GeoJSON FeatureCollection of the document's
+// linked places (see geo.WriteGeoJSON): the export format "geojson".
+func AppendGeoJSON(b []byte, doc *Document) []byte {
+	var features []geo.Feature
+	for i := range doc.Entities {
+		e := &doc.Entities[i]
+		if g := e.Geo; g != nil {
+			features = append(features, geo.Feature{ID: e.ID, Name: e.Name, Mentions: len(e.Mentions),
+				GeoNames: g.GeoNames, Place: g.Name, Country: g.Country, Kind: g.Kind, Lat: g.Lat, Lon: g.Lon})
+		}
+	}
+	return geo.WriteGeoJSON(b, features)
+}
