@@ -55,7 +55,7 @@ type Link struct {
 }
 
 // minLead is the lead in score that the best candidate needs over the next
-// to be linked: a logistic confidence of about 0.82.
+// for a mention to vote for it: a logistic confidence of about 0.82.
 const minLead = 1.5
 
 // LinkPlaces links each place entity of ents, found in text, to its record:
@@ -121,15 +121,15 @@ func LinkPlaces(text string, ents []Entity, out []*Link) {
 			if len(cs) == 0 {
 				continue
 			}
-			best, lead := l.choose(i, &ents[i], cs)
-			if lead < minLead {
+			best, confidence := l.choose(i, &ents[i], cs)
+			if confidence <= 0.5 {
 				out[i] = nil
 				continue
 			}
 			if round == 0 && len(cs) > 1 {
 				l.addPlace(i, best, len(ents[i].Mentions))
 			}
-			links[i] = Link{Place: t.places[best], Confidence: 1 / (1 + math.Exp(-lead))}
+			links[i] = Link{Place: t.places[best], Confidence: confidence}
 			out[i] = &links[i]
 		}
 		if !ambiguous {
@@ -239,23 +239,60 @@ func (l *linker) addWords(s string) {
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' || c >= 0x80 }
 
-// choose returns the best candidate for e and its lead over the next.
+// maxCandidates bounds the namesakes weighed for one name.
+const maxCandidates = 16
+
+// choose returns the best candidate for e and how sure it is, by a vote of
+// its mentions: each votes for the candidate that leads the next by minLead
+// once what surrounds that mention is counted, or abstains. The winner needs
+// the votes of more than half the mentions; the confidence is its share of
+// the mentions times the mean logistic of its voters' leads. An entity that
+// conflates two places ("Washington state" twice, "Washington, D.C." once)
+// goes to the one that most of its mentions name.
 func (l *linker) choose(ei int, e *Entity, cs []int32) (int32, float64) {
-	best, first, second := cs[0], math.Inf(-1), math.Inf(-1)
-	for _, c := range cs {
-		s := l.score(ei, e, c, cs)
-		switch {
-		case s > first:
-			best, first, second = c, s, first
-		case s > second:
-			second = s
+	if len(cs) == 1 {
+		return cs[0], 1
+	}
+	cs = cs[:min(len(cs), maxCandidates)]
+	var base, votes, sure [maxCandidates]float64
+	for k, c := range cs {
+		base[k] = l.score(ei, e, c, cs)
+	}
+	n := 0
+	for _, m := range e.Mentions {
+		if m[0] < 0 || m[1] > len(l.text) || m[0] > m[1] {
+			continue
+		}
+		n++
+		best, first, second := -1, math.Inf(-1), math.Inf(-1)
+		for k, c := range cs {
+			s := base[k] + l.local(m, c, cs)
+			switch {
+			case s > first:
+				best, first, second = k, s, first
+			case s > second:
+				second = s
+			}
+		}
+		if lead := first - second; lead >= minLead {
+			votes[best]++
+			sure[best] += 1 / (1 + math.Exp(-lead))
 		}
 	}
-	if len(cs) == 1 {
-		// One record of that name: linked unless a qualifier contradicts it.
-		return best, 10 + first - l.prior(best, cs)
+	if n == 0 {
+		return cs[0], 0
 	}
-	return best, first - second
+	win := 0
+	for k := range cs {
+		if votes[k] > votes[win] {
+			win = k
+		}
+	}
+	if votes[win] == 0 {
+		return cs[0], 0
+	}
+	share := votes[win] / float64(n)
+	return cs[win], share * sure[win] / votes[win]
 }
 
 func (l *linker) prior(c int32, cs []int32) float64 {
@@ -325,32 +362,35 @@ func (l *linker) score(ei int, e *Entity, c int32, cs []int32) float64 {
 			}
 		}
 	}
-	// Qualifiers and cue words around each mention.
+	// A qualifier in the name itself: "Paris, Texas".
 	if _, qual, ok := strings.Cut(e.Name, ", "); ok {
 		s += l.qualifier(c, cs, qual)
 	}
-	for _, m := range e.Mentions {
-		if m[0] < 0 || m[1] > len(l.text) || m[0] > m[1] {
-			continue
+	return s
+}
+
+// local scores candidate c by the words around mention m: a qualifier
+// right after it, a cue word before or after.
+func (l *linker) local(m [2]int, c int32, cs []int32) float64 {
+	p := &l.t.places[c]
+	s := 0.0
+	after := l.text[m[1]:min(len(l.text), m[1]+40)]
+	before := l.text[max(0, m[0]-24):m[0]]
+	if q, ok := strings.CutPrefix(after, ", "); ok {
+		s += l.qualifier(c, cs, q)
+	}
+	switch {
+	case hasWordPrefix(after, " state") || hasWordPrefix(after, " State") && !hasWordPrefix(after, " State Department") || strings.HasSuffix(before, "state of ") || strings.HasSuffix(before, "province of ") || hasWordPrefix(after, " province"):
+		if p.Kind == Region {
+			s += 8
 		}
-		after := l.text[m[1]:min(len(l.text), m[1]+40)]
-		before := l.text[max(0, m[0]-24):m[0]]
-		if q, ok := strings.CutPrefix(after, ", "); ok {
-			s += l.qualifier(c, cs, q)
+	case strings.HasSuffix(before, "city of ") || hasWordPrefix(after, " city"):
+		if p.Kind == City {
+			s += 8
 		}
-		switch {
-		case hasWordPrefix(after, " state") || hasWordPrefix(after, " State") && !hasWordPrefix(after, " State Department") || strings.HasSuffix(before, "state of ") || strings.HasSuffix(before, "province of ") || hasWordPrefix(after, " province"):
-			if p.Kind == Region {
-				s += 8
-			}
-		case strings.HasSuffix(before, "city of ") || hasWordPrefix(after, " city"):
-			if p.Kind == City {
-				s += 8
-			}
-		case strings.HasSuffix(before, "country of ") || strings.HasSuffix(before, "Republic of ") || strings.HasSuffix(before, "republic of "):
-			if p.Kind == Country {
-				s += 8
-			}
+	case strings.HasSuffix(before, "country of ") || strings.HasSuffix(before, "Republic of ") || strings.HasSuffix(before, "republic of "):
+		if p.Kind == Country {
+			s += 8
 		}
 	}
 	return s
