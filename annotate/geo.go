@@ -43,7 +43,22 @@ func linkPlaces(a *analysis, out []Entity) {
 		ents[i] = geo.Entity{Type: t, Name: e.name, Role: e.role, Mentions: ms}
 	}
 	links := make([]*geo.Link, len(ents))
-	geo.LinkPlaces(a.text, ents, links)
+	// The capitalised words that may be demonyms: the tokens find them
+	// faster than package geo would by scanning the text, and nearly all
+	// English demonyms end in one of a few letters (Georgian, Georgians,
+	// Chinese, Israeli, British, Greek, Filipino, Kosovar, Kuwait).
+	const endings = 1<<('s'-'a') | 1<<('n'-'a') | 1<<('e'-'a') | 1<<('r'-'a') | 1<<('i'-'a') | 1<<('h'-'a') | 1<<('t'-'a') | 1<<('k'-'a') | 1<<('o'-'a')
+	words := func(yield func(start, end int) bool) {
+		for _, t := range a.tokens {
+			if t.Kind != Word || t.End-t.Start < 4 || a.text[t.Start]-'A' >= 26 {
+				continue
+			}
+			if last := a.text[t.End-1] - 'a'; last < 26 && endings&(1<<last) != 0 && !yield(t.Start, t.End) {
+				return
+			}
+		}
+	}
+	geo.LinkPlacesWords(a.text, words, ents, links)
 	n := 0
 	for _, l := range links {
 		if l != nil {

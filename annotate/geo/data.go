@@ -195,15 +195,35 @@ func decode(s string) (t *table) {
 	return t
 }
 
+// named returns the (name, place) pairs of name: a part of t.byName, so
+// looking up allocates nothing.
+func (t *table) named(name string) []nameRef {
+	i, _ := slices.BinarySearchFunc(t.byName, name, func(r nameRef, name string) int { return strings.Compare(r.name, name) })
+	j := i
+	for j < len(t.byName) && t.byName[j].name == name {
+		j++
+	}
+	return t.byName[i:j]
+}
+
 // lookup returns the indices of the places named name, appended to dst.
 func (t *table) lookup(dst []int32, name string) []int32 {
-	i, _ := slices.BinarySearchFunc(t.byName, name, func(r nameRef, name string) int { return strings.Compare(r.name, name) })
-	for ; i < len(t.byName) && t.byName[i].name == name; i++ {
-		if !slices.Contains(dst, t.byName[i].place) {
-			dst = append(dst, t.byName[i].place)
+	for _, r := range t.named(name) {
+		if !slices.Contains(dst, r.place) {
+			dst = append(dst, r.place)
 		}
 	}
 	return dst
+}
+
+// country returns the index of the country named name, -1 for none.
+func (t *table) country(name string) int32 {
+	for _, r := range t.named(name) {
+		if t.places[r.place].Kind == Country {
+			return r.place
+		}
+	}
+	return -1
 }
 
 // Lookup returns the places named name (or with name as an alias), largest

@@ -23,8 +23,11 @@
 package geo
 
 import (
+	"iter"
 	"math"
+	"slices"
 	"strings"
+	"sync"
 
 	"lede/annotate/gazetteer"
 )
@@ -62,6 +65,13 @@ const minLead = 1.5
 // out[i] is set for the place entities it can decide, and left alone for the
 // rest. out must be as long as ents.
 func LinkPlaces(text string, ents []Entity, out []*Link) {
+	LinkPlacesWords(text, nil, ents, out)
+}
+
+// LinkPlacesWords is LinkPlaces given the capitalised words of the text
+// (byte ranges), which a caller with the text's tokens finds faster than
+// LinkPlaces does by scanning the text; nil to scan.
+func LinkPlacesWords(text string, words iter.Seq2[int, int], ents []Entity, out []*Link) {
 	if len(ents) == 0 || len(out) < len(ents) {
 		return
 	}
@@ -69,9 +79,14 @@ func LinkPlaces(text string, ents []Entity, out []*Link) {
 	if len(t.places) == 0 {
 		return
 	}
-	l := linker{t: t, text: text}
-	cands := make([][]int32, len(ents))
-	var buf []int32
+	// The linker's evidence tables and buffers are reused from document
+	// to document: the wasm build pays for every allocation in GC time.
+	l := linkers.Get().(*linker)
+	defer linkers.Put(l)
+	l.reset(t, text, len(ents))
+	cands := l.cands
+	buf := l.buf[:0]
+	defer func() { l.buf = buf[:0] }()
 	ambiguous := false
 	for i := range ents {
 		if ents[i].Type != PlaceEntity {
@@ -96,7 +111,6 @@ func LinkPlaces(text string, ents []Entity, out []*Link) {
 	}
 	// Evidence, first from what is certain: places with one candidate, and
 	// countries named anywhere.
-	l.own = make([]int32, len(ents))
 	for i, cs := range cands {
 		l.own[i] = -1
 		if len(cs) == 1 {
@@ -104,7 +118,15 @@ func LinkPlaces(text string, ents []Entity, out []*Link) {
 		}
 	}
 	if ambiguous {
-		l.addWords(text)
+		if words == nil {
+			l.addWords(text)
+		} else {
+			for start, end := range words {
+				if 0 <= start && start <= end && end <= len(text) {
+					l.addWord(text[start:end])
+				}
+			}
+		}
 		for i := range ents {
 			if ents[i].Type != PlaceEntity {
 				l.addWords(ents[i].Role)
@@ -138,9 +160,14 @@ func LinkPlaces(text string, ents []Entity, out []*Link) {
 	}
 }
 
+var linkers = sync.Pool{New: func() any { return new(linker) }}
+
 type linker struct {
 	t    *table
 	text string
+	// cands are the candidates of each entity, cut out of buf.
+	cands [][]int32
+	buf   []int32
 	// countries counts the evidence for each country, by index; regions
 	// that for first-level divisions, as a short list.
 	countries [256]float64
@@ -149,6 +176,18 @@ type linker struct {
 	// own is the place each entity gave as evidence, -1 for none, so that
 	// an entity is not its own evidence.
 	own []int32
+}
+
+// reset readies l for a document of n entities.
+func (l *linker) reset(t *table, text string, n int) {
+	l.t, l.text = t, text
+	l.countries, l.total = [256]float64{}, 0
+	l.regions = l.regions[:0]
+	if cap(l.own) < n {
+		l.own, l.cands = make([]int32, n), make([][]int32, n)
+	}
+	l.own, l.cands = l.own[:n], l.cands[:n]
+	clear(l.cands)
 }
 
 type regionWeight struct {
@@ -164,19 +203,19 @@ func (l *linker) candidates(dst []int32, name string) []int32 {
 	start := len(dst)
 	if canon, ok := gazetteer.Country(name); ok && canon != name {
 		// An alias of a country ("U.S.", "America") means the country.
-		for _, i := range l.t.lookup(nil, canon) {
-			if l.t.places[i].Kind == Country {
-				dst = append(dst, i)
-			}
-		}
-		if len(dst) > start {
-			return dst
+		if i := l.t.country(canon); i >= 0 {
+			return append(dst, i)
 		}
 	}
 	if head, _, ok := strings.Cut(name, ", "); ok {
 		name = head
 	}
-	return l.t.lookup(dst, name)
+	for _, r := range l.t.named(name) {
+		if !slices.Contains(dst[start:], r.place) {
+			dst = append(dst, r.place)
+		}
+	}
+	return dst
 }
 
 // weight is what a place named mentions times counts as evidence.
@@ -216,24 +255,26 @@ func (l *linker) addWords(s string) {
 		for j < len(s) && isLetter(s[j]) {
 			j++
 		}
-		word := s[i:j]
+		l.addWord(s[i:j])
 		i = j
-		if len(word) < 4 {
-			continue
-		}
-		place, ok := gazetteer.Demonym(word)
-		if !ok {
-			continue
-		}
-		if canon, ok := gazetteer.Country(place); ok {
-			place = canon
-		}
-		for _, k := range l.t.lookup(nil, place) {
-			if p := &l.t.places[k]; p.Kind == Country {
-				l.countries[p.country] += 0.5
-				l.total += 0.5
-			}
-		}
+	}
+}
+
+// addWord counts the country that word names as a demonym ("Georgian").
+func (l *linker) addWord(word string) {
+	if len(word) < 4 || word[0] < 'A' || word[0] > 'Z' {
+		return
+	}
+	place, ok := gazetteer.Demonym(word)
+	if !ok {
+		return
+	}
+	if canon, ok := gazetteer.Country(place); ok {
+		place = canon
+	}
+	if k := l.t.country(place); k >= 0 {
+		l.countries[l.t.places[k].country] += 0.5
+		l.total += 0.5
 	}
 }
 
@@ -254,7 +295,7 @@ func (l *linker) choose(ei int, e *Entity, cs []int32) (int32, float64) {
 		return cs[0], 1
 	}
 	cs = cs[:min(len(cs), maxCandidates)]
-	var base, votes, sure [maxCandidates]float64
+	var base, votes, leads [maxCandidates]float64
 	for k, c := range cs {
 		base[k] = l.score(ei, e, c, cs)
 	}
@@ -264,9 +305,16 @@ func (l *linker) choose(ei int, e *Entity, cs []int32) (int32, float64) {
 			continue
 		}
 		n++
+		kind, qual := l.cue(m)
 		best, first, second := -1, math.Inf(-1), math.Inf(-1)
 		for k, c := range cs {
-			s := base[k] + l.local(m, c, cs)
+			s := base[k]
+			if l.t.places[c].Kind == kind {
+				s += 8
+			}
+			if qual != "" {
+				s += l.qualifier(c, cs, qual)
+			}
 			switch {
 			case s > first:
 				best, first, second = k, s, first
@@ -276,11 +324,8 @@ func (l *linker) choose(ei int, e *Entity, cs []int32) (int32, float64) {
 		}
 		if lead := first - second; lead >= minLead {
 			votes[best]++
-			sure[best] += 1 / (1 + math.Exp(-lead))
+			leads[best] += lead
 		}
-	}
-	if n == 0 {
-		return cs[0], 0
 	}
 	win := 0
 	for k := range cs {
@@ -288,11 +333,11 @@ func (l *linker) choose(ei int, e *Entity, cs []int32) (int32, float64) {
 			win = k
 		}
 	}
-	if votes[win] == 0 {
+	if n == 0 || votes[win] == 0 {
 		return cs[0], 0
 	}
 	share := votes[win] / float64(n)
-	return cs[win], share * sure[win] / votes[win]
+	return cs[win], share / (1 + math.Exp(-leads[win]/votes[win]))
 }
 
 func (l *linker) prior(c int32, cs []int32) float64 {
@@ -369,31 +414,28 @@ func (l *linker) score(ei int, e *Entity, c int32, cs []int32) float64 {
 	return s
 }
 
-// local scores candidate c by the words around mention m: a qualifier
-// right after it, a cue word before or after.
-func (l *linker) local(m [2]int, c int32, cs []int32) float64 {
-	p := &l.t.places[c]
-	s := 0.0
+// noKind is no Kind: the cue of a mention without one.
+const noKind Kind = 255
+
+// cue reads the words around mention m: the kind of place a cue word names
+// ("Washington state", "the city of"), and the words after a comma that may
+// qualify it ("Paris, Texas").
+func (l *linker) cue(m [2]int) (kind Kind, qualifier string) {
 	after := l.text[m[1]:min(len(l.text), m[1]+40)]
 	before := l.text[max(0, m[0]-24):m[0]]
-	if q, ok := strings.CutPrefix(after, ", "); ok {
-		s += l.qualifier(c, cs, q)
+	qualifier, _ = strings.CutPrefix(after, ", ")
+	if len(qualifier) == len(after) {
+		qualifier = ""
 	}
 	switch {
 	case hasWordPrefix(after, " state") || hasWordPrefix(after, " State") && !hasWordPrefix(after, " State Department") || strings.HasSuffix(before, "state of ") || strings.HasSuffix(before, "province of ") || hasWordPrefix(after, " province"):
-		if p.Kind == Region {
-			s += 8
-		}
+		return Region, qualifier
 	case strings.HasSuffix(before, "city of ") || hasWordPrefix(after, " city"):
-		if p.Kind == City {
-			s += 8
-		}
+		return City, qualifier
 	case strings.HasSuffix(before, "country of ") || strings.HasSuffix(before, "Republic of ") || strings.HasSuffix(before, "republic of "):
-		if p.Kind == Country {
-			s += 8
-		}
+		return Country, qualifier
 	}
-	return s
+	return noKind, qualifier
 }
 
 func hasWordPrefix(s, prefix string) bool {
@@ -453,18 +495,13 @@ func (l *linker) holds(q string, c int32) bool {
 	if state, ok := usStates[name]; ok {
 		name = state
 	} else if canon, ok := gazetteer.Country(name); ok {
-		for _, k := range l.t.lookup(nil, canon) {
-			if o := &l.t.places[k]; o.Kind == Country && o.country == p.country {
-				return true
-			}
-		}
-		return false
+		k := l.t.country(canon)
+		return k >= 0 && l.t.places[k].country == p.country
 	} else {
 		name = q
 	}
-	var rs [4]int32
-	for _, k := range l.t.lookup(rs[:0], name) {
-		if l.t.places[k].Kind == Region && (k == p.Region || k == c) && p.Kind != Region {
+	for _, r := range l.t.named(name) {
+		if r.place == p.Region && p.Kind != Region {
 			return true
 		}
 	}
