@@ -2,7 +2,6 @@ package geo
 
 import (
 	_ "embed"
-	"encoding/binary"
 	"slices"
 	"strings"
 	"sync"
@@ -75,8 +74,12 @@ type Place struct {
 type table struct {
 	codes  []string
 	places []Place
-	// byName lists (name, place) pairs sorted by name.
-	byName []nameRef
+	// refs are the (name, place) pairs. slots is an open-addressing hash
+	// table of them by name (index+1, 0 for empty), holding the first pair
+	// of each name; sameName chains the pairs of one name.
+	refs     []nameRef
+	slots    []int32
+	sameName []int32
 }
 
 type nameRef struct {
@@ -98,21 +101,25 @@ func decode(s string) (t *table) {
 		return t
 	}
 	p := 4
+	// Varints as encoding/binary writes them, read from the string in
+	// place; running off its end panics, which decode recovers from.
 	uv := func() int {
-		v, n := binary.Uvarint([]byte(s[p:min(len(s), p+10)]))
-		if n <= 0 {
-			panic("geo: bad varint")
+		v, shift := 0, 0
+		for {
+			c := s[p]
+			p++
+			v |= int(c&0x7f) << shift
+			if c < 0x80 {
+				return v
+			}
+			if shift += 7; shift > 35 {
+				panic("geo: bad varint")
+			}
 		}
-		p += n
-		return int(v)
 	}
 	sv := func() int {
-		v, n := binary.Varint([]byte(s[p:min(len(s), p+10)]))
-		if n <= 0 {
-			panic("geo: bad varint")
-		}
-		p += n
-		return int(v)
+		u := uv()
+		return u>>1 ^ -(u & 1) // zig-zag
 	}
 	nc := uv()
 	t.codes = make([]string, nc)
@@ -185,32 +192,69 @@ func decode(s string) (t *table) {
 			}
 		}
 	}
-	slices.SortFunc(refs, func(a, b nameRef) int {
-		if c := strings.Compare(a.name, b.name); c != 0 {
-			return c
-		}
-		return int(a.place - b.place)
-	})
-	t.places, t.byName = places, refs
+	t.places, t.refs = places, refs
+	t.index()
 	return t
 }
 
-// named returns the (name, place) pairs of name: a part of t.byName, so
-// looking up allocates nothing.
-func (t *table) named(name string) []nameRef {
-	i, _ := slices.BinarySearchFunc(t.byName, name, func(r nameRef, name string) int { return strings.Compare(r.name, name) })
-	j := i
-	for j < len(t.byName) && t.byName[j].name == name {
-		j++
+// index builds the hash table of names: a map of strings or a sort took
+// most of the first use's time in the wasm build.
+func (t *table) index() {
+	size := 1
+	for size < 2*len(t.refs) {
+		size <<= 1
 	}
-	return t.byName[i:j]
+	t.slots = make([]int32, size)
+	t.sameName = make([]int32, len(t.refs))
+	for i := range t.refs {
+		t.sameName[i] = -1
+		name := t.refs[i].name
+		for h := hashName(name) & uint32(size-1); ; h = (h + 1) & uint32(size-1) {
+			j := t.slots[h] - 1
+			if j < 0 {
+				t.slots[h] = int32(i) + 1
+				break
+			}
+			if t.refs[j].name == name {
+				// Append to the name's chain, keeping the pairs in order.
+				for t.sameName[j] >= 0 {
+					j = t.sameName[j]
+				}
+				t.sameName[j] = int32(i)
+				break
+			}
+		}
+	}
+}
+
+// hashName is FNV-1a.
+func hashName(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
+}
+
+// first returns the index of the first pair named name, -1 for none.
+func (t *table) first(name string) int32 {
+	if len(t.slots) == 0 {
+		return -1
+	}
+	mask := uint32(len(t.slots) - 1)
+	for h := hashName(name) & mask; ; h = (h + 1) & mask {
+		j := t.slots[h] - 1
+		if j < 0 || t.refs[j].name == name {
+			return j
+		}
+	}
 }
 
 // lookup returns the indices of the places named name, appended to dst.
 func (t *table) lookup(dst []int32, name string) []int32 {
-	for _, r := range t.named(name) {
-		if !slices.Contains(dst, r.place) {
-			dst = append(dst, r.place)
+	for j := t.first(name); j >= 0; j = t.sameName[j] {
+		if p := t.refs[j].place; !slices.Contains(dst, p) {
+			dst = append(dst, p)
 		}
 	}
 	return dst
@@ -218,9 +262,9 @@ func (t *table) lookup(dst []int32, name string) []int32 {
 
 // country returns the index of the country named name, -1 for none.
 func (t *table) country(name string) int32 {
-	for _, r := range t.named(name) {
-		if t.places[r.place].Kind == Country {
-			return r.place
+	for j := t.first(name); j >= 0; j = t.sameName[j] {
+		if p := t.refs[j].place; t.places[p].Kind == Country {
+			return p
 		}
 	}
 	return -1

@@ -210,9 +210,9 @@ func (l *linker) candidates(dst []int32, name string) []int32 {
 	if head, _, ok := strings.Cut(name, ", "); ok {
 		name = head
 	}
-	for _, r := range l.t.named(name) {
-		if !slices.Contains(dst[start:], r.place) {
-			dst = append(dst, r.place)
+	for j := l.t.first(name); j >= 0; j = l.t.sameName[j] {
+		if p := l.t.refs[j].place; !slices.Contains(dst[start:], p) {
+			dst = append(dst, p)
 		}
 	}
 	return dst
@@ -500,8 +500,8 @@ func (l *linker) holds(q string, c int32) bool {
 	} else {
 		name = q
 	}
-	for _, r := range l.t.named(name) {
-		if r.place == p.Region && p.Kind != Region {
+	for j := l.t.first(name); j >= 0; j = l.t.sameName[j] {
+		if l.t.refs[j].place == p.Region && p.Kind != Region {
 			return true
 		}
 	}

@@ -141,3 +141,11 @@ func TestTable(t *testing.T) {
 		assert.NotPanics(t, func() { decode(bad) })
 	}
 }
+
+// BenchmarkDecode measures the first use's cost: decoding the places and
+// sorting their names.
+func BenchmarkDecode(b *testing.B) {
+	for b.Loop() {
+		decode(placesBin)
+	}
+}
