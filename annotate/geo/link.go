@@ -292,7 +292,25 @@ const maxCandidates = 16
 // goes to the one that most of its mentions name.
 func (l *linker) choose(ei int, e *Entity, cs []int32) (int32, float64) {
 	if len(cs) == 1 {
-		return cs[0], 1
+		// The only record of that name: linked unless qualifiers say it is
+		// another place of the same name.
+		if _, q, ok := strings.Cut(e.Name, ", "); ok && l.contradicts(cs[0], q) {
+			return cs[0], 0
+		}
+		n, against := 0, 0
+		for _, m := range e.Mentions {
+			if m[0] < 0 || m[1] > len(l.text) || m[0] > m[1] {
+				continue
+			}
+			n++
+			if _, q := l.cue(m); q != "" && l.contradicts(cs[0], q) {
+				against++
+			}
+		}
+		if against == 0 {
+			return cs[0], 1
+		}
+		return cs[0], 1 - float64(against)/float64(n)
 	}
 	cs = cs[:min(len(cs), maxCandidates)]
 	var base, votes, leads [maxCandidates]float64
@@ -449,24 +467,7 @@ func hasWordPrefix(s, prefix string) bool {
 // or country that holds it is a strong sign; one that holds another of the
 // candidates instead, a strong sign against.
 func (l *linker) qualifier(c int32, cs []int32, q string) float64 {
-	// The longest run of up to three capitalised words (or an abbreviation
-	// such as "D.C." or "Tex.") that names a country or division.
-	end, words := 0, 0
-	for i := 0; i <= len(q) && words < 3; i++ {
-		if i == len(q) || q[i] == ' ' || q[i] == ',' || q[i] == ';' || q[i] == ')' || q[i] == '\n' {
-			w := q[end:i]
-			if w == "" || w[0] < 'A' || w[0] > 'Z' {
-				break
-			}
-			words++
-			if i == len(q) || q[i] != ' ' {
-				end = i
-				break
-			}
-			end = i + 1
-		}
-	}
-	q = strings.TrimRight(q[:end], " ")
+	q = qualifierWords(q)
 	for q != "" {
 		if l.holds(q, c) {
 			return 20
@@ -485,20 +486,74 @@ func (l *linker) qualifier(c int32, cs []int32, q string) float64 {
 	return 0
 }
 
+// contradicts reports whether the words after "Name, " name a country or a
+// US state that does not hold city or county c: "Cambridge,
+// Massachusetts" when Lede only knows the English Cambridge. Other
+// divisions are left out, as a list ("Tokyo, Beijing and Seoul") names
+// them as often as a qualifier does.
+func (l *linker) contradicts(c int32, q string) bool {
+	if k := l.t.places[c].Kind; k != City && k != County {
+		return false
+	}
+	for q = qualifierWords(q); q != ""; {
+		_, abbreviation := usStates[q]
+		_, country := gazetteer.Country(q)
+		if abbreviation || country || l.isUSState(q) {
+			return !l.holds(q, c)
+		}
+		k := strings.LastIndexByte(q, ' ')
+		if k < 0 {
+			break
+		}
+		q = q[:k]
+	}
+	return false
+}
+
+func (l *linker) isUSState(name string) bool {
+	for j := l.t.first(name); j >= 0; j = l.t.sameName[j] {
+		if p := &l.t.places[l.t.refs[j].place]; p.Kind == Region && p.Country == "US" {
+			return true
+		}
+	}
+	return false
+}
+
+// qualifierWords returns the longest run of up to three capitalised words
+// at the start of q (or an abbreviation such as "D.C." or "Tex."), which
+// may name a country or division.
+func qualifierWords(q string) string {
+	end, words := 0, 0
+	for i := 0; i <= len(q) && words < 3; i++ {
+		if i == len(q) || q[i] == ' ' || q[i] == ',' || q[i] == ';' || q[i] == ')' || q[i] == '\n' {
+			w := q[end:i]
+			if w == "" || w[0] < 'A' || w[0] > 'Z' {
+				break
+			}
+			words++
+			if i == len(q) || q[i] != ' ' {
+				end = i
+				break
+			}
+			end = i + 1
+		}
+	}
+	// A full stop ends the sentence or the abbreviation ("Tex.").
+	return strings.TrimSuffix(strings.TrimRight(q[:end], " "), ".")
+}
+
 // holds reports whether the country or division q names holds place c.
 func (l *linker) holds(q string, c int32) bool {
 	p := &l.t.places[c]
 	if p.Kind == Country {
 		return false
 	}
-	name := strings.TrimSuffix(q, ".")
+	name := q
 	if state, ok := usStates[name]; ok {
 		name = state
 	} else if canon, ok := gazetteer.Country(name); ok {
 		k := l.t.country(canon)
 		return k >= 0 && l.t.places[k].country == p.country
-	} else {
-		name = q
 	}
 	for j := l.t.first(name); j >= 0; j = l.t.sameName[j] {
 		if l.t.refs[j].place == p.Region && p.Kind != Region {
@@ -509,7 +564,8 @@ func (l *linker) holds(q string, c int32) bool {
 }
 
 // usStates are the abbreviations of US states that follow a city's name in
-// American news, with the name GeoNames gives the state.
+// American news (without their final full stop), with the name GeoNames
+// gives the state.
 var usStates = map[string]string{
 	"D.C": "District of Columbia", "DC": "District of Columbia", "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas",
 	"Calif": "California", "Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",

@@ -59,6 +59,11 @@ func TestLinkPlaces(t *testing.T) {
 		{"no place at all", "Ms. Smith spoke.", []string{"P:Ms. Smith"}, map[string]int{}},
 		{"namesakes without evidence abstain", "The mayor of Victoria spoke.", []string{"Victoria"}, map[string]int{"Victoria": 0}},
 		{"a county", "Rain flooded roads in Cook County.", []string{"Cook County"}, map[string]int{"Cook County": -1}},
+		{"a namesake Lede does not know", "She studied in Cambridge, Massachusetts.", []string{"Cambridge"}, map[string]int{"Cambridge": 0}},
+		{"a namesake Lede does not know, in the name", "She studied in Cambridge, Massachusetts.", []string{"Cambridge, Massachusetts"}, map[string]int{"Cambridge, Massachusetts": 0}},
+		{"the only namesake, qualified", "She studied in Cambridge, England.", []string{"Cambridge"}, map[string]int{"Cambridge": 2653941}},
+		{"a list is no qualifier", "Leaders met in Tokyo, Beijing and Seoul.", []string{"Tokyo", "Beijing", "Seoul"}, map[string]int{"Tokyo": 1850147, "Beijing": 1816670}},
+		{"a list of states is no qualifier", "Storms hit Georgia, Alabama and Florida.", []string{"Georgia", "Alabama", "Florida"}, map[string]int{"Alabama": 4829764, "Florida": 4155751}},
 		{"the head of a name with its state", "They live in Paris, Texas.", []string{"Paris, Texas"}, map[string]int{"Paris, Texas": 4717560}},
 	}
 	for _, tt := range tests {
