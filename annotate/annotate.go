@@ -115,6 +115,7 @@ type analysis struct {
 	entities  []*entity
 	quotes    []quote
 	issues    []issue
+	places    []*Geo // per entity, from linkPlaces (geo.go); nil when none is linked
 }
 
 // analyse runs the stages on text; quotes and issues only when asked for.
@@ -124,6 +125,9 @@ func analyse(text string, layers Layers) *analysis {
 	a.sentences = splitSentences(text, a.tokens)
 	a.names = findNames(text, a.tokens, a.sentences)
 	a.entities = groupEntities(text, a.tokens, a.names)
+	if layers.Entities {
+		a.places = linkPlaces(a)
+	}
 	if layers.Quotes {
 		a.quotes = findQuotes(a)
 	}

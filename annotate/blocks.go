@@ -106,6 +106,9 @@ func (m *blockMerger) add(r *report, offset, length int) {
 		if m.entities[i].role == "" {
 			m.entities[i].role = e.role
 		}
+		if m.entities[i].geo == nil {
+			m.entities[i].geo = e.geo // the first block that links the place
+		}
 		m.entityMentions.add(i, e.mentions)
 		merged[k] = int32(i)
 	}

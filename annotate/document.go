@@ -42,6 +42,26 @@ type Entity struct {
 	Name     string     `json:"name"`
 	Role     string     `json:"role,omitempty"`
 	Mentions []Mention  `json:"mentions"`
+	// Geo is the gazetteer record a place is linked to; nil when the
+	// article does not let Lede decide which place it is (see geo.go).
+	Geo *Geo `json:"geo,omitempty"`
+}
+
+// Geo is a place's GeoNames record: which Washington, which Georgia.
+type Geo struct {
+	// GeoNames is the record's GeoNames id, https://sws.geonames.org/ID/;
+	// 0 (and left out of the JSON) for a county, whose id Lede lacks.
+	GeoNames int    `json:"geonames,omitempty"`
+	Name     string `json:"name"`
+	// Country is the ISO 3166 alpha-2 code of the place's country.
+	Country string `json:"country"`
+	// Kind is "country", "region" (a state, a province), "county" or "city".
+	Kind string  `json:"kind"`
+	Lat  float64 `json:"lat"`
+	Lon  float64 `json:"lon"`
+	// Confidence, between 0.5 and 1, is how clearly the article picks this
+	// record over the others of the same name.
+	Confidence float64 `json:"confidence"`
 }
 
 // Quote is a quoted passage and who said it.

@@ -143,6 +143,7 @@ func TestFormatDocumentsEveryField(t *testing.T) {
 	}
 	where[reflect.TypeFor[Speaker]()] = struct{ section, prefix, quote string }{"`quotes[]`", "speaker.", "`"}
 	where[reflect.TypeFor[Mention]()] = struct{ section, prefix, quote string }{"Mention", "", `"`}
+	where[reflect.TypeFor[Geo]()] = struct{ section, prefix, quote string }{"`entities[].geo`", "", "`"}
 	for _, typ := range documentTypes()[1:] {
 		w, ok := where[typ]
 		if !assert.True(t, ok, "docs/format.md: no section is known to describe %s", typ.Name()) {

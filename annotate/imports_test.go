@@ -24,10 +24,11 @@ func TestPackagesImportWhatTheArchitectureAllows(t *testing.T) {
 		lede      []string // the lede/... packages it may import
 		forbidden []string // standard packages it may not
 	}{
-		{".", []string{"lede/annotate/gazetteer", "lede/annotate/ner", "lede/annotate/topics", "lede/annotate/internal/swar", "lede/annotate/internal/buffers"}, pipeline},
+		{".", []string{"lede/annotate/gazetteer", "lede/annotate/geo", "lede/annotate/ner", "lede/annotate/topics", "lede/annotate/internal/swar", "lede/annotate/internal/buffers"}, pipeline},
 		{"ner", []string{"lede/annotate/gazetteer", "lede/annotate/internal/buffers"}, pipeline},
 		{"topics", []string{"lede/annotate/internal/swar"}, pipeline},
 		{"gazetteer", []string{"lede/annotate/internal/swar"}, pipeline},
+		{"geo", []string{"lede/annotate/gazetteer", "lede/annotate/internal/swar"}, pipeline},
 		{"internal/swar", nil, pipeline},
 		{"internal/buffers", nil, pipeline},
 		{"../server", []string{"lede/annotate"}, nil},

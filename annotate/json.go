@@ -110,6 +110,24 @@ func (e *Entity) appendJSON(b []byte) []byte {
 		b = appendField(b, `,"role":`, e.Role)
 	}
 	b = appendMentions(append(b, `,"mentions":`...), e.Mentions)
+	if g := e.Geo; g != nil {
+		b = g.appendJSON(append(b, `,"geo":`...))
+	}
+	return append(b, '}')
+}
+
+func (g *Geo) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if g.GeoNames != 0 {
+		b = appendInt(b, `"geonames":`, g.GeoNames)
+		b = append(b, ',')
+	}
+	b = appendField(b, `"name":`, g.Name)
+	b = appendField(b, `,"country":`, g.Country)
+	b = appendField(b, `,"kind":`, g.Kind)
+	b = strconv.AppendFloat(append(b, `,"lat":`...), g.Lat, 'f', -1, 64)
+	b = strconv.AppendFloat(append(b, `,"lon":`...), g.Lon, 'f', -1, 64)
+	b = strconv.AppendFloat(append(b, `,"confidence":`...), g.Confidence, 'f', -1, 64)
 	return append(b, '}')
 }
 

@@ -38,7 +38,7 @@ func (r *report) document(cfg config) *Document {
 	if cfg.layers.Entities {
 		doc.Entities = make([]Entity, len(r.entities))
 		for i, e := range r.entities {
-			out := Entity{ID: entityIDs[i], Type: e.typ, Name: e.name, Role: e.role, Mentions: carve(len(e.mentions))}
+			out := Entity{ID: entityIDs[i], Type: e.typ, Name: e.name, Role: e.role, Geo: e.geo, Mentions: carve(len(e.mentions))}
 			for j, m := range e.mentions {
 				out.Mentions[j] = mention(int(m.start), int(m.end))
 			}

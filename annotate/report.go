@@ -23,6 +23,7 @@ type span struct{ start, end int32 }
 type reportEntity struct {
 	typ        EntityType
 	name, role string
+	geo        *Geo // the place's GeoNames record (geo.go), or nil
 	mentions   []span
 }
 
@@ -56,6 +57,9 @@ func (a *analysis) report() *report {
 			ms[j] = span{int32(n.Start), int32(n.End)}
 		}
 		r.entities[i] = reportEntity{typ: e.typ, name: e.name, role: e.role, mentions: ms}
+		if a.places != nil {
+			r.entities[i].geo = a.places[i]
+		}
 	}
 	var index map[*entity]int32
 	if len(a.quotes) > 0 {

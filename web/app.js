@@ -18,6 +18,7 @@ import { FORMATS, exportAs } from "./exports.js";
 import * as storage from "./storage.js";
 import { clipboardText, fileText, normalizeNewlines } from "./input.js";
 import { SAMPLE } from "./sample.js";
+import { WorldMap } from "./map.js";
 
 // MAX_CHARS is the documented size limit: longer texts are not annotated
 // (a message says so) because rendering millions of highlights would make
@@ -64,8 +65,12 @@ const selection = new Selection({
   prev: $("nav-prev"),
   next: $("nav-next"),
   close: $("nav-close"),
-  onChange: (ref) => panel.mark(ref),
+  onChange: (ref) => {
+    panel.mark(ref);
+    worldMap.mark(ref);
+  },
 });
+const worldMap = new WorldMap($("panel"), { select: selectItem, step: (d) => selection.step(d), selected: () => selection.ref });
 
 function setState(name) {
   document.body.dataset.state = name;
@@ -223,6 +228,7 @@ function showEmpty() {
   selection.clear();
   ui.article.replaceChildren();
   panel.render({ entities: [], quotes: [], issues: [] });
+  worldMap.render(null);
   renderLegend(null);
   ui.summary.hidden = true;
   enableExports(false);
@@ -237,6 +243,7 @@ function showResult(text, doc, ms) {
   state.annotated = { text, doc, byRef, items, fragment };
   if (state.mode === "view") showHighlights();
   panel.render(doc);
+  worldMap.render(doc);
   renderLegend(counts(doc));
   renderSummary(ui.summary, doc);
   enableExports(true);

@@ -32,6 +32,22 @@ export interface Entity {
   /** A title or role found beside the name ("Secretary of State"). */
   role?: string;
   mentions: Mention[];
+  /** For a place, its GeoNames record; absent when Lede cannot tell which place it is. */
+  geo?: Geo;
+}
+
+/** A place's gazetteer record (see docs/format.md). */
+export interface Geo {
+  /** The GeoNames id; absent for a county. */
+  geonames?: number;
+  name: string;
+  /** ISO 3166 alpha-2. */
+  country: string;
+  kind: "country" | "region" | "county" | "city";
+  lat: number;
+  lon: number;
+  /** 0.5–1: how clearly the article picks this record over its namesakes. */
+  confidence: number;
 }
 
 /** Who a quote is attributed to. */
