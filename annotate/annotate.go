@@ -146,6 +146,9 @@ func Annotate(text string, opts ...Option) *Document {
 	} else {
 		doc = analyse(text, cfg.layers).document(cfg)
 	}
+	if !cfg.layers.Entities {
+		leaveOutSpeakerEntities(doc)
+	}
 	doc.Warnings = warnings
 	return doc
 }
