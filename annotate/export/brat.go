@@ -55,17 +55,17 @@ func bratAnn(in *Input) []byte {
 	doc, text := in.Doc, in.Text
 	cp := in.codePoints()
 	spans := in.spans()
-	var b []byte
+	j := &jsonWriter{}
 	var nT, nNote, nR, nA int
 	note := func(target, value string) {
 		nNote++
-		b = append(b, '#')
-		b = append(b, itoa(nNote)...)
-		b = append(b, "\tAnnotatorNotes "...)
-		b = append(b, target...)
-		b = append(b, '\t')
-		b = appendOneLine(b, value)
-		b = append(b, '\n')
+		j.raw("#")
+		j.raw(itoa(nNote))
+		j.raw("\tAnnotatorNotes ")
+		j.raw(target)
+		j.raw("\t")
+		j.b = appendOneLine(j.b, value)
+		j.raw("\n")
 	}
 	// Where each quote and each mention went: T ids and byte offsets.
 	quoteT := make([]string, len(doc.Quotes))
@@ -82,27 +82,27 @@ func bratAnn(in *Input) []byte {
 		}
 		nT++
 		id := "T" + itoa(nT)
-		b = append(b, id...)
-		b = append(b, '\t')
-		b = append(b, bratTypes[s.layer]...)
+		j.raw(id)
+		j.raw("\t")
+		j.raw(bratTypes[s.layer])
 		for k, f := range frags {
 			if k == 0 {
-				b = append(b, ' ')
+				j.raw(" ")
 			} else {
-				b = append(b, ';')
+				j.raw(";")
 			}
-			b = append(b, itoa(cp.At(f[0]))...)
-			b = append(b, ' ')
-			b = append(b, itoa(cp.At(f[1]))...)
+			j.int(cp.At(f[0]))
+			j.raw(" ")
+			j.int(cp.At(f[1]))
 		}
-		b = append(b, '\t')
+		j.raw("\t")
 		for k, f := range frags {
 			if k > 0 {
-				b = append(b, ' ')
+				j.raw(" ")
 			}
-			b = append(b, text[f[0]:f[1]]...)
+			j.raw(text[f[0]:f[1]])
 		}
-		b = append(b, '\n')
+		j.raw("\n")
 		switch s.layer {
 		case quoteLayer:
 			quoteT[s.item] = id
@@ -143,26 +143,26 @@ func bratAnn(in *Input) []byte {
 		}
 		if speaker != "" {
 			nR++
-			b = append(b, 'R')
-			b = append(b, itoa(nR)...)
-			b = append(b, "\tSpeaker Arg1:"...)
-			b = append(b, id...)
-			b = append(b, " Arg2:"...)
-			b = append(b, speaker...)
-			b = append(b, '\n')
+			j.raw("R")
+			j.raw(itoa(nR))
+			j.raw("\tSpeaker Arg1:")
+			j.raw(id)
+			j.raw(" Arg2:")
+			j.raw(speaker)
+			j.raw("\n")
 		} else if q.Speaker.Name != "" {
 			note(id, "speaker: "+q.Speaker.Name)
 		}
 		if q.Speaker.Anonymous {
 			nA++
-			b = append(b, 'A')
-			b = append(b, itoa(nA)...)
-			b = append(b, "\tAnonymous "...)
-			b = append(b, id...)
-			b = append(b, '\n')
+			j.raw("A")
+			j.raw(itoa(nA))
+			j.raw("\tAnonymous ")
+			j.raw(id)
+			j.raw("\n")
 		}
 	}
-	return b
+	return j.b
 }
 
 func abs(n int) int {

@@ -52,6 +52,7 @@ const htmlCSP = "default-src 'none'; style-src '" + htmlCSSHash + "'; base-uri '
 
 type htmlWriter struct{ jsonWriter }
 
+//go:noinline
 func (h *htmlWriter) text(s string) { h.b = appendHTML(h.b, s) }
 
 // appendHTML escapes s for text and quoted attribute values.

@@ -1,11 +1,6 @@
 package export
 
-import (
-	"cmp"
-	"slices"
-
-	"lede/annotate"
-)
+import "lede/annotate"
 
 // Spans: the document flattened into the spans that formats mark up, in
 // text order, each issue word once: a word of a narrow topic is not written
@@ -108,8 +103,41 @@ func (in *Input) spans() []span {
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b span) int {
-		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end), cmp.Compare(a.layer, b.layer))
-	})
-	return out
+	return sortSpans(out)
+}
+
+// before orders spans by start, longer first, outer layer first.
+func (a span) before(b span) bool {
+	if a.start != b.start {
+		return a.start < b.start
+	}
+	if a.end != b.end {
+		return a.end > b.end
+	}
+	return a.layer < b.layer
+}
+
+// sortSpans sorts by before, stably, with a bottom-up merge sort: runs of
+// spans come in order already (each entity's mentions, the quotes), and a
+// generic sort would cost the wasm build more code than this.
+func sortSpans(s []span) []span {
+	tmp := make([]span, len(s))
+	for width := 1; width < len(s); width *= 2 {
+		for lo := 0; lo < len(s); lo += 2 * width {
+			mid, hi := min(lo+width, len(s)), min(lo+2*width, len(s))
+			i, j, k := lo, mid, lo
+			for i < mid && j < hi {
+				if s[j].before(s[i]) {
+					tmp[k], j = s[j], j+1
+				} else {
+					tmp[k], i = s[i], i+1
+				}
+				k++
+			}
+			k += copy(tmp[k:], s[i:mid])
+			copy(tmp[k:], s[j:hi])
+		}
+		s, tmp = tmp, s
+	}
+	return s
 }

@@ -245,9 +245,17 @@ type jsonWriter struct {
 	err error
 }
 
+// The writers call these a few hundred times, so that inlining them would
+// cost some kilobytes of the wasm download for nothing measurable.
+
+//go:noinline
 func (j *jsonWriter) raw(s string) { j.b = append(j.b, s...) }
+
+//go:noinline
 func (j *jsonWriter) str(s string) { j.b = annotate.AppendJSONString(j.b, s) }
-func (j *jsonWriter) int(n int)    { j.b = strconv.AppendInt(j.b, int64(n), 10) }
+
+//go:noinline
+func (j *jsonWriter) int(n int) { j.b = strconv.AppendInt(j.b, int64(n), 10) }
 
 func (j *jsonWriter) textBody(purpose, value string) {
 	j.raw(`{"type":"TextualBody","purpose":"`)
