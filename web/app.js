@@ -1,7 +1,8 @@
 // The page: holds the one state (text, document, layer choices, view mode),
 // wires the user's actions to it and derives the view from it through the
-// other modules: boot and annotator (worker bridge), render (highlights),
-// panel (side lists), summary, exports, storage, input, the service worker.
+// other modules: boot and annotator (worker bridge, which also writes the
+// exports in Go), render (highlights), panel (side lists), summary, storage,
+// input, the service worker.
 //
 // body[data-state] is "loading", "idle", "annotating", "annotated" or
 // "error"; tests and the embedding API wait on it.
@@ -13,7 +14,6 @@ import { renderHighlights, attachTooltip } from "./render.js";
 import { Panel } from "./panel.js";
 import { Selection } from "./selection.js";
 import { renderSummary } from "./summary.js";
-import { FORMATS, exportAs } from "./exports.js";
 import * as storage from "./storage.js";
 import { clipboardText, fileText, normalizeNewlines } from "./input.js";
 import { SAMPLE } from "./sample.js";
@@ -278,13 +278,44 @@ function enableExports(on) {
   for (const c of [ui.exportFormat, ui.exportCopy, ui.exportDownload]) c.disabled = !on;
 }
 
-async function currentExport() {
+// The export menu lists the formats of the Go registry (package export),
+// which the worker sends when it is ready.
+function fillExportMenu() {
+  ui.exportFormat.replaceChildren(...annotator.formats.map((f) => new Option(f.label, f.name)));
+}
+
+// runExport writes the current article in the chosen format in the worker,
+// with a progress bar for long texts: the page never waits on it.
+async function runExport() {
   const a = state.annotated;
-  return exportAs(ui.exportFormat.value, a.text, a.doc);
+  const format = ui.exportFormat.value;
+  const started = performance.now();
+  const progress = (done, total) => {
+    if (performance.now() - started < PROGRESS_AFTER_MS || !total) return;
+    const pct = Math.min(99, (100 * done) / total);
+    ui.progress.hidden = false;
+    ui.progress.setAttribute("aria-valuenow", String(Math.round(pct)));
+    ui.progressBar.style.width = `${pct}%`;
+    say(`Exporting ${format}…`);
+  };
+  try {
+    return await annotator.export(a.text, format, {}, progress);
+  } finally {
+    ui.progress.hidden = true;
+  }
+}
+
+function selectedFormat() {
+  return annotator.formats.find((f) => f.name === ui.exportFormat.value);
 }
 
 async function copyExport() {
-  const { content } = await currentExport();
+  const format = selectedFormat();
+  if (format && format.bundle) {
+    toast("This format is a zip archive of several files: use Download.");
+    return;
+  }
+  const content = await (await runExport()).blob.text();
   try {
     await navigator.clipboard.writeText(content);
   } catch {
@@ -299,8 +330,8 @@ async function copyExport() {
 }
 
 async function downloadExport() {
-  const { content, filename, mime } = await currentExport();
-  const url = URL.createObjectURL(new Blob([content], { type: mime }));
+  const { blob, filename } = await runExport();
+  const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
   a.download = filename;
@@ -400,7 +431,6 @@ function wireControls() {
     ui.editor.focus();
     toast("Cleared: nothing of this article is kept in the browser.");
   });
-  for (const f of FORMATS) ui.exportFormat.append(new Option(f.label, f.key));
   ui.exportCopy.addEventListener("click", () => copyExport().catch((err) => say(err.message, "error")));
   ui.exportDownload.addEventListener("click", () => downloadExport().catch((err) => say(err.message, "error")));
   document.addEventListener("keydown", (event) => {
@@ -443,6 +473,7 @@ function start() {
   say("Loading the annotator…");
   annotator.ready.then(
     () => {
+      fillExportMenu();
       // Milliseconds from the start of navigation until the annotator is ready.
       document.body.dataset.readyMs = String(Math.round(performance.now()));
       if (document.body.dataset.state === "loading") {

@@ -74,8 +74,14 @@ func bratAnn(in *Input) []byte {
 		start int
 	}
 	mentions := make([][]mentionT, len(doc.Entities))
+	// Two topics of one issue word share its T line, each with its note.
+	lastIssue, lastID := span{start: -1}, ""
 	for i, s := range spans {
 		in.progress(i+1, len(spans))
+		if s.layer == issueLayer && s.start == lastIssue.start && s.end == lastIssue.end {
+			note(lastID, issueNote(&doc.Issues[s.item]))
+			continue
+		}
 		frags := lineFragments(text, s.start, s.end)
 		if len(frags) == 0 {
 			continue
@@ -107,12 +113,8 @@ func bratAnn(in *Input) []byte {
 		case quoteLayer:
 			quoteT[s.item] = id
 		case issueLayer:
-			is := &doc.Issues[s.item]
-			v := is.Label + " (" + is.ID + ")"
-			if is.ParentLabel != "" {
-				v += " in " + is.ParentLabel + " (" + is.Parent + ")"
-			}
-			note(id, v)
+			lastIssue, lastID = s, id
+			note(id, issueNote(&doc.Issues[s.item]))
 		default:
 			e := &doc.Entities[s.item]
 			mentions[s.item] = append(mentions[s.item], mentionT{id, s.start})
@@ -163,6 +165,15 @@ func bratAnn(in *Input) []byte {
 		}
 	}
 	return j.b
+}
+
+// issueNote names a topic and its parent with their IPTC codes.
+func issueNote(is *annotate.Issue) string {
+	v := is.Label + " (" + is.ID + ")"
+	if is.ParentLabel != "" {
+		v += " in " + is.ParentLabel + " (" + is.Parent + ")"
+	}
+	return v
 }
 
 func abs(n int) int {

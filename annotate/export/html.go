@@ -46,7 +46,7 @@ table{border-collapse:collapse;width:100%;font:.9rem var(--sans)}th,td{text-alig
 ol.quotes,ul.issues{padding-left:1.25rem}ol.quotes li,ul.issues li{margin:.4rem 0;break-inside:avoid}
 @media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}tr,li{break-inside:avoid}}`
 
-const htmlCSSHash = "sha256-xp1ti04+obU8JzLchpB8P0DjwT/2evOmGaw5e1NCUfo="
+const htmlCSSHash = "sha256-+SR81s8yftOGJWlyPqiR0BhYbNK2TEZmAlIae5NSFNQ="
 
 const htmlCSP = "default-src 'none'; style-src '" + htmlCSSHash + "'; base-uri 'none'; form-action 'none'"
 
@@ -299,7 +299,7 @@ func (h *htmlWriter) quotes(doc *annotate.Document) {
 		if sp := q.Speaker; sp != nil && sp.Name != "" {
 			h.raw("<span class=\"chip\">")
 			h.text(sp.Name)
-			h.raw("</span>")
+			h.raw("</span> ")
 			if sp.Anonymous {
 				h.raw("<span class=\"note\">unnamed source</span> ")
 			}
