@@ -14,6 +14,7 @@ package main
 import (
 	"errors"
 	"io"
+	"strings"
 
 	"lede/annotate"
 	"lede/annotate/export"
@@ -72,19 +73,24 @@ func exportTo(w io.Writer, text, name string, settings export.Settings, progress
 // formatsJSON lists the export formats for the page's menu:
 // [{"name","label","ext","mediaType","bundle"}], in menu order.
 func formatsJSON() string {
-	b := []byte{'['}
+	var b strings.Builder
+	b.WriteByte('[')
 	for i, f := range export.Formats() {
 		if i > 0 {
-			b = append(b, ',')
+			b.WriteByte(',')
 		}
-		b = annotate.AppendJSONString(append(b, `{"name":`...), f.Name)
-		b = annotate.AppendJSONString(append(b, `,"label":`...), f.Label)
-		b = annotate.AppendJSONString(append(b, `,"ext":`...), f.Ext)
-		b = annotate.AppendJSONString(append(b, `,"mediaType":`...), f.MediaType)
+		for j, field := range [...]string{`{"name":`, f.Name, `,"label":`, f.Label, `,"ext":`, f.Ext, `,"mediaType":`, f.MediaType} {
+			if j%2 == 0 {
+				b.WriteString(field)
+			} else {
+				b.Write(annotate.AppendJSONString(nil, field))
+			}
+		}
 		if f.Bundle() {
-			b = append(b, `,"bundle":true`...)
+			b.WriteString(`,"bundle":true`)
 		}
-		b = append(b, '}')
+		b.WriteByte('}')
 	}
-	return string(append(b, ']'))
+	b.WriteByte(']')
+	return b.String()
 }

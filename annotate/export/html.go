@@ -69,8 +69,8 @@ func appendHTML(b []byte, s string) []byte {
 			b = append(b, "&#34;"...)
 		case '\'':
 			b = append(b, "&#39;"...)
-		case 0:
-			b = append(b, "\uFFFD"...)
+		case 0: // HTML cannot hold U+0000: parsers drop it
+
 		default:
 			b = append(b, c)
 		}
