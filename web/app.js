@@ -289,19 +289,32 @@ function fillExportMenu() {
 async function runExport() {
   const a = state.annotated;
   const format = ui.exportFormat.value;
-  const started = performance.now();
-  const progress = (done, total) => {
-    if (performance.now() - started < PROGRESS_AFTER_MS || !total) return;
-    const pct = Math.min(99, (100 * done) / total);
+  const before = { text: ui.status.textContent, kind: ui.status.className };
+  const show = (pct) => {
     ui.progress.hidden = false;
     ui.progress.setAttribute("aria-valuenow", String(Math.round(pct)));
     ui.progressBar.style.width = `${pct}%`;
     say(`Exporting ${format}…`);
   };
+  // The text is annotated again before it is written: a long one shows the
+  // bar at once, then how much of the export is written.
+  const timer = setTimeout(() => show(2), PROGRESS_AFTER_MS);
+  let shown = false;
+  const progress = (done, total) => {
+    if (total && (shown || done < total)) {
+      shown = true;
+      show(Math.min(99, (100 * done) / total));
+    }
+  };
   try {
     return await annotator.export(a.text, format, {}, progress);
   } finally {
+    clearTimeout(timer);
     ui.progress.hidden = true;
+    if (ui.status.textContent.startsWith("Exporting")) {
+      ui.status.textContent = before.text;
+      ui.status.className = before.kind;
+    }
   }
 }
 
