@@ -14,7 +14,6 @@ package main
 import (
 	"errors"
 	"io"
-	"strings"
 
 	"lede/annotate"
 	"lede/annotate/export"
@@ -73,24 +72,19 @@ func exportTo(w io.Writer, text, name string, settings export.Settings, progress
 // formatsJSON lists the export formats for the page's menu:
 // [{"name","label","ext","mediaType","bundle"}], in menu order.
 func formatsJSON() string {
-	var b strings.Builder
-	b.WriteByte('[')
+	b := []byte{'['}
 	for i, f := range export.Formats() {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		for j, field := range [...]string{`{"name":`, f.Name, `,"label":`, f.Label, `,"ext":`, f.Ext, `,"mediaType":`, f.MediaType} {
-			if j%2 == 0 {
-				b.WriteString(field)
-			} else {
-				b.Write(annotate.AppendJSONString(nil, field))
-			}
-		}
+		b = annotate.AppendJSONString(append(b, `{"name":`...), f.Name)
+		b = annotate.AppendJSONString(append(b, `,"label":`...), f.Label)
+		b = annotate.AppendJSONString(append(b, `,"ext":`...), f.Ext)
+		b = annotate.AppendJSONString(append(b, `,"mediaType":`...), f.MediaType)
 		if f.Bundle() {
-			b.WriteString(`,"bundle":true`)
+			b = append(b, `,"bundle":true`...)
 		}
-		b.WriteByte('}')
+		b = append(b, '}')
 	}
-	b.WriteByte(']')
-	return b.String()
+	return string(append(b, ']'))
 }
