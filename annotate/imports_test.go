@@ -31,7 +31,8 @@ func TestPackagesImportWhatTheArchitectureAllows(t *testing.T) {
 		{"geo", []string{"lede/annotate/gazetteer", "lede/annotate/internal/swar"}, pipeline},
 		{"internal/swar", nil, pipeline},
 		{"internal/buffers", nil, pipeline},
-		{"../server", []string{"lede/annotate"}, nil},
+		{"export", []string{"lede/annotate", "lede/annotate/geo"}, pipeline},
+		{"../server", []string{"lede/annotate", "lede/annotate/export"}, nil},
 	}
 	for _, r := range rules {
 		files, err := filepath.Glob(filepath.Join(r.dir, "*.go"))

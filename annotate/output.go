@@ -56,7 +56,10 @@ func (r *report) document(cfg config) *Document {
 			Partial: q.partial, Continuation: q.continuation}
 		switch {
 		case q.speaker >= 0:
-			speakers = append(speakers, Speaker{Entity: entityIDs[q.speaker], Name: r.entities[q.speaker].name})
+			speakers = append(speakers, Speaker{Name: r.entities[q.speaker].name})
+			if cfg.layers.Entities { // a document without its entities never points at one
+				speakers[len(speakers)-1].Entity = entityIDs[q.speaker]
+			}
 			out.Speaker = &speakers[len(speakers)-1]
 		case q.speakerDesc != "":
 			speakers = append(speakers, Speaker{Name: q.speakerDesc, Anonymous: q.anonymous})

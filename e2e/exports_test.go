@@ -3,10 +3,13 @@
 package e2e
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -18,6 +21,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"lede/annotate/export"
 )
 
 // AllowDownloads lets the tab save files into a new temporary folder, which
@@ -32,7 +37,8 @@ func AllowDownloads(t testing.TB, tab context.Context) string {
 	return dir
 }
 
-// Download picks an export format, clicks Download and returns the file.
+// Download picks an export format, clicks Download and returns the file,
+// which the worker writes through the Go export registry.
 func Download(t testing.TB, tab context.Context, dir, format string) []byte {
 	t.Helper()
 	events := chromedp.BrowserEvents(tab, browser.DownloadProgress)
@@ -69,6 +75,8 @@ type span struct {
 }
 
 type exportedDoc struct {
+	Offsets  string `json:"offsets"`
+	Text     string `json:"text"`
 	Entities []struct {
 		Type     string `json:"type"`
 		Mentions []span `json:"mentions"`
@@ -79,6 +87,9 @@ type exportedDoc struct {
 	} `json:"issues"`
 }
 
+// TestExports downloads every format of the menu, which lists the Go
+// registry: each is the bytes package export writes for the article (and so
+// the CLI and the API), and opens in the tool it targets.
 func TestExports(t *testing.T) {
 	seed := SeedArticle(t)
 	srv := ServeDist(t)
@@ -89,9 +100,30 @@ func TestExports(t *testing.T) {
 	units := utf16.Encode([]rune(seed))
 	runes := []rune(seed)
 
+	var menu []string
+	require.NoError(t, json.Unmarshal([]byte(Eval[string](t, tab, `JSON.stringify([...document.querySelectorAll("#export-format option")].map((o) => o.value))`)), &menu))
+	var names []string
+	for _, f := range export.Formats() {
+		names = append(names, f.Name)
+	}
+	assert.Equal(t, names, menu, "the menu lists the registry")
+
+	downloads := map[string][]byte{}
+	for _, f := range export.Formats() {
+		t.Run("same bytes as the library: "+f.Name, func(t *testing.T) {
+			got := Download(t, tab, dir, f.Name)
+			downloads[f.Name] = got
+			var want bytes.Buffer
+			require.NoError(t, export.Write(&want, f, seed, export.Options{}))
+			assert.True(t, bytes.Equal(want.Bytes(), got), "the page's %s export differs from the CLI's and the API's", f.Name)
+		})
+	}
+
 	var doc exportedDoc
 	t.Run("json", func(t *testing.T) {
-		require.NoError(t, json.Unmarshal(Download(t, tab, dir, "json"), &doc))
+		require.NoError(t, json.Unmarshal(downloads["json"], &doc))
+		assert.Equal(t, "utf16", doc.Offsets)
+		assert.Equal(t, seed, doc.Text, "the JSON carries its text")
 		require.NotEmpty(t, doc.Entities)
 		require.NotEmpty(t, doc.Quotes)
 		spans := doc.Quotes
@@ -109,9 +141,12 @@ func TestExports(t *testing.T) {
 	t.Run("web annotation", func(t *testing.T) {
 		var collection struct {
 			Context string `json:"@context"`
+			ID      string `json:"id"`
 			Total   int    `json:"total"`
 			First   struct {
+				ID    string `json:"id"`
 				Items []struct {
+					ID     string `json:"id"`
 					Type   string `json:"type"`
 					Target struct {
 						Selector []struct {
@@ -124,12 +159,17 @@ func TestExports(t *testing.T) {
 				} `json:"items"`
 			} `json:"first"`
 		}
-		require.NoError(t, json.Unmarshal(Download(t, tab, dir, "webanno"), &collection))
+		require.NoError(t, json.Unmarshal(downloads["webannotation"], &collection))
 		assert.Equal(t, "http://www.w3.org/ns/anno.jsonld", collection.Context)
+		assert.NotEmpty(t, collection.ID)
+		assert.NotEmpty(t, collection.First.ID)
 		require.NotEmpty(t, collection.First.Items)
 		assert.Len(t, collection.First.Items, collection.Total)
+		ids := map[string]bool{}
 		for _, a := range collection.First.Items {
 			assert.Equal(t, "Annotation", a.Type)
+			assert.False(t, ids[a.ID], "ids are unique")
+			ids[a.ID] = true
 			byType := map[string]int{}
 			exact := ""
 			for i, s := range a.Target.Selector {
@@ -148,19 +188,44 @@ func TestExports(t *testing.T) {
 	})
 
 	t.Run("csv", func(t *testing.T) {
-		rows, err := csv.NewReader(strings.NewReader(string(Download(t, tab, dir, "csv")))).ReadAll()
+		rows, err := csv.NewReader(bytes.NewReader(downloads["csv"])).ReadAll()
 		require.NoError(t, err)
 		require.Len(t, rows, len(doc.Quotes)+1)
-		assert.Equal(t, "speaker", rows[0][3])
+		assert.Equal(t, []string{"id", "start_codepoint", "end_codepoint", "speaker"}, rows[0][:4])
 		for i, q := range doc.Quotes {
-			assert.Equal(t, q.Text, rows[i+1][len(rows[i+1])-1])
+			row := rows[i+1]
+			start, _ := strconv.Atoi(row[1])
+			end, _ := strconv.Atoi(row[2])
+			assert.Equal(t, q.Text, row[len(row)-1])
+			assert.Equal(t, q.Text, string(runes[start:end]))
+			assert.NotEqual(t, "Unattributed", row[3])
 		}
 	})
 
+	t.Run("entities csv", func(t *testing.T) {
+		rows, err := csv.NewReader(bytes.NewReader(downloads["entities-csv"])).ReadAll()
+		require.NoError(t, err)
+		require.Len(t, rows, len(doc.Entities)+1)
+		assert.Equal(t, []string{"id", "type", "name", "role", "mentions"}, rows[0][:5])
+	})
+
 	t.Run("brat", func(t *testing.T) {
-		lines := strings.Split(strings.TrimSpace(string(Download(t, tab, dir, "brat"))), "\n")
+		b := downloads["brat"]
+		z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+		require.NoError(t, err)
+		files := map[string]string{}
+		for _, f := range z.File {
+			r, err := f.Open()
+			require.NoError(t, err)
+			var content bytes.Buffer
+			_, err = content.ReadFrom(r)
+			require.NoError(t, err)
+			files[path.Ext(f.Name)] = content.String()
+		}
+		assert.Equal(t, seed, files[".txt"], "the bundle carries the exact text")
+		assert.Contains(t, files[".conf"], "[entities]")
 		textBound := 0
-		for _, line := range lines {
+		for _, line := range strings.Split(strings.TrimSpace(files[".ann"]), "\n") {
 			if !strings.HasPrefix(line, "T") {
 				continue
 			}
@@ -186,10 +251,24 @@ func TestExports(t *testing.T) {
 
 	t.Run("html reopens", func(t *testing.T) {
 		file := filepath.Join(dir, "export.html")
-		require.NoError(t, os.WriteFile(file, Download(t, tab, dir, "html"), 0o644))
+		require.NoError(t, os.WriteFile(file, downloads["html"], 0o644))
 		Do(t, tab, chromedp.Navigate("file://"+file))
 		assert.Equal(t, seed, Eval[string](t, tab, `document.querySelector(".article").textContent`))
 		assert.Positive(t, Eval[int](t, tab, `document.querySelectorAll(".article .hl-person").length`))
 		assert.Zero(t, Eval[int](t, tab, `document.scripts.length`))
+		// Every quote is one block, whole, with its speaker's chip first.
+		var quotes []string
+		require.NoError(t, json.Unmarshal([]byte(Eval[string](t, tab, `JSON.stringify([...document.querySelectorAll(".article .hl-quote")].map((q) => q.textContent))`)), &quotes))
+		require.Len(t, quotes, len(doc.Quotes), "one block per quote")
+		for i, q := range doc.Quotes {
+			assert.Equal(t, q.Text, quotes[i])
+		}
+		chip := Eval[string](t, tab, `(() => { const q = document.querySelector(".article .hl-quote[data-speaker]"); return q ? getComputedStyle(q, "::before").content : "" })()`)
+		assert.NotEqual(t, "none", chip)
+		assert.NotEmpty(t, chip, "the speaker chip is drawn before the quote")
+		// Names are whole: the type chip follows the name, never cuts it.
+		assert.Zero(t, Eval[int](t, tab, `[...document.querySelectorAll(".article mark")].filter((m) => m.querySelector("mark")).length`))
+		assert.Positive(t, Eval[int](t, tab, `document.querySelectorAll("table.people tbody tr").length`))
+		assert.Equal(t, len(doc.Quotes), Eval[int](t, tab, `document.querySelectorAll("ol.quotes li").length`))
 	})
 }

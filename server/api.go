@@ -5,13 +5,16 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"maps"
 	"mime"
 	"net/http"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
 	"lede/annotate"
+	"lede/annotate/export"
 )
 
 // The JSON API. Every answer is JSON; every mistake in a request is a 4xx
@@ -90,8 +93,18 @@ func (a *api) config(w http.ResponseWriter, r *http.Request) {
 
 // annotateRequest is the JSON body of POST /api/annotate.
 type annotateRequest struct {
-	Text    *string           `json:"text"`
-	Options annotate.Settings `json:"options"`
+	Text    *string         `json:"text"`
+	Options json.RawMessage `json:"options"`
+}
+
+// annotateCall is a checked request: the text, the annotate options, and
+// the export format and its options when one was asked for.
+type annotateCall struct {
+	text     string
+	opts     []annotate.Option
+	format   *export.Format
+	export   export.Options
+	warnings []string
 }
 
 // requestError is a client mistake with the status that reports it.
@@ -103,7 +116,8 @@ type requestError struct {
 func (e *requestError) Error() string { return e.message }
 
 func (a *api) annotate(w http.ResponseWriter, r *http.Request) {
-	text, opts, err := a.readAnnotateRequest(w, r)
+	w.Header().Add("Vary", "Accept")
+	call, err := a.readAnnotateRequest(w, r)
 	if err != nil {
 		var re *requestError
 		if !errors.As(err, &re) {
@@ -118,41 +132,164 @@ func (a *api) annotate(w http.ResponseWriter, r *http.Request) {
 	case <-r.Context().Done():
 		return // the client has gone; nobody would read the answer
 	}
-	doc := annotate.Annotate(text, opts...)
+	if f := call.format; f != nil {
+		call.export.Warnings = call.warnings
+		var out bytes.Buffer
+		if err := export.Write(&out, f, call.text, call.export); err != nil {
+			writeError(w, http.StatusInternalServerError, "could not write the export: "+err.Error())
+			return
+		}
+		w.Header().Set("Content-Type", f.MediaType)
+		w.Header().Set("Content-Disposition", `inline; filename="`+export.Filename(call.text, f.Ext)+`"`)
+		w.WriteHeader(http.StatusOK)
+		w.Write(out.Bytes())
+		return
+	}
+	doc := annotate.Annotate(call.text, call.opts...)
+	if len(call.warnings) > 0 {
+		doc.Warnings = append(call.warnings, doc.Warnings...)
+	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(http.StatusOK)
 	w.Write(append(doc.AppendJSON(nil), '\n'))
 }
 
-func (a *api) readAnnotateRequest(w http.ResponseWriter, r *http.Request) (string, []annotate.Option, error) {
+// queryKeys are the query parameters /api/annotate reads: the export
+// format and the options.
+var queryKeys = append([]string{"format"}, export.Keys...)
+
+func (a *api) readAnnotateRequest(w http.ResponseWriter, r *http.Request) (*annotateCall, error) {
 	mediaType, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	isText, isJSON := mediaType == "text/plain", mediaType == "application/json"
 	if err != nil || !isText && !isJSON {
-		return "", nil, &requestError{http.StatusUnsupportedMediaType, "send the article as text/plain or as application/json {\"text\": ...}"}
+		return nil, &requestError{http.StatusUnsupportedMediaType, "send the article as text/plain or as application/json {\"text\": ...}"}
 	}
 	if cs := strings.ToLower(params["charset"]); cs != "" && cs != "utf-8" && cs != "us-ascii" {
-		return "", nil, &requestError{http.StatusUnsupportedMediaType, "send the article as UTF-8, not " + cs}
+		return nil, &requestError{http.StatusUnsupportedMediaType, "send the article as UTF-8, not " + cs}
+	}
+	call := &annotateCall{}
+	if call.format, err = chooseFormat(r); err != nil {
+		return nil, err
 	}
 	body, err := a.readBody(w, r)
 	if err != nil {
-		return "", nil, err
+		return nil, err
 	}
 	q := r.URL.Query()
-	req := annotateRequest{Options: annotate.Settings{Offsets: q.Get("offsets")}}
+	for key := range q {
+		if !slices.Contains(queryKeys, key) {
+			return nil, errors.New(`unknown query parameter "` + key + `" (want ` + strings.Join(queryKeys, ", ") + ")")
+		}
+	}
+	settings := export.Settings{Settings: annotate.Settings{Offsets: q.Get("offsets")}, Base: q.Get("base"), Source: q.Get("source")}
 	if layers := q.Get("layers"); layers != "" {
-		req.Options.Layers = strings.Split(layers, ",")
+		settings.Layers = strings.Split(layers, ",")
+	}
+	if v := q.Get("text"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return nil, errors.New(`text=` + v + ` is not true or false`)
+		}
+		settings.Text = &b
 	}
 	if isText {
-		text := string(body)
-		req.Text = &text
-	} else if err := decodeJSON(body, &req); err != nil {
-		return "", nil, err
+		call.text = string(body)
+	} else {
+		// encoding/json would replace invalid UTF-8 silently, byte by byte:
+		// repair it first, as for text/plain, and say so.
+		repaired, warnings := annotate.RepairUTF8(string(body))
+		call.warnings = warnings
+		var req annotateRequest
+		if err := decodeJSON([]byte(repaired), &req); err != nil {
+			return nil, err
+		}
+		if req.Text == nil {
+			return nil, errors.New(`the JSON has no "text" string`)
+		}
+		call.text = *req.Text
+		if err := decodeOptions(req.Options, &settings); err != nil {
+			return nil, err
+		}
 	}
-	if req.Text == nil {
-		return "", nil, errors.New(`the JSON has no "text" string`)
+	if call.export, err = settings.Options(); err != nil {
+		return nil, err
 	}
-	opts, err := req.Options.Options()
-	return *req.Text, opts, err
+	call.opts, err = settings.Settings.Options()
+	return call, err
+}
+
+// chooseFormat reads ?format= or, without it, the Accept header: nil is
+// the document JSON.
+func chooseFormat(r *http.Request) (*export.Format, error) {
+	if name := r.URL.Query().Get("format"); name != "" {
+		f, ok := export.Lookup(name)
+		if !ok {
+			return nil, errors.New(`unknown format "` + name + `" (want ` + export.Names() + ")")
+		}
+		return f, nil
+	}
+	accept := r.Header.Get("Accept")
+	if strings.TrimSpace(accept) == "" {
+		return nil, nil
+	}
+	best, bestQ := "", 0.0
+	found := false
+	for _, part := range strings.Split(accept, ",") {
+		mediaType, params, err := mime.ParseMediaType(strings.TrimSpace(part))
+		if err != nil {
+			continue
+		}
+		q := 1.0
+		if v, ok := params["q"]; ok {
+			if q, err = strconv.ParseFloat(v, 64); err != nil {
+				continue
+			}
+		}
+		if _, ok := acceptFormats[mediaType]; ok && q > 0 && q > bestQ {
+			best, bestQ, found = mediaType, q, true
+		}
+	}
+	if !found {
+		return nil, &requestError{http.StatusNotAcceptable, "the API answers " + strings.Join(slices.Sorted(maps.Keys(acceptFormats)), ", ") + "; or name an export with ?format= (" + export.Names() + ")"}
+	}
+	if name := acceptFormats[best]; name != "" {
+		f, _ := export.Lookup(name)
+		return f, nil
+	}
+	return nil, nil
+}
+
+// acceptFormats maps the media types of the Accept header to exports; ""
+// is the document JSON.
+var acceptFormats = map[string]string{
+	"*/*":                 "",
+	"application/*":       "",
+	"application/json":    "",
+	"application/ld+json": "webannotation",
+	"text/html":           "html",
+	"text/csv":            "csv",
+	"application/zip":     "brat",
+}
+
+// decodeOptions reads the "options" object strictly: a key it does not know,
+// such as "offset" for "offsets", is an error that names it.
+func decodeOptions(raw json.RawMessage, s *export.Settings) error {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil
+	}
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &keys); err != nil {
+		return errors.New(`malformed JSON: "options" must be an object`)
+	}
+	for _, key := range slices.Sorted(maps.Keys(keys)) {
+		if err := export.UnknownKey(key); err != nil {
+			return err
+		}
+	}
+	if err := json.Unmarshal(raw, s); err != nil {
+		return errors.New("malformed JSON in options: " + err.Error())
+	}
+	return nil
 }
 
 // readBody reads the whole body, refusing it as soon as it passes MaxBody.
@@ -178,6 +315,7 @@ func (a *api) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 
 func decodeJSON(body []byte, req *annotateRequest) error {
 	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
 	if err := dec.Decode(req); err != nil {
 		return errors.New("malformed JSON: " + err.Error())
 	}

@@ -1,6 +1,8 @@
 // Command wasm is the browser bridge to the annotator: compiled with
-// GOOS=js GOARCH=wasm it registers globalThis.ledeAnnotate(text, optionsJSON)
-// and returns the document JSON. It holds no annotation logic; it turns
+// GOOS=js GOARCH=wasm it registers globalThis.ledeAnnotate(text, optionsJSON),
+// which returns the document JSON, and ledeFormats() and
+// ledeExport(text, format, optionsJSON, onProgress), which write the exports
+// of package export. It holds no annotation logic; it turns
 // JavaScript options into annotate options and a panic into an error, so one
 // bad input cannot kill the Web Worker that runs it, and it keeps the wasm
 // memory, which never shrinks, small: one copy of the text, the JSON handed
@@ -14,6 +16,7 @@ import (
 	"io"
 
 	"lede/annotate"
+	"lede/annotate/export"
 )
 
 // annotateJSON annotates text and writes the document JSON to w, in chunks,
@@ -48,4 +51,40 @@ func panicMessage(r any) string {
 		return v
 	}
 	return "internal error"
+}
+
+// exportTo annotates text and writes it to w in the export format called
+// name, telling progress how far it got. Like annotateJSON it turns a panic
+// into an error.
+func exportTo(w io.Writer, text, name string, settings export.Settings, progress func(done, total int)) (*export.Format, error) {
+	f, ok := export.Lookup(name)
+	if !ok {
+		return nil, errors.New(`unknown export format "` + name + `" (want ` + export.Names() + ")")
+	}
+	o, err := settings.Options()
+	if err != nil {
+		return nil, err
+	}
+	o.Progress = progress
+	return f, recoverPanic(func() error { return export.Write(w, f, text, o) })
+}
+
+// formatsJSON lists the export formats for the page's menu:
+// [{"name","label","ext","mediaType","bundle"}], in menu order.
+func formatsJSON() string {
+	b := []byte{'['}
+	for i, f := range export.Formats() {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = annotate.AppendJSONString(append(b, `{"name":`...), f.Name)
+		b = annotate.AppendJSONString(append(b, `,"label":`...), f.Label)
+		b = annotate.AppendJSONString(append(b, `,"ext":`...), f.Ext)
+		b = annotate.AppendJSONString(append(b, `,"mediaType":`...), f.MediaType)
+		if f.Bundle() {
+			b = append(b, `,"bundle":true`...)
+		}
+		b = append(b, '}')
+	}
+	return string(append(b, ']'))
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"lede/annotate"
+	"lede/annotate/export"
 )
 
 func TestAnnotateJSONHonoursOptions(t *testing.T) {
@@ -65,6 +66,45 @@ func TestRecoverPanicTurnsPanicsIntoErrors(t *testing.T) {
 			}
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.wantErr)
+		})
+	}
+}
+
+func TestFormatsJSONListsTheRegistry(t *testing.T) {
+	var formats []struct {
+		Name, Label, Ext, MediaType string
+		Bundle                      bool
+	}
+	require.NoError(t, json.Unmarshal([]byte(formatsJSON()), &formats))
+	require.Len(t, formats, len(export.Formats()))
+	for i, f := range export.Formats() {
+		assert.Equal(t, f.Name, formats[i].Name)
+		assert.Equal(t, f.Label, formats[i].Label)
+		assert.Equal(t, f.Bundle(), formats[i].Bundle)
+	}
+}
+
+func TestExportTo(t *testing.T) {
+	tests := []struct {
+		name, format string
+		settings     export.Settings
+		wantErr      string
+	}{
+		{name: "csv", format: "csv"},
+		{name: "unknown format", format: "pdf", wantErr: `unknown export format "pdf"`},
+		{name: "unknown layer", format: "json", settings: export.Settings{Settings: annotate.Settings{Layers: []string{"quote"}}}, wantErr: "unknown layer"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out strings.Builder
+			f, err := exportTo(&out, `"We will go," said Maria Lopez.`, tt.format, tt.settings, nil)
+			if tt.wantErr != "" {
+				assert.ErrorContains(t, err, tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.format, f.Name)
+			assert.Contains(t, out.String(), "Maria Lopez")
 		})
 	}
 }

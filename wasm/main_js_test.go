@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"runtime"
 	"runtime/debug"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"lede/annotate"
+	"lede/annotate/export"
 )
 
 // These tests run under node (make test-wasm) and call the bridge exactly as
@@ -89,4 +91,75 @@ func TestLedeAnnotateMemoryOnALongText(t *testing.T) {
 	runtime.ReadMemStats(&stats)
 	require.Equal(t, `{"entities":`, out.String()[:12])
 	assert.Less(t, stats.Sys>>20, uint64(100), "MB of wasm memory")
+}
+
+// ledeExport, called as the Web Worker calls it, returns the bytes package
+// export writes (and so the CLI and the API), in chunks, with progress.
+func TestLedeExportFromJavaScript(t *testing.T) {
+	register()
+	registerExports()
+	var formats []struct {
+		Name, Label, Ext, MediaType string
+		Bundle                      bool
+	}
+	require.NoError(t, json.Unmarshal([]byte(js.Global().Call("ledeFormats").String()), &formats))
+	require.Len(t, formats, len(export.Formats()))
+	text := strings.Repeat(sampleText+"\r\n", 300)
+	for _, f := range formats {
+		for _, options := range []string{"", `{"offsets":"utf16","layers":["quotes","entities"],"text":false,"base":"urn:example:a"}`} {
+			t.Run(f.Name+" "+options, func(t *testing.T) {
+				calls := 0
+				progress := js.FuncOf(func(js.Value, []js.Value) any { calls++; return nil })
+				defer progress.Release()
+				out := js.Global().Call("ledeExport", text, f.Name, options, progress)
+				require.True(t, out.Get("error").IsUndefined(), "%v", out.Get("error"))
+				var got []byte
+				chunks := out.Get("chunks")
+				for i := range chunks.Length() {
+					b := make([]byte, chunks.Index(i).Length())
+					js.CopyBytesToGo(b, chunks.Index(i))
+					got = append(got, b...)
+				}
+				format, _ := export.Lookup(f.Name)
+				var s export.Settings
+				if options != "" {
+					require.NoError(t, json.Unmarshal([]byte(options), &s))
+				}
+				o, err := s.Options()
+				require.NoError(t, err)
+				var want bytes.Buffer
+				require.NoError(t, export.Write(&want, format, text, o))
+				assert.Equal(t, want.Bytes(), got, "the same bytes as the CLI and the API")
+				assert.Equal(t, export.Filename(text, f.Ext), out.Get("filename").String())
+				assert.Equal(t, f.MediaType, out.Get("mediaType").String())
+				if f.Name != "json" {
+					assert.Positive(t, calls, "progress is reported")
+				}
+			})
+		}
+	}
+}
+
+func TestLedeExportRefusesMistakes(t *testing.T) {
+	registerExports()
+	tests := []struct {
+		name    string
+		args    []any
+		wantErr string
+	}{
+		{"unknown format", []any{"a", "docx", ""}, `unknown export format "docx"`},
+		{"offset for offsets", []any{"a", "csv", `{"offset":"byte"}`}, `unknown option "offset"`},
+		{"layer for layers", []any{"a", "csv", `{"layer":["quotes"]}`}, `unknown option "layer"`},
+		{"layers not a list", []any{"a", "csv", `{"layers":"quotes"}`}, `"layers" has the wrong type`},
+		{"text not a bool", []any{"a", "json", `{"text":"no"}`}, `"text" has the wrong type`},
+		{"not JSON", []any{"a", "csv", `{`}, "not valid JSON"},
+		{"not an object", []any{"a", "csv", `[1]`}, "must be a JSON object"},
+		{"text not a string", []any{42, "csv"}, "must be strings"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := js.Global().Call("ledeExport", tt.args...)
+			assert.Contains(t, out.Get("error").String(), tt.wantErr)
+		})
+	}
 }

@@ -1,7 +1,8 @@
 // The page: holds the one state (text, document, layer choices, view mode),
 // wires the user's actions to it and derives the view from it through the
-// other modules: boot and annotator (worker bridge), render (highlights),
-// panel (side lists), summary, exports, storage, input, the service worker.
+// other modules: boot and annotator (worker bridge, which also writes the
+// exports in Go), render (highlights), panel (side lists), summary, storage,
+// input, the service worker.
 //
 // body[data-state] is "loading", "idle", "annotating", "annotated" or
 // "error"; tests and the embedding API wait on it.
@@ -14,7 +15,6 @@ import { adoptPalette } from "./palette.js";
 import { Panel } from "./panel.js";
 import { Selection } from "./selection.js";
 import { renderSummary } from "./summary.js";
-import { FORMATS, exportAs } from "./exports.js";
 import * as storage from "./storage.js";
 import { clipboardText, fileText, normalizeNewlines } from "./input.js";
 import { SAMPLE } from "./sample.js";
@@ -287,13 +287,57 @@ function enableExports(on) {
   for (const c of [ui.exportFormat, ui.exportCopy, ui.exportDownload]) c.disabled = !on;
 }
 
-async function currentExport() {
+// The export menu lists the formats of the Go registry (package export),
+// which the worker sends when it is ready.
+function fillExportMenu() {
+  ui.exportFormat.replaceChildren(...annotator.formats.map((f) => new Option(f.label, f.name)));
+}
+
+// runExport writes the current article in the chosen format in the worker,
+// with a progress bar for long texts: the page never waits on it.
+async function runExport() {
   const a = state.annotated;
-  return exportAs(ui.exportFormat.value, a.text, a.doc);
+  const format = ui.exportFormat.value;
+  const before = { text: ui.status.textContent, kind: ui.status.className };
+  const show = (pct) => {
+    ui.progress.hidden = false;
+    ui.progress.setAttribute("aria-valuenow", String(Math.round(pct)));
+    ui.progressBar.style.width = `${pct}%`;
+    say(`Exporting ${format}…`);
+  };
+  // The text is annotated again before it is written: a long one shows the
+  // bar at once, then how much of the export is written.
+  const timer = setTimeout(() => show(2), PROGRESS_AFTER_MS);
+  let shown = false;
+  const progress = (done, total) => {
+    if (total && (shown || done < total)) {
+      shown = true;
+      show(Math.min(99, (100 * done) / total));
+    }
+  };
+  try {
+    return await annotator.export(a.text, format, {}, progress);
+  } finally {
+    clearTimeout(timer);
+    ui.progress.hidden = true;
+    if (ui.status.textContent.startsWith("Exporting")) {
+      ui.status.textContent = before.text;
+      ui.status.className = before.kind;
+    }
+  }
+}
+
+function selectedFormat() {
+  return annotator.formats.find((f) => f.name === ui.exportFormat.value);
 }
 
 async function copyExport() {
-  const { content } = await currentExport();
+  const format = selectedFormat();
+  if (format && format.bundle) {
+    toast("This format is a zip archive of several files: use Download.");
+    return;
+  }
+  const content = await (await runExport()).blob.text();
   try {
     await navigator.clipboard.writeText(content);
   } catch {
@@ -308,8 +352,8 @@ async function copyExport() {
 }
 
 async function downloadExport() {
-  const { content, filename, mime } = await currentExport();
-  const url = URL.createObjectURL(new Blob([content], { type: mime }));
+  const { blob, filename } = await runExport();
+  const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
   a.download = filename;
@@ -409,7 +453,6 @@ function wireControls() {
     ui.editor.focus();
     toast("Cleared: nothing of this article is kept in the browser.");
   });
-  for (const f of FORMATS) ui.exportFormat.append(new Option(f.label, f.key));
   ui.exportCopy.addEventListener("click", () => copyExport().catch((err) => say(err.message, "error")));
   ui.exportDownload.addEventListener("click", () => downloadExport().catch((err) => say(err.message, "error")));
   document.addEventListener("keydown", (event) => {
@@ -452,6 +495,7 @@ function start() {
   say("Loading the annotator…");
   annotator.ready.then(
     () => {
+      fillExportMenu();
       // Milliseconds from the start of navigation until the annotator is ready.
       document.body.dataset.readyMs = String(Math.round(performance.now()));
       if (document.body.dataset.state === "loading") {

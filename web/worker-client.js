@@ -9,6 +9,8 @@ export class Annotator {
     this.url = url;
     this.pending = new Map();
     this.nextId = 1;
+    // The export formats, from the worker's ready message.
+    this.formats = [];
     // Characters per millisecond, updated from every measured run.
     this.throughput = 800;
     this.start(started);
@@ -30,6 +32,7 @@ export class Annotator {
 
   receive(msg) {
     if (msg.type === "ready") {
+      this.formats = msg.formats || [];
       this.settleReady.resolve();
       return;
     }
@@ -38,7 +41,15 @@ export class Annotator {
       if (msg.type === "error") this.fail(new Error(msg.message));
       return;
     }
+    if (msg.type === "progress") {
+      if (request.onProgress) request.onProgress(msg.done, msg.total);
+      return;
+    }
     this.pending.delete(msg.id);
+    if (msg.type === "exported") {
+      request.resolve({ blob: msg.blob, filename: msg.filename, ms: msg.ms });
+      return;
+    }
     if (msg.type === "result") {
       if (request.length > 20000 && msg.ms > 0) this.throughput = 0.5 * this.throughput + 0.5 * (request.length / msg.ms);
       request.resolve({ doc: msg.doc, ms: msg.ms });
@@ -63,6 +74,19 @@ export class Annotator {
   /** estimateMs is how long annotating length characters should take. */
   estimateMs(length) {
     return length / this.throughput;
+  }
+
+  /**
+   * export resolves to {blob, filename, ms}: text written by the Go export
+   * format (one of this.formats); onProgress(done, total) hears how far a
+   * long export got.
+   */
+  export(text, format, options, onProgress) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress, length: 0 });
+      this.worker.postMessage({ id, type: "export", text, format, options });
+    });
   }
 
   /** annotate resolves to {doc, ms} or rejects with the worker's message. */

@@ -4,7 +4,8 @@
 //
 // Protocol (a classic worker: new Worker("worker.js"), same folder as
 // wasm_exec.js and lede.wasm):
-//   worker → page  {type: "ready"}                      the annotator is loaded
+//   worker → page  {type: "ready", formats}             the annotator is loaded;
+//                  formats: the export formats [{name, label, ext, mediaType, bundle}]
 //   worker → page  {type: "error", message}             loading failed
 //   page → worker  {id, text, options}                  annotate text; options is
 //                  an object or JSON string: {offsets: "utf16"|"byte"|"codepoint",
@@ -12,6 +13,10 @@
 //   worker → page  {id, type: "result", doc, ms}        doc: the document object
 //   worker → page  {id, type: "error", message, fatal}  fatal: the Go program has
 //                  stopped and the worker must be replaced
+//   page → worker  {id, type: "export", text, format, options}  export text in a
+//                  format of the list; options also take {text: bool, base, source}
+//   worker → page  {id, type: "progress", done, total}  now and then during an export
+//   worker → page  {id, type: "exported", blob, filename, ms}
 // Requests sent before "ready" are queued. One request is answered at a time,
 // in order. A Go panic becomes an error result; the worker keeps serving.
 
@@ -44,10 +49,28 @@ async function load() {
   if (typeof globalThis.ledeAnnotate !== "function") throw new Error("lede.wasm did not register ledeAnnotate");
 }
 
+// exportText writes text in an export format through the Go writers; the
+// chunks Go hands over become one Blob, which crosses to the page without
+// a copy of its bytes.
+function exportText({ id, text, format, options }) {
+  if (stopped) return { id, type: "error", message: "The annotator stopped; reload the page.", fatal: true };
+  const opts = typeof options === "string" ? options : options ? JSON.stringify(options) : "";
+  const t0 = performance.now();
+  let out;
+  try {
+    out = globalThis.ledeExport(String(text ?? ""), String(format), opts, (done, total) => postMessage({ id, type: "progress", done, total }));
+  } catch (err) {
+    return { id, type: "error", message: `The export failed: ${err.message || err}`, fatal: stopped };
+  }
+  if (out.error) return { id, type: "error", message: out.error };
+  const blob = new Blob(out.chunks, { type: out.mediaType });
+  return { id, type: "exported", blob, filename: out.filename, ms: performance.now() - t0 };
+}
+
 const loaded = load();
 loaded.then(
   () => {
-    postMessage({ type: "ready" });
+    postMessage({ type: "ready", formats: JSON.parse(globalThis.ledeFormats()) });
     warmUp();
   },
   (err) => postMessage({ type: "error", message: `Could not load the annotator: ${err.message || err}` }),
@@ -83,7 +106,7 @@ self.onmessage = (event) => {
   queue = queue
     .then(() => loaded)
     .then(
-      () => postMessage(annotate(request)),
+      () => postMessage(request.type === "export" ? exportText(request) : annotate(request)),
       (err) => postMessage({ id: request.id, type: "error", message: `Could not load the annotator: ${err.message || err}`, fatal: true }),
     );
 };

@@ -8,11 +8,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"sort"
 	"strings"
 
 	"lede/annotate"
+	"lede/annotate/export"
 )
 
 // maxInput bounds what one document may hold, so a mistaken input fails with
@@ -26,23 +28,43 @@ const longText = 4 << 20
 
 func runAnnotate(args []string) error {
 	fs := flag.NewFlagSet("annotate", flag.ContinueOnError)
-	offsets := fs.String("offsets", "utf16", "offset unit: utf16, byte or codepoint")
-	format := fs.String("format", "json", "output format: "+strings.Join(formatNames(), ", "))
+	offsets := fs.String("offsets", "", "offset unit: utf16, byte or codepoint (default utf16; code points for CSV, brat and Web Annotation)")
+	format := fs.String("format", "", "output format: the document JSON when unset, or one of "+strings.Join(formatNames(), ", "))
 	jsonl := fs.Bool("jsonl", false, `read {"id","text"} objects, one per line, and write one result per line`)
+	layers := fs.String("layers", "", "layers to annotate, comma-separated: entities, quotes, issues (default all)")
+	withText := fs.Bool("text", true, "-format json: include the text")
+	base := fs.String("base", "", "-format webannotation: the IRI annotation ids are built on (default: urn:uuid ids from a hash of the text)")
+	source := fs.String("source", "", "-format webannotation: the IRI of the article (default: a urn:uuid from a hash of the text)")
+	outDir := fs.String("out", "", "write the export into this folder (brat: the .txt, .ann and annotation.conf) instead of standard output")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	opts, err := annotate.Settings{Offsets: *offsets}.Options()
-	if err != nil {
-		return fmt.Errorf("-offsets: %w", err)
+	settings := export.Settings{Settings: annotate.Settings{Offsets: *offsets}, Text: withText, Base: *base, Source: *source}
+	if *layers != "" {
+		settings.Layers = strings.Split(*layers, ",")
 	}
+	exportOpts, err := settings.Options()
+	if err != nil {
+		return err
+	}
+	opts, err := settings.Settings.Options()
+	if err != nil {
+		return err
+	}
+	f, isExport := export.Lookup(*format)
 	write, ok := formats[*format]
-	if !ok {
+	if !ok && !isExport {
 		return fmt.Errorf("unknown -format %q (want %s)", *format, strings.Join(formatNames(), ", "))
 	}
-	out := bufio.NewWriterSize(os.Stdout, 1<<16)
-	defer out.Flush()
 	if *jsonl {
+		if isExport && *format != "json" {
+			return fmt.Errorf("-format %s writes one document per run, not -jsonl", *format)
+		}
+		if write == nil {
+			write = writeDocument
+		}
+		out := bufio.NewWriterSize(os.Stdout, 1<<16)
+		defer out.Flush()
 		return annotateLines(os.Stdin, out, write, opts)
 	}
 	text, err := readInputs(fs.Args())
@@ -55,7 +77,41 @@ func runAnnotate(args []string) error {
 		// 75-90 MB instead of 130, for about 10% more CPU.
 		debug.SetGCPercent(40)
 	}
+	if isExport {
+		return writeExport(f, text, exportOpts, *outDir)
+	}
+	if *outDir != "" {
+		return fmt.Errorf("-out needs an export -format (%s)", export.Names())
+	}
+	out := bufio.NewWriterSize(os.Stdout, 1<<16)
+	defer out.Flush()
 	return write(out, nil, annotate.Annotate(text, opts...))
+}
+
+// writeExport writes text in format f to standard output, or its files
+// into dir.
+func writeExport(f *export.Format, text string, o export.Options, dir string) error {
+	in := export.Prepare(f, text, o)
+	if dir == "" {
+		out := bufio.NewWriterSize(os.Stdout, 1<<16)
+		if err := f.Write(out, in); err != nil {
+			return err
+		}
+		return out.Flush()
+	}
+	files, err := f.Files(in)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, file := range files {
+		if err := os.WriteFile(filepath.Join(dir, file.Name), file.Data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func readInputs(files []string) (string, error) {
@@ -124,11 +180,18 @@ func annotateLines(in io.Reader, out *bufio.Writer, write formatter, opts []anno
 	return sc.Err()
 }
 
+// formatNames lists the export formats, then the evaluation formats.
 func formatNames() []string {
-	names := make([]string, 0, len(formats))
-	for n := range formats {
-		names = append(names, n)
+	var names []string
+	for _, f := range export.Formats() {
+		names = append(names, f.Name)
 	}
-	sort.Strings(names)
-	return names
+	var eval []string
+	for n := range formats {
+		if n != "" {
+			eval = append(eval, n)
+		}
+	}
+	sort.Strings(eval)
+	return append(names, eval...)
 }

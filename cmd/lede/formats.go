@@ -11,10 +11,11 @@ import (
 // mode (nil otherwise) and is carried into the output.
 type formatter func(w *bufio.Writer, id json.RawMessage, doc *annotate.Document) error
 
-// formats is the registry of -format values. conll-eval and quotes-eval are
-// the prediction formats of ../shared/tools/score-conll and score-quotes.
+// formats are the -format values besides the exports (package export):
+// the document JSON (no -format), and conll-eval and quotes-eval, the
+// prediction formats of ../shared/tools/score-conll and score-quotes.
 var formats = map[string]formatter{
-	"json":        writeDocument,
+	"":            writeDocument,
 	"conll-eval":  writeConllEval,
 	"quotes-eval": writeQuotesEval,
 }

@@ -11,10 +11,13 @@ import (
 const usage = `lede: find people, places, organizations, quotes and issues in news articles
 
 usage:
-  lede annotate [-offsets utf16|byte|codepoint] [-format json|conll-eval|quotes-eval] [-jsonl] [FILE...]
+  lede annotate [-offsets utf16|byte|codepoint] [-layers entities,quotes,issues] [-jsonl] [FILE...]
+  lede annotate -format json|webannotation|html|csv|entities-csv|brat [-out DIR] [-text=false] [-base IRI] [-source IRI] [FILE...]
+  lede annotate -format conll-eval|quotes-eval -jsonl
   lede serve [-addr 127.0.0.1:8080] [-dist dist] [-allow-origin ORIGINS] [-frame-ancestors ORIGINS]
 
-annotate reads the files (or standard input) and prints the document JSON.
+annotate reads the files (or standard input) and prints the document JSON, or
+the export -format names (brat is a zip archive, or its files with -out DIR).
 With -jsonl it reads one {"id":...,"text":"..."} object per line and writes one
 document per line carrying the same id.
 `
