@@ -5,6 +5,7 @@
 //
 //	text (repair.go) → tokens and sentences (tokens.go, sentences.go)
 //	     → names (names.go, package ner) → entities (entities.go, roles.go)
+//	     → gender (gender.go)
 //	     → quotes (quotes.go, speakers.go) → issues (issues.go, package topics)
 //	     → document (output.go, json.go)
 //
@@ -123,6 +124,7 @@ func analyse(text string, layers Layers) *analysis {
 	a.sentences = splitSentences(text, a.tokens)
 	a.names = findNames(text, a.tokens, a.sentences)
 	a.entities = groupEntities(text, a.tokens, a.names)
+	assignGender(text, a.tokens, a.sentences, a.entities)
 	if layers.Quotes {
 		a.quotes = findQuotes(a)
 	}

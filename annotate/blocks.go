@@ -111,6 +111,9 @@ func (m *blockMerger) add(d *Document, offset, length int) {
 		if merged.Role == "" {
 			merged.Role = e.Role
 		}
+		if merged.GenderBasis == "" || merged.GenderBasis == "name" && e.GenderBasis == "text" {
+			merged.Gender, merged.GenderBasis = e.Gender, e.GenderBasis
+		}
 		m.entityMentions.add(i, e.Mentions)
 		ids[e.ID] = merged.ID
 	}

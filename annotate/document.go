@@ -24,11 +24,17 @@ type Mention struct {
 
 // Entity is a person, place or organization with every mention of it.
 type Entity struct {
-	ID       string     `json:"id"`
-	Type     EntityType `json:"type"`
-	Name     string     `json:"name"`
-	Role     string     `json:"role,omitempty"`
-	Mentions []Mention  `json:"mentions"`
+	ID   string     `json:"id"`
+	Type EntityType `json:"type"`
+	Name string     `json:"name"`
+	Role string     `json:"role,omitempty"`
+	// Gender is a person's: "female", "male" or "unknown" (empty for places
+	// and organizations). GenderBasis says where it comes from: "text"
+	// (pronouns, honorifics, titles and kinship words) or "name" (a given
+	// name one sex clearly holds); empty when unknown.
+	Gender      string    `json:"gender,omitempty"`
+	GenderBasis string    `json:"genderBasis,omitempty"`
+	Mentions    []Mention `json:"mentions"`
 }
 
 // Quote is a quoted passage and who said it.

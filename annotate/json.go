@@ -98,6 +98,12 @@ func (e *Entity) appendJSON(b []byte) []byte {
 	if e.Role != "" {
 		b = appendField(b, `,"role":`, e.Role)
 	}
+	if e.Gender != "" {
+		b = appendField(b, `,"gender":`, e.Gender)
+	}
+	if e.GenderBasis != "" {
+		b = appendField(b, `,"genderBasis":`, e.GenderBasis)
+	}
 	b = appendMentions(append(b, `,"mentions":`...), e.Mentions)
 	return append(b, '}')
 }

@@ -36,6 +36,12 @@ func (a *analysis) document(cfg config) *Document {
 		doc.Entities = make([]Entity, len(a.entities))
 		for i, e := range a.entities {
 			out := Entity{ID: entityIDs[i], Type: e.typ, Name: e.name, Role: e.role, Mentions: carve(len(e.mentions))}
+			if e.typ == Person {
+				out.Gender = genderName(e.gender)
+				if e.genderBasis != noBasis {
+					out.GenderBasis = e.genderBasis.String()
+				}
+			}
 			for j, n := range e.mentions {
 				out.Mentions[j] = mention(n.Start, n.End)
 			}
