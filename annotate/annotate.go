@@ -142,11 +142,21 @@ func Annotate(text string, opts ...Option) *Document {
 		o(&cfg)
 	}
 	text, warnings := repairUTF8(text)
+	// The source audit reads the speakers' entities, even when only the
+	// quotes are asked for.
+	asked := cfg.layers
+	cfg.layers.Entities = cfg.layers.Entities || cfg.layers.Quotes
 	var doc *Document
 	if len(text) > blockSize {
 		doc = annotateBlocks(text, cfg)
 	} else {
 		doc = analyse(text, cfg.layers).document(cfg)
+	}
+	if asked.Quotes && len(doc.Quotes) > 0 {
+		doc.Sources = auditSources(doc)
+	}
+	if !asked.Entities {
+		doc.Entities = []Entity{}
 	}
 	doc.Warnings = warnings
 	return doc

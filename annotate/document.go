@@ -10,6 +10,9 @@ type Document struct {
 	Entities []Entity `json:"entities"`
 	Quotes   []Quote  `json:"quotes"`
 	Issues   []Issue  `json:"issues"`
+	// Sources is the source audit of the quotes (audit.go); nil when there
+	// are none or they were not asked for.
+	Sources *Sources `json:"sources,omitempty"`
 	// Warnings tell the user about repairs made to the input, such as invalid
 	// UTF-8 replaced with U+FFFD. Offsets refer to the repaired text.
 	Warnings []string `json:"warnings,omitempty"`

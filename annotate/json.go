@@ -80,6 +80,9 @@ func (d *Document) encodeJSON(b []byte, w io.Writer) ([]byte, error) {
 		flush()
 	}
 	b = append(b, ']')
+	if d.Sources != nil {
+		b = d.Sources.appendJSON(append(b, `,"sources":`...))
+	}
 	if len(d.Warnings) > 0 {
 		b = append(b, `,"warnings":[`...)
 		for i, w := range d.Warnings {

@@ -52,6 +52,15 @@ var verbModifiers = setOf("also has have had was is were are will would did does
 	" once first previously recently earlier further again repeatedly reportedly often frequently still simply flatly" +
 	" however yesterday today tonight")
 
+// documentNouns head sources that are texts rather than speakers: "the
+// report said", "a statement read". A pronoun never refers to one, and
+// none is an anonymous person; one with an author ("Smith's statement")
+// speaks for the author.
+var documentNouns = setOf("statement statements report reports letter letters memo memos document documents" +
+	" post posts tweet tweets message messages email emails e-mail filing filings complaint lawsuit indictment" +
+	" release transcript note notes study survey poll ruling order affidavit announcement notice website video" +
+	" text texts communique communiqué editorial column article book documents records record letter")
+
 // phraseBreakWords end a noun phrase: clause words and prepositions other
 // than "of", which stays inside ("the head of the agency").
 var phraseBreakWords = setOf("that who whom which whose when where while as because if since although though after before" +
