@@ -357,19 +357,39 @@ func (at *attributor) linkFollowers(qs []quote) {
 		if c := at.reportedSpeechBefore(q); c != nil {
 			q.continuation = true
 			q.speaker, q.speakerDesc, q.anonymous = c.subject.entity, c.subject.desc, c.subject.anonymous
+		} else if p := at.personBefore(q); p != nil {
+			q.continuation = true
+			q.speaker = p
 		}
 		prev = i
 	}
 }
 
-// reportedSpeechBefore returns the cue of the last sentence of the
-// paragraph before the one q opens, if any.
+// reportedSpeechBefore returns the cue of the sentence before the one q
+// opens, if any: the last of the paragraph before ("Smith said the plan
+// had failed. ¶ “It is over.”"), or the one before in the same paragraph
+// ("His partner, Lawrence Cummings, called him a master. “He showed …”").
 func (at *attributor) reportedSpeechBefore(q *quote) *cue {
 	si := at.sentenceIndex(q.open)
-	if si == 0 || si >= len(at.sents) || at.sents[si].First != q.open || !at.toks[q.open].NewlineBefore || at.isHeading(q) {
+	if si == 0 || si >= len(at.sents) || at.sents[si].First != q.open || at.isHeading(q) {
 		return nil
 	}
 	return at.cueBefore(q.open, at.sents[si-1].First)
+}
+
+// personBefore returns the person the sentence before q's is about, when q
+// opens a sentence in the same paragraph: the reporter introduces a
+// speaker, then quotes them ("Sanders identified young voters' exhaustion
+// as one reason. “The younger people are …”").
+func (at *attributor) personBefore(q *quote) *entity {
+	si := at.sentenceIndex(q.open)
+	if si == 0 || si >= len(at.sents) || at.sents[si].First != q.open || at.toks[q.open].NewlineBefore {
+		return nil
+	}
+	if subject := at.sentenceSubjects[si-1]; subject.tok >= 0 && subject.r.entity != nil && subject.r.entity.typ == Person {
+		return subject.r.entity
+	}
+	return nil
 }
 
 // isHeading: the quote is a line of its own with no punctuation to end it,

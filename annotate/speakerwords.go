@@ -2,6 +2,8 @@ package annotate
 
 import (
 	"strings"
+
+	"lede/annotate/gazetteer"
 )
 
 // Speaker words: the word lists the attribution rules ask about (pronouns,
@@ -60,6 +62,43 @@ var documentNouns = setOf("statement statements report reports letter letters me
 	" post posts tweet tweets message messages email emails e-mail filing filings complaint lawsuit indictment" +
 	" release transcript note notes study survey poll ruling order affidavit announcement notice website video" +
 	" text texts communique communiqué editorial column article book documents records record letter")
+
+// personNouns head descriptions of people ("a senior official", "people
+// close to him", "a witness"); nouns of agents ending -er, -or, -ist or
+// -ian count too (see isPersonNoun), and so do the titles of the gazetteer
+// ("a minister", "the spokeswoman").
+var personNouns = setOf("person persons people man men woman women official officials source sources aide aides" +
+	" spokesperson spokespeople staff staffer staffers representative representatives member members analyst analysts" +
+	" executive executives expert experts witness witnesses resident residents critic critics friend friends" +
+	" relative relatives colleague colleagues insider insiders diplomat diplomats employee employees fan fans" +
+	" student students activist activists participant participants assistant assistants consultant consultants" +
+	" official someone one ally allies delegate delegates candidate candidates nominee nominees veteran veterans" +
+	" agent agents guard guards victim victims survivor survivors parent parents child children mother father" +
+	" son daughter wife husband sister brother patient patients doctor doctors nurse nurses coach coaches")
+
+// notPersonNouns end like agents but are not people.
+var notPersonNouns = setOf("letter letters paper papers order orders number numbers matter matters water border" +
+	" borders power powers center centre quarter quarters computer computers poster posters chapter chapters" +
+	" corner summer winter error errors factor factors sector sectors motor monitor mirror interior exterior" +
+	" behavior behaviour honor honour favor favour labor labour rumor rumours rumors other others" +
+	" register meter character disaster disorder cancer filter finger trigger river silver paper")
+
+// isPersonNoun: w, a lower-case word, names a kind of person.
+func isPersonNoun(w string) bool {
+	if personNouns.has(w) || gazetteer.IsPersonTitle(w) {
+		return true
+	}
+	if documentNouns.has(w) || notPersonNouns.has(w) || len(w) < 5 {
+		return false
+	}
+	stem := strings.TrimSuffix(w, "s")
+	for _, suffix := range [...]string{"er", "or", "ist", "ian"} {
+		if strings.HasSuffix(stem, suffix) {
+			return true
+		}
+	}
+	return false
+}
 
 // phraseBreakWords end a noun phrase: clause words and prepositions other
 // than "of", which stays inside ("the head of the agency").

@@ -329,9 +329,8 @@ func (at *attributor) phraseReferent(s, e int) referent {
 	if e == s+1 && at.is(s, pronoun) {
 		return referent{}
 	}
-	var best *entity
+	var best, possessor *entity
 	bestRank := 0
-	namesPerson := false
 	for i := s; i < e; i++ {
 		ni := at.info[i].name
 		if ni == 0 {
@@ -339,8 +338,10 @@ func (at *attributor) phraseReferent(s, e int) referent {
 		}
 		n := at.names[ni-1]
 		i = n.Last - 1
-		namesPerson = namesPerson || n.Type == Person
 		if n.Last < len(at.toks) && n.Last < e && isPossessive(at.text, at.toks[n.Last]) {
+			if n.Type != Place && at.entityOf[ni-1] > 0 {
+				possessor = at.entityNamed(ni - 1)
+			}
 			continue
 		}
 		if rank := speakerRank[n.Type]; rank >= bestRank && at.entityOf[ni-1] > 0 {
@@ -360,10 +361,15 @@ func (at *attributor) phraseReferent(s, e int) referent {
 	if p := at.personByRole(s, e); p != nil {
 		return referent{entity: p, sex: p.sex}
 	}
+	if possessor != nil && documentNouns.has(last) {
+		// A text speaks for its author: "Smith's statement said".
+		return referent{entity: possessor, sex: possessor.sex, plural: possessor.typ == Organization}
+	}
 	desc := at.text[at.toks[s].Start:at.toks[e-1].End]
-	// A description is anonymous when it names no one: "a senior US
-	// official", "a State Department spokesman".
-	return referent{desc: desc, anonymous: !namesPerson && hasLowerHead(last),
+	// A description is anonymous when it describes a person and names
+	// none: "a senior US official", "a Clinton campaign spokesman"; not
+	// "a message" or "the campaign".
+	return referent{desc: desc, anonymous: hasLowerHead(last) && isPersonNoun(last),
 		sex: descriptionSex(at.text, at.toks[s:e]), plural: isPluralNoun(last)}
 }
 
@@ -432,7 +438,13 @@ func (at *attributor) sentenceSubject(si int) (referent, int, bool) {
 	if first == last || at.info[first].inQuote {
 		return referent{}, 0, false
 	}
-	if e := at.personIn(first, at.phraseEnd(first)); e != nil {
+	end := at.phraseEnd(first)
+	if e := at.personIn(first, end); e != nil {
+		return referent{entity: e, sex: e.sex}, first, true
+	}
+	// A description with the name in apposition: "A Foreign Ministry
+	// spokeswoman, Lin Xiaoqing, accused …".
+	if e := at.appositiveName(first, end); e != nil {
 		return referent{entity: e, sex: e.sex}, first, true
 	}
 	// Else a person named in its first words: "On Friday, Trump said …".
@@ -443,6 +455,21 @@ func (at *attributor) sentenceSubject(si int) (referent, int, bool) {
 		}
 	}
 	return referent{}, 0, false
+}
+
+// appositiveName returns the person named in apposition to the
+// description [s, e) of a person: "a spokeswoman, Lin Xiaoqing,"; "His
+// former business partner at Lenox, Lawrence B. Cummings,". Else nil.
+func (at *attributor) appositiveName(s, e int) *entity {
+	if e <= s || e+1 >= len(at.toks) || !at.isPunct(e, ',') || !hasLowerHead(at.toks[e-1].Text(at.text)) ||
+		!isPersonNoun(at.toks[e-1].Text(at.text)) || at.is(e+1, pronoun) || !at.startsWithPerson(e+1) {
+		return nil
+	}
+	end := at.phraseEnd(e + 1)
+	if end < len(at.toks) && !at.isChunkBreak(end) && !at.is(end, cueVerb) {
+		return nil
+	}
+	return at.personIn(e+1, end)
 }
 
 // leadingPronoun returns the pronoun that opens a sentence ("He added
@@ -493,9 +520,46 @@ func (at *attributor) resolvePronounAt(p int, recent []int32) referent {
 		if want != 0 && !r.couldBePerson() {
 			continue
 		}
+		return at.preferNamedInWindow(p, want, r, placed.tok)
+	}
+	return at.preferNamedInWindow(p, want, referent{}, -1)
+}
+
+// preferNamedInWindow checks the subject r found at tok for a he or she at
+// p against the people named in p's sentence and the one before: when r
+// is older than that, the nearest person named there whose sex is the
+// pronoun's is the better antecedent ("Peter Brandt met
+// Emma Lutz. "…," she said.").
+func (at *attributor) preferNamedInWindow(p int, want gazetteer.Sex, r referent, tok int) referent {
+	if want == 0 {
 		return r
 	}
-	return referent{}
+	lo := at.windowStart(p)
+	if r.found() && tok >= lo {
+		return r
+	}
+	for i := p - 1; i >= lo; i-- {
+		ni := at.info[i].name
+		if ni == 0 || at.info[i].inQuote || at.names[ni-1].Type != Person {
+			continue
+		}
+		if e := at.entityNamed(ni - 1); e != nil && e.sex == want {
+			return referent{entity: e, sex: e.sex}
+		}
+	}
+	return r
+}
+
+// windowStart is the first token of the sentence before p's.
+func (at *attributor) windowStart(p int) int {
+	si := at.sentenceIndex(p)
+	if si > 0 {
+		si--
+	}
+	if si < len(at.sents) {
+		return at.sents[si].First
+	}
+	return p
 }
 
 // recentSubject returns the subject that an entry of findCues' recent
