@@ -173,8 +173,18 @@ func (at *attributor) attributeWithoutCue(q *quote) {
 		q.partial = true
 		return
 	}
-	if subject := at.sentenceSubjects[at.sentenceIndex(q.open)]; subject.tok >= 0 && subject.tok < q.open {
+	si := at.sentenceIndex(q.open)
+	if subject := at.sentenceSubjects[si]; subject.tok >= 0 && subject.tok < q.open {
 		q.speaker, q.speakerDesc, q.anonymous = subject.r.entity, subject.r.desc, subject.r.anonymous
+		return
+	}
+	// A fragment belongs to the subject of its sentence, whoever or
+	// whatever it is: 'A Government Accountability Office report found that
+	// the money was not coming from "the drug trade, …"'.
+	if c := at.subjectStart(si); q.partial && c < q.open && !at.info[c].inQuote {
+		if r, ok := at.leadingSubject(c); ok && at.phraseEnd(c) <= q.open {
+			q.speaker, q.speakerDesc, q.anonymous = r.entity, r.desc, r.anonymous
+		}
 	}
 }
 

@@ -421,20 +421,7 @@ func (at *attributor) startsWithPerson(s int) bool {
 // quotes ("House Speaker Mike Johnson dismissed …"): the usual antecedent
 // of a later "he" or "she".
 func (at *attributor) sentenceSubject(si int) (referent, int, bool) {
-	first := at.sents[si].First
-	for first < at.sents[si].Last && at.is(first, leadingConjunction) {
-		first++
-	}
-	last := at.sents[si].Last
-	if first < last && at.is(first, phraseBreak) {
-		// Past an opening phrase: "In an August speech, Trump attacked …".
-		for i := first; i < last && i < first+maxPhraseLen; i++ {
-			if at.isChunkBreak(i) {
-				first = i + 1
-				break
-			}
-		}
-	}
+	first, last := at.subjectStart(si), at.sents[si].Last
 	if first == last || at.info[first].inQuote {
 		return referent{}, 0, false
 	}
@@ -455,6 +442,24 @@ func (at *attributor) sentenceSubject(si int) (referent, int, bool) {
 		}
 	}
 	return referent{}, 0, false
+}
+
+// subjectStart returns where the subject of sentence si may start: past
+// a leading conjunction and an opening phrase ("In an August speech,
+// Trump attacked …").
+func (at *attributor) subjectStart(si int) int {
+	first, last := at.sents[si].First, at.sents[si].Last
+	for first < last && at.is(first, leadingConjunction) {
+		first++
+	}
+	if first < last && at.is(first, phraseBreak) {
+		for i := first; i < last && i < first+maxPhraseLen; i++ {
+			if at.isChunkBreak(i) {
+				return i + 1
+			}
+		}
+	}
+	return first
 }
 
 // appositiveName returns the person named in apposition to the
