@@ -254,6 +254,9 @@ func (at *attributor) subjectBefore(v int) referent {
 			continue
 		}
 		start := k + 1
+		if start+1 < end && at.isAs(start) {
+			start++ // "As Steven Rosenthal, a tax lawyer, put it"
+		}
 		if start < end {
 			r := at.phraseReferent(start, at.phraseEnd(start))
 			if at.startsWithPerson(start) {
@@ -400,8 +403,8 @@ func (at *attributor) onlyFunctionWords(s, e int) bool {
 // after a title) or a personal pronoun.
 func (at *attributor) startsWithPerson(s int) bool {
 	for i := s; i < len(at.toks) && i < s+2; i++ {
-		if at.is(i, leadingConjunction) {
-			continue
+		if at.is(i, leadingConjunction) || i == s && at.isAs(i) {
+			continue // and X; as X put it
 		}
 		if at.is(i, pronoun) {
 			return true
@@ -460,6 +463,13 @@ func (at *attributor) subjectStart(si int) int {
 		}
 	}
 	return first
+}
+
+// isAs: token i is "as", which opens a comparative clause ("as Smith put
+// it") before its subject.
+func (at *attributor) isAs(i int) bool {
+	w := at.toks[i].Text(at.text)
+	return w == "as" || w == "As"
 }
 
 // appositiveName returns the person named in apposition to the
