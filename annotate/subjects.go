@@ -280,7 +280,7 @@ func (at *attributor) phraseStart(lo, j int) int {
 		if prev.Kind != Word && prev.Kind != Number {
 			break
 		}
-		if at.info[s-1].name == 0 && at.is(s-1, phraseBreak|cueVerb) {
+		if at.info[s-1].name == 0 && at.is(s-1, phraseBreak|cueVerb) && !at.attachesToPerson(s-1, lo) {
 			break
 		}
 		s--
@@ -301,8 +301,8 @@ func (at *attributor) phraseEnd(s int) int {
 			break
 		}
 		w := t.Text(at.text)
-		if at.info[e].name == 0 && at.is(e, phraseBreak|cueVerb|weekday) {
-			break // (but "Will Doyle" is a name)
+		if at.info[e].name == 0 && at.is(e, phraseBreak|cueVerb|weekday) && !(e > s && at.attachesToPerson(e, s)) {
+			break // (but "Will Doyle" is a name; "a spokeswoman for the agency" goes on)
 		}
 		if e > s && (endsParticiple(w) || at.is(e, modifiesVerb) || at.endsActorName(e-1) && hasLowerHead(w) && !at.is(e, sourceNoun) && !gazetteer.IsPersonTitle(w)) {
 			break // "Gingrich cynically dismissed", "the Security Council issued"
@@ -310,6 +310,72 @@ func (at *attributor) phraseEnd(s int) int {
 		e++
 	}
 	return e
+}
+
+// attachesToPerson: token i is a preposition that ties what follows to
+// the description of a person or a text before it, which begins no
+// earlier than lo: "a spokeswoman for the agency", "officials at Homeland
+// Security Investigations", "a lawyer for Smith", "a statement from the
+// ministry".
+func (at *attributor) attachesToPerson(i, lo int) bool {
+	if i <= lo || i+1 >= len(at.toks) || at.info[i-1].name != 0 {
+		return false
+	}
+	head := at.commonNoun(i - 1)
+	if !hasLowerHead(head) || at.toks[i+1].Kind != Word || at.is(i+1, pronoun|cueVerb) {
+		return false
+	}
+	switch at.toks[i].Text(at.text) {
+	case "for", "at", "with":
+		return isPersonNoun(head)
+	case "from":
+		return isPersonNoun(head) || documentNouns.has(head)
+	case "on", "by":
+		return documentNouns.has(head) // "a document on the campaign's website", "a letter by …"
+	}
+	return false
+}
+
+// commonNoun returns the text of token i, in lower case if it opens its
+// sentence ("Officials at the agency said"), as the word lists hold it.
+func (at *attributor) commonNoun(i int) string {
+	w := at.toks[i].Text(at.text)
+	if w != "" && w[0] >= 'A' && w[0] <= 'Z' && at.sentenceStart(i) == i && at.info[i].name == 0 {
+		return string(w[0]+'a'-'A') + w[1:]
+	}
+	return w
+}
+
+// authorAfter returns the person or organization named right after "from"
+// or "by" following the head of a text's description, or nil.
+func (at *attributor) authorAfter(head, e int) *entity {
+	i := head + 1
+	if i+1 >= e {
+		return nil
+	}
+	if w := at.toks[i].Text(at.text); w != "from" && w != "by" {
+		return nil
+	}
+	i++
+	if at.is(i, determiner) && i+1 < e {
+		i++
+	}
+	if ni := at.info[i].name; ni > 0 && at.names[ni-1].Type != Place {
+		return at.entityNamed(ni - 1)
+	}
+	return nil
+}
+
+// descriptionHead returns the head of the phrase [s, e): the person noun
+// before a preposition that ties the rest to it ("a lawyer for Smith"),
+// else its last token.
+func (at *attributor) descriptionHead(s, e int) int {
+	for i := s + 1; i < e-1; i++ {
+		if at.toks[i].Kind == Word && at.toks[i].Text(at.text) != "of" && at.attachesToPerson(i, s) {
+			return i - 1
+		}
+	}
+	return e - 1
 }
 
 // endsActorName: token i is the last word of the name of a person or an
@@ -334,7 +400,8 @@ func (at *attributor) phraseReferent(s, e int) referent {
 	}
 	var best, possessor *entity
 	bestRank := 0
-	for i := s; i < e; i++ {
+	head := at.descriptionHead(s, e)
+	for i := s; i <= head; i++ {
 		ni := at.info[i].name
 		if ni == 0 {
 			continue
@@ -351,7 +418,7 @@ func (at *attributor) phraseReferent(s, e int) referent {
 			best, bestRank = at.entityNamed(ni-1), rank
 		}
 	}
-	last := at.toks[e-1].Text(at.text)
+	last := at.toks[head].Text(at.text)
 	if best != nil && (bestRank == speakerRank[Person] || !hasLowerHead(last)) {
 		return referent{entity: best, sex: best.sex, plural: best.typ == Organization}
 	}
@@ -364,15 +431,22 @@ func (at *attributor) phraseReferent(s, e int) referent {
 	if p := at.personByRole(s, e); p != nil {
 		return referent{entity: p, sex: p.sex}
 	}
-	if possessor != nil && documentNouns.has(last) {
-		// A text speaks for its author: "Smith's statement said".
-		return referent{entity: possessor, sex: possessor.sex, plural: possessor.typ == Organization}
+	noun := at.commonNoun(head)
+	if documentNouns.has(noun) {
+		// A text speaks for its author: "Smith's statement said", "a
+		// letter from Smith".
+		if author := at.authorAfter(head, e); author != nil {
+			possessor = author
+		}
+		if possessor != nil {
+			return referent{entity: possessor, sex: possessor.sex, plural: possessor.typ == Organization}
+		}
 	}
 	desc := at.text[at.toks[s].Start:at.toks[e-1].End]
 	// A description is anonymous when it describes a person and names
 	// none: "a senior US official", "a Clinton campaign spokesman"; not
 	// "a message" or "the campaign".
-	return referent{desc: desc, anonymous: hasLowerHead(last) && isPersonNoun(last),
+	return referent{desc: desc, anonymous: hasLowerHead(noun) && isPersonNoun(noun),
 		sex: descriptionSex(at.text, at.toks[s:e]), plural: isPluralNoun(last)}
 }
 
