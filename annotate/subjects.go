@@ -532,6 +532,10 @@ func (at *attributor) subjectStart(si int) int {
 	if first < last && at.is(first, phraseBreak) {
 		for i := first; i < last && i < first+maxPhraseLen; i++ {
 			if at.isChunkBreak(i) {
+				// A comma inside a title's marks: 'On "Face the Nation," Sanders …'.
+				for i+1 < last && at.toks[i+1].Kind == QuoteMark && !at.toks[i+1].SpaceBefore {
+					i++
+				}
 				return i + 1
 			}
 		}
