@@ -331,7 +331,9 @@ func (at *attributor) attachesToPerson(i, lo int) bool {
 	case "from":
 		return isPersonNoun(head) || documentNouns.has(head)
 	case "on", "by":
-		return documentNouns.has(head) // "a document on the campaign's website", "a letter by …"
+		// "a document on the campaign's website", "a letter by …", "a
+		// complaint filed by the SEC".
+		return documentNouns.has(head) || i-2 >= lo && strings.HasSuffix(head, "ed") && documentNouns.has(at.commonNoun(i-2))
 	}
 	return false
 }
@@ -350,6 +352,9 @@ func (at *attributor) commonNoun(i int) string {
 // or "by" following the head of a text's description, or nil.
 func (at *attributor) authorAfter(head, e int) *entity {
 	i := head + 1
+	if i+1 < e && strings.HasSuffix(at.toks[i].Text(at.text), "ed") {
+		i++ // "filed by", "signed by"
+	}
 	if i+1 >= e {
 		return nil
 	}
@@ -372,6 +377,9 @@ func (at *attributor) authorAfter(head, e int) *entity {
 func (at *attributor) descriptionHead(s, e int) int {
 	for i := s + 1; i < e-1; i++ {
 		if at.toks[i].Kind == Word && at.toks[i].Text(at.text) != "of" && at.attachesToPerson(i, s) {
+			if !documentNouns.has(at.commonNoun(i-1)) && i-2 >= s && documentNouns.has(at.commonNoun(i-2)) {
+				return i - 2 // "a complaint filed by"
+			}
 			return i - 1
 		}
 	}
