@@ -1,13 +1,15 @@
 package annotate
 
 import (
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 // Sentences: groups tokens into sentences. A line break always ends a
 // sentence (pasted articles put each paragraph, headline and dateline on its
-// own line); inside a line a sentence ends at . ! ? (plus any closing quote or
+// own line), except in hard-wrapped text (see unwrapLines); inside a line a sentence ends at . ! ? (plus any closing quote or
 // bracket) when the next token starts like a sentence does. A list number
 // ("1.") ends nothing, and after "U.S." only a common opening word (The, He)
 // or a quote starts a new sentence, since such abbreviations often begin
@@ -22,6 +24,7 @@ type Sentence struct {
 }
 
 func splitSentences(text string, toks []Token) []Sentence {
+	unwrapLines(text, toks)
 	// Articles have 15 or more tokens per sentence: one allocation will do.
 	out := make([]Sentence, 0, len(toks)/12+1)
 	first := 0
@@ -156,4 +159,106 @@ var sentenceOpeners = map[string]bool{
 	"who": true, "why": true, "how": true, "where": true, "however": true, "meanwhile": true,
 	"also": true, "both": true, "all": true, "one": true, "last": true, "since": true,
 	"although": true, "though": true, "because": true, "then": true, "now": true,
+}
+
+// Hard-wrapped text (from PDFs, e-mail and wire feeds) breaks the lines of a
+// paragraph at a fixed width. It is recognised by its line ends: in pasted
+// articles nearly every line ends a sentence, while most wrapped lines end
+// in the middle of one. In wrapped text a line break continues the
+// paragraph unless a blank line follows, the next line is indented, or the
+// line is short of the wrap width (the last line of a paragraph, a
+// heading); its tokens then lose NewlineBefore, so that sentences, quotes
+// and attributions run across the break. Only the line breaks are read,
+// and the tokens are touched only when the text is wrapped.
+
+// maxWrapWidth is the longest line, in bytes, taken as wrapped.
+const maxWrapWidth = 200
+
+// unwrapLines clears NewlineBefore on the tokens after the line breaks that
+// only wrap a paragraph.
+func unwrapLines(text string, toks []Token) {
+	singles, mid, width := 0, 0, 0
+	for line, rest := range lineBreaks(text) {
+		if paragraphBreak(rest) {
+			continue
+		}
+		singles++
+		if n := len(strings.TrimRight(line, " \t\r")); n <= maxWrapWidth && !endsSentenceLine(line) {
+			mid++
+			width = max(width, n)
+		}
+	}
+	if singles < 3 || 2*mid <= singles {
+		return
+	}
+	for line, rest := range lineBreaks(text) {
+		n := len(strings.TrimRight(line, " \t\r"))
+		if paragraphBreak(rest) || 10*n < 7*width {
+			continue
+		}
+		// The token that starts the next line.
+		start := len(text) - len(rest)
+		i, _ := slices.BinarySearchFunc(toks, start, func(t Token, at int) int { return t.Start - at })
+		if i < len(toks) && toks[i].NewlineBefore {
+			toks[i].NewlineBefore = false
+		}
+	}
+}
+
+// lineBreaks yields each line that a line break ends, without the break,
+// and the text after the break.
+func lineBreaks(text string) func(yield func(line, rest string) bool) {
+	return func(yield func(line, rest string) bool) {
+		for start := 0; ; {
+			i := strings.IndexByte(text[start:], '\n')
+			if i < 0 {
+				return
+			}
+			if !yield(text[start:start+i], text[start+i+1:]) {
+				return
+			}
+			start += i + 1
+		}
+	}
+}
+
+// paragraphBreak: the text after a line break starts a new paragraph on
+// its own: after a blank line, or indented, or at the end.
+func paragraphBreak(rest string) bool {
+	if rest == "" {
+		return true
+	}
+	switch rest[0] {
+	case ' ', '\t', '\n', '\r':
+		return true
+	}
+	return false
+}
+
+// endsSentenceLine: the line ends with . ! ? or :, perhaps followed by
+// closing quote marks or brackets.
+func endsSentenceLine(line string) bool {
+	line = strings.TrimRight(line, " \t\r")
+	for {
+		switch {
+		case strings.HasSuffix(line, "”"), strings.HasSuffix(line, "’"):
+			line = line[:len(line)-len("”")]
+			continue
+		case strings.HasSuffix(line, "»"):
+			line = line[:len(line)-len("»")]
+			continue
+		case line != "" && (line[len(line)-1] == '"' || line[len(line)-1] == '\'' || line[len(line)-1] == ')'):
+			line = line[:len(line)-1]
+			continue
+		}
+		break
+	}
+	if line == "" {
+		return true
+	}
+	switch line[len(line)-1] {
+	case '.', '!', '?', ':':
+		return true
+	}
+	return false
 }
