@@ -171,15 +171,19 @@ var sentenceOpeners = map[string]bool{
 // and attributions run across the break. Only the line breaks are read,
 // and the tokens are touched only when the text is wrapped.
 
-// maxWrapWidth is the longest line, in bytes, taken as wrapped.
-const maxWrapWidth = 200
+// The shortest and longest lines, in bytes, taken as wrapped.
+const (
+	minWrapWidth = 40
+	maxWrapWidth = 200
+)
 
 // unwrapLines clears NewlineBefore on the tokens after the line breaks that
 // only wrap a paragraph.
 func unwrapLines(text string, toks []Token) {
-	singles, mid, width := 0, 0, 0
+	singles, mid, width, paragraphs := 0, 0, 0, 0
 	for line, rest := range lineBreaks(text) {
 		if paragraphBreak(rest) {
+			paragraphs++
 			continue
 		}
 		singles++
@@ -188,7 +192,19 @@ func unwrapLines(text string, toks []Token) {
 			width = max(width, n)
 		}
 	}
-	if singles < 3 || 2*mid <= singles {
+	if paragraphs == 0 || width < minWrapWidth || mid < 3 || 2*mid <= singles {
+		return
+	}
+	// Wrapped lines fill the width: most end within a word or two of it
+	// (lines of uneven length, as in tables or lists, are not wrapped).
+	full := 0
+	for line, rest := range lineBreaks(text) {
+		n := len(strings.TrimRight(line, " \t\r"))
+		if !paragraphBreak(rest) && n <= maxWrapWidth && 10*n >= 8*width && !endsSentenceLine(line) {
+			full++
+		}
+	}
+	if 3*full < 2*mid {
 		return
 	}
 	for line, rest := range lineBreaks(text) {
