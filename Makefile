@@ -7,7 +7,7 @@ WASMENV := GOOS=js GOARCH=wasm
 WASMPATH := PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH"
 
 .PHONY: run dist test vet test-go test-wasm test-browser test-worker fuzz-short fuzz \
-        model eval eval-ner eval-quotes eval-issues bench pgo chromium clean
+        model eval eval-ner eval-quotes eval-issues eval-pronouns bench pgo chromium clean
 
 ## run: build the app and serve it on http://$(ADDR)
 run: dist
@@ -53,6 +53,10 @@ eval-ner:
 ## eval-quotes: quote F1 and speaker accuracy on PolNeAR dev
 eval-quotes:
 	./scripts/eval-quotes.sh $(SHARED)
+
+## eval-pronouns: pronoun cues and gender on the GUM coreference documents
+eval-pronouns:
+	$(GO) run ./cmd/eval-pronouns -shared $(SHARED)
 
 ## eval-issues: top-level issue accuracy on BBC News
 eval-issues:

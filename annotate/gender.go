@@ -12,8 +12,8 @@ import (
 // Archbishop is silent), a kinship word in apposition ("his wife, Jill
 // Biden"; "Tom Smith, her son"), the role the entities stage found
 // ("a spokeswoman") and the pronouns that can only refer to them: a he or
-// she outside quotes whose sentence and the one before name exactly one
-// person. Text beats the name; a name used by both sexes, or no given name
+// she outside quotes that opens a sentence after one that names exactly
+// one person. Text beats the name; a name used by both sexes, or no given name
 // at all (a surname alone), leaves the gender unknown.
 //
 // The stage runs after the entities and before the quotes, so that pronoun
@@ -88,6 +88,7 @@ func assignGender(text string, toks []Token, sents []Sentence, entities []*entit
 	// one of them.
 	next := 0 // in mentions
 	prevOnly, prevCount := int32(-1), 0
+	prevSubject := int32(-1) // the person a sentence opens with
 	inQuote := false
 	for _, s := range sents {
 		if s.ParagraphStart {
@@ -95,6 +96,7 @@ func assignGender(text string, toks []Token, sents []Sentence, entities []*entit
 		}
 		only, count := prevOnly, prevCount
 		curOnly, curCount := int32(-1), 0
+		subject := int32(-1)
 		for i := s.First; i < s.Last; i++ {
 			for next < len(mentions) && int(mentions[next].first) < i {
 				next++
@@ -102,6 +104,9 @@ func assignGender(text string, toks []Token, sents []Sentence, entities []*entit
 			if next < len(mentions) && int(mentions[next].first) == i {
 				m := mentions[next]
 				if !inQuote {
+					if curCount == 0 && i <= s.First+2 {
+						subject = m.entity
+					}
 					if curCount == 0 || curOnly != m.entity {
 						curCount++
 						curOnly = m.entity
@@ -119,15 +124,32 @@ func assignGender(text string, toks []Token, sents []Sentence, entities []*entit
 			case QuoteMark:
 				inQuote = quoteStateAfter(text, *t, inQuote)
 			case Word:
-				if inQuote || count != 1 {
+				// Only a pronoun that opens its sentence, or attributes the
+				// quote before it ("…," she said), when no other person is
+				// named since the sentence before: inside a sentence a he or
+				// she as often refers to someone mentioned without a name.
+				if inQuote {
+					continue
+				}
+				opens := curCount == 0 && (i == s.First || i == s.First+1 && isLeadingConjunction(text[toks[s.First].Start:toks[s.First].End]))
+				target := int32(-1)
+				switch {
+				case count == 1 && (opens || cueSubject(text, toks, i)):
+					target = only
+				case opens && prevSubject >= 0:
+					// A sentence that opens with a pronoun continues the
+					// one before about the person it opened with.
+					target = prevSubject
+				}
+				if target < 0 {
 					continue
 				}
 				if sex := pronounSex(text[t.Start:t.End]); sex != 0 {
-					votes[only].addPronoun(sex)
+					votes[target].addPronoun(sex)
 				}
 			}
 		}
-		prevOnly, prevCount = curOnly, curCount
+		prevOnly, prevCount, prevSubject = curOnly, curCount, subject
 	}
 
 	for k, e := range entities {
@@ -206,9 +228,14 @@ func mentionSex(text string, toks []Token, m Name) gazetteer.Sex {
 			return sex
 		}
 	}
-	// A kinship word before it, perhaps with a comma: "his wife(,) Jill".
+	// A kinship word before it: "his wife Jill Biden"; with a comma only
+	// in apposition, closed by another ("her son, Tom, said"; not "to
+	// speak with his mother, Montalvo was put through").
 	i := m.First - 1
 	if i >= 0 && toks[i].Kind == Punct && text[toks[i].Start] == ',' {
+		if m.Last >= len(toks) || toks[m.Last].Kind != Punct || text[toks[m.Last].Start] != ',' {
+			i = -1
+		}
 		i--
 	}
 	if i >= 1 && toks[i].Kind == Word && (possessiveDeterminers.has(toks[i-1].Text(text)) || isPossessive(text, toks[i-1])) {
@@ -256,4 +283,25 @@ func pronounSex(w string) gazetteer.Sex {
 		return gazetteer.Female
 	}
 	return 0
+}
+
+func isLeadingConjunction(w string) bool {
+	switch w {
+	case "And", "But", "So", "Then", "and", "but":
+		return true
+	}
+	return false
+}
+
+// cueSubject: the pronoun at i attributes the quote that ends right before
+// it: '…," she said', '…," said he'.
+func cueSubject(text string, toks []Token, i int) bool {
+	afterQuote := func(j int) bool {
+		if j >= 0 && toks[j].Kind == Punct && text[toks[j].Start] == ',' {
+			j--
+		}
+		return j >= 0 && toks[j].Kind == QuoteMark
+	}
+	isCue := func(j int) bool { return j >= 0 && j < len(toks) && cueVerbs.has(toks[j].Text(text)) }
+	return afterQuote(i-1) && isCue(i+1) || isCue(i-1) && afterQuote(i-2)
 }
