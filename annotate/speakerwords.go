@@ -85,19 +85,20 @@ var notPersonNouns = setOf("letter letters paper papers order orders number numb
 
 // isPersonNoun: w, a lower-case word, names a kind of person.
 func isPersonNoun(w string) bool {
-	if personNouns.has(w) || gazetteer.IsPersonTitle(w) {
+	switch {
+	case personNouns.has(w):
 		return true
-	}
-	if documentNouns.has(w) || notPersonNouns.has(w) || len(w) < 5 {
+	case documentNouns.has(w) || notPersonNouns.has(w):
 		return false
 	}
-	stem := strings.TrimSuffix(w, "s")
-	for _, suffix := range [...]string{"er", "or", "ist", "ian"} {
-		if strings.HasSuffix(stem, suffix) {
-			return true
+	if stem := strings.TrimSuffix(w, "s"); len(w) >= 5 {
+		for _, suffix := range [...]string{"er", "or", "ist", "ian"} {
+			if strings.HasSuffix(stem, suffix) {
+				return true
+			}
 		}
 	}
-	return false
+	return gazetteer.IsPersonTitle(w)
 }
 
 // phraseBreakWords end a noun phrase: clause words and prepositions other

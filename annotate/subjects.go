@@ -90,17 +90,19 @@ const maxScannedEntities = 64
 // indexPeopleByWord maps each word of a person's name to that person, or to
 // nil when several people's names hold it.
 func (at *attributor) indexPeopleByWord() map[string]*entity {
-	index := map[string]*entity{}
+	index := make(map[string]*entity, 2*len(at.entities))
 	for _, p := range at.entities {
 		if p.typ != Person {
 			continue
 		}
-		for _, w := range strings.Split(p.name, " ") {
+		for name := p.name; name != ""; {
+			w, rest, _ := strings.Cut(name, " ")
 			if other, seen := index[w]; seen && other != p {
 				index[w] = nil
 			} else {
 				index[w] = p
 			}
+			name = rest
 		}
 	}
 	return index
@@ -321,31 +323,40 @@ func (at *attributor) attachesToPerson(i, lo int) bool {
 	if i <= lo || i+1 >= len(at.toks) || at.info[i-1].name != 0 {
 		return false
 	}
-	head := at.commonNoun(i - 1)
-	if !hasLowerHead(head) || at.toks[i+1].Kind != Word || at.is(i+1, pronoun|cueVerb) {
+	prep := at.toks[i].Text(at.text)
+	switch prep {
+	case "for", "at", "with", "from", "on", "by":
+	default:
 		return false
 	}
-	switch at.toks[i].Text(at.text) {
+	head, ok := at.commonNoun(i - 1)
+	if !ok || at.toks[i+1].Kind != Word || at.is(i+1, pronoun|cueVerb) {
+		return false
+	}
+	switch prep {
 	case "for", "at", "with":
 		return isPersonNoun(head)
 	case "from":
 		return isPersonNoun(head) || documentNouns.has(head)
-	case "on", "by":
-		// "a document on the campaign's website", "a letter by …", "a
-		// complaint filed by the SEC".
-		return documentNouns.has(head) || i-2 >= lo && strings.HasSuffix(head, "ed") && documentNouns.has(at.commonNoun(i-2))
 	}
-	return false
+	// "a document on the campaign's website", "a letter by …", "a
+	// complaint filed by the SEC".
+	if documentNouns.has(head) {
+		return true
+	}
+	before, ok := at.commonNoun(i - 2)
+	return i-2 >= lo && ok && strings.HasSuffix(head, "ed") && documentNouns.has(before)
 }
 
-// commonNoun returns the text of token i, in lower case if it opens its
-// sentence ("Officials at the agency said"), as the word lists hold it.
-func (at *attributor) commonNoun(i int) string {
-	w := at.toks[i].Text(at.text)
-	if w != "" && w[0] >= 'A' && w[0] <= 'Z' && at.sentenceStart(i) == i && at.info[i].name == 0 {
-		return string(w[0]+'a'-'A') + w[1:]
+// commonNoun returns the text of token i and whether it may be a common
+// noun: in lower case, or capitalised only because it opens its sentence
+// ("Officials at the agency said"). The word lists hold both forms.
+func (at *attributor) commonNoun(i int) (string, bool) {
+	if i < 0 {
+		return "", false
 	}
-	return w
+	w := at.toks[i].Text(at.text)
+	return w, hasLowerHead(w) || w != "" && w[0] >= 'A' && w[0] <= 'Z' && at.sentenceStart(i) == i && at.info[i].name == 0
 }
 
 // authorAfter returns the person or organization named right after "from"
@@ -377,7 +388,7 @@ func (at *attributor) authorAfter(head, e int) *entity {
 func (at *attributor) descriptionHead(s, e int) int {
 	for i := s + 1; i < e-1; i++ {
 		if at.toks[i].Kind == Word && at.toks[i].Text(at.text) != "of" && at.attachesToPerson(i, s) {
-			if !documentNouns.has(at.commonNoun(i-1)) && i-2 >= s && documentNouns.has(at.commonNoun(i-2)) {
+			if w, _ := at.commonNoun(i - 1); !documentNouns.has(w) && i-2 >= s && documentNouns.has(at.toks[i-2].Text(at.text)) {
 				return i - 2 // "a complaint filed by"
 			}
 			return i - 1
@@ -439,8 +450,8 @@ func (at *attributor) phraseReferent(s, e int) referent {
 	if p := at.personByRole(s, e); p != nil {
 		return referent{entity: p, sex: p.sex}
 	}
-	noun := at.commonNoun(head)
-	if documentNouns.has(noun) {
+	noun, common := at.commonNoun(head)
+	if common && documentNouns.has(noun) {
 		// A text speaks for its author: "Smith's statement said", "a
 		// letter from Smith".
 		if author := at.authorAfter(head, e); author != nil {
@@ -454,7 +465,7 @@ func (at *attributor) phraseReferent(s, e int) referent {
 	// A description is anonymous when it describes a person and names
 	// none: "a senior US official", "a Clinton campaign spokesman"; not
 	// "a message" or "the campaign".
-	return referent{desc: desc, anonymous: hasLowerHead(noun) && isPersonNoun(noun),
+	return referent{desc: desc, anonymous: common && isPersonNoun(noun),
 		sex: descriptionSex(at.text, at.toks[s:e]), plural: isPluralNoun(last)}
 }
 
@@ -562,8 +573,8 @@ func (at *attributor) isAs(i int) bool {
 // description [s, e) of a person: "a spokeswoman, Lin Xiaoqing,"; "His
 // former business partner at Lenox, Lawrence B. Cummings,". Else nil.
 func (at *attributor) appositiveName(s, e int) *entity {
-	if e <= s || e+1 >= len(at.toks) || !at.isPunct(e, ',') || !hasLowerHead(at.toks[e-1].Text(at.text)) ||
-		!isPersonNoun(at.toks[e-1].Text(at.text)) || at.is(e+1, pronoun) || !at.startsWithPerson(e+1) {
+	if e <= s || e+1 >= len(at.toks) || !at.isPunct(e, ',') ||
+		!at.startsWithPerson(e+1) || at.is(e+1, pronoun) || !hasLowerHead(at.toks[e-1].Text(at.text)) || !isPersonNoun(at.toks[e-1].Text(at.text)) {
 		return nil
 	}
 	end := at.phraseEnd(e + 1)
