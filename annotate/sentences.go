@@ -182,7 +182,7 @@ const (
 func unwrapLines(text string, toks []Token) {
 	singles, mid, width, paragraphs := 0, 0, 0, 0
 	for line, rest := range lineBreaks(text) {
-		if paragraphBreak(rest) {
+		if paragraphBreak(line, rest) {
 			paragraphs++
 			continue
 		}
@@ -200,7 +200,7 @@ func unwrapLines(text string, toks []Token) {
 	full := 0
 	for line, rest := range lineBreaks(text) {
 		n := len(strings.TrimRight(line, " \t\r"))
-		if !paragraphBreak(rest) && n <= maxWrapWidth && 10*n >= 8*width && !endsSentenceLine(line) {
+		if !paragraphBreak(line, rest) && n <= maxWrapWidth && 10*n >= 8*width && !endsSentenceLine(line) {
 			full++
 		}
 	}
@@ -209,7 +209,7 @@ func unwrapLines(text string, toks []Token) {
 	}
 	for line, rest := range lineBreaks(text) {
 		n := len(strings.TrimRight(line, " \t\r"))
-		if paragraphBreak(rest) || 10*n < 7*width {
+		if paragraphBreak(line, rest) || 10*n < 7*width {
 			continue
 		}
 		// The token that starts the next line.
@@ -238,10 +238,11 @@ func lineBreaks(text string) func(yield func(line, rest string) bool) {
 	}
 }
 
-// paragraphBreak: the text after a line break starts a new paragraph on
-// its own: after a blank line, or indented, or at the end.
-func paragraphBreak(rest string) bool {
-	if rest == "" {
+// paragraphBreak: the line break after line, before rest, starts a new
+// paragraph on its own: it ends a blank line or comes before one, the
+// next line is indented, or the text ends.
+func paragraphBreak(line, rest string) bool {
+	if rest == "" || strings.TrimSpace(line) == "" {
 		return true
 	}
 	switch rest[0] {

@@ -56,6 +56,10 @@ type attributor struct {
 	entities         []*entity
 	cues             []cue
 	personByWord     map[string]*entity // see onlyPersonNamed
+	// described lists the people named in apposition to a description
+	// so far ("Lin Xiaoqing, a spokeswoman for the ministry"), for a
+	// later "the spokeswoman" (see describedPerson).
+	described []describedPerson
 }
 
 // tokenInfo is what the attribution rules look up about a token.

@@ -157,7 +157,7 @@ func (at *attributor) subjectOf(tok, end int, kind cueKind) referent {
 		return at.phraseReferent(end, at.phraseEnd(end))
 	}
 	participle := strings.HasSuffix(at.toks[tok].Text(at.text), "ing")
-	if kind == saying && !participle && at.followsQuote(tok) {
+	if kind == saying && !participle && end == tok+1 && at.followsQuote(tok) { // not "as X put it"
 		if r := at.phraseReferent(tok+1, at.phraseEnd(tok+1)); r.found() || at.pronounAt(tok+1) {
 			return r
 		}
@@ -287,6 +287,10 @@ func (at *attributor) phraseStart(lo, j int) int {
 		}
 		s--
 		if at.is(s, determiner) {
+			if s-1 > lo && at.attachesToPerson(s-1, lo) {
+				s-- // "officials at | the Border Agency"
+				continue
+			}
 			break
 		}
 	}
@@ -450,6 +454,9 @@ func (at *attributor) phraseReferent(s, e int) referent {
 	if p := at.personByRole(s, e); p != nil {
 		return referent{entity: p, sex: p.sex}
 	}
+	if p := at.describedAs(s, e); p != nil {
+		return referent{entity: p, sex: p.sex}
+	}
 	noun, common := at.commonNoun(head)
 	if common && documentNouns.has(noun) {
 		// A text speaks for its author: "Smith's statement said", "a
@@ -523,6 +530,7 @@ func (at *attributor) sentenceSubject(si int) (referent, int, bool) {
 	}
 	end := at.phraseEnd(first)
 	if e := at.personIn(first, end); e != nil {
+		at.noteAppositive(e, end)
 		return referent{entity: e, sex: e.sex}, first, true
 	}
 	// A description with the name in apposition: "A Foreign Ministry
@@ -573,15 +581,65 @@ func (at *attributor) isAs(i int) bool {
 // description [s, e) of a person: "a spokeswoman, Lin Xiaoqing,"; "His
 // former business partner at Lenox, Lawrence B. Cummings,". Else nil.
 func (at *attributor) appositiveName(s, e int) *entity {
-	if e <= s || e+1 >= len(at.toks) || !at.isPunct(e, ',') ||
-		!at.startsWithPerson(e+1) || at.is(e+1, pronoun) || !hasLowerHead(at.toks[e-1].Text(at.text)) || !isPersonNoun(at.toks[e-1].Text(at.text)) {
+	if e <= s || e+1 >= len(at.toks) || !at.isPunct(e, ',') || !at.startsWithPerson(e+1) || at.is(e+1, pronoun) {
+		return nil
+	}
+	head, common := at.commonNoun(at.descriptionHead(s, e))
+	if !common || !isPersonNoun(head) {
 		return nil
 	}
 	end := at.phraseEnd(e + 1)
 	if end < len(at.toks) && !at.isChunkBreak(end) && !at.is(end, cueVerb) {
 		return nil
 	}
-	return at.personIn(e+1, end)
+	p := at.personIn(e+1, end)
+	if p != nil {
+		at.described = append(at.described, describedPerson{head, p})
+	}
+	return p
+}
+
+// describedPerson is a person named in apposition to a description with
+// the head noun head.
+type describedPerson struct {
+	head   string
+	person *entity
+}
+
+// noteAppositive notes the description in apposition after the name of p
+// that ends at e: "Jennifer Rodstrom, a spokeswoman for the agency,".
+func (at *attributor) noteAppositive(p *entity, e int) {
+	if e+2 >= len(at.toks) || !at.isPunct(e, ',') || !at.is(e+1, determiner) {
+		return
+	}
+	end := at.phraseEnd(e + 1)
+	if end < len(at.toks) && !at.isChunkBreak(end) && !at.is(end, cueVerb) {
+		return
+	}
+	if head := at.toks[at.descriptionHead(e+1, end)].Text(at.text); hasLowerHead(head) && isPersonNoun(head) {
+		at.described = append(at.described, describedPerson{head, p})
+	}
+}
+
+// describedAs returns the one person named earlier in apposition to a
+// description with the head of the definite description [s, e) ("the
+// spokeswoman", "the agency's spokeswoman"), or nil.
+func (at *attributor) describedAs(s, e int) *entity {
+	if len(at.described) == 0 || e-s > 3 || !strings.EqualFold(at.toks[s].Text(at.text), "the") {
+		return nil
+	}
+	head := at.toks[e-1].Text(at.text)
+	var found *entity
+	for _, d := range at.described {
+		if d.head != head {
+			continue
+		}
+		if found != nil && found != d.person {
+			return nil
+		}
+		found = d.person
+	}
+	return found
 }
 
 // leadingPronoun returns the pronoun that opens a sentence ("He added
