@@ -51,7 +51,7 @@ type SourceKinds struct {
 }
 
 // auditSources computes the audit of doc's quotes; doc's entities must be
-// there for the speakers' genders.
+// there for the people quoted.
 func auditSources(doc *Document) *Sources {
 	s := &Sources{Quotes: len(doc.Quotes)}
 	byID := make(map[string]*Entity, len(doc.Entities))
@@ -67,29 +67,26 @@ func auditSources(doc *Document) *Sources {
 			continue
 		}
 		s.Attributed++
-		gender, person := "", false
 		switch e := byID[sp.Entity]; {
 		case e != nil && e.Type == Person:
 			s.Kinds.Person++
-			gender, person = e.Gender, true
 			if !quoted[e] {
 				quoted[e] = true
-				s.People.add(gender, 1)
+				s.People.add(e.Gender, 1)
 			}
 		case e != nil:
 			s.Kinds.Organization++
 		case sp.Anonymous:
 			s.Kinds.Anonymous++
 			s.Anonymous++
-			gender, person = genderName(descriptionGender(sp.Name)), true
 		case isDocumentSource(sp.Name):
 			s.Kinds.Document++
 		default:
 			s.Kinds.Organization++
 		}
-		if person {
-			s.QuotesByGender.add(gender, 1)
-			s.WordsByGender.add(gender, countWords(q.Text))
+		if sp.Gender != "" { // a person's quote
+			s.QuotesByGender.add(sp.Gender, 1)
+			s.WordsByGender.add(sp.Gender, countWords(q.Text))
 		}
 	}
 	if s.Attributed > 0 {

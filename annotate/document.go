@@ -63,6 +63,10 @@ type Speaker struct {
 	Entity    string `json:"entity,omitempty"`
 	Name      string `json:"name"`
 	Anonymous bool   `json:"anonymous,omitempty"`
+	// Gender is the speaker's when the speaker is a person, named or
+	// described ("a spokeswoman"): "female", "male" or "unknown"; empty for
+	// organizations and texts.
+	Gender string `json:"gender,omitempty"`
 }
 
 // Issue is an IPTC Media Topic that the article raises.

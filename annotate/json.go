@@ -129,6 +129,9 @@ func (q *Quote) appendJSON(b []byte) []byte {
 		if s.Anonymous {
 			b = append(b, `,"anonymous":true`...)
 		}
+		if s.Gender != "" {
+			b = appendField(b, `,"gender":`, s.Gender)
+		}
 		b = append(b, '}')
 	}
 	if q.Cue != nil {

@@ -64,9 +64,15 @@ func (a *analysis) document(cfg config) *Document {
 		switch {
 		case q.speaker != nil:
 			speakers = append(speakers, Speaker{Entity: speakerIDs[q.speaker], Name: q.speaker.name})
+			if q.speaker.typ == Person {
+				speakers[len(speakers)-1].Gender = genderName(q.speaker.gender)
+			}
 			out.Speaker = &speakers[len(speakers)-1]
 		case q.speakerDesc != "":
 			speakers = append(speakers, Speaker{Name: q.speakerDesc, Anonymous: q.anonymous})
+			if q.anonymous {
+				speakers[len(speakers)-1].Gender = genderName(descriptionGender(q.speakerDesc))
+			}
 			out.Speaker = &speakers[len(speakers)-1]
 		}
 		if q.cue >= 0 {

@@ -71,6 +71,8 @@ export interface Speaker {
   name: string;
   /** A person described and never named ("a senior official"). */
   anonymous?: boolean;
+  /** For a person, named or described: their gender; absent for organizations and texts. */
+  gender?: Gender;
 }
 
 /** A quoted passage and who said it. */
