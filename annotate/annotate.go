@@ -124,7 +124,7 @@ func analyse(text string, layers Layers) *analysis {
 	a.sentences = splitSentences(text, a.tokens)
 	a.names = findNames(text, a.tokens, a.sentences)
 	a.entities = groupEntities(text, a.tokens, a.names)
-	assignGender(text, a.tokens, a.sentences, a.entities)
+	assignGender(text, a.tokens, a.sentences, a.names, a.entities)
 	if layers.Quotes {
 		a.quotes = findQuotes(a)
 	}

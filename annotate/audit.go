@@ -114,13 +114,15 @@ func roundShare(x float64) float64 {
 // descriptionGender reads a description's gender from a word such as
 // spokeswoman or congressman.
 func descriptionGender(desc string) gazetteer.Sex {
-	for w := range strings.FieldsSeq(desc) {
+	for desc != "" {
+		w, rest, _ := strings.Cut(desc, " ")
 		if sex, ok := gazetteer.TitleSex(w); ok {
 			return sex
 		}
 		if sex := kinshipSex(w); sex != 0 {
 			return sex
 		}
+		desc = rest
 	}
 	return 0
 }

@@ -1,7 +1,7 @@
 package annotate
 
 import (
-	"slices"
+	"sort"
 
 	"lede/annotate/gazetteer"
 )
@@ -53,7 +53,7 @@ type genderVotes struct {
 
 // assignGender sets the gender and basis of every person in entities and
 // writes the text's word into their sex.
-func assignGender(text string, toks []Token, sents []Sentence, entities []*entity) {
+func assignGender(text string, toks []Token, sents []Sentence, names []Name, entities []*entity) {
 	people := 0
 	for _, e := range entities {
 		if e.typ == Person {
@@ -64,9 +64,8 @@ func assignGender(text string, toks []Token, sents []Sentence, entities []*entit
 		return
 	}
 	votes := make([]genderVotes, len(entities))
-	// The person mentions in text order, each with its entity.
-	type placed struct{ first, last, entity int32 }
-	mentions := make([]placed, 0, 2*people)
+	// The person each name (in text order) is a mention of, plus one.
+	personOf := make([]int32, len(names))
 	for k, e := range entities {
 		if e.typ != Person {
 			continue
@@ -75,18 +74,21 @@ func assignGender(text string, toks []Token, sents []Sentence, entities []*entit
 			votes[k].add(sex)
 		}
 		for _, m := range e.mentions {
-			mentions = append(mentions, placed{int32(m.First), int32(m.Last), int32(k)})
 			if sex := mentionSex(text, toks, m); sex != 0 {
 				votes[k].add(sex)
 			}
+			// The name that covers the mention's first token.
+			n := sort.Search(len(names), func(n int) bool { return names[n].First > m.First }) - 1
+			if n >= 0 && m.First < names[n].Last {
+				personOf[n] = int32(k + 1)
+			}
 		}
 	}
-	slices.SortFunc(mentions, func(a, b placed) int { return int(a.first - b.first) })
 
 	// One pass over the sentences: the people named outside quotes in this
 	// sentence and the one before, and the pronouns that can refer only to
 	// one of them.
-	next := 0 // in mentions
+	next := 0 // in names
 	prevOnly, prevCount := int32(-1), 0
 	prevSubject := int32(-1) // the person a sentence opens with
 	inQuote := false
@@ -98,25 +100,25 @@ func assignGender(text string, toks []Token, sents []Sentence, entities []*entit
 		curOnly, curCount := int32(-1), 0
 		subject := int32(-1)
 		for i := s.First; i < s.Last; i++ {
-			for next < len(mentions) && int(mentions[next].first) < i {
+			for next < len(names) && (names[next].First < i || personOf[next] == 0 && names[next].First == i) {
 				next++
 			}
-			if next < len(mentions) && int(mentions[next].first) == i {
-				m := mentions[next]
+			if next < len(names) && names[next].First == i {
+				m := personOf[next] - 1
 				if !inQuote {
 					if curCount == 0 && i <= s.First+2 {
-						subject = m.entity
+						subject = m
 					}
-					if curCount == 0 || curOnly != m.entity {
+					if curCount == 0 || curOnly != m {
 						curCount++
-						curOnly = m.entity
+						curOnly = m
 					}
-					if count == 0 || only != m.entity {
+					if count == 0 || only != m {
 						count++
-						only = m.entity
+						only = m
 					}
 				}
-				i = int(m.last) - 1
+				i = names[next].Last - 1
 				continue
 			}
 			t := &toks[i]

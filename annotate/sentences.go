@@ -1,7 +1,7 @@
 package annotate
 
 import (
-	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -181,7 +181,8 @@ const (
 // only wrap a paragraph.
 func unwrapLines(text string, toks []Token) {
 	singles, mid, width, paragraphs := 0, 0, 0, 0
-	for line, rest := range lineBreaks(text) {
+	for w := (lineBreaks{text: text}); w.next(); {
+		line, rest := w.line, w.rest
 		if paragraphBreak(line, rest) {
 			paragraphs++
 			continue
@@ -198,7 +199,8 @@ func unwrapLines(text string, toks []Token) {
 	// Wrapped lines fill the width: most end within a word or two of it
 	// (lines of uneven length, as in tables or lists, are not wrapped).
 	full := 0
-	for line, rest := range lineBreaks(text) {
+	for w := (lineBreaks{text: text}); w.next(); {
+		line, rest := w.line, w.rest
 		n := len(strings.TrimRight(line, " \t\r"))
 		if !paragraphBreak(line, rest) && n <= maxWrapWidth && 10*n >= 8*width && !endsSentenceLine(line) {
 			full++
@@ -207,35 +209,37 @@ func unwrapLines(text string, toks []Token) {
 	if 3*full < 2*mid {
 		return
 	}
-	for line, rest := range lineBreaks(text) {
+	for w := (lineBreaks{text: text}); w.next(); {
+		line, rest := w.line, w.rest
 		n := len(strings.TrimRight(line, " \t\r"))
 		if paragraphBreak(line, rest) || 10*n < 7*width {
 			continue
 		}
 		// The token that starts the next line.
 		start := len(text) - len(rest)
-		i, _ := slices.BinarySearchFunc(toks, start, func(t Token, at int) int { return t.Start - at })
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= start })
 		if i < len(toks) && toks[i].NewlineBefore {
 			toks[i].NewlineBefore = false
 		}
 	}
 }
 
-// lineBreaks yields each line that a line break ends, without the break,
-// and the text after the break.
-func lineBreaks(text string) func(yield func(line, rest string) bool) {
-	return func(yield func(line, rest string) bool) {
-		for start := 0; ; {
-			i := strings.IndexByte(text[start:], '\n')
-			if i < 0 {
-				return
-			}
-			if !yield(text[start:start+i], text[start+i+1:]) {
-				return
-			}
-			start += i + 1
-		}
+// lineBreaks walks the line breaks of a text: next moves to the next one,
+// setting line (the line it ends, without the break) and rest (the text
+// after it).
+type lineBreaks struct {
+	text, line, rest string
+	start            int
+}
+
+func (w *lineBreaks) next() bool {
+	i := strings.IndexByte(w.text[w.start:], '\n')
+	if i < 0 {
+		return false
 	}
+	w.line, w.rest = w.text[w.start:w.start+i], w.text[w.start+i+1:]
+	w.start += i + 1
+	return true
 }
 
 // paragraphBreak: the line break after line, before rest, starts a new
