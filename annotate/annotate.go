@@ -6,8 +6,11 @@
 //	text (repair.go) → tokens and sentences (tokens.go, sentences.go)
 //	     → names (names.go, package ner) → entities (entities.go, roles.go)
 //	     → gender (gender.go)
-//	     → quotes (quotes.go, speakers.go) → issues (issues.go, package topics)
-//	     → document (output.go, json.go)
+//	     → quotes (quotes.go) → speakers (speakers.go: cues.go, subjects.go,
+//	       speakerwords.go) → issues (issues.go, package topics)
+//	     → document (output.go, json.go) → source audit (audit.go)
+//
+// The word sets every stage looks words up in are in wordsets.go.
 //
 // Every stage works on byte offsets into the (UTF-8 repaired) input; offsets
 // are converted to the caller's unit once, at the edge, in output.go. Texts
