@@ -85,6 +85,11 @@ var notPersonNouns = setOf("letter letters paper papers order orders number numb
 
 // isPersonNoun: w, a lower-case word, names a kind of person.
 func isPersonNoun(w string) bool {
+	return isPersonWord(w) || gazetteer.IsPersonTitle(w)
+}
+
+// isPersonWord is isPersonNoun without the titles.
+func isPersonWord(w string) bool {
 	switch {
 	case personNouns.has(w):
 		return true
@@ -98,7 +103,7 @@ func isPersonNoun(w string) bool {
 			}
 		}
 	}
-	return gazetteer.IsPersonTitle(w)
+	return false
 }
 
 // phraseBreakWords end a noun phrase: clause words and prepositions other

@@ -38,6 +38,9 @@ func (r referent) couldBePerson() bool {
 func (at *attributor) unrecognisedPerson(s, e int) *entity {
 	var found *entity
 	for i := s; i < e; i++ {
+		if at.is(i, determiner|phraseBreak) {
+			return nil // no title: "the", "a", "his" (a quick answer from the word classes)
+		}
 		w := at.toks[i].Text(at.text)
 		if gazetteer.IsPersonTitle(w) {
 			continue
@@ -391,7 +394,9 @@ func (at *attributor) authorAfter(head, e int) *entity {
 // else its last token.
 func (at *attributor) descriptionHead(s, e int) int {
 	for i := s + 1; i < e-1; i++ {
-		if at.toks[i].Kind == Word && at.toks[i].Text(at.text) != "of" && at.attachesToPerson(i, s) {
+		// Inside a phrase (see phraseEnd) only a preposition that attaches
+		// to a person or a text is a phrase break outside a name.
+		if at.info[i].name == 0 && at.is(i, phraseBreak) && at.attachesToPerson(i, s) {
 			if w, _ := at.commonNoun(i - 1); !documentNouns.has(w) && i-2 >= s && documentNouns.has(at.toks[i-2].Text(at.text)) {
 				return i - 2 // "a complaint filed by"
 			}
@@ -472,8 +477,9 @@ func (at *attributor) phraseReferent(s, e int) referent {
 	// A description is anonymous when it describes a person and names
 	// none: "a senior US official", "a Clinton campaign spokesman"; not
 	// "a message" or "the campaign".
-	return referent{desc: desc, anonymous: common && isPersonNoun(noun),
-		sex: descriptionSex(at.text, at.toks[s:e]), plural: isPluralNoun(last)}
+	sex, headTitle := at.descriptionTitles(s, e, head)
+	return referent{desc: desc, anonymous: common && (headTitle || isPersonWord(noun)),
+		sex: sex, plural: isPluralNoun(last)}
 }
 
 // personIn returns the last person named in tokens [s, e), or nil.
@@ -761,12 +767,19 @@ func (at *attributor) pronounAt(i int) bool {
 	return i >= 0 && i < len(at.toks) && at.is(i, pronoun)
 }
 
-// descriptionSex reads a source's sex from a word such as spokeswoman.
-func descriptionSex(text string, toks []Token) gazetteer.Sex {
-	for _, t := range toks {
-		if sex, ok := gazetteer.TitleSex(t.Text(text)); ok {
-			return sex
+// descriptionTitles reads the titles of the description [s, e), one
+// lookup a word: the sex the first to tell one tells ("spokeswoman"), and
+// whether its head is a title ("the minister").
+func (at *attributor) descriptionTitles(s, e, head int) (sex gazetteer.Sex, headTitle bool) {
+	for i := s; i < e; i++ {
+		t, ok := gazetteer.PersonTitle(at.toks[i].Text(at.text))
+		if !ok {
+			continue
 		}
+		if sex == 0 {
+			sex = t.Sex
+		}
+		headTitle = headTitle || i == head
 	}
-	return 0
+	return sex, headTitle
 }
