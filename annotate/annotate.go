@@ -7,7 +7,7 @@
 //	     → names (names.go, package ner) → entities (entities.go, roles.go)
 //	     → gender (gender.go)
 //	     → quotes (quotes.go) → speakers (speakers.go: cues.go, subjects.go,
-//	       speakerwords.go) → issues (issues.go, package topics)
+//	       referents.go, speakerwords.go) → issues (issues.go, package topics)
 //	     → document (output.go, json.go) → source audit (audit.go)
 //
 // The word sets every stage looks words up in are in wordsets.go.
