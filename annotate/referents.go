@@ -319,7 +319,7 @@ func (at *attributor) appositiveName(s, e int) *entity {
 	}
 	p := at.personIn(e+1, end)
 	if p != nil {
-		at.described = append(at.described, describedPerson{head, p})
+		at.noteDescribed(head, p)
 	}
 	return p
 }
@@ -342,6 +342,15 @@ func (at *attributor) noteAppositive(p *entity, e int) {
 		return
 	}
 	if head := at.toks[at.descriptionHead(e+1, end)].Text(at.text); hasLowerHead(head) && isPersonNoun(head) {
+		at.noteDescribed(head, p)
+	}
+}
+
+// noteDescribed notes that p was named in apposition to a description
+// with the head noun head. A long block notes the first few only, so that
+// looking them up stays cheap.
+func (at *attributor) noteDescribed(head string, p *entity) {
+	if len(at.described) < maxScannedEntities {
 		at.described = append(at.described, describedPerson{head, p})
 	}
 }

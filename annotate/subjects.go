@@ -361,6 +361,7 @@ func (at *attributor) preferNamedInWindow(p int, want gazetteer.Sex, r referent,
 	if r.found() && tok >= lo {
 		return r
 	}
+	lo = max(lo, p-maxClauseSpan) // bounded, however long the sentences
 	for i := p - 1; i >= lo; i-- {
 		ni := at.info[i].name
 		if ni == 0 || at.info[i].inQuote || at.names[ni-1].Type != Person {
