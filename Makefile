@@ -7,7 +7,7 @@ WASMENV := GOOS=js GOARCH=wasm
 WASMPATH := PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH"
 
 .PHONY: run dist test vet test-go test-js test-wasm test-browser test-worker fuzz-short fuzz \
-        model eval eval-ner eval-quotes eval-issues eval-articles eval-geo bench pgo chromium clean
+        model eval eval-ner eval-quotes eval-issues eval-articles eval-geo eval-pronouns bench pgo chromium clean
 
 ## run: build the app and serve it on http://$(ADDR)
 run: dist
@@ -61,6 +61,10 @@ eval-quotes:
 ## eval-geo: GeoNames accuracy and abstain rate on the place gold set in annotate/geo/testdata
 eval-geo:
 	$(GO) test ./annotate/geo -run 'TestGold|TestSeed' -count=1 -v
+
+## eval-pronouns: pronoun cues and gender on the GUM coreference documents
+eval-pronouns:
+	$(GO) run ./cmd/eval-pronouns -shared $(SHARED)
 
 ## eval-issues: top-level issue accuracy on BBC News
 eval-issues:

@@ -5,8 +5,13 @@
 //
 //	text (repair.go) → tokens and sentences (tokens.go, sentences.go)
 //	     → names (names.go, package ner) → entities (entities.go, roles.go)
-//	     → quotes (quotes.go, speakers.go) → issues (issues.go, package topics)
+//	     → gender (gender.go) → places (geo.go, package geo)
+//	     → quotes (quotes.go) → speakers (speakers.go: cues.go, subjects.go,
+//	       referents.go, speakerwords.go) → issues (issues.go, package topics)
 //	     → report (report.go) → document (output.go, offsets.go, json.go)
+//	     → source audit (audit.go)
+//
+// The word sets every stage looks words up in are in wordsets.go.
 //
 // Every stage works on byte offsets into the (UTF-8 repaired) input; offsets
 // are converted to the caller's unit once, at the edge, in output.go. Texts
@@ -125,6 +130,7 @@ func analyse(text string, layers Layers) *analysis {
 	a.sentences = splitSentences(text, a.tokens)
 	a.names = findNames(text, a.tokens, a.sentences)
 	a.entities = groupEntities(text, a.tokens, a.names)
+	assignGender(text, a.tokens, a.sentences, a.names, a.entities)
 	if layers.Entities {
 		a.places = linkPlaces(a)
 	}
@@ -146,6 +152,10 @@ func Annotate(text string, opts ...Option) *Document {
 		o(&cfg)
 	}
 	text, warnings, repairs := repairUTF8(text)
+	// The source audit reads the speakers' entities, even when only the
+	// quotes are asked for.
+	asked := cfg.layers
+	cfg.layers.Entities = cfg.layers.Entities || cfg.layers.Quotes
 	var r *report
 	if len(text) > blockSize {
 		r = reportBlocks(text, func(block string) *report { return analyse(block, cfg.layers).report() })
@@ -154,6 +164,19 @@ func Annotate(text string, opts ...Option) *Document {
 	}
 	r.repairs = repairs
 	doc := r.document(cfg)
+	if asked.Quotes && len(doc.Quotes) > 0 {
+		doc.Sources = auditSources(doc)
+	}
+	if !asked.Entities {
+		// A document without its entities never points at one: its
+		// speakers keep their names alone.
+		doc.Entities = []Entity{}
+		for i := range doc.Quotes {
+			if s := doc.Quotes[i].Speaker; s != nil {
+				s.Entity = ""
+			}
+		}
+	}
 	doc.Warnings = warnings
 	return doc
 }

@@ -109,6 +109,9 @@ func (m *blockMerger) add(r *report, offset, length int) {
 		if m.entities[i].geo == nil {
 			m.entities[i].geo = e.geo // the first block that links the place
 		}
+		if m.entities[i].genderBasis == noBasis || m.entities[i].genderBasis == byName && e.genderBasis == byText {
+			m.entities[i].gender, m.entities[i].genderBasis = e.gender, e.genderBasis
+		}
 		m.entityMentions.add(i, e.mentions)
 		merged[k] = int32(i)
 	}

@@ -10,6 +10,9 @@ type Document struct {
 	Entities []Entity `json:"entities"`
 	Quotes   []Quote  `json:"quotes"`
 	Issues   []Issue  `json:"issues"`
+	// Sources is the source audit of the quotes (audit.go); nil when there
+	// are none or they were not asked for.
+	Sources *Sources `json:"sources,omitempty"`
 	// Warnings tell the user about repairs made to the input, such as invalid
 	// UTF-8 replaced with U+FFFD. Offsets refer to the repaired text.
 	Warnings []string `json:"warnings,omitempty"`
@@ -37,11 +40,17 @@ type Mention struct {
 
 // Entity is a person, place or organization with every mention of it.
 type Entity struct {
-	ID       string     `json:"id"`
-	Type     EntityType `json:"type"`
-	Name     string     `json:"name"`
-	Role     string     `json:"role,omitempty"`
-	Mentions []Mention  `json:"mentions"`
+	ID   string     `json:"id"`
+	Type EntityType `json:"type"`
+	Name string     `json:"name"`
+	Role string     `json:"role,omitempty"`
+	// Gender is a person's: "female", "male" or "unknown" (empty for places
+	// and organizations). GenderBasis says where it comes from: "text"
+	// (pronouns, honorifics, titles and kinship words) or "name" (a given
+	// name one sex clearly holds); empty when unknown.
+	Gender      string    `json:"gender,omitempty"`
+	GenderBasis string    `json:"genderBasis,omitempty"`
+	Mentions    []Mention `json:"mentions"`
 	// Geo is the gazetteer record a place is linked to; nil when the
 	// article does not let Lede decide which place it is (see geo.go).
 	Geo *Geo `json:"geo,omitempty"`
@@ -87,6 +96,10 @@ type Speaker struct {
 	Entity    string `json:"entity,omitempty"`
 	Name      string `json:"name"`
 	Anonymous bool   `json:"anonymous,omitempty"`
+	// Gender is the speaker's when the speaker is a person, named or
+	// described ("a spokeswoman"): "female", "male" or "unknown"; empty for
+	// organizations and texts.
+	Gender string `json:"gender,omitempty"`
 }
 
 // Issue is an IPTC Media Topic that the article raises.

@@ -43,6 +43,10 @@ type entity struct {
 	// sex is what a title ("Mr.", "spokeswoman") or the given name says;
 	// zero when nothing does.
 	sex gazetteer.Sex
+	// gender is a person's gender as the document reports it, and where it
+	// comes from (see gender.go).
+	gender      gazetteer.Sex
+	genderBasis genderBasis
 }
 
 // mention is a name with its cleaned token range [first, last): titles,

@@ -21,6 +21,7 @@ type jsonField struct {
 	name     string
 	optional bool
 	elem     reflect.Type // the struct the field holds, or nil
+	list     bool         // a slice
 }
 
 func jsonFields(t reflect.Type) []jsonField {
@@ -32,13 +33,14 @@ func jsonFields(t reflect.Type) []jsonField {
 			continue
 		}
 		elem := f.Type
+		list := elem.Kind() == reflect.Slice
 		for elem.Kind() == reflect.Pointer || elem.Kind() == reflect.Slice {
 			elem = elem.Elem()
 		}
 		if elem.Kind() != reflect.Struct {
 			elem = nil
 		}
-		fields = append(fields, jsonField{name: name, optional: strings.Contains(opts, "omitempty"), elem: elem})
+		fields = append(fields, jsonField{name: name, optional: strings.Contains(opts, "omitempty"), elem: elem, list: list})
 	}
 	return fields
 }
@@ -135,7 +137,10 @@ func TestFormatDocumentsEveryField(t *testing.T) {
 	// and a Mention's are the keys of the section "Mention".
 	where := map[reflect.Type]struct{ section, prefix, quote string }{}
 	for _, f := range jsonFields(reflect.TypeFor[Document]()) {
-		section := "`" + f.name + "[]`"
+		section := "`" + f.name + "`"
+		if f.list {
+			section = "`" + f.name + "[]`"
+		}
 		assert.Contains(t, sections, section, "docs/format.md has no section for the document's %q", f.name)
 		if f.elem != nil {
 			where[f.elem] = struct{ section, prefix, quote string }{section, "", "`"}
@@ -143,6 +148,9 @@ func TestFormatDocumentsEveryField(t *testing.T) {
 	}
 	where[reflect.TypeFor[Speaker]()] = struct{ section, prefix, quote string }{"`quotes[]`", "speaker.", "`"}
 	where[reflect.TypeFor[Mention]()] = struct{ section, prefix, quote string }{"Mention", "", `"`}
+	// The audit's counts are objects whose keys the section names bare.
+	where[reflect.TypeFor[GenderCounts]()] = struct{ section, prefix, quote string }{"`sources`", "", ""}
+	where[reflect.TypeFor[SourceKinds]()] = struct{ section, prefix, quote string }{"`sources`", "", ""}
 	where[reflect.TypeFor[Geo]()] = struct{ section, prefix, quote string }{"`entities[].geo`", "", "`"}
 	for _, typ := range documentTypes()[1:] {
 		w, ok := where[typ]

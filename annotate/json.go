@@ -80,6 +80,9 @@ func (d *Document) encodeJSON(b []byte, w io.Writer) ([]byte, error) {
 		flush()
 	}
 	b = append(b, ']')
+	if d.Sources != nil {
+		b = d.Sources.appendJSON(append(b, `,"sources":`...))
+	}
 	if len(d.Warnings) > 0 {
 		b = append(b, `,"warnings":[`...)
 		for i, w := range d.Warnings {
@@ -108,6 +111,12 @@ func (e *Entity) appendJSON(b []byte) []byte {
 	b = appendField(b, `,"name":`, e.Name)
 	if e.Role != "" {
 		b = appendField(b, `,"role":`, e.Role)
+	}
+	if e.Gender != "" {
+		b = appendField(b, `,"gender":`, e.Gender)
+	}
+	if e.GenderBasis != "" {
+		b = appendField(b, `,"genderBasis":`, e.GenderBasis)
 	}
 	b = appendMentions(append(b, `,"mentions":`...), e.Mentions)
 	if g := e.Geo; g != nil {
@@ -148,6 +157,9 @@ func (q *Quote) appendJSON(b []byte) []byte {
 		b = appendField(b, `"name":`, s.Name)
 		if s.Anonymous {
 			b = append(b, `,"anonymous":true`...)
+		}
+		if s.Gender != "" {
+			b = appendField(b, `,"gender":`, s.Gender)
 		}
 		b = append(b, '}')
 	}

@@ -39,6 +39,12 @@ func (r *report) document(cfg config) *Document {
 		doc.Entities = make([]Entity, len(r.entities))
 		for i, e := range r.entities {
 			out := Entity{ID: entityIDs[i], Type: e.typ, Name: e.name, Role: e.role, Geo: e.geo, Mentions: carve(len(e.mentions))}
+			if e.typ == Person {
+				out.Gender = genderName(e.gender)
+				if e.genderBasis != noBasis {
+					out.GenderBasis = e.genderBasis.String()
+				}
+			}
 			for j, m := range e.mentions {
 				out.Mentions[j] = mention(int(m.start), int(m.end))
 			}
@@ -60,9 +66,15 @@ func (r *report) document(cfg config) *Document {
 			if cfg.layers.Entities { // a document without its entities never points at one
 				speakers[len(speakers)-1].Entity = entityIDs[q.speaker]
 			}
+			if r.entities[q.speaker].typ == Person {
+				speakers[len(speakers)-1].Gender = genderName(r.entities[q.speaker].gender)
+			}
 			out.Speaker = &speakers[len(speakers)-1]
 		case q.speakerDesc != "":
 			speakers = append(speakers, Speaker{Name: q.speakerDesc, Anonymous: q.anonymous})
+			if q.anonymous {
+				speakers[len(speakers)-1].Gender = genderName(descriptionGender(q.speakerDesc))
+			}
 			out.Speaker = &speakers[len(speakers)-1]
 		}
 		if q.cueStart >= 0 {

@@ -154,6 +154,7 @@ func TestUnbalancedMarksStayLinear(t *testing.T) {
 		"closers only":              "” » ’ ",
 		"attributed":                "\"x,\" he said. ",
 		"one long sentence of cues": "Smith spoke, saying \"a b c\" and adding: \"d e f\" ",
+		"pronouns, one sentence":    "the spokeswoman met him, \"a b c,\" she said, and the official, \"d e,\" he said, ",
 	} {
 		t.Run(name, func(t *testing.T) {
 			text := repeatTo(unit, 20_000)

@@ -1,5 +1,7 @@
 package annotate
 
+import "lede/annotate/gazetteer"
+
 // Report: what the stages found that a Document shows, in byte offsets into
 // one text, with integer references between its parts. An article's analysis
 // becomes one report (analysis.report); a long text's blocks each become one
@@ -24,7 +26,10 @@ type reportEntity struct {
 	typ        EntityType
 	name, role string
 	geo        *Geo // the place's GeoNames record (geo.go), or nil
-	mentions   []span
+	// gender and genderBasis are a person's (gender.go).
+	gender      gazetteer.Sex
+	genderBasis genderBasis
+	mentions    []span
 }
 
 // reportQuote is a quote; speaker and linked are indices into the report's
@@ -56,7 +61,7 @@ func (a *analysis) report() *report {
 		for j, n := range e.mentions {
 			ms[j] = span{int32(n.Start), int32(n.End)}
 		}
-		r.entities[i] = reportEntity{typ: e.typ, name: e.name, role: e.role, mentions: ms}
+		r.entities[i] = reportEntity{typ: e.typ, name: e.name, role: e.role, gender: e.gender, genderBasis: e.genderBasis, mentions: ms}
 		if a.places != nil {
 			r.entities[i].geo = a.places[i]
 		}

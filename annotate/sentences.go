@@ -1,13 +1,15 @@
 package annotate
 
 import (
+	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 // Sentences: groups tokens into sentences. A line break always ends a
 // sentence (pasted articles put each paragraph, headline and dateline on its
-// own line); inside a line a sentence ends at . ! ? (plus any closing quote or
+// own line), except in hard-wrapped text (see unwrapLines); inside a line a sentence ends at . ! ? (plus any closing quote or
 // bracket) when the next token starts like a sentence does. A list number
 // ("1.") ends nothing, and after "U.S." only a common opening word (The, He)
 // or a quote starts a new sentence, since such abbreviations often begin
@@ -22,6 +24,7 @@ type Sentence struct {
 }
 
 func splitSentences(text string, toks []Token) []Sentence {
+	unwrapLines(text, toks)
 	// Articles have 15 or more tokens per sentence: one allocation will do.
 	out := make([]Sentence, 0, len(toks)/12+1)
 	first := 0
@@ -156,4 +159,127 @@ var sentenceOpeners = map[string]bool{
 	"who": true, "why": true, "how": true, "where": true, "however": true, "meanwhile": true,
 	"also": true, "both": true, "all": true, "one": true, "last": true, "since": true,
 	"although": true, "though": true, "because": true, "then": true, "now": true,
+}
+
+// Hard-wrapped text (from PDFs, e-mail and wire feeds) breaks the lines of a
+// paragraph at a fixed width. It is recognised by its line ends: in pasted
+// articles nearly every line ends a sentence, while most wrapped lines end
+// in the middle of one. In wrapped text a line break continues the
+// paragraph unless a blank line follows, the next line is indented, or the
+// line is short of the wrap width (the last line of a paragraph, a
+// heading); its tokens then lose NewlineBefore, so that sentences, quotes
+// and attributions run across the break. Only the line breaks are read,
+// and the tokens are touched only when the text is wrapped.
+
+// The shortest and longest lines, in bytes, taken as wrapped.
+const (
+	minWrapWidth = 40
+	maxWrapWidth = 200
+)
+
+// unwrapLines clears NewlineBefore on the tokens after the line breaks that
+// only wrap a paragraph.
+func unwrapLines(text string, toks []Token) {
+	singles, mid, width, paragraphs := 0, 0, 0, 0
+	for w := (lineBreaks{text: text}); w.next(); {
+		line, rest := w.line, w.rest
+		if paragraphBreak(line, rest) {
+			paragraphs++
+			continue
+		}
+		singles++
+		if n := len(strings.TrimRight(line, " \t\r")); n <= maxWrapWidth && !endsSentenceLine(line) {
+			mid++
+			width = max(width, n)
+		}
+	}
+	if paragraphs == 0 || width < minWrapWidth || mid < 3 || 2*mid <= singles {
+		return
+	}
+	// Wrapped lines fill the width: most end within a word or two of it
+	// (lines of uneven length, as in tables or lists, are not wrapped).
+	full := 0
+	for w := (lineBreaks{text: text}); w.next(); {
+		line, rest := w.line, w.rest
+		n := len(strings.TrimRight(line, " \t\r"))
+		if !paragraphBreak(line, rest) && n <= maxWrapWidth && 10*n >= 8*width && !endsSentenceLine(line) {
+			full++
+		}
+	}
+	if 3*full < 2*mid {
+		return
+	}
+	for w := (lineBreaks{text: text}); w.next(); {
+		line, rest := w.line, w.rest
+		n := len(strings.TrimRight(line, " \t\r"))
+		if paragraphBreak(line, rest) || 10*n < 7*width {
+			continue
+		}
+		// The token that starts the next line.
+		start := len(text) - len(rest)
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= start })
+		if i < len(toks) && toks[i].NewlineBefore {
+			toks[i].NewlineBefore = false
+		}
+	}
+}
+
+// lineBreaks walks the line breaks of a text: next moves to the next one,
+// setting line (the line it ends, without the break) and rest (the text
+// after it).
+type lineBreaks struct {
+	text, line, rest string
+	start            int
+}
+
+func (w *lineBreaks) next() bool {
+	i := strings.IndexByte(w.text[w.start:], '\n')
+	if i < 0 {
+		return false
+	}
+	w.line, w.rest = w.text[w.start:w.start+i], w.text[w.start+i+1:]
+	w.start += i + 1
+	return true
+}
+
+// paragraphBreak: the line break after line, before rest, starts a new
+// paragraph on its own: it ends a blank line or comes before one, the
+// next line is indented, or the text ends.
+func paragraphBreak(line, rest string) bool {
+	if rest == "" || strings.TrimSpace(line) == "" {
+		return true
+	}
+	switch rest[0] {
+	case ' ', '\t', '\n', '\r':
+		return true
+	}
+	return false
+}
+
+// endsSentenceLine: the line ends with . ! ? or :, perhaps followed by
+// closing quote marks or brackets.
+func endsSentenceLine(line string) bool {
+	line = strings.TrimRight(line, " \t\r")
+	for {
+		switch {
+		case strings.HasSuffix(line, "”"), strings.HasSuffix(line, "’"):
+			line = line[:len(line)-len("”")]
+			continue
+		case strings.HasSuffix(line, "»"):
+			line = line[:len(line)-len("»")]
+			continue
+		case line != "" && (line[len(line)-1] == '"' || line[len(line)-1] == '\'' || line[len(line)-1] == ')'):
+			line = line[:len(line)-1]
+			continue
+		}
+		break
+	}
+	if line == "" {
+		return true
+	}
+	switch line[len(line)-1] {
+	case '.', '!', '?', ':':
+		return true
+	}
+	return false
 }

@@ -31,6 +31,10 @@ export interface Entity {
   name: string;
   /** A title or role found beside the name ("Secretary of State"). */
   role?: string;
+  /** People only: "female", "male" or "unknown". */
+  gender?: Gender;
+  /** Where the gender comes from: the text (pronouns, honorifics, kinship words) or a clear given name; absent when unknown. */
+  genderBasis?: "text" | "name";
   mentions: Mention[];
   /** For a place, its GeoNames record; absent when Lede cannot tell which place it is. */
   geo?: Geo;
@@ -50,13 +54,50 @@ export interface Geo {
   confidence: number;
 }
 
+export type Gender = "female" | "male" | "unknown";
+
+/** Counts by gender. */
+export interface GenderCounts {
+  female: number;
+  male: number;
+  unknown: number;
+}
+
+/** The source audit of a document's quotes. */
+export interface Sources {
+  quotes: number;
+  attributed: number;
+  /** Distinct people quoted by name. */
+  people: GenderCounts;
+  /** Quotes of people (named or described), by the speaker's gender. */
+  quotesByGender: GenderCounts;
+  /** Words inside those quotes. */
+  wordsByGender: GenderCounts;
+  anonymous: number;
+  /** anonymous / attributed, 0–1. */
+  anonymousShare: number;
+  kinds: SourceKinds;
+}
+
+/** Quotes by the kind of their source. */
+export interface SourceKinds {
+  person: number;
+  anonymous: number;
+  organization: number;
+  document: number;
+  unattributed: number;
+}
+
 /** Who a quote is attributed to. */
 export interface Speaker {
   /** The id of the speaking entity; absent when the source is not named. */
   entity?: string;
   /** The entity's name, or the description of an unnamed source ("a senior official"). */
   name: string;
+  /** A person described and never named ("a senior official"). */
   anonymous?: boolean;
+  /** For a person, named or described: their gender; absent for organizations and texts. */
+  gender?: Gender;
 }
 
 /** A quoted passage and who said it. */
@@ -91,6 +132,8 @@ export interface LedeDocument {
   entities: Entity[];
   quotes: Quote[];
   issues: Issue[];
+  /** The source audit; present when there are quotes. */
+  sources?: Sources;
   /** Repairs made to the input (such as invalid UTF-8); offsets refer to the repaired text. */
   warnings?: string[];
   /** Where each repair was made: the U+FFFDs [start, end) of the repaired text, and what they replaced. */

@@ -14,6 +14,22 @@ const el = (tag, className, text) => {
   return e;
 };
 
+const QUOTE_FILTERS = [
+  ["", "All sources"],
+  ["female", "Women"],
+  ["male", "Men"],
+  ["unknown", "Gender unknown"],
+  ["anonymous", "Anonymous"],
+];
+
+// quoteSource lists what the quote filter knows of a quote's source: the
+// speaker's gender (people only) and whether they are anonymous.
+function quoteSource(q) {
+  const s = q.speaker;
+  if (!s) return "none";
+  return [s.gender || "", s.anonymous ? "anonymous" : ""].filter(Boolean).join(" ") || "other";
+}
+
 export class Panel {
   constructor(tabs, panels, onSelect) {
     this.tabs = tabs;
@@ -127,7 +143,7 @@ export class Panel {
       g.quotes.push(q);
       g.words += wordCount(q.text);
     }
-    const nodes = [...groups.values()]
+    const sections = [...groups.values()]
       .sort((a, b) => b.words - a.words)
       .map((g) => {
         const section = el("section", "group");
@@ -137,11 +153,41 @@ export class Panel {
         head.append(el("span", "group-count", `${g.quotes.length} · ${g.words} words`));
         section.append(head);
         for (const q of g.quotes) {
-          section.append(this.item(q.id, q.text, [q.partial ? "partial quote" : ""], "item-quote"));
+          const item = this.item(q.id, q.text, [q.partial ? "partial quote" : ""], "item-quote");
+          item.dataset.source = quoteSource(q);
+          section.append(item);
         }
         return section;
       });
+    const nodes = sections.length ? [this.quoteFilter(sections), ...sections] : sections;
     return { nodes, count: (doc.quotes || []).length };
+  }
+
+  // quoteFilter is a select that shows only the quotes of one kind of
+  // source (by the speaker's gender, or anonymous), as the audit counts them.
+  quoteFilter(sections) {
+    const select = el("select", "quote-filter");
+    select.setAttribute("aria-label", "Show quotes from");
+    for (const [value, label] of QUOTE_FILTERS) {
+      const o = el("option", "", label);
+      o.value = value;
+      select.append(o);
+    }
+    select.value = this.quoteFilterValue || "";
+    const apply = () => {
+      this.quoteFilterValue = select.value;
+      for (const section of sections) {
+        let shown = 0;
+        for (const item of section.querySelectorAll(".item-quote")) {
+          item.hidden = select.value !== "" && !item.dataset.source.split(" ").includes(select.value);
+          if (!item.hidden) shown++;
+        }
+        section.hidden = shown === 0;
+      }
+    };
+    select.addEventListener("change", apply);
+    apply();
+    return select;
   }
 
   issueItems(doc) {

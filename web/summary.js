@@ -1,7 +1,9 @@
 // The summary strip: the article at a glance for an editor — how many people
 // and how many of them are quoted, how many quotes and how many anonymous,
-// the top issues, and an inline-SVG bar chart of the words quoted per
-// speaker, so whose voice dominates is visible before reading.
+// the top issues, an inline-SVG bar chart of the words quoted per speaker,
+// so whose voice dominates is visible before reading, and beside it the
+// source audit Go computed (doc.sources): people, quotes and quoted words by
+// gender, the anonymous share and the kinds of source.
 
 import { speakerName, isAnonymous, wordCount } from "./layers.js";
 
@@ -31,7 +33,9 @@ export function facts(doc) {
     people: people.length,
     quotedPeople: people.filter((p) => quotedIds.has(p.id)).length,
     quotes: quotes.length,
-    anonymous: quotes.filter((q) => q.speaker && isAnonymous(q)).length,
+    // The audit's count: sources described and never named. (Without one,
+    // the older reading of the speakers.)
+    anonymous: doc.sources ? doc.sources.anonymous : quotes.filter((q) => q.speaker && isAnonymous(q)).length,
     topIssues: (doc.issues || []).slice(0, 3), // in the document's order, as Go ranks them
     voices: [...voices.values()].sort((a, b) => b.words - a.words),
   };
@@ -60,8 +64,59 @@ export function renderSummary(root, doc) {
   const voices = el("figure", "voices");
   const caption = el("figcaption", "", "Words quoted per speaker");
   voices.append(caption, f.voices.length ? chart(f.voices.slice(0, MAX_BARS)) : el("p", "muted", "No quotes"));
-  root.replaceChildren(stats, issues, voices);
+  const parts = [stats, issues, voices];
+  if (doc.sources) parts.push(audit(doc.sources));
+  root.replaceChildren(...parts);
   root.hidden = false;
+}
+
+const GENDERS = [
+  ["female", "women"],
+  ["male", "men"],
+  ["unknown", "unknown"],
+];
+
+const percent = (n, total) => (total ? Math.round((100 * n) / total) : 0);
+
+/** audit shows the source audit: who is heard, by gender, and how. */
+export function audit(s) {
+  const fig = el("figure", "audit");
+  fig.append(el("figcaption", "", "Who is heard"));
+  const rows = el("div", "audit-rows");
+  const row = (label, counts, unit) => {
+    const total = GENDERS.reduce((t, [g]) => t + (counts[g] || 0), 0);
+    const r = el("div", "audit-row");
+    r.append(el("span", "audit-label", label));
+    const bar = el("span", "gbar");
+    bar.setAttribute("role", "img");
+    const parts = GENDERS.map(([g, name]) => `${name} ${counts[g] || 0} (${percent(counts[g] || 0, total)}%)`);
+    bar.setAttribute("aria-label", `${label}: ${parts.join(", ")}`);
+    for (const [g] of GENDERS) {
+      const n = counts[g] || 0;
+      if (!n) continue;
+      const seg = el("span", `gseg g-${g}`);
+      seg.style.width = `${(100 * n) / total}%`;
+      bar.append(seg);
+    }
+    const text = GENDERS.filter(([g]) => counts[g]).map(([g, name]) => `${percent(counts[g], total)}% ${name}`);
+    r.append(bar, el("span", "audit-value", total ? text.join(" · ") : `no ${unit}`));
+    rows.append(r);
+  };
+  row("People", s.people, "people");
+  row("Quotes", s.quotesByGender, "quotes");
+  row("Words", s.wordsByGender, "words");
+  const k = s.kinds;
+  fig.append(
+    rows,
+    el("p", "audit-line", `Anonymous: ${s.anonymous} of ${s.attributed} attributed (${percent(s.anonymous, s.attributed)}%)`),
+    el(
+      "p",
+      "audit-line",
+      `Sources: ${k.person} named · ${k.anonymous} anonymous · ${k.organization} organization · ${k.document} document` +
+        (k.unattributed ? ` · ${k.unattributed} unattributed` : ""),
+    ),
+  );
+  return fig;
 }
 
 // chart draws horizontal bars, one per speaker, longest first.

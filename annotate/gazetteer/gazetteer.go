@@ -136,9 +136,9 @@ func (s Sex) String() string {
 // sexOf reads the code of a sex in given.txt and titles.txt.
 func sexOf(code string) (Sex, bool) {
 	switch code {
-	case "f":
+	case "f", "F":
 		return Female, true
-	case "m":
+	case "m", "M":
 		return Male, true
 	case "e":
 		return Either, true
@@ -152,6 +152,19 @@ func GivenName(name string) (Sex, bool) {
 	code, ok := givenNames.lookupName(name)
 	sex, _ := sexOf(code)
 	return sex, ok
+}
+
+// ClearGivenName returns the sex that a given name tells on its own: Female
+// or Male when the US and UK registers together give the name to that sex at
+// least 95% of the time ("Jennifer", "Donald"), else zero ("Jordan", "Kim").
+func ClearGivenName(name string) Sex {
+	switch code, _ := givenNames.lookupName(name); code {
+	case "F":
+		return Female
+	case "M":
+		return Male
+	}
+	return 0
 }
 
 // IsPersonTitle reports whether word is a title or office that stands before

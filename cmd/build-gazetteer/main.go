@@ -37,6 +37,8 @@ func main() {
 		readRows(filepath.Join(dir, "geonames", "cities15000.txt"), false),
 		countryNames, *minCityPopulation)
 	given := compileGivenNames(readRows(filepath.Join(dir, "names", "first_names_aggregate.tsv"), true), *minNameCount)
+	markClearGivenNames(given, readRows(filepath.Join(dir, "names", "first_names_aggregate.tsv"), true),
+		readCSV(filepath.Join(dir, "names", "uk_names_processed.csv")))
 
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		log.Fatal(err)
@@ -278,6 +280,67 @@ func compileGivenNames(rows [][]string, minCount int) map[string]string {
 		}
 	}
 	return names
+}
+
+// clearGender is the share of one sex, in the US and UK registers together,
+// above which a given name tells a person's gender on its own (see
+// gazetteer.ClearGivenName); the name is then stored with the sex's letter
+// in upper case.
+const clearGender = 0.95
+
+// markClearGivenNames upper-cases the sex of the names of given whose US
+// (SSA: name, sex, count) and UK (ONS/NISRA/GRO: name, years, male count,
+// female count, ...) counts together give one sex at least clearGender of
+// the time. Names only in the UK register are not added: the table's names
+// are also the recognizer's given-name feature, which must not change.
+func markClearGivenNames(given map[string]string, us, uk [][]string) {
+	female, male := map[string]float64{}, map[string]float64{}
+	for _, r := range us {
+		n, err := strconv.Atoi(r[2])
+		if err != nil {
+			log.Fatalf("given names: bad count in %q", r)
+		}
+		if r[1] == "F" {
+			female[r[0]] += float64(n)
+		} else {
+			male[r[0]] += float64(n)
+		}
+	}
+	for _, r := range uk[1:] { // after the header
+		m, errM := strconv.Atoi(r[2])
+		f, errF := strconv.Atoi(r[3])
+		if errM != nil || errF != nil {
+			log.Fatalf("UK given names: bad counts in %q", r)
+		}
+		// The UK register writes names in lower case after the first letter.
+		if _, ok := given[r[0]]; ok {
+			female[r[0]] += float64(f)
+			male[r[0]] += float64(m)
+		}
+	}
+	for name, sex := range given {
+		f, m := female[name], male[name]
+		switch {
+		case sex == sexFemale && f/(f+m) >= clearGender:
+			given[name] = strings.ToUpper(sexFemale)
+		case sex == sexMale && m/(f+m) >= clearGender:
+			given[name] = strings.ToUpper(sexMale)
+		}
+	}
+}
+
+// readCSV reads a plain comma-separated file (no quoted commas), header
+// included.
+func readCSV(path string) [][]string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var rows [][]string
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		rows = append(rows, strings.Split(strings.TrimRight(line, "\r"), ","))
+	}
+	return rows
 }
 
 // Title flags as stored in the table; the package decodes the same letters.
