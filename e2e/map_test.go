@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
@@ -84,22 +83,6 @@ func TestMapShowsADotPerLinkedPlace(t *testing.T) {
 	}
 	Do(t, tab, chromedp.KeyEvent("\x1b"))
 	assert.False(t, Eval[bool](t, tab, `document.querySelector("#map .map-dot-selected") !== null`))
-}
-
-// TestGeoJSONMatchesTheGoWriter checks that the page's toGeoJSON and the Go
-// side's annotate.AppendGeoJSON export the same features.
-func TestGeoJSONMatchesTheGoWriter(t *testing.T) {
-	seed := SeedArticle(t)
-	doc := annotate.Annotate(seed)
-	docJSON, err := json.Marshal(doc)
-	require.NoError(t, err)
-	var want any
-	require.NoError(t, json.Unmarshal(annotate.AppendGeoJSON(nil, doc), &want))
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
-	got := Eval[any](t, tab, `import("./map.js").then((m) => m.toGeoJSON(`+string(docJSON)+`))`)
-	assert.Equal(t, want, got)
 }
 
 // TestMapWorksOffline draws the map from the service worker's cache with the

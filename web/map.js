@@ -126,22 +126,3 @@ export class WorldMap {
     }
   }
 }
-
-/**
- * toGeoJSON returns the GeoJSON FeatureCollection (RFC 7946) of a document's
- * linked places, as the Go side's geo.WriteGeoJSON writes it: a Point per
- * place with the entity's id and name, its GeoNames URI, kind, country and
- * mention count. For the page's export registry.
- */
-export function toGeoJSON(doc) {
-  const features = [];
-  for (const e of (doc && doc.entities) || []) {
-    const g = e.geo;
-    if (!g || !(g.lat >= -90 && g.lat <= 90 && g.lon >= -180 && g.lon <= 180)) continue;
-    const properties = { entity: e.id, name: e.name };
-    if (g.geonames) properties.geonames = `https://sws.geonames.org/${g.geonames}/`;
-    Object.assign(properties, { gazetteerName: g.name, kind: g.kind, country: g.country, mentions: (e.mentions || []).length });
-    features.push({ type: "Feature", id: e.id, geometry: { type: "Point", coordinates: [g.lon, g.lat] }, properties });
-  }
-  return { type: "FeatureCollection", features };
-}

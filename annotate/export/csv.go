@@ -91,7 +91,7 @@ func writeQuotesCSV(w io.Writer, in *Input) error {
 	at := in.offsets()
 	unit := in.Unit.String()
 	c := &csvWriter{jsonWriter: jsonWriter{w: w}}
-	for _, h := range []string{"id", "start_" + unit, "end_" + unit, "speaker", "speaker_entity", "role", "anonymous", "cue", "partial", "continuation", "linked", "words", "text"} {
+	for _, h := range []string{"id", "start_" + unit, "end_" + unit, "speaker", "speaker_entity", "role", "gender", "anonymous", "cue", "partial", "continuation", "linked", "words", "text"} {
 		c.cell(h)
 	}
 	if err := c.endRow(); err != nil {
@@ -106,10 +106,10 @@ func writeQuotesCSV(w io.Writer, in *Input) error {
 		c.cell(q.ID)
 		c.number(at.At(q.Start))
 		c.number(at.At(q.End))
-		var speaker, entity, role, cue string
+		var speaker, entity, role, gender, cue string
 		anonymous := false
 		if s := q.Speaker; s != nil {
-			speaker, entity, anonymous = s.Name, s.Entity, s.Anonymous
+			speaker, entity, gender, anonymous = s.Name, s.Entity, s.Gender, s.Anonymous
 			if e := entityByID[s.Entity]; e != nil && s.Entity != "" {
 				role = e.Role
 			}
@@ -120,6 +120,7 @@ func writeQuotesCSV(w io.Writer, in *Input) error {
 		c.cell(speaker)
 		c.cell(entity)
 		c.cell(role)
+		c.cell(gender)
 		c.flag(anonymous)
 		c.cell(cue)
 		c.flag(q.Partial)
@@ -140,7 +141,7 @@ func writeEntitiesCSV(w io.Writer, in *Input) error {
 	at := in.offsets()
 	unit := in.Unit.String()
 	c := &csvWriter{jsonWriter: jsonWriter{w: w}}
-	for _, h := range []string{"id", "type", "name", "role", "mentions", "first_start_" + unit, "first_end_" + unit, "first_text"} {
+	for _, h := range []string{"id", "type", "name", "role", "gender", "mentions", "first_start_" + unit, "first_end_" + unit, "first_text"} {
 		c.cell(h)
 	}
 	if err := c.endRow(); err != nil {
@@ -152,6 +153,7 @@ func writeEntitiesCSV(w io.Writer, in *Input) error {
 		c.cell(e.Type.String())
 		c.cell(e.Name)
 		c.cell(e.Role)
+		c.cell(e.Gender)
 		c.number(len(e.Mentions))
 		if len(e.Mentions) > 0 {
 			m := e.Mentions[0]

@@ -62,6 +62,7 @@ var registry = []*Format{
 	&quotesCSVFormat,
 	&entitiesCSVFormat,
 	&bratFormat,
+	&geoJSONFormat,
 }
 
 // Formats returns the formats in menu order.

@@ -163,6 +163,45 @@ var checks = map[string]func(t *testing.T, text string, doc *annotate.Document, 
 	"csv":           checkQuotesCSV,
 	"entities-csv":  checkEntitiesCSV,
 	"brat":          checkBrat,
+	"geojson":       checkGeoJSON,
+}
+
+// checkGeoJSON: a FeatureCollection with one Point per linked place, its
+// coordinates in range and its id an entity of the document.
+func checkGeoJSON(t *testing.T, text string, doc *annotate.Document, out []byte) {
+	var fc struct {
+		Type     string
+		Features []struct {
+			Type     string
+			ID       string
+			Geometry struct {
+				Type        string
+				Coordinates []float64
+			}
+			Properties map[string]any
+		}
+	}
+	require.NoError(t, json.Unmarshal(out, &fc), string(out))
+	assert.Equal(t, "FeatureCollection", fc.Type)
+	linked := map[string]bool{}
+	for _, e := range doc.Entities {
+		if e.Geo != nil {
+			linked[e.ID] = true
+		}
+	}
+	assert.Len(t, fc.Features, len(linked))
+	for _, f := range fc.Features {
+		assert.Equal(t, "Feature", f.Type)
+		assert.Equal(t, "Point", f.Geometry.Type)
+		require.Len(t, f.Geometry.Coordinates, 2)
+		assert.InDelta(t, 0, f.Geometry.Coordinates[0], 180)
+		assert.InDelta(t, 0, f.Geometry.Coordinates[1], 90)
+		id := f.ID
+		if id == "" {
+			id, _ = f.Properties["entity"].(string)
+		}
+		assert.True(t, linked[id], "feature %q is a linked entity", id)
+	}
 }
 
 func TestEveryFormatIsChecked(t *testing.T) {
@@ -394,10 +433,10 @@ func checkQuotesCSV(t *testing.T, text string, doc *annotate.Document, out []byt
 	require.NoError(t, err)
 	require.NotEmpty(t, rows)
 	header := rows[0]
-	require.Len(t, header, 13)
+	require.Len(t, header, 14)
 	unit := strings.TrimPrefix(header[1], "start_")
 	assert.Contains(t, []string{"utf16", "byte", "codepoint"}, unit, "the header names the unit")
-	assert.Equal(t, []string{"id", "start_" + unit, "end_" + unit, "speaker", "speaker_entity", "role", "anonymous", "cue", "partial", "continuation", "linked", "words", "text"}, header)
+	assert.Equal(t, []string{"id", "start_" + unit, "end_" + unit, "speaker", "speaker_entity", "role", "gender", "anonymous", "cue", "partial", "continuation", "linked", "words", "text"}, header)
 	require.Len(t, rows, len(doc.Quotes)+1)
 	u := newUnits(text)
 	for i, row := range rows[1:] {
@@ -406,15 +445,17 @@ func checkQuotesCSV(t *testing.T, text string, doc *annotate.Document, out []byt
 		end, err2 := strconv.Atoi(row[2])
 		require.NoError(t, err1)
 		require.NoError(t, err2)
-		assert.Equal(t, unformula(row[12]), u.slice(t, unit, start, end))
-		assert.Equal(t, q.Text, unformula(row[12]))
+		assert.Equal(t, unformula(row[13]), u.slice(t, unit, start, end))
+		assert.Equal(t, q.Text, unformula(row[13]))
 		if q.Speaker == nil {
 			assert.Empty(t, row[3], "an unknown speaker is empty")
+			assert.Empty(t, row[6], "an unknown speaker has no gender")
 		} else {
 			assert.Equal(t, q.Speaker.Name, unformula(row[3]))
+			assert.Equal(t, q.Speaker.Gender, row[6])
 		}
 		assert.NotEqual(t, "Unattributed", row[3])
-		for _, col := range []int{6, 8, 9} {
+		for _, col := range []int{7, 9, 10} {
 			assert.Contains(t, []string{"true", "false"}, row[col])
 		}
 	}
@@ -433,17 +474,18 @@ func checkEntitiesCSV(t *testing.T, text string, doc *annotate.Document, out []b
 	rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
 	require.NoError(t, err)
 	require.NotEmpty(t, rows)
-	assert.Equal(t, []string{"id", "type", "name", "role", "mentions", "first_start_codepoint", "first_end_codepoint", "first_text"}, rows[0])
+	assert.Equal(t, []string{"id", "type", "name", "role", "gender", "mentions", "first_start_codepoint", "first_end_codepoint", "first_text"}, rows[0])
 	require.Len(t, rows, len(doc.Entities)+1)
 	u := newUnits(text)
 	for i, row := range rows[1:] {
 		e := doc.Entities[i]
 		assert.Equal(t, e.ID, row[0])
 		assert.Equal(t, e.Type.String(), row[1])
-		assert.Equal(t, strconv.Itoa(len(e.Mentions)), row[4])
-		start, _ := strconv.Atoi(row[5])
-		end, _ := strconv.Atoi(row[6])
-		assert.Equal(t, unformula(row[7]), u.slice(t, "codepoint", start, end))
+		assert.Equal(t, e.Gender, row[4])
+		assert.Equal(t, strconv.Itoa(len(e.Mentions)), row[5])
+		start, _ := strconv.Atoi(row[6])
+		end, _ := strconv.Atoi(row[7])
+		assert.Equal(t, unformula(row[8]), u.slice(t, "codepoint", start, end))
 	}
 }
 

@@ -192,6 +192,11 @@ func writeWebAnnotation(w io.Writer, in *Input) error {
 			j.textBody("tagging", s.layer.String())
 			j.raw(",")
 			j.textBody("identifying", e.Name)
+			if e.Geo != nil && e.Geo.GeoNames != 0 {
+				// A linked place is identified by its GeoNames record too.
+				j.raw(",")
+				j.resourceBody("identifying", "https://sws.geonames.org/"+strconv.Itoa(e.Geo.GeoNames)+"/")
+			}
 			if e.Role != "" {
 				j.raw(",")
 				j.textBody("describing", e.Role)
