@@ -142,6 +142,7 @@ func (m *blockMerger) add(d *Document, offset, length int) {
 		}
 		m.issueMentions.add(i, is.Mentions)
 		m.issueWeight[i] += is.Score * float64(length)
+		m.issues[i].Salient = m.issues[i].Salient || is.Salient
 	}
 	m.length += length
 }

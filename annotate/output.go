@@ -74,7 +74,7 @@ func (a *analysis) document(cfg config) *Document {
 		doc.Quotes = append(doc.Quotes, out)
 	}
 	for _, is := range a.issues {
-		out := Issue{ID: is.id, Label: is.label, Parent: is.parent, ParentLabel: is.parentLabel, Score: is.score, Mentions: carve(len(is.mentions))}
+		out := Issue{ID: is.id, Label: is.label, Parent: is.parent, ParentLabel: is.parentLabel, Score: is.score, Salient: is.salient, Mentions: carve(len(is.mentions))}
 		for j, m := range is.mentions {
 			out.Mentions[j] = mention(m[0], m[1])
 		}

@@ -30,6 +30,9 @@ type Topic struct {
 	Frame bool
 }
 
+// TopLevels is how many top-level topics there are; they come first.
+const TopLevels = 17
+
 // IsTop reports whether t is one of the 17 top-level topics.
 func (l *Lexicon) IsTop(topic int) bool { return l.Topics[topic].Top == topic }
 
@@ -40,13 +43,15 @@ func (l *Lexicon) IsTop(topic int) bool { return l.Topics[topic].Top == topic }
 // thousands of entries, each with its own slice, took about 100 ms to build
 // in WebAssembly, where allocation and garbage collection are slow.
 type Lexicon struct {
-	Topics    []Topic
-	MaxTerm   int     // the longest term, in tokens
-	Ranking   Ranking // from ranking.txt
-	entries   []Entry // the hash table
-	used      int     // how many entries are used
-	slotShift uint    // 64 - log2(len(entries))
-	senses    []Sense // every entry's senses, each a run of this array
+	Topics  []Topic
+	MaxTerm int     // the longest term, in tokens
+	Ranking Ranking // from ranking.txt
+	// Classifier is the article classifier (classifier.bin).
+	Classifier *Classifier
+	entries    []Entry // the hash table
+	used       int     // how many entries are used
+	slotShift  uint    // 64 - log2(len(entries))
+	senses     []Sense // every entry's senses, each a run of this array
 	// contexts holds each distinct context of the entries, the empty one
 	// first; contextOf finds them while the lexicon loads.
 	contexts  []Mask
@@ -90,6 +95,9 @@ func Load() *Lexicon {
 			panic(err) // the embedded file is checked by the tests
 		}
 		loaded.Ranking = r
+		if loaded.Classifier, err = parseClassifier(classifierData, loaded); err != nil {
+			panic(err) // likewise
+		}
 	})
 	return loaded
 }
