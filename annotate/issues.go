@@ -76,6 +76,9 @@ func (s *issueScratch) issues(a *analysis) []issue {
 	lex := topics.Load()
 	matches := s.evidence(a, lex)
 	s.classify(a, lex, matches)
+	if len(s.pending) > 0 {
+		matches = s.admitByField(a, matches)
+	}
 	return s.rankIssues(a, lex, matches)
 }
 
@@ -106,6 +109,7 @@ type issueScratch struct {
 	hashes  []uint64 // of each token, for Extend
 	starts  []int32
 	matches []issueMatch
+	pending []issueMatch // terms that lack context (keepInContext, admitByField)
 	cues    []contextCue
 	around  []sentenceCues
 	terms   []uint8 // namedIssues' marks of the tokens
@@ -206,11 +210,13 @@ func (s *issueScratch) keepInContext(matches []issueMatch, cues []contextCue, se
 		around[i+1] = cs
 	}
 	kept := matches[:0]
+	s.pending = s.pending[:0]
 	for i := range matches {
 		m := &matches[i]
 		if sense := m.sense; sense.Conditional() {
 			near := around[m.sentence : m.sentence+3]
 			if !sense.Need.Empty() && !near[0].bits.Or(near[1].bits).Or(near[2].bits).Meets(sense.Need) {
+				s.pend(m)
 				continue
 			}
 			var window topics.Mask
@@ -220,6 +226,9 @@ func (s *issueScratch) keepInContext(matches []issueMatch, cues []contextCue, se
 				}
 			}
 			if !sense.Counts(window) {
+				if !window.Meets(sense.Forbid) {
+					s.pend(m)
+				}
 				continue
 			}
 		}
@@ -227,6 +236,48 @@ func (s *issueScratch) keepInContext(matches []issueMatch, cues []contextCue, se
 	}
 	return kept
 }
+
+// pend keeps a term whose context lacks what it needs for admitByField,
+// if what it needs includes a top level ("inning" needs sport).
+func (s *issueScratch) pend(m *issueMatch) {
+	if m.sense.Need.Meets(topics.TopLevelBits) {
+		s.pending = append(s.pending, *m)
+	}
+}
+
+// admitByField adds to matches the pending terms whose needed top level the
+// classifier finds likely (fieldNeed): in "Flop in the ninth inning sinks
+// Jays" no word says sport, but the article is about sport, so "inning" is
+// baseball.
+func (s *issueScratch) admitByField(a *analysis, matches []issueMatch) []issueMatch {
+	pending := outsideNames(s.pending, a.names)
+	best := 0 // the likeliest top level
+	for t := range topics.TopLevels {
+		if s.probs[t] > s.probs[best] {
+			best = t
+		}
+	}
+	added := false
+	for k := range pending {
+		m := &pending[k]
+		for t := range topics.TopLevels {
+			if m.sense.Need.Has(t) && (s.probs[t] >= fieldNeed || t == best && s.probs[t] >= bestFieldNeed) {
+				matches = append(matches, *m)
+				added = true
+				break
+			}
+		}
+	}
+	if added {
+		slices.SortStableFunc(matches, func(x, y issueMatch) int { return cmp.Compare(x.first, y.first) })
+		s.matches = matches // grown, to be reused
+	}
+	return matches
+}
+
+// fieldNeed is the probability of a top level from which the classifier
+// gives a term the context it needs; bestFieldNeed, if it is the likeliest.
+const fieldNeed, bestFieldNeed = 0.5, 0.3
 
 // sentenceCues are the cues of a sentence, cues[first:end], and all their bits.
 type sentenceCues struct {
@@ -411,12 +462,16 @@ type topicTally struct {
 	// array that rankIssues shares out among the tallies.
 	mentions, next int
 	first, last    [2]int
+	terms          int  // distinct terms
 	listed         bool // a narrow topic raised enough to be listed
 	stated         bool // raised by a term the article lists as an issue
 }
 
 // add counts the use-th use of a term.
 func (t *topicTally) add(use int, weight float64, para int, span [2]int) {
+	if use == 1 {
+		t.terms++
+	}
 	if t.mentions == 0 {
 		t.first = span
 	}
@@ -656,6 +711,7 @@ func topWeight(p float64) float64 {
 const (
 	salientTopProb   = 0.3
 	salientNarrow    = 0.3
+	salientInField   = 0.15
 	maxSalientNarrow = 4
 	maxSalientTops   = 2
 )
@@ -679,10 +735,26 @@ func markSalient(out []issue, lex *topics.Lexicon, ranked []int32, tallies []top
 	for k := 0; k < narrow && n < maxSalientNarrow; k++ {
 		t := &tallies[ranked[k]]
 		top := lex.Topics[t.topic].Top
-		if !out[k].salient && t.score >= salientNarrow && !fields[top] && !lex.Topics[t.topic].Frame {
+		// A field the classifier does not score (weather) needs two words:
+		// "icy" alone is no weather story.
+		sure := probs[top] >= 0 || t.terms >= 2
+		if !out[k].salient && t.score >= salientNarrow && !fields[top] && !lex.Topics[t.topic].Frame && sure {
 			out[k].salient = true
 			fields[top] = true
 			n++
+		}
+	}
+	// The article's field gets its best narrow topic if it has none yet
+	// and it is raised clearly enough (salientInField).
+	if narrow < len(out) {
+		field := tallies[ranked[narrow]].topic
+		for k := 0; k < narrow && n < maxSalientNarrow && !fields[field]; k++ {
+			t := &tallies[ranked[k]]
+			if lex.Topics[t.topic].Top == field && !lex.Topics[t.topic].Frame && t.score >= salientInField && len(out[k].mentions) > 0 {
+				out[k].salient = true
+				fields[field] = true
+				n++
+			}
 		}
 	}
 	tops := 0

@@ -1,6 +1,9 @@
 package annotate
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -410,4 +413,126 @@ func underlinedWords(doc *Document) []string {
 		}
 	}
 	return out
+}
+
+// TestQuietLayer: words that do not carry an issue in their article are not
+// underlined, and the issues they alone would raise are not salient.
+func TestQuietLayer(t *testing.T) {
+	tests := []struct {
+		name, text   string
+		notUnderline []string
+		notSalient   []string // top levels
+	}{
+		{"a bank's books are not literature",
+			"Harbour Bank profits slide\nHarbour Bank said its books now carry more bad loans than at any time since 2009. Its shares fell 5% as investors worried about mortgage arrears and the dividend.",
+			[]string{"books"}, []string{"medtop:01000000"}},
+		{"an icy moon is not weather",
+			"Probe maps a frozen world\nThe spacecraft photographed the icy surface of the moon from an orbit 500 km up, and scientists said its radar had found layers of rock beneath the ice.",
+			[]string{"icy"}, []string{"medtop:17000000"}},
+		{"a funeral for the high street is a metaphor",
+			"Shops shut as rents climb\nThree more shops closed in the town centre this week. A trader called the closing-down sale a funeral for the high street, and blamed rents and online retail.",
+			[]string{"funeral"}, []string{"medtop:08000000", "medtop:12000000"}},
+		{"walking out of a room is no strike",
+			"Fishing talks collapse\nTalks between the two governments on fishing quotas collapsed when one delegation walked out of the room. Diplomats said negotiations could resume next month.",
+			[]string{"walked", "out"}, []string{"medtop:09000000"}},
+		{"cameras in passing are not technology",
+			"Man charged over jewellery raid\nPolice charged a man with robbery after security cameras filmed a raid on a jeweller. He will appear in court on Monday.",
+			[]string{"cameras"}, []string{"medtop:13000000"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := Annotate(tt.text, WithOffsets(Bytes))
+			underlined := underlinedWords(doc)
+			for _, w := range tt.notUnderline {
+				assert.NotContains(t, underlined, w)
+			}
+			for _, is := range doc.Issues {
+				if slices.Contains(tt.notSalient, is.ID) {
+					assert.False(t, is.Salient, "%s is salient", is.Label)
+				}
+			}
+		})
+	}
+}
+
+// TestNamesAreNoEvidence: the words of a name raise no issue, unless the
+// article names it as the issue.
+func TestNamesAreNoEvidence(t *testing.T) {
+	text := "Researchers at the World Resources Institute said the river towns of Millbridge and Oakham would share the cost of the new bridge."
+	for id, words := range issueMentions(Annotate(text, WithOffsets(Bytes))) {
+		for _, w := range words {
+			assert.NotContains(t, []string{"Resources", "World Resources Institute", "Millbridge", "Oakham"}, w, "issue %s", id)
+		}
+	}
+	got := issueMentions(Annotate("Officials said the Taiwan issue would dominate the talks between the two presidents.", WithOffsets(Bytes)))
+	assert.Contains(t, got[internationalRelations], "Taiwan", "a place named as the issue")
+}
+
+// TestShortTexts: a headline and a sentence still get their top level.
+func TestShortTexts(t *testing.T) {
+	tests := []struct{ text, top string }{
+		{"Flop in the ninth inning sinks Jays\nA dropped fly ball in the ninth gave Boston a one-run win over Toronto.", "medtop:15000000"},
+		{"Central bank lifts rates again\nThe bank raised its main interest rate by a quarter point to slow inflation.", "medtop:04000000"},
+		{"Striker's late goal keeps title race alive\nThe visitors scored in stoppage time to stay two points behind the leaders.", "medtop:15000000"},
+		{"Parliament passes voting reform\nMPs backed the bill by 40 votes after a long debate on the electoral system.", "medtop:11000000"},
+		{"Measles cases rise in schools\nDoctors urged parents to vaccinate children after an outbreak in three towns.", "medtop:07000000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text[:strings.IndexByte(tt.text, '\n')], func(t *testing.T) {
+			doc := Annotate(tt.text, WithOffsets(Bytes))
+			assert.Equal(t, tt.top, firstTop(doc), "%v", doc.Issues)
+			for _, is := range doc.Issues {
+				if is.ID == tt.top {
+					assert.True(t, is.Salient, "the field of a short text is salient")
+				}
+			}
+		})
+	}
+	assert.Empty(t, Annotate("Jays sink", WithOffsets(Bytes)).Issues, "two words say too little")
+}
+
+func firstTop(doc *Document) string {
+	for _, is := range doc.Issues {
+		if is.Parent == "" {
+			return is.ID
+		}
+	}
+	return ""
+}
+
+// TestOwnArticles runs Lede's own test articles (testdata/issues, written
+// for Lede): the issues a reader expects are among the top five (the first
+// five narrow issues or the first two top levels), few words are
+// underlined, and the top level is right for nearly all.
+func TestOwnArticles(t *testing.T) {
+	src, err := os.ReadFile("testdata/issues/cases.json")
+	require.NoError(t, err)
+	var cases []struct {
+		File, Top string
+		Issues    []string
+	}
+	require.NoError(t, json.Unmarshal(src, &cases))
+	require.GreaterOrEqual(t, len(cases), 10)
+	right := 0
+	for _, c := range cases {
+		text, err := os.ReadFile(filepath.Join("testdata/issues", c.File))
+		require.NoError(t, err)
+		doc := Annotate(string(text), WithOffsets(Bytes))
+		var narrow, tops []string
+		for _, is := range doc.Issues {
+			if is.Parent != "" && len(narrow) < 5 {
+				narrow = append(narrow, is.ID)
+			} else if is.Parent == "" && len(tops) < 2 {
+				tops = append(tops, is.ID)
+			}
+		}
+		for _, id := range c.Issues {
+			assert.Contains(t, append(narrow, tops...), id, c.File)
+		}
+		assert.LessOrEqual(t, len(underlinedWords(doc)), 15, c.File)
+		if firstTop(doc) == c.Top {
+			right++
+		}
+	}
+	assert.GreaterOrEqual(t, right, len(cases)-1, "top levels right")
 }

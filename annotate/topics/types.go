@@ -24,6 +24,12 @@ func (m Mask) Or(o Mask) Mask { return Mask{m.low | o.low, m.high | o.high} }
 // Meets reports whether m and o share a bit.
 func (m Mask) Meets(o Mask) bool { return m.low&o.low|m.high&o.high != 0 }
 
+// Has reports whether bit i is set.
+func (m Mask) Has(i int) bool { return m.Meets(Mask{}.With(i)) }
+
+// TopLevelBits are the context bits of the top levels (TopBit).
+var TopLevelBits = Mask{low: 1<<TopLevels - 1}
+
 // Empty reports whether no bit is set.
 func (m Mask) Empty() bool { return m.low|m.high == 0 }
 

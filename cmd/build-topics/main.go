@@ -46,12 +46,13 @@ func main() {
 	flag.Float64Var(&cfg.wmasakhane, "wmas", cfg.wmasakhane, "with -train: weight of a MasakhaNEWS story")
 	flag.Float64Var(&cfg.wbbc, "wbbc", cfg.wbbc, "with -train: weight of a BBC story")
 	flag.Float64Var(&cfg.whuffpost, "whuff", cfg.whuffpost, "with -train: weight of a HuffPost story")
+	flag.Float64Var(&cfg.wheadline, "whead", cfg.wheadline, "with -train: weight of a headline alone")
 	flag.IntVar(&cfg.levels, "levels", cfg.levels, "with -train: the largest quantised weight (at most 127)")
 	flag.BoolVar(&checkHeldOut, "check", false, "with -train: print held-out accuracy of the float model")
 	flag.Parse()
 	log.SetFlags(0)
 	if *trainModel {
-		sourceWeight = map[string]float64{"bbc": cfg.wbbc, "masakhane": cfg.wmasakhane, "allsides": 1, "huffpost": cfg.whuffpost}
+		sourceWeight = map[string]float64{"bbc": cfg.wbbc, "masakhane": cfg.wmasakhane, "allsides": 1, "huffpost": cfg.whuffpost, "headline": cfg.wheadline}
 		train(*shared, *cache, *modelPath, cfg)
 		return
 	}

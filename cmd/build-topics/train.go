@@ -46,14 +46,14 @@ type trainConfig struct {
 	allSidesCut int     // bytes of each AllSides text read
 	// The weights of a story of BBC News, MasakhaNEWS and HuffPost (an
 	// AllSides story weighs 1).
-	wbbc, wmasakhane, whuffpost float64
-	levels                      int // the largest quantised weight (at most 127)
+	wbbc, wmasakhane, whuffpost, wheadline float64
+	levels                                 int // the largest quantised weight (at most 127)
 }
 
 // checkHeldOut prints held-out accuracy while training (-check).
 var checkHeldOut, showErrors bool
 
-var defaultTrain = trainConfig{features: 6000, minDocs: 3, epochs: 6, rate: 0.2, l2: 1e-3, maxPerClass: 2000, allSidesCut: 2500, wbbc: 3, wmasakhane: 10, whuffpost: 1, levels: 127}
+var defaultTrain = trainConfig{minDocs: 3, epochs: 6, rate: 0.2, l2: 1e-3, maxPerClass: 2000, allSidesCut: 2500, wbbc: 3, wmasakhane: 10, whuffpost: 1, wheadline: 0.5, levels: 7, features: 5000}
 
 // sourceWeight weighs each source's stories: the full BBC articles are the
 // domain that is measured; MasakhaNEWS has few stories of six classes.
@@ -100,6 +100,11 @@ func loadTraining(shared string, cfg trainConfig) ([]corpus.Story, error) {
 			perClass[s.Topic]++
 			out = append(out, s)
 		}
+	}
+	// Each article's headline alone is a story too, so that short texts
+	// are classified as well as long ones.
+	for _, s := range out[:len(out):len(out)] {
+		out = append(out, corpus.Story{Source: "headline", Class: s.Class, Topic: s.Topic, Title: s.Title})
 	}
 	huff, err := corpus.HuffPost(shared)
 	if err != nil {
