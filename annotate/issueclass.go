@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	mathbits "math/bits"
 	"strings"
 	"unicode"
 
@@ -36,12 +37,8 @@ func (s *issueScratch) classify(a *analysis, lex *topics.Lexicon, matches []issu
 	acc, seen := s.acc, s.seen
 	clear(acc)
 	clear(seen)
-	add := func(r int32) {
-		if r >= 0 && seen[r/64]&(1<<(r%64)) == 0 {
-			seen[r/64] |= 1 << (r % 64)
-			c.Accumulate(acc, r)
-		}
-	}
+	// The rows found are marked in seen first, and their weights summed
+	// after: most words are not features, and the loop stays small.
 	words := 0
 	toks, hashes := a.tokens, s.hashes
 	for i := range toks {
@@ -50,15 +47,28 @@ func (s *issueScratch) classify(a *analysis, lex *topics.Lexicon, matches []issu
 		}
 		words++
 		w := topics.Extend(topics.Key(), hashes[i])
-		add(c.Row(w))
+		if r := c.Row(w); r >= 0 {
+			seen[r/64] |= 1 << (r % 64)
+		}
 		if i+1 < len(toks) && toks[i+1].Kind == Word {
-			add(c.Row(topics.Extend(w, hashes[i+1])))
+			if r := c.Row(topics.Extend(w, hashes[i+1])); r >= 0 {
+				seen[r/64] |= 1 << (r % 64)
+			}
 		}
 	}
 	for k := range matches {
 		t := matches[k].sense.Topic
-		add(c.Concept(t))
-		add(c.Concept(lex.Topics[t].Top))
+		for _, r := range [2]int32{c.Concept(t), c.Concept(lex.Topics[t].Top)} {
+			if r >= 0 {
+				seen[r/64] |= 1 << (r % 64)
+			}
+		}
+	}
+	for k, bits := range seen {
+		for bits != 0 {
+			c.Accumulate(acc, int32(k*64+mathbits.TrailingZeros64(bits)))
+			bits &= bits - 1
+		}
 	}
 	s.classProbs = buffers.Resize(s.classProbs, len(c.Classes))
 	out := s.classProbs

@@ -29,12 +29,18 @@ type Classifier struct {
 	scale   float32 // of the quantised weights
 	weights []int8  // a row of len(Classes) per feature
 	names   []string
-	// The features by key (KeyOf of their names): open addressing.
-	keys      []uint64
-	rows      []int32
+	// The features by key (KeyOf of their names): open addressing, each
+	// slot with its key, so that a lookup reads one cache line.
+	slots     []featureSlot
 	slotShift uint
 	// concepts[t] is the row of topic t's concept feature, -1 for none.
 	concepts []int32
+}
+
+// featureSlot is a slot of the feature table: row is 1 + the feature's row, 0 if empty.
+type featureSlot struct {
+	key uint64
+	row int32
 }
 
 // ClassifierMagic starts classifier.bin.
@@ -48,15 +54,15 @@ func (c *Classifier) Name(r int32) string { return c.names[r] }
 
 // Row returns the feature row of key (KeyOf of its name), -1 if none.
 func (c *Classifier) Row(key uint64) int32 {
-	if len(c.keys) == 0 {
+	if len(c.slots) == 0 {
 		return -1
 	}
-	for i := (key * 0x9e3779b97f4a7c15) >> c.slotShift; ; i = (i + 1) & uint64(len(c.keys)-1) {
-		switch r := c.rows[i]; {
-		case r < 0:
+	for i := (key * 0x9e3779b97f4a7c15) >> c.slotShift; ; i = (i + 1) & uint64(len(c.slots)-1) {
+		switch s := &c.slots[i]; {
+		case s.row == 0:
 			return -1
-		case c.keys[i] == key:
-			return r
+		case s.key == key:
+			return s.row - 1
 		}
 	}
 }
@@ -169,20 +175,17 @@ func parseClassifier(src string, l *Lexicon) (*Classifier, error) {
 		}
 	}
 	size := uint(bits.Len(uint(2*features + 1)))
-	c.keys, c.rows, c.slotShift = make([]uint64, 1<<size), make([]int32, 1<<size), 64-size
-	for i := range c.rows {
-		c.rows[i] = -1
-	}
+	c.slots, c.slotShift = make([]featureSlot, 1<<size), 64-size
 	for r, name := range c.names {
 		key := KeyOf(name)
 		i := (key * 0x9e3779b97f4a7c15) >> c.slotShift
-		for c.rows[i] >= 0 {
-			if c.keys[i] == key {
+		for c.slots[i].row != 0 {
+			if c.slots[i].key == key {
 				return nil, errors.New("topics: two classifier features share a key: " + name)
 			}
-			i = (i + 1) & uint64(len(c.keys)-1)
+			i = (i + 1) & uint64(len(c.slots)-1)
 		}
-		c.keys[i], c.rows[i] = key, int32(r)
+		c.slots[i] = featureSlot{key, int32(r) + 1}
 		if id, ok := strings.CutPrefix(name, "@"); ok {
 			if t := l.Find(id); t >= 0 {
 				c.concepts[t] = int32(r)
