@@ -277,7 +277,7 @@ func (s *issueScratch) admitByField(a *analysis, matches []issueMatch) []issueMa
 
 // fieldNeed is the probability of a top level from which the classifier
 // gives a term the context it needs; bestFieldNeed, if it is the likeliest.
-const fieldNeed, bestFieldNeed = 0.5, 0.3
+const fieldNeed, bestFieldNeed = 0.5, 0.2
 
 // sentenceCues are the cues of a sentence, cues[first:end], and all their bits.
 type sentenceCues struct {
@@ -629,6 +629,9 @@ func (s *issueScratch) rankIssues(a *analysis, lex *topics.Lexicon, matches []is
 				t.score = p
 			} else {
 				t.score = unscoredTop * saturate(t.raw(r)*r.Prior[t.topic])
+				if t.terms < 2 {
+					t.score /= 2 // "icy", however often, is no weather story
+				}
 			}
 			ranked = append(ranked, int32(i))
 		}
@@ -750,7 +753,8 @@ func markSalient(out []issue, lex *topics.Lexicon, ranked []int32, tallies []top
 		field := tallies[ranked[narrow]].topic
 		for k := 0; k < narrow && n < maxSalientNarrow && !fields[field]; k++ {
 			t := &tallies[ranked[k]]
-			if lex.Topics[t.topic].Top == field && !lex.Topics[t.topic].Frame && t.score >= salientInField && len(out[k].mentions) > 0 {
+			sure := probs[field] >= 0 || t.terms >= 2
+			if lex.Topics[t.topic].Top == field && !lex.Topics[t.topic].Frame && t.score >= salientInField && len(out[k].mentions) > 0 && sure {
 				out[k].salient = true
 				fields[field] = true
 				n++

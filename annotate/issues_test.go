@@ -536,3 +536,36 @@ func TestOwnArticles(t *testing.T) {
 	}
 	assert.GreaterOrEqual(t, right, len(cases)-1, "top levels right")
 }
+
+// TestIssueFeaturesMatchTheStage: the features cmd/build-topics trains on
+// are those the issues stage reads.
+func TestIssueFeaturesMatchTheStage(t *testing.T) {
+	lex := topics.Load()
+	c := lex.Classifier
+	for _, text := range []string{
+		readSeed(t),
+		"Flop in the ninth inning sinks Jays\nA dropped fly ball gave Boston the win.",
+		"Ça coûte cher: l’inflation, the bank’s “rate” rise and Müller's tariffs.",
+	} {
+		names, words := IssueFeatures(text)
+		want := map[int32]bool{}
+		for _, n := range names {
+			if r := c.Row(topics.KeyOf(n)); r >= 0 {
+				want[r] = true
+			}
+		}
+		s := new(issueScratch)
+		a := analyse(text, Layers{})
+		s.classify(a, lex, s.evidence(a, lex))
+		got := map[int32]bool{}
+		for k, bits := range s.seen {
+			for b := range 64 {
+				if bits&(1<<b) != 0 {
+					got[int32(k*64+b)] = true
+				}
+			}
+		}
+		assert.Equal(t, want, got, "%.30q", text)
+		assert.Positive(t, words)
+	}
+}

@@ -53,7 +53,7 @@ type trainConfig struct {
 // checkHeldOut prints held-out accuracy while training (-check).
 var checkHeldOut, showErrors bool
 
-var defaultTrain = trainConfig{minDocs: 3, epochs: 6, rate: 0.2, l2: 1e-3, maxPerClass: 2000, allSidesCut: 2500, wbbc: 3, wmasakhane: 10, whuffpost: 1, wheadline: 0.5, levels: 7, features: 5000}
+var defaultTrain = trainConfig{minDocs: 3, epochs: 6, rate: 0.2, l2: 1e-3, maxPerClass: 2000, allSidesCut: 2500, wbbc: 6, wmasakhane: 20, whuffpost: 1, wheadline: 1, levels: 7, features: 5000}
 
 // sourceWeight weighs each source's stories: the full BBC articles are the
 // domain that is measured; MasakhaNEWS has few stories of six classes.
