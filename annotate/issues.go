@@ -17,16 +17,20 @@ import (
 // One pass over the tokens hashes each, and a filter of the compiled lexicon
 // (package topics) picks the few where a term or a context word may start;
 // the n-grams from those are looked up, keeping the longest term at each
-// place. A term
-// whose meaning depends on its surroundings ("drills", a "trade" in a
-// football story) is then kept or dropped by the context words of its
-// sentence and the sentences either side. A name that is itself the issue
-// ("the Taiwan issue", "from trade to technology to Taiwan") is added to
-// international relations while it stays a place. Last, each topic is scored
-// from how often, how early and how widely it is raised (a term the article
-// lists as an issue counts more), and every top-level topic aggregates its
-// children, weighed by a prior fitted on BBC News (topics.Ranking), so the
-// article can be ranked at both levels.
+// place. A term whose meaning depends on its surroundings ("drills", a
+// "trade" in a football story) is then kept or dropped by the context words
+// of its sentence and the sentences either side. Terms inside a name are
+// dropped: a name is no evidence ("World Resources Institute" is not about
+// energy), unless it is itself the issue ("the Taiwan issue", "from trade to
+// technology to Taiwan"), which adds it to international relations.
+//
+// The article classifier (issueclass.go) then reads the whole article and
+// gives each top level a probability; a term that needs a field the lexicon
+// did not find ("inning" needs sport) takes it from there. Last, each
+// narrow topic is scored from how often, how early and how widely it is
+// raised (a term the article lists as an issue counts more), weighed by how
+// likely its top level is; the top levels score their probability. The
+// issues a reader would name are marked salient.
 
 type issue struct {
 	id, label, parent, parentLabel string

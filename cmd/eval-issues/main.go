@@ -66,6 +66,10 @@ func main() {
 	}
 	start := time.Now()
 	var bytes int
+	// reliability[b] counts the full held-out articles whose first top level
+	// scores in [b/5, (b+1)/5), and how many of those are right.
+	var reliability [5]tally
+	var scoreSum [5]float64
 	run := func(title string, stories []corpus.Story, headlines bool) map[string]*tally {
 		scores := map[string]*tally{}
 		printed := map[string]int{}
@@ -79,6 +83,15 @@ func main() {
 			doc := annotate.Annotate(text, annotate.WithOffsets(annotate.Bytes), annotate.WithLayers(annotate.Layers{Issues: true}))
 			got, label := topIssue(doc)
 			ok := got == s.Topic
+			if title != "" {
+				score := topScore(doc)
+				b := min(int(score*5), 4)
+				reliability[b].total++
+				scoreSum[b] += score
+				if ok {
+					reliability[b].correct++
+				}
+			}
 			for _, c := range []string{s.Class, "overall"} {
 				if scores[c] == nil {
 					scores[c] = &tally{}
@@ -117,6 +130,12 @@ func main() {
 	fmt.Printf("| BBC held-out half | (above) | %s |\n", bbcHeadlines["overall"])
 	fmt.Printf("| MasakhaNEWS dev | (above) | %s |\n", devHeadlines["overall"])
 	fmt.Printf("| BBC training half (trained on) | %s | |\n", bbcTrained["overall"])
+	fmt.Printf("\nCalibration of the first top level's score (held-out full articles):\n\n| score | articles | mean score | right |\n|---|---|---|---|\n")
+	for b, r := range reliability {
+		if r.total > 0 {
+			fmt.Printf("| %.1f–%.1f | %d | %.2f | %.2f |\n", float64(b)/5, float64(b+1)/5, r.total, scoreSum[b]/float64(r.total), float64(r.correct)/float64(r.total))
+		}
+	}
 	fmt.Printf("\n%.1f MB in %v (%.1f MB/s; names and issues, no quotes)\n", float64(bytes)/1e6, elapsed.Round(time.Millisecond), float64(bytes)/1e6/elapsed.Seconds())
 	if err := ownArticles(*own); err != nil {
 		log.Fatal(err)
@@ -131,6 +150,16 @@ func topIssue(doc *annotate.Document) (id, label string) {
 		}
 	}
 	return "", "(none)"
+}
+
+// topScore is the score of the best-ranked top-level issue.
+func topScore(doc *annotate.Document) float64 {
+	for _, is := range doc.Issues {
+		if is.Parent == "" {
+			return is.Score
+		}
+	}
+	return 0
 }
 
 // expectation is what a reader expects of one of Lede's own test articles
