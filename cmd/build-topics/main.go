@@ -34,7 +34,7 @@ func main() {
 	outPath := flag.String("out", "annotate/topics/compiled.txt", "where to write the compiled lexicon")
 	prune := flag.Bool("prune", true, "drop the inflections of terms that the training corpus never uses")
 	minUses := flag.Int("min-uses", 3, "with -prune: the uses in the corpus an inflected form needs to be kept")
-	minWritten := flag.Int("min-written", 2, "with -prune: the uses in the corpus a term as written needs to be kept")
+	minWritten := flag.Int("min-written", 3, "with -prune: the uses in the corpus a term as written needs to be kept")
 	trainModel := flag.Bool("train", false, "train the article classifier instead, and write it to -model")
 	modelPath := flag.String("model", "annotate/topics/classifier.bin", "where -train writes the classifier")
 	cache := flag.String("cache", "", "with -train: a file to keep the extracted features in between runs")
