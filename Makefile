@@ -7,7 +7,7 @@ WASMENV := GOOS=js GOARCH=wasm
 WASMPATH := PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH"
 
 .PHONY: run dist test vet test-go test-js test-wasm test-browser test-worker fuzz-short fuzz \
-        model eval eval-ner eval-quotes eval-issues eval-articles eval-geo eval-pronouns bench pgo chromium clean
+        model topics-model eval eval-ner eval-quotes eval-issues eval-articles eval-geo eval-pronouns bench pgo chromium clean
 
 ## run: build the app and serve it on http://$(ADDR)
 run: dist
@@ -48,7 +48,14 @@ chromium:
 model:
 	$(GO) run ./cmd/train-ner -shared $(SHARED)
 
-eval: eval-ner eval-quotes eval-issues eval-articles
+## topics-model: recompile the issue lexicon (pruned on the training corpus) and
+## retrain the article classifier from $(SHARED)/data (writes annotate/topics/compiled.txt
+## and classifier.bin; deterministic). The classifier is trained on the lexicon just written.
+topics-model:
+	$(GO) run ./cmd/build-topics -shared $(SHARED)
+	$(GO) run ./cmd/build-topics -shared $(SHARED) -train
+
+eval: eval-ner eval-quotes eval-issues eval-articles eval-geo eval-pronouns
 
 ## eval-ner: exact-match P/R/F1 on CoNLL-2003 dev
 eval-ner:
@@ -66,7 +73,7 @@ eval-geo:
 eval-pronouns:
 	$(GO) run ./cmd/eval-pronouns -shared $(SHARED)
 
-## eval-issues: top-level issue accuracy on BBC News
+## eval-issues: top-level issue accuracy on BBC News (held-out half) and MasakhaNEWS dev, Lede's own articles
 eval-issues:
 	$(GO) run ./cmd/eval-issues -shared $(SHARED)
 

@@ -146,6 +146,7 @@ func (m *blockMerger) add(r *report, offset, length int) {
 		}
 		m.issueMentions.addPairs(i, is.mentions)
 		m.issueWeight[i] += is.score * float64(length)
+		m.issues[i].salient = m.issues[i].salient || is.salient
 	}
 	m.length += length
 }

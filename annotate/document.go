@@ -104,12 +104,14 @@ type Speaker struct {
 
 // Issue is an IPTC Media Topic that the article raises.
 type Issue struct {
-	ID          string    `json:"id"`
-	Label       string    `json:"label"`
-	Parent      string    `json:"parent,omitempty"`
-	ParentLabel string    `json:"parentLabel,omitempty"`
-	Score       float64   `json:"score"`
-	Mentions    []Mention `json:"mentions"`
+	ID          string  `json:"id"`
+	Label       string  `json:"label"`
+	Parent      string  `json:"parent,omitempty"`
+	ParentLabel string  `json:"parentLabel,omitempty"`
+	Score       float64 `json:"score"`
+	// Salient marks the issues a reader would name (typically 2–6).
+	Salient  bool      `json:"salient,omitempty"`
+	Mentions []Mention `json:"mentions"`
 }
 
 // EntityType is the kind of a named entity.

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"cmp"
+	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -16,20 +17,25 @@ import (
 // One pass over the tokens hashes each, and a filter of the compiled lexicon
 // (package topics) picks the few where a term or a context word may start;
 // the n-grams from those are looked up, keeping the longest term at each
-// place. A term
-// whose meaning depends on its surroundings ("drills", a "trade" in a
-// football story) is then kept or dropped by the context words of its
-// sentence and the sentences either side. A name that is itself the issue
-// ("the Taiwan issue", "from trade to technology to Taiwan") is added to
-// international relations while it stays a place. Last, each topic is scored
-// from how often, how early and how widely it is raised (a term the article
-// lists as an issue counts more), and every top-level topic aggregates its
-// children, weighed by a prior fitted on BBC News (topics.Ranking), so the
-// article can be ranked at both levels.
+// place. A term whose meaning depends on its surroundings ("drills", a
+// "trade" in a football story) is then kept or dropped by the context words
+// of its sentence and the sentences either side. Terms inside a name are
+// dropped: a name is no evidence ("World Resources Institute" is not about
+// energy), unless it is itself the issue ("the Taiwan issue", "from trade to
+// technology to Taiwan"), which adds it to international relations.
+//
+// The article classifier (issueclass.go) then reads the whole article and
+// gives each top level a probability; a term that needs a field the lexicon
+// did not find ("inning" needs sport) takes it from there. Last, each
+// narrow topic is scored from how often, how early and how widely it is
+// raised (a term the article lists as an issue counts more), weighed by how
+// likely its top level is; the top levels score their probability. The
+// issues a reader would name are marked salient.
 
 type issue struct {
 	id, label, parent, parentLabel string
 	score                          float64
+	salient                        bool
 	mentions                       [][2]int
 }
 
@@ -72,8 +78,20 @@ func findIssues(a *analysis) []issue {
 // issues is findIssues with the working memory s.
 func (s *issueScratch) issues(a *analysis) []issue {
 	lex := topics.Load()
+	matches := s.evidence(a, lex)
+	s.classify(a, lex, matches)
+	if len(s.pending) > 0 {
+		matches = s.admitByField(a, matches)
+	}
+	return s.rankIssues(a, lex, matches)
+}
+
+// evidence lists the terms that raise a topic, in token order: those whose
+// context allows them, outside every name, and the names that are
+// themselves an issue.
+func (s *issueScratch) evidence(a *analysis, lex *topics.Lexicon) []issueMatch {
 	matches, cues := s.matchTerms(a.text, a.tokens, a.sentences, lex)
-	matches = outsidePeople(s.keepInContext(matches, cues, len(a.sentences)), a.names)
+	matches = outsideNames(s.keepInContext(matches, cues, len(a.sentences)), a.names)
 	if ir := internationalRelationsTopic(); ir >= 0 {
 		if named := s.namedIssues(a, matches, ir); len(named) > 0 {
 			// The terms are in token order; the names join them there.
@@ -83,7 +101,7 @@ func (s *issueScratch) issues(a *analysis) []issue {
 		}
 	}
 	s.markStated(a, matches)
-	return s.rankIssues(a, lex, matches)
+	return matches
 }
 
 // issueScratch is the stage's working memory, pooled so that once warm it
@@ -95,11 +113,18 @@ type issueScratch struct {
 	hashes  []uint64 // of each token, for Extend
 	starts  []int32
 	matches []issueMatch
+	pending []issueMatch // terms that lack context (keepInContext, admitByField)
 	cues    []contextCue
 	around  []sentenceCues
 	terms   []uint8 // namedIssues' marks of the tokens
 	matched []bool  // markStated's
 	ranking rankScratch
+	// classify's: the summed weights per class, the features seen, and the
+	// probability of each top level (by topic index; -1 if not scored).
+	acc        []int32
+	seen       []uint64
+	probs      []float64
+	classProbs []float64
 }
 
 var issueScratchPool = sync.Pool{New: func() any { return new(issueScratch) }}
@@ -189,11 +214,13 @@ func (s *issueScratch) keepInContext(matches []issueMatch, cues []contextCue, se
 		around[i+1] = cs
 	}
 	kept := matches[:0]
+	s.pending = s.pending[:0]
 	for i := range matches {
 		m := &matches[i]
 		if sense := m.sense; sense.Conditional() {
 			near := around[m.sentence : m.sentence+3]
 			if !sense.Need.Empty() && !near[0].bits.Or(near[1].bits).Or(near[2].bits).Meets(sense.Need) {
+				s.pend(m)
 				continue
 			}
 			var window topics.Mask
@@ -203,6 +230,9 @@ func (s *issueScratch) keepInContext(matches []issueMatch, cues []contextCue, se
 				}
 			}
 			if !sense.Counts(window) {
+				if !window.Meets(sense.Forbid) {
+					s.pend(m)
+				}
 				continue
 			}
 		}
@@ -211,14 +241,59 @@ func (s *issueScratch) keepInContext(matches []issueMatch, cues []contextCue, se
 	return kept
 }
 
+// pend keeps a term whose context lacks what it needs for admitByField,
+// if what it needs includes a top level ("inning" needs sport).
+func (s *issueScratch) pend(m *issueMatch) {
+	if m.sense.Need.Meets(topics.TopLevelBits) {
+		s.pending = append(s.pending, *m)
+	}
+}
+
+// admitByField adds to matches the pending terms whose needed top level the
+// classifier finds likely (fieldNeed): in "Flop in the ninth inning sinks
+// Jays" no word says sport, but the article is about sport, so "inning" is
+// baseball.
+func (s *issueScratch) admitByField(a *analysis, matches []issueMatch) []issueMatch {
+	pending := outsideNames(s.pending, a.names)
+	best := 0 // the likeliest top level
+	for t := range topics.TopLevels {
+		if s.probs[t] > s.probs[best] {
+			best = t
+		}
+	}
+	added := false
+	for k := range pending {
+		m := &pending[k]
+		for t := range topics.TopLevels {
+			if m.sense.Need.Has(t) && (s.probs[t] >= fieldNeed || t == best && s.probs[t] >= bestFieldNeed) {
+				matches = append(matches, *m)
+				added = true
+				break
+			}
+		}
+	}
+	if added {
+		slices.SortStableFunc(matches, func(x, y issueMatch) int { return cmp.Compare(x.first, y.first) })
+		s.matches = matches // grown, to be reused
+	}
+	return matches
+}
+
+// fieldNeed is the probability of a top level from which the classifier
+// gives a term the context it needs; bestFieldNeed, if it is the likeliest.
+const fieldNeed, bestFieldNeed = 0.5, 0.2
+
 // sentenceCues are the cues of a sentence, cues[first:end], and all their bits.
 type sentenceCues struct {
 	first, end int
 	bits       topics.Mask
 }
 
-// outsidePeople drops the terms inside a person's name ("Gang" in "Qin Gang").
-func outsidePeople(matches []issueMatch, names []Name) []issueMatch {
+// outsideNames drops the terms that overlap a name: a proper name is no
+// evidence of an issue ("Resources" in "World Resources Institute", "Gang"
+// in "Qin Gang", a moon called "Ganymede"), unless the article names it as
+// the issue (namedIssues).
+func outsideNames(matches []issueMatch, names []Name) []issueMatch {
 	kept := matches[:0]
 	n := 0
 	for k := range matches {
@@ -226,10 +301,10 @@ func outsidePeople(matches []issueMatch, names []Name) []issueMatch {
 		for n < len(names) && names[n].Last <= m.first {
 			n++
 		}
-		inside := n < len(names) && names[n].Type == Person && names[n].First <= m.first && m.last <= names[n].Last && m.last-m.first < names[n].Last-names[n].First
-		if !inside {
-			kept = append(kept, *m)
+		if n < len(names) && names[n].First < m.last {
+			continue
 		}
+		kept = append(kept, *m)
 	}
 	return kept
 }
@@ -391,10 +466,16 @@ type topicTally struct {
 	// array that rankIssues shares out among the tallies.
 	mentions, next int
 	first, last    [2]int
+	terms          int  // distinct terms
+	listed         bool // a narrow topic raised enough to be listed
+	stated         bool // raised by a term the article lists as an issue
 }
 
 // add counts the use-th use of a term.
 func (t *topicTally) add(use int, weight float64, para int, span [2]int) {
+	if use == 1 {
+		t.terms++
+	}
 	if t.mentions == 0 {
 		t.first = span
 	}
@@ -450,7 +531,10 @@ func (t *topicTally) raw(r *topics.Ranking) float64 {
 
 // topicMention is a span a tally counts, listed as it is counted.
 type topicMention struct {
-	tally int32
+	tally int32 // -1 once dropped as a duplicate of a child's
+	// child is, for a top level's span, the narrow tally counted at the
+	// same span, or -1.
+	child int32
 	span  [2]int
 }
 
@@ -465,15 +549,13 @@ type rankScratch struct {
 }
 
 // rankIssues scores each topic and lists the narrow topics, best first, then
-// the top-level topics, each scoring all the evidence of its children. The
-// matches are in token order.
+// the top-level topics. A top level scores the classifier's probability
+// (s.probs); a narrow topic scores its own evidence, weighed by how likely
+// its top level is. The matches are in token order.
 //
 // The tallies hold no slices, so that ranking them moves little: their
 // mentions are listed as counted, then shared out of one array.
 func (s *issueScratch) rankIssues(a *analysis, lex *topics.Lexicon, matches []issueMatch) []issue {
-	if len(matches) == 0 {
-		return nil
-	}
 	r := &lex.Ranking
 	rs := &s.ranking
 	rs.sentences = buffers.Resize(rs.sentences, len(a.sentences))
@@ -484,13 +566,16 @@ func (s *issueScratch) rankIssues(a *analysis, lex *topics.Lexicon, matches []is
 	rs.tallyOf = buffers.Resize(rs.tallyOf, len(lex.Topics))
 	tallyOf := rs.tallyOf
 	clear(tallyOf)
-	count := func(topic, use int, w float64, para int, span [2]int) {
+	count := func(topic, use int, w float64, para int, span [2]int, child int32, decisive bool) int32 {
 		if tallyOf[topic] == 0 {
 			tallies = append(tallies, topicTally{topic: topic})
 			tallyOf[topic] = int32(len(tallies))
 		}
 		tallies[tallyOf[topic]-1].add(use, w, para, span)
-		counted = append(counted, topicMention{tallyOf[topic] - 1, span})
+		if decisive {
+			counted = append(counted, topicMention{tallyOf[topic] - 1, child, span})
+		}
+		return tallyOf[topic] - 1
 	}
 	uses := &rs.uses
 	uses.reset(2 * len(matches)) // a narrow topic and its top level each
@@ -503,44 +588,93 @@ func (s *issueScratch) rankIssues(a *analysis, lex *topics.Lexicon, matches []is
 		}
 		span := [2]int{a.tokens[m.first].Start, a.tokens[m.last-1].End}
 		top := lex.Topics[m.sense.Topic].Top
+		child := int32(-1)
+		// Only the words that name an issue are its mentions: loose words
+		// (weighing less than 1) and the roles that carry a story count in
+		// its score but are not shown.
+		decisive := m.stated || m.sense.Weight >= 1 && !lex.Topics[m.sense.Topic].Frame
 		if !lex.IsTop(m.sense.Topic) {
-			count(m.sense.Topic, uses.add(m.sense.Topic, m.term), w, sw.paragraph, span)
+			child = count(m.sense.Topic, uses.add(m.sense.Topic, m.term), w, sw.paragraph, span, -1, decisive)
+			tallies[child].stated = tallies[child].stated || m.stated
 		}
 		if t := tallyOf[top]; t > 0 && tallies[t-1].last == span {
 			continue // one word read two ways counts once for its top level
 		}
-		count(top, uses.add(top, m.term), w, sw.paragraph, span)
+		count(top, uses.add(top, m.term), w, sw.paragraph, span, child, decisive)
+	}
+	// The top levels the classifier finds likely are listed even where no
+	// word raises them: a headline such as "Flop in the ninth inning sinks
+	// Jays" is about sport.
+	probs := s.probs
+	for t := range probs {
+		if probs[t] >= minListedProb && tallyOf[t] == 0 {
+			tallies = append(tallies, topicTally{topic: t, first: [2]int{len(a.text), len(a.text)}})
+			tallyOf[t] = int32(len(tallies))
+		}
 	}
 	rs.tallies, rs.counted = tallies, counted // grown, to be reused
 	// The narrow topics raised enough are ranked first, then the top levels.
 	ranked := rs.ranked[:0]
 	for i := range tallies {
 		if t := &tallies[i]; !lex.IsTop(t.topic) && t.weight >= minNarrowWeight {
-			t.score = saturate(t.raw(r) * r.Prior[t.topic])
+			t.score = saturate(t.raw(r))
 			if lex.Topics[t.topic].Frame {
 				t.score = saturate(t.raw(r) * frameDiscount)
 			}
+			t.score *= topWeight(probs[lex.Topics[t.topic].Top])
+			t.listed = true
 			ranked = append(ranked, int32(i))
 		}
 	}
 	narrow := len(ranked)
 	for i := range tallies {
 		if t := &tallies[i]; lex.IsTop(t.topic) {
-			t.score = saturate(t.raw(r) * r.Prior[t.topic])
+			if p := probs[t.topic]; p >= 0 {
+				t.score = p
+			} else {
+				t.score = unscoredTop * saturate(t.raw(r)*r.Prior[t.topic])
+				if t.terms < 2 {
+					t.score /= 2 // "icy", however often, is no weather story
+				}
+			}
 			ranked = append(ranked, int32(i))
 		}
+	}
+	if len(ranked) == 0 {
+		return nil
 	}
 	rs.ranked = ranked
 	sortByRank(ranked[:narrow], tallies, lex)
 	sortByRank(ranked[narrow:], tallies, lex)
+	// A top level lists the spans none of its listed children lists.
+	mentions := 0
+	for k := range counted {
+		c := &counted[k]
+		if c.child >= 0 && tallies[c.child].listed {
+			c.tally = -1
+			continue
+		}
+		mentions++
+	}
 	// Each tally's mentions take the next run of one array.
-	spans := make([][2]int, len(counted))
+	spans := make([][2]int, mentions)
 	next := 0
+	for i := range tallies {
+		tallies[i].mentions = 0
+	}
+	for _, c := range counted {
+		if c.tally >= 0 {
+			tallies[c.tally].mentions++
+		}
+	}
 	for i := range tallies {
 		tallies[i].next = next
 		next += tallies[i].mentions
 	}
 	for _, c := range counted {
+		if c.tally < 0 {
+			continue
+		}
 		t := &tallies[c.tally]
 		spans[t.next] = c.span
 		t.next++
@@ -551,7 +685,93 @@ func (s *issueScratch) rankIssues(a *analysis, lex *topics.Lexicon, matches []is
 		end := t.next // t.next has moved past the tally's spans
 		out[k] = newIssue(lex, t.topic, t.score, spans[end-t.mentions:end:end])
 	}
+	markSalient(out, lex, ranked, tallies, narrow, probs)
 	return out
+}
+
+const (
+	// minListedProb is the probability from which the classifier alone
+	// lists a top level.
+	minListedProb = 0.15
+	// unscoredTop weighs the lexicon's evidence for the top levels the
+	// classifier does not score (weather): they rank below a likely field.
+	unscoredTop = 0.5
+	// unscoredWeight is topWeight for a top level the classifier does not score.
+	unscoredWeight = 0.6
+)
+
+// topWeight weighs a narrow topic's evidence by the probability p of its
+// top level (-1 if the classifier does not score it): a narrow topic
+// counts fully in an article of its field and little elsewhere ("books"
+// in a bank's story are no literature).
+func topWeight(p float64) float64 {
+	if p < 0 {
+		return unscoredWeight
+	}
+	return math.Sqrt(p)
+}
+
+// Salience: what a reader would name. The first top level always; others
+// as likely as salientTopProb. Narrow topics that score salientNarrow, or
+// that the article lists as issues, at most maxSalientNarrow of them and
+// maxSalient in all.
+const (
+	salientTopProb   = 0.3
+	salientNarrow    = 0.3
+	salientInField   = 0.15
+	maxSalientNarrow = 4
+	maxSalientTops   = 2
+)
+
+// markSalient marks the issues a reader would name. out is ranked as
+// ranked, whose first narrow entries are the narrow topics. The narrow
+// topics the article lists as issues come first; then the best scoring
+// narrow topic of each top level that has none yet (a second topic of one
+// field is most often a facet of the first: diplomacy beside international
+// relations); then the likely top levels.
+func markSalient(out []issue, lex *topics.Lexicon, ranked []int32, tallies []topicTally, narrow int, probs []float64) {
+	n := 0
+	var fields [topics.TopLevels]bool
+	for k := 0; k < narrow && n < maxSalientNarrow; k++ {
+		if t := &tallies[ranked[k]]; t.stated && t.score > 0 && !lex.Topics[t.topic].Frame {
+			out[k].salient = true
+			fields[lex.Topics[t.topic].Top] = true
+			n++
+		}
+	}
+	for k := 0; k < narrow && n < maxSalientNarrow; k++ {
+		t := &tallies[ranked[k]]
+		top := lex.Topics[t.topic].Top
+		// A field the classifier does not score (weather) needs two words:
+		// "icy" alone is no weather story.
+		sure := probs[top] >= 0 || t.terms >= 2
+		if !out[k].salient && t.score >= salientNarrow && !fields[top] && !lex.Topics[t.topic].Frame && sure {
+			out[k].salient = true
+			fields[top] = true
+			n++
+		}
+	}
+	// The article's field gets its best narrow topic if it has none yet
+	// and it is raised clearly enough (salientInField).
+	if narrow < len(out) {
+		field := tallies[ranked[narrow]].topic
+		for k := 0; k < narrow && n < maxSalientNarrow && !fields[field]; k++ {
+			t := &tallies[ranked[k]]
+			sure := probs[field] >= 0 || t.terms >= 2
+			if lex.Topics[t.topic].Top == field && !lex.Topics[t.topic].Frame && t.score >= salientInField && len(out[k].mentions) > 0 && sure {
+				out[k].salient = true
+				fields[field] = true
+				n++
+			}
+		}
+	}
+	tops := 0
+	for k := narrow; k < len(out) && tops < maxSalientTops; k++ {
+		if k == narrow && out[k].score > 0 || probs[tallies[ranked[k]].topic] >= salientTopProb {
+			out[k].salient = true
+			tops++
+		}
+	}
 }
 
 // sortByRank orders tallies, given by index, best first. An article raises a

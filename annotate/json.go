@@ -183,6 +183,9 @@ func (is *Issue) appendJSON(b []byte) []byte {
 	}
 	b = append(b, `,"score":`...)
 	b = strconv.AppendFloat(b, is.Score, 'f', -1, 64)
+	if is.Salient {
+		b = append(b, `,"salient":true`...)
+	}
 	b = appendMentions(append(b, `,"mentions":`...), is.Mentions)
 	return append(b, '}')
 }

@@ -86,7 +86,7 @@ func (r *report) document(cfg config) *Document {
 		}
 	}
 	for i, is := range r.issues {
-		out := Issue{ID: is.id, Label: is.label, Parent: is.parent, ParentLabel: is.parentLabel, Score: is.score, Mentions: carve(len(is.mentions))}
+		out := Issue{ID: is.id, Label: is.label, Parent: is.parent, ParentLabel: is.parentLabel, Score: is.score, Salient: is.salient, Mentions: carve(len(is.mentions))}
 		for j, m := range is.mentions {
 			out.Mentions[j] = mention(m[0], m[1])
 		}

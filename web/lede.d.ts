@@ -124,6 +124,8 @@ export interface Issue {
   parentLabel?: string;
   /** Confidence between 0 and 1. */
   score: number;
+  /** An issue a reader would name (typically 2–6 per article); the page underlines only these by default. */
+  salient?: boolean;
   mentions: Mention[];
 }
 

@@ -191,9 +191,11 @@ export class Panel {
   }
 
   issueItems(doc) {
-    // Go ranks the issues (docs/format.md): narrow topics first, then their top levels.
+    // Go ranks the issues (docs/format.md): narrow topics first, then their
+    // top levels. Only the salient issues show at first; the rest, and
+    // their underlines in the text, behind "more issues".
     const issues = doc.issues || [];
-    const nodes = issues.map((is, rank) => {
+    const items = issues.map((is, rank) => {
       const n = (is.mentions || []).length;
       const b = this.item(is.id, `${rank + 1}. ${is.label}`, [is.parentLabel || "", `${is.id} · ${n} mention${n === 1 ? "" : "s"}`], "item-issue");
       const meter = el("span", "score");
@@ -204,6 +206,15 @@ export class Panel {
       b.append(meter);
       return b;
     });
+    const nodes = items.filter((_, i) => issues[i].salient);
+    const rest = items.filter((_, i) => !issues[i].salient);
+    document.body.classList.remove("show-more-issues");
+    if (rest.length > 0) {
+      const more = el("details", "more-issues");
+      more.append(el("summary", "", `${rest.length} more issue${rest.length === 1 ? "" : "s"}`), ...rest);
+      more.addEventListener("toggle", () => document.body.classList.toggle("show-more-issues", more.open));
+      nodes.push(more);
+    }
     return { nodes, count: issues.length };
   }
 }

@@ -51,7 +51,9 @@ export function renderHighlights(text, spans, doc = document) {
     let parent = block;
     for (const s of [...active].sort(nesting)) {
       const el = doc.createElement(s.layer === "quote" || s.layer === "issue" ? "span" : "mark");
-      el.className = `hl hl-${s.layer}`;
+      // Only salient issues are underlined by default; the rest show
+      // with the panel's "more issues" (style.css .hl-more).
+      el.className = s.layer === "issue" && !s.item.salient ? "hl hl-issue hl-more" : `hl hl-${s.layer}`;
       el.dataset.ref = s.ref;
       if (s.els.length === 0 && s.layer !== "issue" && !labelled.has(s.ref)) {
         labelled.add(s.ref);

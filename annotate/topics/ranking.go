@@ -7,9 +7,11 @@ import (
 	"strings"
 )
 
-// Ranking is how the issues stage weighs its evidence. The values in
-// ranking.txt were fitted by `go run ./cmd/eval-issues -fit` on the dev half
-// of BBC News (even positions in the file) only; the other half stays held out.
+// Ranking is how the issues stage weighs the lexicon's evidence. The values
+// in ranking.txt were fitted on the training half of BBC News (even
+// positions in the file) only, when the lexicon alone ranked the top levels;
+// the classifier (classifier.bin) ranks them now, and the priors weigh only
+// the top levels it does not score (weather).
 type Ranking struct {
 	// Headline and Lede weigh a mention in the headline and the opening
 	// sentence: that is where a story says what it is about.

@@ -10,6 +10,8 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"io"
@@ -30,8 +32,30 @@ func main() {
 	shared := flag.String("shared", "../shared", "the shared data folder")
 	lexPath := flag.String("lexicon", "annotate/topics/lexicon.txt", "the lexicon source")
 	outPath := flag.String("out", "annotate/topics/compiled.txt", "where to write the compiled lexicon")
+	prune := flag.Bool("prune", true, "drop the inflections of terms that the training corpus never uses")
+	minUses := flag.Int("min-uses", 3, "with -prune: the uses in the corpus an inflected form needs to be kept")
+	minWritten := flag.Int("min-written", 3, "with -prune: the uses in the corpus a term as written needs to be kept")
+	trainModel := flag.Bool("train", false, "train the article classifier instead, and write it to -model")
+	modelPath := flag.String("model", "annotate/topics/classifier.bin", "where -train writes the classifier")
+	cache := flag.String("cache", "", "with -train: a file to keep the extracted features in between runs")
+	cfg := defaultTrain
+	flag.IntVar(&cfg.features, "features", cfg.features, "with -train: how many features the classifier keeps")
+	flag.IntVar(&cfg.epochs, "epochs", cfg.epochs, "with -train: passes over the training stories")
+	flag.Float64Var(&cfg.rate, "rate", cfg.rate, "with -train: learning rate")
+	flag.Float64Var(&cfg.l2, "l2", cfg.l2, "with -train: weight decay")
+	flag.Float64Var(&cfg.wmasakhane, "wmas", cfg.wmasakhane, "with -train: weight of a MasakhaNEWS story")
+	flag.Float64Var(&cfg.wbbc, "wbbc", cfg.wbbc, "with -train: weight of a BBC story")
+	flag.Float64Var(&cfg.whuffpost, "whuff", cfg.whuffpost, "with -train: weight of a HuffPost story")
+	flag.Float64Var(&cfg.wheadline, "whead", cfg.wheadline, "with -train: weight of a headline alone")
+	flag.IntVar(&cfg.levels, "levels", cfg.levels, "with -train: the largest quantised weight (at most 127)")
+	flag.BoolVar(&checkHeldOut, "check", false, "with -train: print held-out accuracy of the float model")
 	flag.Parse()
 	log.SetFlags(0)
+	if *trainModel {
+		sourceWeight = map[string]float64{"bbc": cfg.wbbc, "masakhane": cfg.wmasakhane, "allsides": 1, "huffpost": cfg.whuffpost, "headline": cfg.wheadline}
+		train(*shared, *cache, *modelPath, cfg)
+		return
+	}
 
 	iptc, err := readIPTC(filepath.Join(*shared, "data/taxonomy/iptc/mediatopics_flat.tsv"))
 	if err != nil {
@@ -44,6 +68,13 @@ func main() {
 	lex, err := parseLexicon(string(src), iptc)
 	if err != nil {
 		log.Fatal(err)
+	}
+	if *prune {
+		texts, err := pruneCorpus(*shared)
+		if err != nil {
+			log.Fatal(err)
+		}
+		lex.markSeen(texts, *minWritten, *minUses)
 	}
 	out := lex.compile()
 	if err := os.WriteFile(*outPath, out, 0o644); err != nil {
@@ -107,10 +138,15 @@ type lexicon struct {
 	terms  map[string]bool // topic and lower-cased words of each distinct term
 	used   map[string]bool
 	frames map[string]bool // topics marked [frame]
+	// written holds each term's key as written; seen, when not nil, the
+	// other keys (inflections) found in the corpus: the rest are dropped.
+	written, seen map[string]bool
+	source        string // the SHA-256 of lexicon.txt, in hex
 }
 
 func parseLexicon(src string, iptc map[string]concept) (*lexicon, error) {
-	l := &lexicon{iptc: iptc, index: map[string]int{}, tops: map[string]string{}, keys: map[string]*keyInfo{}, terms: map[string]bool{}, used: map[string]bool{}, frames: map[string]bool{}}
+	sum := sha256.Sum256([]byte(src))
+	l := &lexicon{source: hex.EncodeToString(sum[:]), iptc: iptc, index: map[string]int{}, tops: map[string]string{}, keys: map[string]*keyInfo{}, terms: map[string]bool{}, used: map[string]bool{}, frames: map[string]bool{}, written: map[string]bool{}}
 	var levelOne []string
 	for id, c := range iptc {
 		if c.broader == "" && !c.retired {
@@ -166,7 +202,9 @@ func parseLexicon(src string, iptc map[string]concept) (*lexicon, error) {
 				return nil, fail("too many context groups")
 			}
 			for _, t := range splitTerms(terms) {
-				for _, key := range expand(strings.Fields(t)) {
+				keys := expand(strings.Fields(t))
+				l.written[keys[0]] = true
+				for _, key := range keys {
 					info := l.key(key)
 					info.context = append(info.context, name)
 				}
@@ -241,7 +279,9 @@ func (l *lexicon) addTerm(topic, spec string) error {
 	}
 	l.terms[topic+" "+strings.ToLower(strings.TrimLeft(strings.Join(words, " "), "!"))] = true
 	l.used[topic] = true
-	for _, key := range expand(words) {
+	keys := expand(words)
+	l.written[keys[0]] = true
+	for _, key := range keys {
 		info := l.key(key)
 		info.senses = append(info.senses, s)
 	}
@@ -297,6 +337,7 @@ func (l *lexicon) mask(names []string) string {
 func (l *lexicon) compile() []byte {
 	var b bytes.Buffer
 	b.WriteString("# Compiled by cmd/build-topics from lexicon.txt and IPTC Media Topics 2025-10-09 (CC-BY 4.0). Do not edit.\n")
+	b.WriteString("# lexicon.txt sha256 " + l.source + "\n")
 	for _, id := range l.order {
 		kind := ""
 		if l.frames[id] {
@@ -306,6 +347,9 @@ func (l *lexicon) compile() []byte {
 	}
 	bySignature := map[string][]string{}
 	for key, info := range l.keys {
+		if l.seen != nil && !l.seen[key] && !strings.HasPrefix(key, "=") {
+			continue
+		}
 		sig := l.signature(info)
 		bySignature[sig] = append(bySignature[sig], key)
 	}

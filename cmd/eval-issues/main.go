@@ -1,158 +1,145 @@
-// Command eval-issues measures how well the top-ranked top-level issue
-// names the section of a BBC News article (Greene & Cunningham 2006: 2,225
-// articles in business, entertainment, politics, sport and tech), each class
-// mapped to its IPTC top level. It prints accuracy per class and overall, for
-// the "dev" half (even positions in the file, the half whose errors were read
-// while writing the lexicon) and the "held-out" half (odd positions), and the
-// top-level topics each class was confused with.
+// Command eval-issues measures the issues stage, through the whole pipeline,
+// with the classifier as shipped (annotate/topics/classifier.bin):
 //
-// With -fit it first fits the ranking weights (topics.Ranking) on the dev
-// half and writes them to annotate/topics/ranking.txt; see fit.go.
+//   - top-level accuracy on BBC News 2004–05 (Greene & Cunningham 2006),
+//     on the held-out half (odd positions; the even half is trained on) and
+//     on the training half, per class;
+//   - top-level accuracy on MasakhaNEWS English dev.tsv (BBC 2022; the
+//     classifier trains on train.tsv only; the test split is never read);
+//   - the same on the headlines alone;
+//   - Lede's own test articles (annotate/testdata/issues): whether the
+//     issues a reader expects are among the top five, and how many words
+//     are underlined as salient issues.
 //
-//	go run ./cmd/eval-issues -shared ../shared [-errors 5] [-fit]
+// The top-ranked top level is the first issue without a parent.
+//
+//	go run ./cmd/eval-issues -shared ../shared [-errors 5]
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"lede/annotate"
-	"lede/annotate/topics"
+	"lede/cmd/build-topics/corpus"
 )
-
-// classTopics maps each BBC class to the IPTC top level that names it.
-var classTopics = map[string]string{
-	"business":      "medtop:04000000", // economy, business and finance
-	"entertainment": "medtop:01000000", // arts, culture, entertainment and media
-	"politics":      "medtop:11000000", // politics and government
-	"sport":         "medtop:15000000", // sport
-	"tech":          "medtop:13000000", // science and technology
-}
-
-type article struct {
-	ID       string `json:"id"`
-	Category string `json:"category"`
-	Title    string `json:"title"`
-	Text     string `json:"text"`
-}
 
 type tally struct{ correct, total int }
 
 func (t tally) String() string {
 	if t.total == 0 {
-		return "     -"
+		return "-"
 	}
 	return fmt.Sprintf("%.3f (%d/%d)", float64(t.correct)/float64(t.total), t.correct, t.total)
 }
 
 func main() {
 	shared := flag.String("shared", "../shared", "the shared data folder")
-	showErrors := flag.Int("errors", 0, "print this many misranked dev articles per class")
-	fit := flag.Bool("fit", false, "fit the ranking weights on the dev half, write them to -ranking and evaluate with them")
-	rankingPath := flag.String("ranking", "annotate/topics/ranking.txt", "where -fit writes the ranking weights")
+	own := flag.String("own", "annotate/testdata/issues", "Lede's own test articles")
+	showErrors := flag.Int("errors", 0, "print this many misranked held-out stories per class")
 	flag.Parse()
 	log.SetFlags(0)
 
-	articles, err := readArticles(filepath.Join(*shared, "data/topics/bbc_news/bbc_news.jsonl"))
+	bbc, err := corpus.BBC(*shared)
 	if err != nil {
 		log.Fatal(err)
 	}
-	if *fit {
-		lex := topics.Load()
-		var dev []article
-		for i := 0; i < len(articles); i += 2 {
-			dev = append(dev, articles[i])
+	var held, trained []corpus.Story
+	for i, s := range bbc {
+		if i%2 == 1 {
+			held = append(held, s)
+		} else {
+			trained = append(trained, s)
 		}
-		r := fitRanking(lex, dev)
-		header := "Fitted by `go run ./cmd/eval-issues -fit` on the dev half of BBC News\n(even positions in the file) only; do not edit by hand."
-		if err := os.WriteFile(*rankingPath, []byte(lex.Format(r, header)), 0o644); err != nil {
-			log.Fatal(err)
-		}
-		fmt.Printf("\nwrote %s:\n%s", *rankingPath, lex.Format(r, ""))
 	}
-	splits := []string{"dev", "held-out", "all"}
-	scores := map[string]map[string]*tally{}
-	for _, s := range splits {
-		scores[s] = map[string]*tally{}
+	dev, err := corpus.Masakhane(*shared, "dev")
+	if err != nil {
+		log.Fatal(err)
 	}
-	confusions := map[string]map[string]int{}
-	printed := map[string]int{}
 	start := time.Now()
 	var bytes int
-	for i, art := range articles {
-		text := art.Title + "\n" + art.Text
-		bytes += len(text)
-		doc := annotate.Annotate(text, annotate.WithOffsets(annotate.Bytes), annotate.WithLayers(annotate.Layers{Issues: true}))
-		got, gotLabel := topIssue(doc)
-		want := classTopics[art.Category]
-		ok := got == want
-		split := splits[i%2]
-		for _, s := range []string{split, "all"} {
-			for _, c := range []string{art.Category, "overall"} {
-				if scores[s][c] == nil {
-					scores[s][c] = &tally{}
-				}
-				scores[s][c].total++
+	// reliability[b] counts the full held-out articles whose first top level
+	// scores in [b/5, (b+1)/5), and how many of those are right.
+	var reliability [5]tally
+	var scoreSum [5]float64
+	run := func(title string, stories []corpus.Story, headlines bool) map[string]*tally {
+		scores := map[string]*tally{}
+		printed := map[string]int{}
+		confusions := map[string]map[string]int{}
+		for _, s := range stories {
+			text := s.Article()
+			if headlines {
+				text = s.Title
+			}
+			bytes += len(text)
+			doc := annotate.Annotate(text, annotate.WithOffsets(annotate.Bytes), annotate.WithLayers(annotate.Layers{Issues: true}))
+			got, label := topIssue(doc)
+			ok := got == s.Topic
+			if title != "" {
+				score := topScore(doc)
+				b := min(int(score*5), 4)
+				reliability[b].total++
+				scoreSum[b] += score
 				if ok {
-					scores[s][c].correct++
+					reliability[b].correct++
+				}
+			}
+			for _, c := range []string{s.Class, "overall"} {
+				if scores[c] == nil {
+					scores[c] = &tally{}
+				}
+				scores[c].total++
+				if ok {
+					scores[c].correct++
+				}
+			}
+			if !ok {
+				if confusions[s.Class] == nil {
+					confusions[s.Class] = map[string]int{}
+				}
+				confusions[s.Class][label]++
+				if !headlines && printed[s.Class] < *showErrors {
+					printed[s.Class]++
+					fmt.Printf("  %s → %s: %s\n", s.Class, label, s.Title)
 				}
 			}
 		}
-		if !ok {
-			if confusions[art.Category] == nil {
-				confusions[art.Category] = map[string]int{}
-			}
-			confusions[art.Category][gotLabel]++
-			if split == "dev" && printed[art.Category] < *showErrors {
-				printed[art.Category]++
-				fmt.Printf("%s → %s: %s\n    %s\n", art.ID, gotLabel, art.Title, summary(doc))
+		if title != "" {
+			fmt.Printf("\n%s\n\n| class | accuracy | misranked as |\n|---|---|---|\n", title)
+			for _, c := range append(sortedKeys(scores), "overall") {
+				fmt.Printf("| %s | %s | %s |\n", c, scores[c], confusionSummary(confusions[c]))
 			}
 		}
+		return scores
 	}
+	run("BBC News 2004–05, held-out half (odd positions), full articles", held, false)
+	run("MasakhaNEWS English dev.tsv (BBC 2022), full articles", dev, false)
+	bbcTrained := run("", trained, false)
+	bbcHeadlines := run("", held, true)
+	devHeadlines := run("", dev, true)
 	elapsed := time.Since(start)
-
-	fmt.Printf("\nTop-ranked top-level issue vs BBC class (%d articles)\n\n", len(articles))
-	fmt.Printf("| class | dev | held-out | all |\n|---|---|---|---|\n")
-	classes := append(sortedKeys(classTopics), "overall")
-	for _, c := range classes {
-		fmt.Printf("| %s | %s | %s | %s |\n", c, scores["dev"][c], scores["held-out"][c], scores["all"][c])
-	}
-	fmt.Printf("\nMisranked articles, by the top level they got instead:\n\n")
-	for _, c := range sortedKeys(classTopics) {
-		fmt.Printf("- %s: %s\n", c, confusionSummary(confusions[c]))
-	}
-	fmt.Printf("\n%d articles, %.1f MB in %v (%.1f MB/s; quotes are not run)\n",
-		len(articles), float64(bytes)/1e6, elapsed.Round(time.Millisecond), float64(bytes)/1e6/elapsed.Seconds())
-}
-
-func readArticles(path string) ([]article, error) {
-	f, err := os.Open(path)
-	if os.IsNotExist(err) {
-		return nil, fmt.Errorf("%s is absent: eval-issues needs the shared data folder (-shared)", path)
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var out []article
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var a article
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			return nil, err
+	fmt.Printf("\n| | full articles | headlines alone |\n|---|---|---|\n")
+	fmt.Printf("| BBC held-out half | (above) | %s |\n", bbcHeadlines["overall"])
+	fmt.Printf("| MasakhaNEWS dev | (above) | %s |\n", devHeadlines["overall"])
+	fmt.Printf("| BBC training half (trained on) | %s | |\n", bbcTrained["overall"])
+	fmt.Printf("\nCalibration of the first top level's score (held-out full articles):\n\n| score | articles | mean score | right |\n|---|---|---|---|\n")
+	for b, r := range reliability {
+		if r.total > 0 {
+			fmt.Printf("| %.1f–%.1f | %d | %.2f | %.2f |\n", float64(b)/5, float64(b+1)/5, r.total, scoreSum[b]/float64(r.total), float64(r.correct)/float64(r.total))
 		}
-		out = append(out, a)
 	}
-	return out, sc.Err()
+	fmt.Printf("\n%.1f MB in %v (%.1f MB/s; names and issues, no quotes)\n", float64(bytes)/1e6, elapsed.Round(time.Millisecond), float64(bytes)/1e6/elapsed.Seconds())
+	if err := ownArticles(*own); err != nil {
+		log.Fatal(err)
+	}
 }
 
 // topIssue is the best-ranked top-level issue: the first one without a parent.
@@ -165,34 +152,92 @@ func topIssue(doc *annotate.Document) (id, label string) {
 	return "", "(none)"
 }
 
-// summary lists the top-level scores and the leading narrow topics of a document.
-func summary(doc *annotate.Document) string {
-	var tops, narrow []string
+// topScore is the score of the best-ranked top-level issue.
+func topScore(doc *annotate.Document) float64 {
 	for _, is := range doc.Issues {
-		entry := fmt.Sprintf("%s %.2f", is.Label, is.Score)
 		if is.Parent == "" {
-			tops = append(tops, entry)
-		} else if len(narrow) < 6 {
-			narrow = append(narrow, fmt.Sprintf("%s[%s]", entry, firstWords(is.Mentions)))
+			return is.Score
 		}
 	}
-	return strings.Join(tops, "; ") + "\n    " + strings.Join(narrow, "; ")
+	return 0
 }
 
-func firstWords(ms []annotate.Mention) string {
-	var words []string
-	for i, m := range ms {
-		if i == 4 {
-			break
-		}
-		words = append(words, m.Text)
+// expectation is what a reader expects of one of Lede's own test articles
+// (cases.json): the top level, and issues that should be among the top five.
+type expectation struct {
+	File   string   `json:"file"`
+	Top    string   `json:"top"`
+	Issues []string `json:"issues"`
+}
+
+// ownArticles reports, for Lede's own articles, whether the top level is
+// right, whether the expected issues are among the top five (the first five
+// narrow issues, or the first two top levels), and the words underlined.
+func ownArticles(dir string) error {
+	src, err := os.ReadFile(filepath.Join(dir, "cases.json"))
+	if err != nil {
+		return err
 	}
-	return strings.Join(words, ",")
+	var cases []expectation
+	if err := json.Unmarshal(src, &cases); err != nil {
+		return err
+	}
+	fmt.Printf("\nLede's own test articles (%s)\n\n| article | top level | expected in top five | words underlined | salient issues |\n|---|---|---|---|---|\n", dir)
+	var words []int
+	tops, found, expected := 0, 0, 0
+	for _, c := range cases {
+		text, err := os.ReadFile(filepath.Join(dir, c.File))
+		if err != nil {
+			return err
+		}
+		doc := annotate.Annotate(string(text), annotate.WithOffsets(annotate.Bytes))
+		top, _ := topIssue(doc)
+		if top == c.Top {
+			tops++
+		}
+		five := topFive(doc)
+		hits := 0
+		for _, id := range c.Issues {
+			if slices.Contains(five, id) {
+				hits++
+			}
+		}
+		found += hits
+		expected += len(c.Issues)
+		n, salient := 0, []string{}
+		for _, is := range doc.Issues {
+			if is.Salient {
+				salient = append(salient, is.Label)
+				for _, m := range is.Mentions {
+					n += len(strings.Fields(m.Text))
+				}
+			}
+		}
+		words = append(words, n)
+		fmt.Printf("| %s | %v | %d/%d | %d | %s |\n", c.File, top == c.Top, hits, len(c.Issues), n, strings.Join(salient, "; "))
+	}
+	slices.Sort(words)
+	fmt.Printf("\ntop level right %d/%d; expected issues in the top five %d/%d; words underlined per article: median %d, max %d\n",
+		tops, len(cases), found, expected, words[len(words)/2], words[len(words)-1])
+	return nil
+}
+
+// topFive is the first five narrow issues and the first two top levels.
+func topFive(doc *annotate.Document) []string {
+	var narrow, tops []string
+	for _, is := range doc.Issues {
+		if is.Parent != "" && len(narrow) < 5 {
+			narrow = append(narrow, is.ID)
+		} else if is.Parent == "" && len(tops) < 2 {
+			tops = append(tops, is.ID)
+		}
+	}
+	return append(narrow, tops...)
 }
 
 func confusionSummary(counts map[string]int) string {
 	if len(counts) == 0 {
-		return "none"
+		return ""
 	}
 	labels := sortedKeys(counts)
 	sort.SliceStable(labels, func(i, j int) bool { return counts[labels[i]] > counts[labels[j]] })
@@ -203,10 +248,13 @@ func confusionSummary(counts map[string]int) string {
 	return strings.Join(parts, ", ")
 }
 
+// sortedKeys lists the keys of m, sorted, without "overall".
 func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
+	var keys []string
 	for k := range m {
-		keys = append(keys, k)
+		if k != "overall" {
+			keys = append(keys, k)
+		}
 	}
 	sort.Strings(keys)
 	return keys

@@ -1,0 +1,196 @@
+// The article classifier: a linear model over words, word pairs and the
+// lexicon's concept hits that gives each top level a probability.
+
+package topics
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"math"
+	"math/bits"
+	"strings"
+)
+
+// classifierData is written by `make topics-model` (cmd/build-topics -train).
+//
+//go:embed classifier.bin
+var classifierData string
+
+// Classifier is a multinomial logistic regression over the top levels. Its
+// features are present or absent in an article: a folded word ("tariff"), a
+// pair of adjacent words ("interest rates"), or a concept the lexicon found
+// ("@medtop:20000373"). Each present feature counts 1/√(words+1), so that a
+// headline and a long story score on one scale. It is read-only and shared.
+type Classifier struct {
+	// Classes are the topic indexes (top levels) the classifier scores.
+	Classes []int
+	bias    []float32
+	scale   float32 // of the quantised weights
+	weights []int8  // a row of len(Classes) per feature
+	names   []string
+	// The features by key (KeyOf of their names): open addressing, each
+	// slot with its key, so that a lookup reads one cache line.
+	slots     []featureSlot
+	slotShift uint
+	// concepts[t] is the row of topic t's concept feature, -1 for none.
+	concepts []int32
+}
+
+// featureSlot is a slot of the feature table: row is 1 + the feature's row, 0 if empty.
+type featureSlot struct {
+	key uint64
+	row int32
+}
+
+// ClassifierMagic starts classifier.bin.
+const ClassifierMagic = "LTC1"
+
+// Features is how many features the model has.
+func (c *Classifier) Features() int { return len(c.names) }
+
+// Name is the name of feature row r.
+func (c *Classifier) Name(r int32) string { return c.names[r] }
+
+// Row returns the feature row of key (KeyOf of its name), -1 if none.
+func (c *Classifier) Row(key uint64) int32 {
+	if len(c.slots) == 0 {
+		return -1
+	}
+	for i := (key * 0x9e3779b97f4a7c15) >> c.slotShift; ; i = (i + 1) & uint64(len(c.slots)-1) {
+		switch s := &c.slots[i]; {
+		case s.row == 0:
+			return -1
+		case s.key == key:
+			return s.row - 1
+		}
+	}
+}
+
+// Concept returns the row of a topic's concept feature, -1 if none.
+func (c *Classifier) Concept(topic int) int32 { return c.concepts[topic] }
+
+// Accumulate adds the quantised weights of row r to acc, one per class.
+func (c *Classifier) Accumulate(acc []int32, r int32) {
+	n := len(c.Classes)
+	row := c.weights[int(r)*n : int(r)*n+n]
+	for k, w := range row {
+		acc[k] += int32(w)
+	}
+}
+
+// Probabilities turns the summed weights of an article's features, read
+// from words word tokens, into a probability per class, in out.
+func (c *Classifier) Probabilities(acc []int32, words int, out []float64) {
+	x := float64(c.scale) / math.Sqrt(float64(words+1))
+	most := math.Inf(-1)
+	for k := range c.Classes {
+		out[k] = float64(c.bias[k]) + x*float64(acc[k])
+		most = max(most, out[k])
+	}
+	var sum float64
+	for k := range c.Classes {
+		out[k] = math.Exp(out[k] - most)
+		sum += out[k]
+	}
+	for k := range c.Classes {
+		out[k] /= sum
+	}
+}
+
+// parseClassifier reads classifier.bin:
+//
+//	"LTC1", uvarint classes, each a uvarint-prefixed IPTC id,
+//	float32 scale, float32 bias per class (little-endian),
+//	uvarint features, their names each ended by "\n",
+//	then the int8 weights class by class (a column of every feature each).
+//
+// An empty file is a classifier with no classes (before the first training).
+func parseClassifier(src string, l *Lexicon) (*Classifier, error) {
+	c := &Classifier{concepts: make([]int32, len(l.Topics))}
+	for i := range c.concepts {
+		c.concepts[i] = -1
+	}
+	if src == "" {
+		return c, nil
+	}
+	bad := errors.New("topics: classifier.bin is malformed")
+	if !strings.HasPrefix(src, ClassifierMagic) {
+		return nil, bad
+	}
+	b := []byte(src[len(ClassifierMagic):])
+	uvarint := func() int {
+		v, n := binary.Uvarint(b)
+		if n <= 0 || v > 1<<24 {
+			b = nil
+			return -1
+		}
+		b = b[n:]
+		return int(v)
+	}
+	classes := uvarint()
+	for range max(classes, 0) {
+		n := uvarint()
+		if n < 0 || n > len(b) {
+			return nil, bad
+		}
+		t := l.Find(string(b[:n]))
+		if t < 0 || !l.IsTop(t) {
+			return nil, errors.New("topics: the classifier scores " + string(b[:n]) + ", not a top level of the lexicon")
+		}
+		c.Classes = append(c.Classes, t)
+		b = b[n:]
+	}
+	if classes <= 0 || len(b) < 4*(classes+1) {
+		return nil, bad
+	}
+	f32 := func() float32 { v := math.Float32frombits(binary.LittleEndian.Uint32(b)); b = b[4:]; return v }
+	c.scale = f32()
+	for range classes {
+		c.bias = append(c.bias, f32())
+	}
+	features := uvarint()
+	if features < 0 {
+		return nil, bad
+	}
+	c.names = make([]string, features)
+	for i := range c.names {
+		j := 0
+		for j < len(b) && b[j] != '\n' {
+			j++
+		}
+		if j == len(b) {
+			return nil, bad
+		}
+		c.names[i] = string(b[:j])
+		b = b[j+1:]
+	}
+	if len(b) != features*classes {
+		return nil, bad
+	}
+	c.weights = make([]int8, len(b))
+	for k := range classes {
+		for r := range features {
+			c.weights[r*classes+k] = int8(b[k*features+r])
+		}
+	}
+	size := uint(bits.Len(uint(2*features + 1)))
+	c.slots, c.slotShift = make([]featureSlot, 1<<size), 64-size
+	for r, name := range c.names {
+		key := KeyOf(name)
+		i := (key * 0x9e3779b97f4a7c15) >> c.slotShift
+		for c.slots[i].row != 0 {
+			if c.slots[i].key == key {
+				return nil, errors.New("topics: two classifier features share a key: " + name)
+			}
+			i = (i + 1) & uint64(len(c.slots)-1)
+		}
+		c.slots[i] = featureSlot{key, int32(r) + 1}
+		if id, ok := strings.CutPrefix(name, "@"); ok {
+			if t := l.Find(id); t >= 0 {
+				c.concepts[t] = int32(r)
+			}
+		}
+	}
+	return c, nil
+}
