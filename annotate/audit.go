@@ -1,7 +1,7 @@
 package annotate
 
 import (
-	"strconv"
+	"lede/annotate/internal/decimal"
 	"strings"
 
 	"lede/annotate/gazetteer"
@@ -160,7 +160,7 @@ func (s *Sources) appendJSON(b []byte) []byte {
 	b = s.QuotesByGender.appendJSON(append(b, `,"quotesByGender":`...))
 	b = s.WordsByGender.appendJSON(append(b, `,"wordsByGender":`...))
 	b = appendInt(b, `,"anonymous":`, s.Anonymous)
-	b = strconv.AppendFloat(append(b, `,"anonymousShare":`...), s.AnonymousShare, 'f', -1, 64)
+	b = decimal.Append(append(b, `,"anonymousShare":`...), s.AnonymousShare, scorePlaces)
 	b = appendInt(b, `,"kinds":{"person":`, s.Kinds.Person)
 	b = appendInt(b, `,"anonymous":`, s.Kinds.Anonymous)
 	b = appendInt(b, `,"organization":`, s.Kinds.Organization)

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"io"
+	"lede/annotate/internal/decimal"
 	"math/bits"
 	"strconv"
 	"sync"
@@ -134,9 +135,9 @@ func (g *Geo) appendJSON(b []byte) []byte {
 	b = appendField(b, `"name":`, g.Name)
 	b = appendField(b, `,"country":`, g.Country)
 	b = appendField(b, `,"kind":`, g.Kind)
-	b = strconv.AppendFloat(append(b, `,"lat":`...), g.Lat, 'f', -1, 64)
-	b = strconv.AppendFloat(append(b, `,"lon":`...), g.Lon, 'f', -1, 64)
-	b = strconv.AppendFloat(append(b, `,"confidence":`...), g.Confidence, 'f', -1, 64)
+	b = decimal.Append(append(b, `,"lat":`...), g.Lat, geoPlaces)
+	b = decimal.Append(append(b, `,"lon":`...), g.Lon, geoPlaces)
+	b = decimal.Append(append(b, `,"confidence":`...), g.Confidence, scorePlaces)
 	return append(b, '}')
 }
 
@@ -182,7 +183,7 @@ func (is *Issue) appendJSON(b []byte) []byte {
 		b = appendField(b, `,"parentLabel":`, is.ParentLabel)
 	}
 	b = append(b, `,"score":`...)
-	b = strconv.AppendFloat(b, is.Score, 'f', -1, 64)
+	b = decimal.Append(b, is.Score, scorePlaces)
 	if is.Salient {
 		b = append(b, `,"salient":true`...)
 	}

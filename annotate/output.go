@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"cmp"
+	"math"
 	"slices"
 )
 
@@ -86,7 +87,7 @@ func (r *report) document(cfg config) *Document {
 		}
 	}
 	for i, is := range r.issues {
-		out := Issue{ID: is.id, Label: is.label, Parent: is.parent, ParentLabel: is.parentLabel, Score: is.score, Salient: is.salient, Mentions: carve(len(is.mentions))}
+		out := Issue{ID: is.id, Label: is.label, Parent: is.parent, ParentLabel: is.parentLabel, Score: roundScore(is.score), Salient: is.salient, Mentions: carve(len(is.mentions))}
 		for j, m := range is.mentions {
 			out.Mentions[j] = mention(m[0], m[1])
 		}
@@ -132,4 +133,22 @@ func sortMentions(ms []Mention) {
 			return
 		}
 	}
+}
+
+// The document's numbers are rounded, so that its JSON (json.go, through
+// package decimal) is short and reads the same as encoding/json writes it:
+// scores and shares to scorePlaces decimals, coordinates to geoPlaces
+// (GeoNames gives them to a hundredth at most).
+const (
+	scorePlaces = 3
+	geoPlaces   = 4
+)
+
+// roundScore rounds a score to scorePlaces decimals; a positive score stays
+// positive (at least 0.001), as the document promises scores in (0, 1].
+func roundScore(x float64) float64 {
+	if x <= 0 {
+		return 0
+	}
+	return max(0.001, math.Round(x*1000)/1000)
 }

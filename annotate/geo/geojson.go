@@ -1,6 +1,10 @@
 package geo
 
-import "strconv"
+import (
+	"strconv"
+
+	"lede/annotate/internal/decimal"
+)
 
 // Feature is what a GeoJSON export says of one linked place entity.
 type Feature struct {
@@ -42,9 +46,9 @@ func WriteGeoJSON(dst []byte, features []Feature) []byte {
 		dst = append(dst, `{"type":"Feature","id":`...)
 		dst = appendString(dst, f.ID)
 		dst = append(dst, `,"geometry":{"type":"Point","coordinates":[`...)
-		dst = strconv.AppendFloat(dst, f.Lon, 'f', -1, 64)
+		dst = decimal.Append(dst, f.Lon, 4)
 		dst = append(dst, ',')
-		dst = strconv.AppendFloat(dst, f.Lat, 'f', -1, 64)
+		dst = decimal.Append(dst, f.Lat, 4)
 		dst = append(dst, `]},"properties":{"entity":`...)
 		dst = appendString(dst, f.ID)
 		dst = append(dst, `,"name":`...)

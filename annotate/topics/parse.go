@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"lede/annotate/internal/decimal"
 	"lede/annotate/internal/swar"
 )
 
@@ -107,7 +108,7 @@ func parseWeight(s string) float64 {
 		case c == '.' && !point:
 			point = true
 		default:
-			w, _ := strconv.ParseFloat(s, 64)
+			w, _ := decimal.Parse(s)
 			return w
 		}
 	}

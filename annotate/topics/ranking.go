@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+
+	"lede/annotate/internal/decimal"
 )
 
 // Ranking is how the issues stage weighs the lexicon's evidence. The values
@@ -55,9 +57,9 @@ func (l *Lexicon) ParseRanking(src string) (Ranking, error) {
 		fail := func(problem string) (Ranking, error) {
 			return Ranking{}, errors.New("ranking line " + strconv.Itoa(n+1) + ": " + problem)
 		}
-		v, err := strconv.ParseFloat(f[len(f)-1], 64)
-		if err != nil || v < 0 {
-			return fail(strconv.Quote(f[len(f)-1]) + " is not a weight")
+		v, ok := decimal.Parse(f[len(f)-1])
+		if !ok || v < 0 {
+			return fail(`"` + f[len(f)-1] + `" is not a weight`)
 		}
 		switch {
 		case len(f) == 2 && f[0] == "headline":
@@ -73,7 +75,7 @@ func (l *Lexicon) ParseRanking(src string) (Ranking, error) {
 			}
 			r.Prior[t] = v
 		default:
-			return fail("unknown setting " + strconv.Quote(line))
+			return fail(`unknown setting "` + line + `"`)
 		}
 	}
 	return r, nil

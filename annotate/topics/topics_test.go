@@ -318,9 +318,14 @@ func TestRanking(t *testing.T) {
 }
 
 func TestParseWeight(t *testing.T) {
-	for _, s := range []string{"1", "0.5", "0.3", "0.42", "0.7", "2", "1.25", "0.1", "12.345", ".5", "5.", "0.000000001", "123456789.012345678", "1e-3", ""} {
+	for _, s := range []string{"1", "0.5", "0.3", "0.42", "0.7", "2", "1.25", "0.1", "12.345", ".5", "5.", "0.000000001", "123456789.012345", ""} {
 		want, _ := strconv.ParseFloat(s, 64)
 		assert.Equal(t, want, parseWeight(s), s)
+	}
+	// The compiled lexicon writes short plain decimals only: anything else
+	// (an exponent, more than 15 digits) is no weight.
+	for _, s := range []string{"1e-3", "123456789.012345678", "lots"} {
+		assert.Zero(t, parseWeight(s), s)
 	}
 }
 
