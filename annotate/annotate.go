@@ -46,8 +46,9 @@ func ParseOffsetUnit(s string) (OffsetUnit, bool) {
 }
 
 type config struct {
-	offsets OffsetUnit
-	layers  Layers
+	offsets  OffsetUnit
+	layers   Layers
+	newsroom *Newsroom
 }
 
 // Layers selects which kinds of annotation a Document carries.
@@ -75,6 +76,8 @@ func WithLayers(l Layers) Option { return func(c *config) { c.layers = l } }
 type Settings struct {
 	Offsets string   `json:"offsets"`
 	Layers  []string `json:"layers"`
+	// Lexicon is the newsroom lexicon (newsroom.go), nil for none.
+	Lexicon *NewsroomLexicon `json:"lexicon,omitempty"`
 }
 
 // layerNames maps each layer name in Settings to the flag it turns on.
@@ -92,6 +95,13 @@ func (s Settings) Options() ([]Option, error) {
 		return nil, errors.New(`unknown offsets "` + s.Offsets + `" (want utf16, byte or codepoint)`)
 	}
 	opts := []Option{WithOffsets(unit)}
+	if s.Lexicon != nil {
+		news, err := NewNewsroom(*s.Lexicon)
+		if err != nil {
+			return nil, errors.New("lexicon: " + err.Error())
+		}
+		opts = append(opts, WithNewsroom(news))
+	}
 	if s.Layers == nil {
 		return opts, nil
 	}
@@ -118,17 +128,20 @@ type analysis struct {
 }
 
 // analyse runs the stages on text; quotes and issues only when asked for.
-func analyse(text string, layers Layers) *analysis {
+func analyse(text string, layers Layers, news *Newsroom) *analysis {
 	a := &analysis{text: text}
 	a.tokens = Tokenize(text)
 	a.sentences = splitSentences(text, a.tokens)
 	a.names = findNames(text, a.tokens, a.sentences)
+	a.names = news.names(text, a.tokens, a.names)
 	a.entities = groupEntities(text, a.tokens, a.names)
+	a.entities = news.entities(text, a.entities)
 	if layers.Quotes {
 		a.quotes = findQuotes(a)
 	}
 	if layers.Issues {
 		a.issues = findIssues(a)
+		a.issues = news.issues(text, a.tokens, a.issues)
 	}
 	return a
 }
@@ -144,9 +157,9 @@ func Annotate(text string, opts ...Option) *Document {
 	text, warnings, repairs := repairUTF8(text)
 	var r *report
 	if len(text) > blockSize {
-		r = reportBlocks(text, func(block string) *report { return analyse(block, cfg.layers).report() })
+		r = reportBlocks(text, func(block string) *report { return analyse(block, cfg.layers, cfg.newsroom).report() })
 	} else {
-		r = analyse(text, cfg.layers).report()
+		r = analyse(text, cfg.layers, cfg.newsroom).report()
 	}
 	r.repairs = repairs
 	doc := r.document(cfg)

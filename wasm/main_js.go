@@ -93,6 +93,7 @@ func parseOptions(args []js.Value) (o annotate.Settings, err error) {
 			o.Layers[i] = layers.Index(i).String()
 		}
 	}
+	o.Lexicon = jsLexicon(v.Get("lexicon"))
 	return o, nil
 }
 

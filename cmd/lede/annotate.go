@@ -29,10 +29,22 @@ func runAnnotate(args []string) error {
 	offsets := fs.String("offsets", "utf16", "offset unit: utf16, byte or codepoint")
 	format := fs.String("format", "json", "output format: "+strings.Join(formatNames(), ", "))
 	jsonl := fs.Bool("jsonl", false, `read {"id","text"} objects, one per line, and write one result per line`)
+	lexicon := fs.String("lexicon", "", "a newsroom lexicon: a JSON file (docs/format.md)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	opts, err := annotate.Settings{Offsets: *offsets}.Options()
+	settings := annotate.Settings{Offsets: *offsets}
+	if *lexicon != "" {
+		lex, err := readLexicon(*lexicon)
+		if err == nil {
+			_, err = annotate.NewNewsroom(*lex)
+		}
+		if err != nil {
+			return fmt.Errorf("-lexicon: %w", err)
+		}
+		settings.Lexicon = lex
+	}
+	opts, err := settings.Options()
 	if err != nil {
 		return fmt.Errorf("-offsets: %w", err)
 	}
