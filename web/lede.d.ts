@@ -12,6 +12,14 @@ export type Layer = "entities" | "quotes" | "issues";
 export interface AnnotateOptions {
   offsets?: OffsetUnit;
   layers?: Layer[];
+  /** A newsroom lexicon (docs/format.md): names always typed, aliases grouped, strings never flagged. */
+  lexicon?: NewsroomLexicon;
+}
+
+/** A newsroom lexicon: names match case-sensitively as whole tokens. */
+export interface NewsroomLexicon {
+  entities?: { name: string; type: "person" | "place" | "organization"; canonical?: string; role?: string }[];
+  ignore?: string[];
 }
 
 /** One span of the text. */
