@@ -49,6 +49,8 @@ type config struct {
 	offsets  OffsetUnit
 	layers   Layers
 	newsroom *Newsroom
+	// corrections are an editor's, applied to the Document (corrections.go).
+	corrections corrections
 }
 
 // Layers selects which kinds of annotation a Document carries.
@@ -78,6 +80,8 @@ type Settings struct {
 	Layers  []string `json:"layers"`
 	// Lexicon is the newsroom lexicon (newsroom.go), nil for none.
 	Lexicon *NewsroomLexicon `json:"lexicon,omitempty"`
+	// Corrections are an editor's corrections (corrections.go).
+	Corrections []Correction `json:"corrections,omitempty"`
 }
 
 // layerNames maps each layer name in Settings to the flag it turns on.
@@ -101,6 +105,13 @@ func (s Settings) Options() ([]Option, error) {
 			return nil, errors.New("lexicon: " + err.Error())
 		}
 		opts = append(opts, WithNewsroom(news))
+	}
+	if len(s.Corrections) > 0 {
+		opt, err := WithCorrections(s.Corrections)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, opt)
 	}
 	if s.Layers == nil {
 		return opts, nil
@@ -163,6 +174,7 @@ func Annotate(text string, opts ...Option) *Document {
 	}
 	r.repairs = repairs
 	doc := r.document(cfg)
+	cfg.corrections.apply(doc)
 	doc.Warnings = warnings
 	return doc
 }

@@ -42,6 +42,8 @@ type Entity struct {
 	Name     string     `json:"name"`
 	Role     string     `json:"role,omitempty"`
 	Mentions []Mention  `json:"mentions"`
+	// Corrected marks an entity an editor's correction changed.
+	Corrected bool `json:"corrected,omitempty"`
 }
 
 // Quote is a quoted passage and who said it.
@@ -59,6 +61,8 @@ type Quote struct {
 	Continuation bool `json:"continuation,omitempty"`
 	// Linked is the id of the other half of a quote split by its attribution.
 	Linked string `json:"linked,omitempty"`
+	// Corrected marks a quote whose speaker an editor's correction set.
+	Corrected bool `json:"corrected,omitempty"`
 }
 
 // Speaker is who a quote is attributed to. Entity is empty when the source is

@@ -110,6 +110,7 @@ func (e *Entity) appendJSON(b []byte) []byte {
 		b = appendField(b, `,"role":`, e.Role)
 	}
 	b = appendMentions(append(b, `,"mentions":`...), e.Mentions)
+	b = appendFlag(b, `,"corrected":true`, e.Corrected)
 	return append(b, '}')
 }
 
@@ -141,6 +142,7 @@ func (q *Quote) appendJSON(b []byte) []byte {
 	if q.Linked != "" {
 		b = appendField(b, `,"linked":`, q.Linked)
 	}
+	b = appendFlag(b, `,"corrected":true`, q.Corrected)
 	return append(b, '}')
 }
 

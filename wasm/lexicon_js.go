@@ -42,3 +42,33 @@ func jsLexicon(v js.Value) *annotate.NewsroomLexicon {
 	}
 	return lex
 }
+
+// jsCorrections reads the corrections option, a list of {op, entity, type,
+// into, quote, speaker, name, anonymous, issue}; nil when absent.
+// Validation is annotate.WithCorrections'.
+func jsCorrections(v js.Value) []annotate.Correction {
+	if !js.Global().Get("Array").Call("isArray", v).Bool() {
+		return nil
+	}
+	str := func(v js.Value) string {
+		if v.Type() == js.TypeString {
+			return v.String()
+		}
+		return ""
+	}
+	out := make([]annotate.Correction, v.Length())
+	for i := range out {
+		c := v.Index(i)
+		if c.Type() != js.TypeObject {
+			continue
+		}
+		out[i] = annotate.Correction{Op: str(c.Get("op")), Entity: str(c.Get("entity")), Type: str(c.Get("type")),
+			Into: str(c.Get("into")), Speaker: str(c.Get("speaker")), Name: str(c.Get("name")),
+			Anonymous: c.Get("anonymous").Type() == js.TypeBoolean && c.Get("anonymous").Bool(), Issue: str(c.Get("issue"))}
+		if q := c.Get("quote"); q.Type() == js.TypeNumber {
+			n := q.Int()
+			out[i].Quote = &n
+		}
+	}
+	return out
+}

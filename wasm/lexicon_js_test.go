@@ -44,3 +44,24 @@ func TestLedeAnnotateWithALexicon(t *testing.T) {
 		})
 	}
 }
+
+func TestLedeAnnotateWithCorrections(t *testing.T) {
+	register()
+	plain := annotate.Annotate(sampleText)
+	require.NotEmpty(t, plain.Quotes)
+	start := plain.Quotes[0].Start
+	cs := []annotate.Correction{{Op: "reject", Entity: "place:São Paulo"}, {Op: "speaker", Quote: &start, Name: "a trader", Anonymous: true}}
+	opt, err := annotate.WithCorrections(cs)
+	require.NoError(t, err)
+	var want strings.Builder
+	require.NoError(t, annotate.Annotate(sampleText, opt).WriteJSON(&want))
+	opts, err := json.Marshal(map[string]any{"corrections": cs})
+	require.NoError(t, err)
+	got := js.Global().Call("ledeAnnotate", sampleText, string(opts)).String()
+	assert.Equal(t, want.String(), got)
+	assert.Contains(t, got, `"name":"a trader","anonymous":true}`)
+
+	var doc struct{ Error string }
+	require.NoError(t, json.Unmarshal([]byte(js.Global().Call("ledeAnnotate", sampleText, `{"corrections":[{"op":"merge","entity":"person:Ana Souza"}]}`).String()), &doc))
+	assert.Contains(t, doc.Error, "corrections[0]: merge: no into")
+}

@@ -94,6 +94,7 @@ func parseOptions(args []js.Value) (o annotate.Settings, err error) {
 		}
 	}
 	o.Lexicon = jsLexicon(v.Get("lexicon"))
+	o.Corrections = jsCorrections(v.Get("corrections"))
 	return o, nil
 }
 

@@ -14,6 +14,21 @@ export interface AnnotateOptions {
   layers?: Layer[];
   /** A newsroom lexicon (docs/format.md): names always typed, aliases grouped, strings never flagged. */
   lexicon?: NewsroomLexicon;
+  /** An editor's corrections, applied in order (docs/format.md, Corrections). */
+  corrections?: Correction[];
+}
+
+/** One correction: an entity by "type:name", a quote by its start offset, an issue by its id. */
+export interface Correction {
+  op: "reject" | "type" | "merge" | "speaker" | "anonymous" | "dismiss";
+  entity?: string;
+  type?: "person" | "place" | "organization";
+  into?: string;
+  quote?: number;
+  speaker?: string;
+  name?: string;
+  anonymous?: boolean;
+  issue?: string;
 }
 
 /** A newsroom lexicon: names match case-sensitively as whole tokens. */
@@ -40,6 +55,8 @@ export interface Entity {
   /** A title or role found beside the name ("Secretary of State"). */
   role?: string;
   mentions: Mention[];
+  /** True when an editor's correction changed it (docs/format.md, Corrections). */
+  corrected?: boolean;
 }
 
 /** Who a quote is attributed to. */
@@ -64,6 +81,8 @@ export interface Quote extends Mention {
   continuation?: boolean;
   /** The id of the other half of a quote split by its attribution. */
   linked?: string;
+  /** True when an editor's correction set its speaker. */
+  corrected?: boolean;
 }
 
 /** An IPTC Media Topic that the article raises. */
