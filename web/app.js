@@ -18,6 +18,7 @@ import { FORMATS, exportAs } from "./exports.js";
 import * as storage from "./storage.js";
 import { clipboardText, fileText, normalizeNewlines } from "./input.js";
 import { SAMPLE } from "./sample.js";
+import { Corrections } from "./corrections-ui.js";
 
 // MAX_CHARS is the documented size limit: longer texts are not annotated
 // (a message says so) because rendering millions of highlights would make
@@ -58,6 +59,7 @@ const state = {
 
 const annotator = new Annotator("worker.js", started);
 const panel = new Panel($("tabs"), $("tab-panels"), selectItem);
+const corrections = new Corrections($("tabs"), () => annotateNow(), (m) => toast(m));
 const selection = new Selection({
   nav: $("navigator"),
   label: $("nav-label"),
@@ -179,7 +181,7 @@ async function annotateNow() {
   const stopProgress = startProgress(text.length);
   try {
     await annotator.ready;
-    const { doc, ms } = await annotator.annotate(text);
+    const { doc, ms } = await annotator.annotate(text, corrections.options());
     if (text === state.text) showResult(text, doc, ms);
   } catch (err) {
     setState("error");
@@ -237,6 +239,7 @@ function showResult(text, doc, ms) {
   state.annotated = { text, doc, byRef, items, fragment };
   if (state.mode === "view") showHighlights();
   panel.render(doc);
+  corrections.decorate(panel, doc);
   renderLegend(counts(doc));
   renderSummary(ui.summary, doc);
   enableExports(true);
@@ -327,6 +330,7 @@ function replaceText(text) {
   if (refuseTooLong(text.length)) return;
   state.text = normalizeNewlines(text);
   ui.editor.value = state.text;
+  corrections.reset();
   setMode(state.text.trim() ? "view" : "edit");
   textChanged({ immediate: true });
 }
