@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"cmp"
 	"errors"
 	"slices"
 	"strconv"
@@ -161,7 +160,7 @@ func (cs corrections) apply(doc *Document) {
 			}
 			e := &doc.Entities[into]
 			e.Mentions = append(slices.Clone(e.Mentions), doc.Entities[from].Mentions...)
-			slices.SortStableFunc(e.Mentions, func(x, y Mention) int { return cmp.Compare(x.Start, y.Start) })
+			sortMentions(e.Mentions)
 			e.Corrected = true
 			retarget(doc.Entities[from].ID, e)
 			doc.Entities = slices.Delete(doc.Entities, from, from+1)

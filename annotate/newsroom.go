@@ -1,11 +1,10 @@
 package annotate
 
 import (
-	"cmp"
 	"errors"
-	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Newsroom: a newsroom's own lexicon, applied by the annotator itself so that
@@ -49,66 +48,97 @@ const (
 	maxNewsroomWords   = 16    // tokens of a name
 )
 
-// Newsroom is a compiled lexicon, safe for concurrent use.
+// Newsroom is a compiled lexicon, safe for concurrent use. Its names are
+// found through one keyTable (entities.go), not Go maps, whose runtime
+// code the wasm build would otherwise carry.
 type Newsroom struct {
 	patterns []newsroomPattern
-	// byFirst lists the patterns by their first word, longest first.
-	byFirst map[string][]int32
-	// byName and byCanonical find the entity pattern of a mention's text
-	// and of an entity's canonical name.
-	byName, byCanonical map[string]int32
-	hasIgnore           bool
+	keys     keyTable
+	// byKey is, for each key id, the pattern it leads to: for a first word
+	// (firstWordKey), the head of the chain of the patterns that begin with
+	// it, longest first; for a name (nameKey), its entity pattern; for a
+	// canonical name (canonicalKey), the first entity pattern giving it.
+	byKey       []int32
+	hasEntities bool // some pattern is an entity
+	hasIgnore   bool
 }
+
+// The tags of the Newsroom's keys.
+const (
+	firstWordKey = 'w'
+	nameKey      = 'n'
+	canonicalKey = 'c'
+)
 
 type newsroomPattern struct {
 	words           []string
 	typ             EntityType // 0: ignored
 	canonical, role string
+	where           string // "entities[3]", for error messages
+	next            int32  // the next pattern with the same first word, -1 for none
 }
 
 // NewNewsroom validates and compiles a lexicon, with an error message fit
 // to show the user. An empty lexicon compiles to nil: no change.
 func NewNewsroom(l NewsroomLexicon) (*Newsroom, error) {
-	if len(l.Entities)+len(l.Ignore) > maxNewsroomEntries {
+	entries := len(l.Entities) + len(l.Ignore)
+	if entries > maxNewsroomEntries {
 		return nil, errors.New("the lexicon has more than " + strconv.Itoa(maxNewsroomEntries) + " entries")
 	}
-	if len(l.Entities)+len(l.Ignore) == 0 {
+	if entries == 0 {
 		return nil, nil
 	}
-	n := &Newsroom{byFirst: map[string][]int32{}, byName: map[string]int32{}, byCanonical: map[string]int32{}}
-	seen := map[string]string{}
+	size := 0
+	for _, e := range l.Entities {
+		size += len(e.Name) + len(e.Canonical) + 3
+	}
+	for _, s := range l.Ignore {
+		size += len(s) + 2
+	}
+	n := &Newsroom{keys: newKeyTable(3*entries, 2*size)}
+	var key []byte
 	add := func(where, name string, p newsroomPattern) error {
 		if strings.TrimSpace(name) == "" {
 			return errors.New(where + ": the name is empty")
 		}
 		for _, s := range []string{name, p.canonical, p.role} {
 			if len(s) > maxNewsroomName {
-				return errors.New(where + ": " + strconv.Quote(clip(s)) + " is longer than " + strconv.Itoa(maxNewsroomName) + " bytes")
+				return errors.New(where + ": " + quoted(clip(s)) + " is longer than " + strconv.Itoa(maxNewsroomName) + " bytes")
 			}
 		}
 		toks := Tokenize(name)
 		if len(toks) > maxNewsroomWords {
-			return errors.New(where + ": " + strconv.Quote(name) + " has more than " + strconv.Itoa(maxNewsroomWords) + " words")
+			return errors.New(where + ": " + quoted(name) + " has more than " + strconv.Itoa(maxNewsroomWords) + " words")
 		}
-		key := joinTokens(name, toks)
-		if other, dup := seen[key]; dup {
-			return errors.New(where + ": " + strconv.Quote(name) + " is already listed (" + other + ")")
+		id := int32(len(n.patterns))
+		key = append(key[:0], nameKey)
+		for i, t := range toks {
+			if i > 0 {
+				key = append(key, ' ')
+			}
+			key = append(key, t.Text(name)...)
 		}
-		seen[key] = where
+		k, added := n.keys.add(key)
+		if !added {
+			return errors.New(where + ": " + quoted(name) + " is already listed (" + n.patterns[n.byKey[k]].where + ")")
+		}
+		n.setKey(k, id)
+		p.where, p.next = where, -1
 		p.words = make([]string, len(toks))
 		for i, t := range toks {
 			p.words[i] = t.Text(name)
 		}
-		id := int32(len(n.patterns))
 		n.patterns = append(n.patterns, p)
-		n.byFirst[p.words[0]] = append(n.byFirst[p.words[0]], id)
-		if p.typ != 0 {
-			n.byName[key] = id
-			if _, ok := n.byCanonical[p.canonical]; p.canonical != "" && !ok {
-				n.byCanonical[p.canonical] = id
-			}
-		} else {
+		n.chain(p.words[0], id)
+		if p.typ == 0 {
 			n.hasIgnore = true
+			return nil
+		}
+		n.hasEntities = true
+		if p.canonical != "" {
+			if k, added := n.keys.add(append(append(key[:0], canonicalKey), p.canonical...)); added {
+				n.setKey(k, id)
+			}
 		}
 		return nil
 	}
@@ -116,7 +146,7 @@ func NewNewsroom(l NewsroomLexicon) (*Newsroom, error) {
 		where := "entities[" + strconv.Itoa(i) + "]"
 		typ := parseEntityType(e.Type)
 		if typ == 0 {
-			return nil, errors.New(where + `: unknown type "` + clip(e.Type) + `" (want person, place or organization)`)
+			return nil, errors.New(where + ": unknown type " + quoted(clip(e.Type)) + " (want person, place or organization)")
 		}
 		if err := add(where, e.Name, newsroomPattern{typ: typ, canonical: strings.TrimSpace(e.Canonical), role: strings.TrimSpace(e.Role)}); err != nil {
 			return nil, err
@@ -127,10 +157,43 @@ func NewNewsroom(l NewsroomLexicon) (*Newsroom, error) {
 			return nil, err
 		}
 	}
-	for _, ids := range n.byFirst {
-		slices.SortStableFunc(ids, func(x, y int32) int { return cmp.Compare(len(n.patterns[y].words), len(n.patterns[x].words)) })
-	}
 	return n, nil
+}
+
+func (n *Newsroom) setKey(k int, id int32) {
+	for len(n.byKey) <= k {
+		n.byKey = append(n.byKey, -1)
+	}
+	n.byKey[k] = id
+}
+
+// chain links pattern id into the chain of its first word, longest first.
+func (n *Newsroom) chain(first string, id int32) {
+	k, added := n.keys.add(append([]byte{firstWordKey}, first...))
+	if added {
+		n.setKey(k, id)
+		return
+	}
+	length := len(n.patterns[id].words)
+	prev, at := int32(-1), n.byKey[k]
+	for at >= 0 && len(n.patterns[at].words) >= length {
+		prev, at = at, n.patterns[at].next
+	}
+	n.patterns[id].next = at
+	if prev < 0 {
+		n.byKey[k] = id
+	} else {
+		n.patterns[prev].next = id
+	}
+}
+
+// lookUp returns the pattern of the key tag+s, or -1; buf is scratch space.
+func (n *Newsroom) lookUp(buf *[]byte, tag byte, s string) int32 {
+	*buf = append(append((*buf)[:0], tag), s...)
+	if k, ok := n.keys.find(*buf); ok {
+		return n.byKey[k]
+	}
+	return -1
 }
 
 // WithNewsroom applies a newsroom lexicon (NewNewsroom); nil applies none.
@@ -142,25 +205,21 @@ func parseEntityType(s string) EntityType {
 	return t
 }
 
+// clip shortens s for an error message, at a character boundary.
 func clip(s string) string {
-	if len(s) > 40 {
-		return strings.ToValidUTF8(s[:40], "") + "…"
+	if len(s) <= 40 {
+		return s
 	}
-	return s
+	end := 40
+	for end > 0 && !utf8.RuneStart(s[end]) {
+		end--
+	}
+	return s[:end] + "…"
 }
 
-// joinTokens is a name's tokens joined by single spaces: the key of a name
-// however it is spaced.
-func joinTokens(text string, toks []Token) string {
-	var b strings.Builder
-	for i, t := range toks {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.Text(text))
-	}
-	return b.String()
-}
+// quoted is s in double quotes (strconv.Quote would link its tables into
+// the wasm build).
+func quoted(s string) string { return `"` + s + `"` }
 
 // occurrence is a pattern found in the text: tokens [first, last).
 type occurrence struct {
@@ -173,12 +232,10 @@ type occurrence struct {
 // not run across a paragraph break.
 func (n *Newsroom) find(text string, toks []Token) []occurrence {
 	var out []occurrence
+	var buf [64]byte
+	key := buf[:0]
 	for i := 0; i < len(toks); i++ {
-		ids, ok := n.byFirst[toks[i].Text(text)]
-		if !ok {
-			continue
-		}
-		for _, id := range ids {
+		for id := n.lookUp(&key, firstWordKey, toks[i].Text(text)); id >= 0; id = n.patterns[id].next {
 			if n.matches(text, toks, i, n.patterns[id].words) {
 				out = append(out, occurrence{i, i + len(n.patterns[id].words), id})
 				i += len(n.patterns[id].words) - 1
@@ -227,9 +284,13 @@ func (n *Newsroom) names(text string, toks []Token, names []Name) []Name {
 		}
 		kept = append(kept, o)
 	}
+	// The names left and the occurrences, merged in text order.
 	out := make([]Name, 0, len(names)+len(kept))
-	p := 0
+	p, added := 0, 0
 	for _, nm := range names {
+		for ; added < len(kept) && kept[added].last <= nm.First; added++ {
+			out = n.appendOccurrence(out, toks, kept[added])
+		}
 		for p < len(kept) && kept[p].last <= nm.First {
 			p++
 		}
@@ -238,12 +299,16 @@ func (n *Newsroom) names(text string, toks []Token, names []Name) []Name {
 		}
 		out = append(out, nm)
 	}
-	for _, o := range kept {
-		if typ := n.patterns[o.pattern].typ; typ != 0 {
-			out = append(out, Name{First: o.first, Last: o.last, Start: toks[o.first].Start, End: toks[o.last-1].End, Type: typ})
-		}
+	for ; added < len(kept); added++ {
+		out = n.appendOccurrence(out, toks, kept[added])
 	}
-	slices.SortStableFunc(out, func(x, y Name) int { return cmp.Compare(x.Start, y.Start) })
+	return out
+}
+
+func (n *Newsroom) appendOccurrence(out []Name, toks []Token, o occurrence) []Name {
+	if typ := n.patterns[o.pattern].typ; typ != 0 {
+		out = append(out, Name{First: o.first, Last: o.last, Start: toks[o.first].Start, End: toks[o.last-1].End, Type: typ})
+	}
 	return out
 }
 
@@ -252,14 +317,15 @@ func (n *Newsroom) names(text string, toks []Token, names []Name) []Name {
 // lexicon's when one of its mentions is an entry's name, or when its name is
 // an entry's canonical name.
 func (n *Newsroom) entities(text string, es []*entity) []*entity {
-	if n == nil || len(n.byName) == 0 {
+	if n == nil || !n.hasEntities {
 		return es
 	}
-	groups := map[string]*entity{}
+	var groups []*entity // the first entity of each canonical name
+	var key []byte
 	out := es[:0]
 	for _, e := range es {
-		id, ok := n.entryOf(text, e)
-		if !ok {
+		id := n.entryOf(&key, text, e)
+		if id < 0 {
 			out = append(out, e)
 			continue
 		}
@@ -271,15 +337,19 @@ func (n *Newsroom) entities(text string, es []*entity) []*entity {
 		if p.role != "" {
 			e.role = p.role
 		}
-		key := p.typ.String() + "\x00" + e.name
-		first, dup := groups[key]
-		if !dup {
-			groups[key] = e
+		var first *entity
+		for _, g := range groups {
+			if g.typ == e.typ && g.name == e.name {
+				first = g
+				break
+			}
+		}
+		if first == nil {
+			groups = append(groups, e)
 			out = append(out, e)
 			continue
 		}
-		first.mentions = append(first.mentions, e.mentions...)
-		slices.SortStableFunc(first.mentions, func(x, y Name) int { return cmp.Compare(x.Start, y.Start) })
+		first.mentions = mergeNames(first.mentions, e.mentions)
 		if first.role == "" {
 			first.role = e.role
 		}
@@ -290,14 +360,17 @@ func (n *Newsroom) entities(text string, es []*entity) []*entity {
 	return out
 }
 
-func (n *Newsroom) entryOf(text string, e *entity) (int32, bool) {
+// entryOf returns the entity pattern of e, or -1.
+func (n *Newsroom) entryOf(key *[]byte, text string, e *entity) int32 {
 	for _, m := range e.mentions {
-		if id, ok := n.byName[text[m.Start:m.End]]; ok {
-			return id, true
+		if id := n.lookUp(key, nameKey, text[m.Start:m.End]); id >= 0 && n.patterns[id].typ != 0 {
+			return id
 		}
 	}
-	id, ok := n.byCanonical[e.name]
-	return id, ok
+	if id := n.lookUp(key, canonicalKey, e.name); id >= 0 {
+		return id
+	}
+	return -1
 }
 
 // issues drops the issues' mentions that overlap an ignored string, and the
@@ -333,6 +406,28 @@ func (n *Newsroom) issues(text string, toks []Token, is []issue) []issue {
 
 // overlapsAny reports whether m overlaps one of the sorted, disjoint spans.
 func overlapsAny(spans [][2]int, m [2]int) bool {
-	i, _ := slices.BinarySearchFunc(spans, m[0], func(s [2]int, start int) int { return cmp.Compare(s[1], start+1) })
-	return i < len(spans) && spans[i][0] < m[1]
+	// The first span ending after m starts.
+	lo, hi := 0, len(spans)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if spans[mid][1] <= m[0] {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo < len(spans) && spans[lo][0] < m[1]
+}
+
+// mergeNames merges two lists of names in text order into a new one.
+func mergeNames(a, b []Name) []Name {
+	out := make([]Name, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].Start < a[0].Start {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
