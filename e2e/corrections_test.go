@@ -107,4 +107,21 @@ func TestCorrectionsInThePage(t *testing.T) {
 		WaitFor(t, tab, hasJupiter, 10*time.Second)
 		assert.Equal(t, `{"entities":[],"ignore":["Homes Now"]}`, Eval[string](t, tab, `localStorage.getItem("lede.lexicon")`))
 	})
+
+	t.Run("click a highlight to open its card", func(t *testing.T) {
+		Do(t, tab, chromedp.Click(chromedp.CSS(`#tab-person`)))
+		Eval[chromedp.Void](t, tab, `[...document.querySelectorAll("#article .hl-place")].find((m) => m.textContent === "Flagstaff").click()`)
+		assert.Equal(t, "true", Eval[string](t, tab, `document.getElementById("tab-place").getAttribute("aria-selected")`))
+		assert.False(t, Eval[bool](t, tab, `document.getElementById("list-place").hidden`))
+		assert.Equal(t, "Flagstaff", Eval[string](t, tab, `document.querySelector('#list-place .item[aria-pressed="true"] .item-name').textContent`))
+	})
+
+	t.Run("search the panel", func(t *testing.T) {
+		Do(t, tab, chromedp.SendKeys(`#panel-search`, "flag"))
+		WaitFor(t, tab, `document.querySelectorAll("#list-place .item:not([hidden])").length === 1`, 5*time.Second)
+		assert.Equal(t, "Flagstaff", Eval[string](t, tab, `document.querySelector("#list-place .item:not([hidden]) .item-name").textContent`))
+		assert.Zero(t, Eval[int](t, tab, `document.querySelectorAll("#list-person .item:not([hidden])").length`))
+		Eval[chromedp.Void](t, tab, `(() => { const s = document.getElementById("panel-search"); s.value = ""; s.dispatchEvent(new Event("input")); })()`)
+		assert.Greater(t, Eval[int](t, tab, `document.querySelectorAll("#list-person .item:not([hidden])").length`), 1)
+	})
 }

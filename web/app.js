@@ -19,6 +19,7 @@ import * as storage from "./storage.js";
 import { clipboardText, fileText, normalizeNewlines } from "./input.js";
 import { SAMPLE } from "./sample.js";
 import { Corrections } from "./corrections-ui.js";
+import { PanelSearch } from "./panel-search.js";
 
 // MAX_CHARS is the documented size limit: longer texts are not annotated
 // (a message says so) because rendering millions of highlights would make
@@ -60,6 +61,7 @@ const state = {
 const annotator = new Annotator("worker.js", started);
 const panel = new Panel($("tabs"), $("tab-panels"), selectItem);
 const corrections = new Corrections($("tabs"), () => annotateNow(), (m) => toast(m));
+const search = new PanelSearch($("tabs"), $("tab-panels"));
 const selection = new Selection({
   nav: $("navigator"),
   label: $("nav-label"),
@@ -240,6 +242,7 @@ function showResult(text, doc, ms) {
   if (state.mode === "view") showHighlights();
   panel.render(doc);
   corrections.decorate(panel, doc);
+  search.apply();
   renderLegend(counts(doc));
   renderSummary(ui.summary, doc);
   enableExports(true);
@@ -397,6 +400,7 @@ function wireControls() {
     if (!hit || !state.annotated) return;
     const entry = state.annotated.items.get(hit.dataset.ref);
     if (entry) selectItem(hit.dataset.ref, entry.item.name || entry.item.label || "Quote");
+    if (entry) panel.reveal(hit.dataset.ref);
   });
   ui.sample.addEventListener("click", () => replaceText(SAMPLE));
   $("clear").addEventListener("click", () => {
