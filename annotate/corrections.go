@@ -2,7 +2,6 @@ package annotate
 
 import (
 	"errors"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -58,48 +57,48 @@ func WithCorrections(cs []Correction) (Option, error) {
 			return nil, errors.New("corrections[" + strconv.Itoa(i) + "]: " + err.Error())
 		}
 	}
-	valid := corrections(slices.Clone(cs))
+	valid := corrections(append([]Correction(nil), cs...))
 	return func(cfg *config) { cfg.corrections = valid }, nil
 }
 
 func (c *Correction) validate() error {
-	entity := func(field, key string) error {
-		if key == "" {
-			return errors.New(c.Op + ": no " + field)
-		}
-		if _, _, ok := splitEntityKey(key); !ok {
-			return errors.New(c.Op + ": " + field + ` "` + clip(key) + `" is not "type:name" (type person, place or organization)`)
-		}
-		return nil
-	}
+	problem := ""
 	switch c.Op {
 	case "reject":
-		return entity("entity", c.Entity)
+		problem = needKey("entity", c.Entity)
 	case "type":
+		problem = needKey("entity", c.Entity)
 		if parseEntityType(c.Type) == 0 {
-			return errors.New(`type: unknown type "` + clip(c.Type) + `" (want person, place or organization)`)
+			problem = "type is not person, place or organization"
 		}
-		return entity("entity", c.Entity)
 	case "merge":
-		if err := entity("entity", c.Entity); err != nil {
-			return err
-		}
-		return entity("into", c.Into)
+		problem = needKey("entity", c.Entity) + needKey("into", c.Into)
 	case "speaker", "anonymous":
-		if c.Quote == nil {
-			return errors.New(c.Op + ": no quote (its start offset)")
-		}
 		if c.Speaker != "" {
-			return entity("speaker", c.Speaker)
+			problem = needKey("speaker", c.Speaker)
 		}
-		return nil
+		if c.Quote == nil {
+			problem = "no quote (its start offset)"
+		}
 	case "dismiss":
 		if c.Issue == "" {
-			return errors.New("dismiss: no issue")
+			problem = "no issue"
 		}
-		return nil
+	default:
+		return errors.New("unknown op " + quoted(clip(c.Op)) + " (want reject, type, merge, speaker, anonymous or dismiss)")
 	}
-	return errors.New(`unknown op "` + clip(c.Op) + `" (want reject, type, merge, speaker, anonymous or dismiss)`)
+	if problem != "" {
+		return errors.New(c.Op + ": " + problem)
+	}
+	return nil
+}
+
+// needKey says what is wrong with an entity key, or "".
+func needKey(field, key string) string {
+	if _, _, ok := splitEntityKey(key); !ok {
+		return field + ` is not "type:name" (type person, place or organization)`
+	}
+	return ""
 }
 
 // splitEntityKey reads "type:name".
@@ -116,7 +115,12 @@ func (cs corrections) apply(doc *Document) {
 	}
 	find := func(key string) int {
 		typ, name, _ := splitEntityKey(key)
-		return slices.IndexFunc(doc.Entities, func(e Entity) bool { return e.Type == typ && e.Name == name })
+		for i := range doc.Entities {
+			if doc.Entities[i].Type == typ && doc.Entities[i].Name == name {
+				return i
+			}
+		}
+		return -1
 	}
 	quoteAt := func(start *int) *Quote {
 		for i := range doc.Quotes {
@@ -146,7 +150,7 @@ func (cs corrections) apply(doc *Document) {
 		case "reject":
 			if i := find(c.Entity); i >= 0 {
 				retarget(doc.Entities[i].ID, nil)
-				doc.Entities = slices.Delete(doc.Entities, i, i+1)
+				doc.Entities = append(doc.Entities[:i], doc.Entities[i+1:]...)
 			}
 		case "type":
 			if i := find(c.Entity); i >= 0 {
@@ -159,11 +163,11 @@ func (cs corrections) apply(doc *Document) {
 				continue
 			}
 			e := &doc.Entities[into]
-			e.Mentions = append(slices.Clone(e.Mentions), doc.Entities[from].Mentions...)
+			e.Mentions = append(e.Mentions[:len(e.Mentions):len(e.Mentions)], doc.Entities[from].Mentions...)
 			sortMentions(e.Mentions)
 			e.Corrected = true
 			retarget(doc.Entities[from].ID, e)
-			doc.Entities = slices.Delete(doc.Entities, from, from+1)
+			doc.Entities = append(doc.Entities[:from], doc.Entities[from+1:]...)
 		case "speaker":
 			q := quoteAt(c.Quote)
 			if q == nil {
@@ -194,7 +198,13 @@ func (cs corrections) apply(doc *Document) {
 			s.Anonymous = c.Anonymous
 			q.Speaker, q.Corrected = &s, true
 		case "dismiss":
-			doc.Issues = slices.DeleteFunc(doc.Issues, func(is Issue) bool { return is.ID == c.Issue })
+			kept := doc.Issues[:0]
+			for _, is := range doc.Issues {
+				if is.ID != c.Issue {
+					kept = append(kept, is)
+				}
+			}
+			doc.Issues = kept
 		}
 	}
 }

@@ -107,13 +107,13 @@ func TestCorrectionsValidate(t *testing.T) {
 		want string
 	}{
 		{Correction{Op: "delete"}, `unknown op "delete"`},
-		{Correction{Op: "reject"}, "reject: no entity"},
-		{Correction{Op: "reject", Entity: "Jupiter"}, `reject: entity "Jupiter" is not "type:name"`},
-		{Correction{Op: "reject", Entity: "planet:Jupiter"}, `reject: entity "planet:Jupiter" is not "type:name"`},
-		{Correction{Op: "type", Entity: "person:Jupiter", Type: "planet"}, `type: unknown type "planet"`},
-		{Correction{Op: "merge", Entity: "organization:EU"}, "merge: no into"},
+		{Correction{Op: "reject"}, `reject: entity is not "type:name"`},
+		{Correction{Op: "reject", Entity: "Jupiter"}, `reject: entity is not "type:name"`},
+		{Correction{Op: "reject", Entity: "planet:Jupiter"}, `reject: entity is not "type:name"`},
+		{Correction{Op: "type", Entity: "person:Jupiter", Type: "planet"}, `type: type is not person, place or organization`},
+		{Correction{Op: "merge", Entity: "organization:EU"}, `merge: into is not "type:name"`},
 		{Correction{Op: "speaker", Speaker: "person:Ann"}, "speaker: no quote"},
-		{Correction{Op: "speaker", Quote: at(3), Speaker: "Ann"}, `speaker: speaker "Ann" is not`},
+		{Correction{Op: "speaker", Quote: at(3), Speaker: "Ann"}, `speaker: speaker is not "type:name"`},
 		{Correction{Op: "dismiss"}, "dismiss: no issue"},
 	}
 	for _, tt := range tests {

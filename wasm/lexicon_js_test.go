@@ -63,5 +63,5 @@ func TestLedeAnnotateWithCorrections(t *testing.T) {
 
 	var doc struct{ Error string }
 	require.NoError(t, json.Unmarshal([]byte(js.Global().Call("ledeAnnotate", sampleText, `{"corrections":[{"op":"merge","entity":"person:Ana Souza"}]}`).String()), &doc))
-	assert.Contains(t, doc.Error, "corrections[0]: merge: no into")
+	assert.Contains(t, doc.Error, `corrections[0]: merge: into is not "type:name"`)
 }
