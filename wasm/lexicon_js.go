@@ -15,12 +15,6 @@ func jsLexicon(v js.Value) *annotate.NewsroomLexicon {
 	if v.Type() != js.TypeObject {
 		return nil
 	}
-	str := func(v js.Value) string {
-		if v.Type() == js.TypeString {
-			return v.String()
-		}
-		return ""
-	}
 	isArray := js.Global().Get("Array").Get("isArray")
 	lex := &annotate.NewsroomLexicon{}
 	if es := v.Get("entities"); isArray.Invoke(es).Bool() {
@@ -30,14 +24,16 @@ func jsLexicon(v js.Value) *annotate.NewsroomLexicon {
 			if e.Type() != js.TypeObject {
 				continue
 			}
-			lex.Entities[i] = annotate.NewsroomEntry{Name: str(e.Get("name")), Type: str(e.Get("type")),
-				Canonical: str(e.Get("canonical")), Role: str(e.Get("role"))}
+			lex.Entities[i] = annotate.NewsroomEntry{Name: field(e, "name"), Type: field(e, "type"),
+				Canonical: field(e, "canonical"), Role: field(e, "role")}
 		}
 	}
 	if ig := v.Get("ignore"); isArray.Invoke(ig).Bool() {
 		lex.Ignore = make([]string, ig.Length())
 		for i := range lex.Ignore {
-			lex.Ignore[i] = str(ig.Index(i))
+			if s := ig.Index(i); s.Type() == js.TypeString {
+				lex.Ignore[i] = s.String()
+			}
 		}
 	}
 	return lex
@@ -50,25 +46,27 @@ func jsCorrections(v js.Value) []annotate.Correction {
 	if !js.Global().Get("Array").Call("isArray", v).Bool() {
 		return nil
 	}
-	str := func(v js.Value) string {
-		if v.Type() == js.TypeString {
-			return v.String()
-		}
-		return ""
-	}
 	out := make([]annotate.Correction, v.Length())
 	for i := range out {
 		c := v.Index(i)
 		if c.Type() != js.TypeObject {
 			continue
 		}
-		out[i] = annotate.Correction{Op: str(c.Get("op")), Entity: str(c.Get("entity")), Type: str(c.Get("type")),
-			Into: str(c.Get("into")), Speaker: str(c.Get("speaker")), Name: str(c.Get("name")),
-			Anonymous: c.Get("anonymous").Type() == js.TypeBoolean && c.Get("anonymous").Bool(), Issue: str(c.Get("issue"))}
+		out[i] = annotate.Correction{Op: field(c, "op"), Entity: field(c, "entity"), Type: field(c, "type"),
+			Into: field(c, "into"), Speaker: field(c, "speaker"), Name: field(c, "name"),
+			Anonymous: c.Get("anonymous").Equal(js.ValueOf(true)), Issue: field(c, "issue")}
 		if q := c.Get("quote"); q.Type() == js.TypeNumber {
 			n := q.Int()
 			out[i].Quote = &n
 		}
 	}
 	return out
+}
+
+// field is the string field name of v, "" when it is not a string.
+func field(v js.Value, name string) string {
+	if f := v.Get(name); f.Type() == js.TypeString {
+		return f.String()
+	}
+	return ""
 }

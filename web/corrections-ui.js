@@ -80,11 +80,10 @@ export class Corrections {
 
   undo() {
     if (!this.list.length) return;
-    const last = this.list.at(-1);
     this.list = fix.undo(this.list);
     storage.saveCorrections(this.list);
     this.refreshBar();
-    this.toast(`Undone: ${fix.describe(last)}.`);
+    this.toast("Undone.");
     this.onChange();
   }
 
@@ -101,7 +100,7 @@ export class Corrections {
     const n = this.list.length;
     this.undoButton.disabled = n === 0;
     this.undoButton.textContent = n ? `Undo (${n})` : "Undo";
-    this.undoButton.title = n ? `Undo the last correction: ${fix.describe(this.list.at(-1))}` : "No corrections to undo";
+    this.undoButton.title = "Undo the last correction";
     this.lexButton.textContent = `Lexicon (${fix.lexiconSize(this.lexicon)})`;
   }
 
@@ -188,16 +187,7 @@ export class Corrections {
   }
 
   issueMenu(issue) {
-    return [
-      row(button("Dismiss this issue", () => this.correct(fix.dismiss(issue)), "fix-action fix-dismiss")),
-      row(button(`Never flag the words of “${issue.label}” here`, () => this.correctIssueWords(issue), "fix-action fix-ignore-issue")),
-    ];
-  }
-
-  correctIssueWords(issue) {
-    let lex = this.lexicon;
-    for (const text of new Set((issue.mentions || []).map((m) => m.text))) lex = fix.addIgnore(lex, text);
-    this.setLexicon(lex, `The words of “${issue.label}” will not be flagged.`);
+    return [row(button("Dismiss this issue", () => this.correct(fix.dismiss(issue)), "fix-action fix-dismiss"))];
   }
 
   // ---- the lexicon manager ----

@@ -111,23 +111,3 @@ export function annotateOptions(list, lex) {
   if (lex && lexiconSize(lex)) o.lexicon = lex;
   return o;
 }
-
-/** describe says what a correction does, for the undo button's title. */
-export function describe(c) {
-  const name = (key) => (key || "").slice(key.indexOf(":") + 1);
-  switch (c.op) {
-    case "reject":
-      return `rejected ${name(c.entity)}`;
-    case "type":
-      return `made ${name(c.entity)} a ${c.type}`;
-    case "merge":
-      return `merged ${name(c.entity)} into ${name(c.into)}`;
-    case "speaker":
-      return c.speaker ? `credited a quote to ${name(c.speaker)}` : c.name ? `credited a quote to ${c.name}` : "cleared a quote's speaker";
-    case "anonymous":
-      return c.anonymous ? "marked a source anonymous" : "marked a source named";
-    case "dismiss":
-      return "dismissed an issue";
-  }
-  return "a correction";
-}
