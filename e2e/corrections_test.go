@@ -124,4 +124,23 @@ func TestCorrectionsInThePage(t *testing.T) {
 		Eval[chromedp.Void](t, tab, `(() => { const s = document.getElementById("panel-search"); s.value = ""; s.dispatchEvent(new Event("input")); })()`)
 		assert.Greater(t, Eval[int](t, tab, `document.querySelectorAll("#list-person .item:not([hidden])").length`), 1)
 	})
+
+	t.Run("set a quote's speaker and dismiss an issue", func(t *testing.T) {
+		Eval[chromedp.Void](t, tab, `(() => {
+			const group = [...document.querySelectorAll("#list-quote .group")].find((g) => g.querySelector(".group-head").textContent.startsWith("Maria Chen"));
+			const toggle = group.querySelector(".fix-toggle");
+			toggle.click();
+			const menu = toggle.nextElementSibling;
+			const who = menu.querySelector(".fix-speaker");
+			who.value = [...who.options].find((o) => o.textContent === "Tom Reyes").value;
+			menu.querySelector(".fix-set-speaker").click();
+		})()`)
+		WaitFor(t, tab, `[...document.querySelectorAll("#list-quote .group-head")].some((h) => h.textContent.startsWith("Tom Reyes") && h.textContent.includes("2 ·"))`, 10*time.Second)
+		const issueLabels = `[...document.querySelectorAll("#list-issue .item-name")].map((e) => e.textContent.replace(/^\d+\. /, ""))`
+		labels := Eval[[]string](t, tab, issueLabels)
+		require.NotEmpty(t, labels)
+		Eval[chromedp.Void](t, tab, `(() => { const t = document.querySelector("#list-issue .fix-toggle"); t.click(); t.nextElementSibling.querySelector(".fix-dismiss").click(); })()`)
+		WaitFor(t, tab, issueLabels+`.length === `+JS(len(labels)-1), 10*time.Second)
+		assert.Equal(t, labels[1:], Eval[[]string](t, tab, issueLabels))
+	})
 }
