@@ -175,3 +175,22 @@ func TestOverlapsAny(t *testing.T) {
 		assert.Equal(t, tt.want, overlapsAny(spans, tt.m), "%v", tt.m)
 	}
 }
+
+// BenchmarkPipelineNewsroom is BenchmarkPipeline with a newsroom lexicon of
+// a hundred names and ten ignored strings, to compare with it.
+func BenchmarkPipelineNewsroom(b *testing.B) {
+	lex := NewsroomLexicon{}
+	for i := range 100 {
+		lex.Entities = append(lex.Entities, NewsroomEntry{Name: "Name" + strconv.Itoa(i) + " Street", Type: "place", Canonical: "Name" + strconv.Itoa(i)})
+	}
+	lex.Entities = append(lex.Entities, NewsroomEntry{Name: "the Fed", Type: "organization", Canonical: "Federal Reserve"})
+	for i := range 10 {
+		lex.Ignore = append(lex.Ignore, "Ignored"+strconv.Itoa(i))
+	}
+	lex.Ignore = append(lex.Ignore, "said")
+	news, err := NewNewsroom(lex)
+	require.NoError(b, err)
+	benchmarkTexts(b, func(text string) func() {
+		return func() { Annotate(text, WithNewsroom(news)) }
+	})
+}
