@@ -51,8 +51,11 @@ func ParseOffsetUnit(s string) (OffsetUnit, bool) {
 }
 
 type config struct {
-	offsets OffsetUnit
-	layers  Layers
+	offsets  OffsetUnit
+	layers   Layers
+	newsroom *Newsroom
+	// corrections are an editor's, applied to the Document (corrections.go).
+	corrections corrections
 }
 
 // Layers selects which kinds of annotation a Document carries.
@@ -80,6 +83,10 @@ func WithLayers(l Layers) Option { return func(c *config) { c.layers = l } }
 type Settings struct {
 	Offsets string   `json:"offsets"`
 	Layers  []string `json:"layers"`
+	// Lexicon is the newsroom lexicon (newsroom.go), nil for none.
+	Lexicon *NewsroomLexicon `json:"lexicon,omitempty"`
+	// Corrections are an editor's corrections (corrections.go).
+	Corrections []Correction `json:"corrections,omitempty"`
 }
 
 // layerNames maps each layer name in Settings to the flag it turns on.
@@ -97,6 +104,20 @@ func (s Settings) Options() ([]Option, error) {
 		return nil, errors.New(`unknown offsets "` + s.Offsets + `" (want utf16, byte or codepoint)`)
 	}
 	opts := []Option{WithOffsets(unit)}
+	if s.Lexicon != nil {
+		news, err := NewNewsroom(*s.Lexicon)
+		if err != nil {
+			return nil, errors.New("lexicon: " + err.Error())
+		}
+		opts = append(opts, WithNewsroom(news))
+	}
+	if len(s.Corrections) > 0 {
+		opt, err := WithCorrections(s.Corrections)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, opt)
+	}
 	if s.Layers == nil {
 		return opts, nil
 	}
@@ -124,12 +145,14 @@ type analysis struct {
 }
 
 // analyse runs the stages on text; quotes and issues only when asked for.
-func analyse(text string, layers Layers) *analysis {
+func analyse(text string, layers Layers, news *Newsroom) *analysis {
 	a := &analysis{text: text}
 	a.tokens = Tokenize(text)
 	a.sentences = splitSentences(text, a.tokens)
 	a.names = findNames(text, a.tokens, a.sentences)
+	a.names = news.names(text, a.tokens, a.names)
 	a.entities = groupEntities(text, a.tokens, a.names)
+	a.entities = news.entities(text, a.entities)
 	assignGender(text, a.tokens, a.sentences, a.names, a.entities)
 	if layers.Entities {
 		a.places = linkPlaces(a)
@@ -139,6 +162,7 @@ func analyse(text string, layers Layers) *analysis {
 	}
 	if layers.Issues {
 		a.issues = findIssues(a)
+		a.issues = news.issues(text, a.tokens, a.issues)
 	}
 	return a
 }
@@ -158,12 +182,13 @@ func Annotate(text string, opts ...Option) *Document {
 	cfg.layers.Entities = cfg.layers.Entities || cfg.layers.Quotes
 	var r *report
 	if len(text) > blockSize {
-		r = reportBlocks(text, func(block string) *report { return analyse(block, cfg.layers).report() })
+		r = reportBlocks(text, func(block string) *report { return analyse(block, cfg.layers, cfg.newsroom).report() })
 	} else {
-		r = analyse(text, cfg.layers).report()
+		r = analyse(text, cfg.layers, cfg.newsroom).report()
 	}
 	r.repairs = repairs
 	doc := r.document(cfg)
+	cfg.corrections.apply(doc)
 	if asked.Quotes && len(doc.Quotes) > 0 {
 		doc.Sources = auditSources(doc)
 	}

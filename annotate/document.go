@@ -51,6 +51,8 @@ type Entity struct {
 	Gender      string    `json:"gender,omitempty"`
 	GenderBasis string    `json:"genderBasis,omitempty"`
 	Mentions    []Mention `json:"mentions"`
+	// Corrected marks an entity an editor changed (corrections.go).
+	Corrected bool `json:"corrected,omitempty"`
 	// Geo is the gazetteer record a place is linked to; nil when the
 	// article does not let Lede decide which place it is (see geo.go).
 	Geo *Geo `json:"geo,omitempty"`
@@ -88,6 +90,8 @@ type Quote struct {
 	Continuation bool `json:"continuation,omitempty"`
 	// Linked is the id of the other half of a quote split by its attribution.
 	Linked string `json:"linked,omitempty"`
+	// Corrected marks a quote whose speaker an editor's correction set.
+	Corrected bool `json:"corrected,omitempty"`
 }
 
 // Speaker is who a quote is attributed to. Entity is empty when the source is

@@ -13,7 +13,7 @@ import (
 // against BenchmarkAnnotateSeed, the whole pipeline on it.
 func BenchmarkLinkPlaces(b *testing.B) {
 	text := seedText(b)
-	a := analyse(text, AllLayers)
+	a := analyse(text, AllLayers, nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		linkPlaces(a)
@@ -45,7 +45,7 @@ func TestLinkingIsNegligible(t *testing.T) {
 	var whole, link []time.Duration
 	for range 200 {
 		t0 := time.Now()
-		a := analyse(text, AllLayers)
+		a := analyse(text, AllLayers, nil)
 		a.report().document(config{offsets: UTF16, layers: AllLayers})
 		t1 := time.Now()
 		linkPlaces(a)

@@ -87,7 +87,7 @@ func (s *issueScratch) classify(a *analysis, lex *topics.Lexicon, matches []issu
 // topics.KeyOf(name).
 func IssueFeatures(text string) (names []string, words int) {
 	text, _, _ = repairUTF8(text)
-	a := analyse(text, Layers{})
+	a := analyse(text, Layers{}, nil)
 	s := new(issueScratch)
 	lex := topics.Load()
 	matches := s.evidence(a, lex)

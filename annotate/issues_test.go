@@ -28,7 +28,7 @@ func issueMentions(doc *Document) map[string][]string {
 // issueEvidence maps each topic the lexicon finds raised in text (after
 // context and names, before ranking) to the texts of its terms.
 func issueEvidence(text string) map[string][]string {
-	a := analyse(text, Layers{})
+	a := analyse(text, Layers{}, nil)
 	lex := topics.Load()
 	out := map[string][]string{}
 	for _, m := range new(issueScratch).evidence(a, lex) {
@@ -555,7 +555,7 @@ func TestIssueFeaturesMatchTheStage(t *testing.T) {
 			}
 		}
 		s := new(issueScratch)
-		a := analyse(text, Layers{})
+		a := analyse(text, Layers{}, nil)
 		s.classify(a, lex, s.evidence(a, lex))
 		got := map[int32]bool{}
 		for k, bits := range s.seen {

@@ -120,6 +120,7 @@ func (e *Entity) appendJSON(b []byte) []byte {
 		b = appendField(b, `,"genderBasis":`, e.GenderBasis)
 	}
 	b = appendMentions(append(b, `,"mentions":`...), e.Mentions)
+	b = appendFlag(b, `,"corrected":true`, e.Corrected)
 	if g := e.Geo; g != nil {
 		b = g.appendJSON(append(b, `,"geo":`...))
 	}
@@ -172,6 +173,7 @@ func (q *Quote) appendJSON(b []byte) []byte {
 	if q.Linked != "" {
 		b = appendField(b, `,"linked":`, q.Linked)
 	}
+	b = appendFlag(b, `,"corrected":true`, q.Corrected)
 	return append(b, '}')
 }
 

@@ -46,7 +46,7 @@ func TestSortMentions(t *testing.T) {
 // annotated block by block, so it benchmarks its first block.
 func BenchmarkDocument(b *testing.B) {
 	benchmarkTexts(b, func(text string) func() {
-		a := analyse(text[:nextBlockEnd(text, 0)], AllLayers)
+		a := analyse(text[:nextBlockEnd(text, 0)], AllLayers, nil)
 		cfg := config{offsets: UTF16, layers: AllLayers}
 		return func() { a.report().document(cfg) }
 	})

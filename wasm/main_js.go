@@ -125,6 +125,16 @@ func parseOptions(args []js.Value) (s export.Settings, err error) {
 			}
 			on := value.Bool()
 			s.Text = &on
+		case "lexicon":
+			if value.Type() != js.TypeObject {
+				return s, wrong
+			}
+			s.Lexicon = jsLexicon(value)
+		case "corrections":
+			if !js.Global().Get("Array").Call("isArray", value).Bool() {
+				return s, wrong
+			}
+			s.Corrections = jsCorrections(value)
 		case "layers":
 			if !js.Global().Get("Array").Call("isArray", value).Bool() {
 				return s, wrong

@@ -19,6 +19,8 @@ import * as storage from "./storage.js";
 import { clipboardText, fileText, normalizeNewlines } from "./input.js";
 import { SAMPLE } from "./sample.js";
 import { WorldMap } from "./map.js";
+import { Corrections } from "./corrections-ui.js";
+import { PanelSearch } from "./panel-search.js";
 
 // MAX_CHARS is the documented size limit: longer texts are not annotated
 // (a message says so) because rendering millions of highlights would make
@@ -59,6 +61,8 @@ const state = {
 
 const annotator = new Annotator("worker.js", started);
 const panel = new Panel($("tabs"), $("tab-panels"), selectItem);
+const corrections = new Corrections($("tabs"), () => annotateNow(), (m) => toast(m));
+const search = new PanelSearch($("tabs"), $("tab-panels"));
 const selection = new Selection({
   nav: $("navigator"),
   label: $("nav-label"),
@@ -184,7 +188,7 @@ async function annotateNow() {
   const stopProgress = startProgress(text.length);
   try {
     await annotator.ready;
-    const { doc, ms } = await annotator.annotate(text);
+    const { doc, ms } = await annotator.annotate(text, corrections.options());
     if (text === state.text) showResult(text, doc, ms);
   } catch (err) {
     setState("error");
@@ -244,6 +248,8 @@ function showResult(text, doc, ms) {
   if (state.mode === "view") showHighlights();
   panel.render(doc);
   worldMap.render(doc);
+  corrections.decorate(panel, doc);
+  search.apply();
   renderLegend(counts(doc));
   renderSummary(ui.summary, doc);
   enableExports(true);
@@ -378,6 +384,7 @@ function replaceText(text) {
   if (refuseTooLong(text.length)) return;
   state.text = normalizeNewlines(text);
   ui.editor.value = state.text;
+  corrections.reset();
   setMode(state.text.trim() ? "view" : "edit");
   textChanged({ immediate: true });
 }
@@ -444,6 +451,7 @@ function wireControls() {
     if (!hit || !state.annotated) return;
     const entry = state.annotated.items.get(hit.dataset.ref);
     if (entry) selectItem(hit.dataset.ref, entry.item.name || entry.item.label || "Quote");
+    if (entry) panel.reveal(hit.dataset.ref);
   });
   ui.sample.addEventListener("click", () => replaceText(SAMPLE));
   $("clear").addEventListener("click", () => {

@@ -2,7 +2,8 @@
 // issues of an article inside any page, with one script tag:
 //
 //   <script type="module" src="https://lede.example/lede-annotator.js"></script>
-//   <lede-annotator layers="entities quotes" theme="auto">
+//   <lede-annotator layers="entities quotes" theme="auto"
+//                   lexicon='{"entities": [{"name": "Jupiter", "type": "place"}]}'>
 //     <p>Article text…</p>
 //   </lede-annotator>
 //
@@ -60,7 +61,7 @@ function styleSheet() {
 }
 
 class LedeAnnotator extends HTMLElement {
-  static observedAttributes = ["for", "layers"];
+  static observedAttributes = ["for", "layers", "lexicon"];
 
   #status;
   #text;
@@ -145,7 +146,8 @@ class LedeAnnotator extends HTMLElement {
     }
     const text = sourceText(this.#source);
     const layers = this.#layers();
-    const request = JSON.stringify([text, layers]);
+    const lexicon = this.getAttribute("lexicon") || "";
+    const request = JSON.stringify([text, layers, lexicon]);
     if (request === this.#lastRequest) return;
     this.#lastRequest = request;
     const generation = ++this.#generation;
@@ -153,7 +155,7 @@ class LedeAnnotator extends HTMLElement {
     this.#status.textContent = "Annotating…";
     let doc;
     try {
-      doc = await annotate(text, { offsets: "utf16", layers });
+      doc = await annotate(text, { offsets: "utf16", layers, ...(lexicon && { lexicon: parseLexicon(lexicon) }) });
     } catch (err) {
       if (generation !== this.#generation) return;
       this.#lastRequest = ""; // so that the next edit tries again
@@ -211,3 +213,13 @@ function element(tag, className, attrs = {}, text = "") {
 }
 
 if (!customElements.get(TAG)) customElements.define(TAG, LedeAnnotator);
+
+// parseLexicon reads the lexicon attribute: a newsroom lexicon as JSON
+// (docs/format.md). The annotator validates its entries.
+function parseLexicon(json) {
+  try {
+    return JSON.parse(json);
+  } catch {
+    throw new Error("the lexicon attribute is not valid JSON");
+  }
+}

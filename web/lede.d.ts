@@ -12,6 +12,29 @@ export type Layer = "entities" | "quotes" | "issues";
 export interface AnnotateOptions {
   offsets?: OffsetUnit;
   layers?: Layer[];
+  /** A newsroom lexicon (docs/format.md): names always typed, aliases grouped, strings never flagged. */
+  lexicon?: NewsroomLexicon;
+  /** An editor's corrections, applied in order (docs/format.md, Corrections). */
+  corrections?: Correction[];
+}
+
+/** One correction: an entity by "type:name", a quote by its start offset, an issue by its id. */
+export interface Correction {
+  op: "reject" | "type" | "merge" | "speaker" | "anonymous" | "dismiss";
+  entity?: string;
+  type?: "person" | "place" | "organization";
+  into?: string;
+  quote?: number;
+  speaker?: string;
+  name?: string;
+  anonymous?: boolean;
+  issue?: string;
+}
+
+/** A newsroom lexicon: names match case-sensitively as whole tokens. */
+export interface NewsroomLexicon {
+  entities?: { name: string; type: "person" | "place" | "organization"; canonical?: string; role?: string }[];
+  ignore?: string[];
 }
 
 /** One span of the text. */
@@ -36,6 +59,8 @@ export interface Entity {
   /** Where the gender comes from: the text (pronouns, honorifics, kinship words) or a clear given name; absent when unknown. */
   genderBasis?: "text" | "name";
   mentions: Mention[];
+  /** True when an editor's correction changed it (docs/format.md, Corrections). */
+  corrected?: boolean;
   /** For a place, its GeoNames record; absent when Lede cannot tell which place it is. */
   geo?: Geo;
 }
@@ -113,6 +138,8 @@ export interface Quote extends Mention {
   continuation?: boolean;
   /** The id of the other half of a quote split by its attribution. */
   linked?: string;
+  /** True when an editor's correction set its speaker. */
+  corrected?: boolean;
 }
 
 /** An IPTC Media Topic that the article raises. */

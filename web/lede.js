@@ -19,7 +19,8 @@ let annotator = null;
 /**
  * Annotates text and resolves to the Lede document (see lede.d.ts).
  * @param {string} text the article
- * @param {{offsets?: "utf16"|"byte"|"codepoint", layers?: string[]}} [options]
+ * @param {{offsets?: "utf16"|"byte"|"codepoint", layers?: string[], lexicon?: object}} [options]
+ *   lexicon: a newsroom lexicon, {entities: [{name, type, canonical?, role?}], ignore: [...]} (docs/format.md)
  * @returns {Promise<object>}
  */
 export async function annotate(text, options = {}) {

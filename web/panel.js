@@ -97,6 +97,15 @@ export class Panel {
     document.getElementById(`tab-${keys[j]}`).focus();
   }
 
+  /** reveal shows the tab holding the card of ref and scrolls it into view. */
+  reveal(ref) {
+    const card = (this.buttons.get(ref) || [])[0];
+    const panel = card && card.closest(".tab-panel");
+    if (!panel) return;
+    this.show(panel.id.slice("list-".length));
+    card.scrollIntoView({ block: "nearest" });
+  }
+
   /** mark shows which item is selected (null for none). */
   mark(ref) {
     for (const [r, buttons] of this.buttons) {

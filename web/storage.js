@@ -4,6 +4,10 @@
 
 const ARTICLE = "lede.article";
 const LAYER_CHOICES = "lede.layers";
+// The article's corrections (a list of ops, docs/format.md) and the
+// newsroom lexicon, which outlives articles (clear() keeps it).
+const CORRECTIONS = "lede.corrections";
+const LEXICON = "lede.lexicon";
 
 function read(key) {
   try {
@@ -43,6 +47,33 @@ export function loadLayers() {
 
 export const saveLayers = (layers) => write(LAYER_CHOICES, JSON.stringify(layers));
 
+function readJSON(key, fallback, valid) {
+  try {
+    const v = JSON.parse(read(key) || "null");
+    return valid(v) ? v : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** loadCorrections returns the article's list of corrections ([] for none). */
+export const loadCorrections = () => readJSON(CORRECTIONS, [], Array.isArray);
+
+export function saveCorrections(list) {
+  if (list.length) return write(CORRECTIONS, JSON.stringify(list));
+  remove(CORRECTIONS);
+  return true;
+}
+
+/** loadLexicon returns the stored newsroom lexicon, or null. */
+export const loadLexicon = () => readJSON(LEXICON, null, (v) => v && Array.isArray(v.entities) && Array.isArray(v.ignore));
+
+export function saveLexicon(lex) {
+  if (lex.entities.length + lex.ignore.length) return write(LEXICON, JSON.stringify(lex));
+  remove(LEXICON);
+  return true;
+}
+
 function remove(key) {
   try {
     localStorage.removeItem(key);
@@ -54,4 +85,5 @@ function remove(key) {
 export function clear() {
   remove(ARTICLE);
   remove(LAYER_CHOICES);
+  remove(CORRECTIONS);
 }

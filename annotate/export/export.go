@@ -109,6 +109,9 @@ type Options struct {
 	// Progress, when set, is told now and then how far the writing is:
 	// done of total items.
 	Progress func(done, total int)
+	// Annotate are further options of the annotation: the newsroom lexicon
+	// and an editor's corrections (annotate.Settings).
+	Annotate []annotate.Option
 }
 
 // Settings is the serialisable form of Options, as the HTTP API, the wasm
@@ -122,7 +125,7 @@ type Settings struct {
 }
 
 // Keys are the option keys Settings reads; anything else is a mistake.
-var Keys = []string{"offsets", "layers", "text", "base", "source"}
+var Keys = []string{"offsets", "layers", "text", "base", "source", "lexicon", "corrections"}
 
 // UnknownKey returns an error naming key when it is not an option.
 func UnknownKey(key string) error {
@@ -168,6 +171,13 @@ func (s Settings) Options() (Options, error) {
 		}
 	}
 	o.Base, o.Source = s.Base, s.Source
+	if s.Lexicon != nil || len(s.Corrections) > 0 {
+		extra, err := annotate.Settings{Lexicon: s.Lexicon, Corrections: s.Corrections}.Options()
+		if err != nil {
+			return o, err
+		}
+		o.Annotate = extra
+	}
 	return o, nil
 }
 
@@ -204,7 +214,8 @@ func Prepare(f *Format, text string, o Options) *Input {
 		o.Layers = annotate.AllLayers
 	}
 	text, warnings := annotate.RepairUTF8(text)
-	doc := annotate.Annotate(text, annotate.WithOffsets(annotate.Bytes), annotate.WithLayers(o.Layers))
+	opts := append(o.Annotate[:len(o.Annotate):len(o.Annotate)], annotate.WithOffsets(annotate.Bytes), annotate.WithLayers(o.Layers))
+	doc := annotate.Annotate(text, opts...)
 	if w := append(append([]string(nil), o.Warnings...), warnings...); len(w) > 0 {
 		doc.Warnings = w
 	}

@@ -36,10 +36,21 @@ func runAnnotate(args []string) error {
 	base := fs.String("base", "", "-format webannotation: the IRI annotation ids are built on (default: urn:uuid ids from a hash of the text)")
 	source := fs.String("source", "", "-format webannotation: the IRI of the article (default: a urn:uuid from a hash of the text)")
 	outDir := fs.String("out", "", "write the export into this folder (brat: the .txt, .ann and annotation.conf) instead of standard output")
+	lexicon := fs.String("lexicon", "", "a newsroom lexicon: a JSON file (docs/format.md)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	settings := export.Settings{Settings: annotate.Settings{Offsets: *offsets}, Text: withText, Base: *base, Source: *source}
+	if *lexicon != "" {
+		lex, err := readLexicon(*lexicon)
+		if err == nil {
+			_, err = annotate.NewNewsroom(*lex)
+		}
+		if err != nil {
+			return fmt.Errorf("-lexicon: %w", err)
+		}
+		settings.Lexicon = lex
+	}
 	if *layers != "" {
 		settings.Layers = strings.Split(*layers, ",")
 	}

@@ -1,0 +1,210 @@
+package annotate
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// Corrections: an editor's corrections of a document, applied in one place,
+// to the assembled Document, so the page, its exports and every front end
+// show the same corrected result. A correction names what it corrects by
+// keys that survive re-annotating the same text: an entity by its type and
+// name ("person:Jupiter"), a quote by its start offset (in the document's
+// unit), an issue by its id. A correction whose target is gone (the text
+// was edited) is skipped. What a correction changed carries "corrected":
+// true; what it removed is gone. Corrections apply in order, so a later one
+// sees the result of those before it (after a type change the entity's key
+// is the new one).
+
+// Correction is one correction, as JSON gives it (docs/format.md).
+type Correction struct {
+	// Op is reject, type, merge, speaker, anonymous or dismiss.
+	Op string `json:"op"`
+	// Entity is the key ("type:name") of the entity to reject, retype or
+	// merge away.
+	Entity string `json:"entity,omitempty"`
+	// Type is the new type of a type correction.
+	Type string `json:"type,omitempty"`
+	// Into is the key of the entity a merge keeps.
+	Into string `json:"into,omitempty"`
+	// Quote is the start offset of the quote of a speaker or anonymous
+	// correction.
+	Quote *int `json:"quote,omitempty"`
+	// Speaker is the key of the entity who said the quote; Name a
+	// description of a source that is no entity; neither clears the speaker.
+	Speaker string `json:"speaker,omitempty"`
+	Name    string `json:"name,omitempty"`
+	// Anonymous marks the source anonymous (true) or named (false).
+	Anonymous bool `json:"anonymous,omitempty"`
+	// Issue is the id of the issue to dismiss.
+	Issue string `json:"issue,omitempty"`
+}
+
+const maxCorrections = 10000
+
+// corrections is a validated list of corrections.
+type corrections []Correction
+
+// WithCorrections applies an editor's corrections (see Correction) to the
+// document; an error names the first invalid one.
+func WithCorrections(cs []Correction) (Option, error) {
+	if len(cs) > maxCorrections {
+		return nil, errors.New("more than " + strconv.Itoa(maxCorrections) + " corrections")
+	}
+	for i, c := range cs {
+		if err := c.validate(); err != nil {
+			return nil, errors.New("corrections[" + strconv.Itoa(i) + "]: " + err.Error())
+		}
+	}
+	valid := corrections(append([]Correction(nil), cs...))
+	return func(cfg *config) { cfg.corrections = valid }, nil
+}
+
+func (c *Correction) validate() error {
+	problem := ""
+	switch c.Op {
+	case "reject":
+		problem = needKey("entity", c.Entity)
+	case "type":
+		problem = needKey("entity", c.Entity)
+		if parseEntityType(c.Type) == 0 {
+			problem = "type is not person, place or organization"
+		}
+	case "merge":
+		problem = needKey("entity", c.Entity) + needKey("into", c.Into)
+	case "speaker", "anonymous":
+		if c.Speaker != "" {
+			problem = needKey("speaker", c.Speaker)
+		}
+		if c.Quote == nil {
+			problem = "no quote (its start offset)"
+		}
+	case "dismiss":
+		if c.Issue == "" {
+			problem = "no issue"
+		}
+	default:
+		return errors.New("unknown op " + quoted(clip(c.Op)) + " (want reject, type, merge, speaker, anonymous or dismiss)")
+	}
+	if problem != "" {
+		return errors.New(c.Op + ": " + problem)
+	}
+	return nil
+}
+
+// needKey says what is wrong with an entity key, or "".
+func needKey(field, key string) string {
+	if _, _, ok := splitEntityKey(key); !ok {
+		return field + ` is not "type:name" (type person, place or organization)`
+	}
+	return ""
+}
+
+// splitEntityKey reads "type:name".
+func splitEntityKey(key string) (EntityType, string, bool) {
+	typ, name, ok := strings.Cut(key, ":")
+	t := parseEntityType(typ)
+	return t, name, ok && t != 0 && name != ""
+}
+
+// apply applies the corrections to doc.
+func (cs corrections) apply(doc *Document) {
+	if len(cs) == 0 {
+		return
+	}
+	find := func(key string) int {
+		typ, name, _ := splitEntityKey(key)
+		for i := range doc.Entities {
+			if doc.Entities[i].Type == typ && doc.Entities[i].Name == name {
+				return i
+			}
+		}
+		return -1
+	}
+	quoteAt := func(start *int) *Quote {
+		for i := range doc.Quotes {
+			if doc.Quotes[i].Start == *start {
+				return &doc.Quotes[i]
+			}
+		}
+		return nil
+	}
+	// retarget points the quotes of entity id at into (nil: no speaker).
+	retarget := func(id string, into *Entity) {
+		for i := range doc.Quotes {
+			q := &doc.Quotes[i]
+			if q.Speaker == nil || q.Speaker.Entity != id {
+				continue
+			}
+			q.Corrected = true
+			if into == nil {
+				q.Speaker = nil
+			} else {
+				q.Speaker = &Speaker{Entity: into.ID, Name: into.Name}
+			}
+		}
+	}
+	for _, c := range cs {
+		switch c.Op {
+		case "reject":
+			if i := find(c.Entity); i >= 0 {
+				retarget(doc.Entities[i].ID, nil)
+				doc.Entities = append(doc.Entities[:i], doc.Entities[i+1:]...)
+			}
+		case "type":
+			if i := find(c.Entity); i >= 0 {
+				doc.Entities[i].Type = parseEntityType(c.Type)
+				doc.Entities[i].Corrected = true
+			}
+		case "merge":
+			from, into := find(c.Entity), find(c.Into)
+			if from < 0 || into < 0 || from == into {
+				continue
+			}
+			e := &doc.Entities[into]
+			e.Mentions = append(e.Mentions[:len(e.Mentions):len(e.Mentions)], doc.Entities[from].Mentions...)
+			sortMentions(e.Mentions)
+			e.Corrected = true
+			retarget(doc.Entities[from].ID, e)
+			doc.Entities = append(doc.Entities[:from], doc.Entities[from+1:]...)
+		case "speaker":
+			q := quoteAt(c.Quote)
+			if q == nil {
+				continue
+			}
+			switch {
+			case c.Speaker != "":
+				i := find(c.Speaker)
+				if i < 0 {
+					continue
+				}
+				q.Speaker = &Speaker{Entity: doc.Entities[i].ID, Name: doc.Entities[i].Name}
+			case strings.TrimSpace(c.Name) != "":
+				q.Speaker = &Speaker{Name: strings.TrimSpace(c.Name), Anonymous: c.Anonymous}
+			default:
+				q.Speaker = nil
+			}
+			q.Corrected = true
+		case "anonymous":
+			q := quoteAt(c.Quote)
+			if q == nil {
+				continue
+			}
+			s := Speaker{Name: "unnamed source"}
+			if q.Speaker != nil {
+				s = *q.Speaker
+			}
+			s.Anonymous = c.Anonymous
+			q.Speaker, q.Corrected = &s, true
+		case "dismiss":
+			kept := doc.Issues[:0]
+			for _, is := range doc.Issues {
+				if is.ID != c.Issue {
+					kept = append(kept, is)
+				}
+			}
+			doc.Issues = kept
+		}
+	}
+}

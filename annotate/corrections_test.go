@@ -1,0 +1,127 @@
+package annotate
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func correct(t *testing.T, text string, cs ...Correction) *Document {
+	t.Helper()
+	opt, err := WithCorrections(cs)
+	require.NoError(t, err)
+	return Annotate(text, opt)
+}
+
+func entityKeys(d *Document) []string {
+	var out []string
+	for _, e := range d.Entities {
+		out = append(out, e.Type.String()+":"+e.Name)
+	}
+	return out
+}
+
+func at(n int) *int { return &n }
+
+func TestCorrectionsApply(t *testing.T) {
+	base := Annotate(newsroomArticle)
+	keys := entityKeys(base)
+	require.Contains(t, keys, "person:Jupiter", "the test needs the recognizer's mistake")
+	require.Contains(t, keys, "organization:Fed")
+	require.Contains(t, keys, "organization:Federal Reserve")
+	require.NotEmpty(t, base.Quotes)
+	q0 := base.Quotes[0]
+	require.NotNil(t, q0.Speaker)
+	require.Equal(t, "Maria Chen", q0.Speaker.Name)
+
+	t.Run("reject", func(t *testing.T) {
+		d := correct(t, newsroomArticle, Correction{Op: "reject", Entity: "person:Jupiter"})
+		assert.Equal(t, slices.DeleteFunc(slices.Clone(keys), func(k string) bool { return k == "person:Jupiter" }), entityKeys(d))
+		assert.Equal(t, base.Quotes, d.Quotes)
+	})
+	t.Run("reject a speaker", func(t *testing.T) {
+		d := correct(t, newsroomArticle, Correction{Op: "reject", Entity: "person:Maria Chen"})
+		assert.Nil(t, d.Quotes[0].Speaker)
+		assert.True(t, d.Quotes[0].Corrected)
+	})
+	t.Run("type, then by the new key", func(t *testing.T) {
+		d := correct(t, newsroomArticle, Correction{Op: "type", Entity: "person:Jupiter", Type: "place"},
+			Correction{Op: "merge", Entity: "place:Jupiter", Into: "place:Earth"})
+		i := slices.Index(entityKeys(d), "place:Earth")
+		require.GreaterOrEqual(t, i, 0)
+		e := d.Entities[i]
+		assert.True(t, e.Corrected)
+		var texts []string
+		for _, m := range e.Mentions {
+			texts = append(texts, m.Text)
+		}
+		assert.Equal(t, []string{"Jupiter", "Earth", "Jupiter"}, texts, "mentions merged in text order")
+		assert.NotContains(t, entityKeys(d), "person:Jupiter")
+	})
+	t.Run("merge credits the quotes", func(t *testing.T) {
+		d := correct(t, newsroomArticle, Correction{Op: "merge", Entity: "person:Maria Chen", Into: "person:Tom Reyes"})
+		assert.Equal(t, "Tom Reyes", d.Quotes[0].Speaker.Name)
+		assert.Equal(t, d.Entities[slices.Index(entityKeys(d), "person:Tom Reyes")].ID, d.Quotes[0].Speaker.Entity)
+		assert.True(t, d.Quotes[0].Corrected)
+	})
+	t.Run("speaker", func(t *testing.T) {
+		d := correct(t, newsroomArticle, Correction{Op: "speaker", Quote: at(q0.Start), Speaker: "person:Tom Reyes"})
+		assert.Equal(t, "Tom Reyes", d.Quotes[0].Speaker.Name)
+		assert.True(t, d.Quotes[0].Corrected)
+		assert.Equal(t, base.Quotes[1:], d.Quotes[1:], "the other quotes are unchanged")
+		d = correct(t, newsroomArticle, Correction{Op: "speaker", Quote: at(q0.Start), Name: " an observatory guide ", Anonymous: true})
+		assert.Equal(t, &Speaker{Name: "an observatory guide", Anonymous: true}, d.Quotes[0].Speaker)
+		d = correct(t, newsroomArticle, Correction{Op: "speaker", Quote: at(q0.Start)})
+		assert.Nil(t, d.Quotes[0].Speaker)
+		d = correct(t, newsroomArticle, Correction{Op: "anonymous", Quote: at(q0.Start), Anonymous: true})
+		assert.True(t, d.Quotes[0].Speaker.Anonymous)
+		assert.Equal(t, "Maria Chen", d.Quotes[0].Speaker.Name)
+	})
+	t.Run("dismiss", func(t *testing.T) {
+		id := base.Issues[0].ID
+		d := correct(t, newsroomArticle, Correction{Op: "dismiss", Issue: id})
+		assert.Equal(t, base.Issues[1:], d.Issues)
+	})
+	t.Run("gone targets are skipped", func(t *testing.T) {
+		d := correct(t, newsroomArticle, Correction{Op: "reject", Entity: "person:Nobody"}, Correction{Op: "speaker", Quote: at(1), Speaker: "person:Tom Reyes"},
+			Correction{Op: "dismiss", Issue: "medtop:0"}, Correction{Op: "merge", Entity: "person:Tom Reyes", Into: "person:Tom Reyes"})
+		assert.Equal(t, base, d)
+	})
+	t.Run("json marks", func(t *testing.T) {
+		d := correct(t, newsroomArticle, Correction{Op: "type", Entity: "person:Jupiter", Type: "place"}, Correction{Op: "speaker", Quote: at(q0.Start)})
+		js := string(d.AppendJSON(nil))
+		assert.Equal(t, 2, strings.Count(js, `"corrected":true`))
+		var back Document
+		require.NoError(t, json.Unmarshal([]byte(js), &back))
+		assert.Equal(t, d, &back)
+	})
+}
+
+func TestCorrectionsValidate(t *testing.T) {
+	tests := []struct {
+		c    Correction
+		want string
+	}{
+		{Correction{Op: "delete"}, `unknown op "delete"`},
+		{Correction{Op: "reject"}, `reject: entity is not "type:name"`},
+		{Correction{Op: "reject", Entity: "Jupiter"}, `reject: entity is not "type:name"`},
+		{Correction{Op: "reject", Entity: "planet:Jupiter"}, `reject: entity is not "type:name"`},
+		{Correction{Op: "type", Entity: "person:Jupiter", Type: "planet"}, `type: type is not person, place or organization`},
+		{Correction{Op: "merge", Entity: "organization:EU"}, `merge: into is not "type:name"`},
+		{Correction{Op: "speaker", Speaker: "person:Ann"}, "speaker: no quote"},
+		{Correction{Op: "speaker", Quote: at(3), Speaker: "Ann"}, `speaker: speaker is not "type:name"`},
+		{Correction{Op: "dismiss"}, "dismiss: no issue"},
+	}
+	for _, tt := range tests {
+		_, err := Settings{Corrections: []Correction{{Op: "dismiss", Issue: "x"}, tt.c}}.Options()
+		if assert.Error(t, err, "%+v", tt.c) {
+			assert.Contains(t, err.Error(), "corrections[1]: "+tt.want)
+		}
+	}
+	_, err := WithCorrections(make([]Correction, maxCorrections+1))
+	assert.ErrorContains(t, err, "more than")
+}

@@ -1,0 +1,113 @@
+// Corrections and the newsroom lexicon as data: pure functions over plain
+// values, no DOM and no storage (tests/js runs them under node).
+//
+// An article's corrections are a list of ops (docs/format.md, Corrections)
+// that the annotator applies to the document in one place, so the text, the
+// panel, the summary and every export agree. The list is also the undo
+// stack: undoing drops its last op. The newsroom lexicon ({entities,
+// ignore}) is the annotator's `lexicon` option.
+
+const TYPES = ["person", "place", "organization"];
+
+/** entityKey is the key a correction names an entity by: "type:name". */
+export const entityKey = (e) => `${e.type}:${e.name}`;
+
+/** The corrections of one entity, quote or issue of doc. */
+export const reject = (e) => ({ op: "reject", entity: entityKey(e) });
+export const retype = (e, type) => ({ op: "type", entity: entityKey(e), type });
+export const merge = (e, into) => ({ op: "merge", entity: entityKey(e), into: entityKey(into) });
+export const dismiss = (issue) => ({ op: "dismiss", issue: issue.id });
+export const anonymous = (q, on) => ({ op: "anonymous", quote: q.start, anonymous: Boolean(on) });
+
+/** setSpeaker credits quote q to an entity, a described source ({name, anonymous}) or, with null, nobody. */
+export function setSpeaker(q, who) {
+  const c = { op: "speaker", quote: q.start };
+  if (who && who.type) c.speaker = entityKey(who);
+  else if (who && who.name && who.name.trim()) {
+    c.name = who.name.trim();
+    if (who.anonymous) c.anonymous = true;
+  }
+  return c;
+}
+
+/** push returns the list with c appended (lists are never changed in place). */
+export const push = (list, c) => [...list, c];
+
+/** undo returns the list without its last correction. */
+export const undo = (list) => list.slice(0, -1);
+
+/** isCorrection checks the shape of one stored correction. */
+export function isCorrection(c) {
+  return Boolean(c) && typeof c === "object" && ["reject", "type", "merge", "speaker", "anonymous", "dismiss"].includes(c.op);
+}
+
+/** emptyLexicon is a lexicon with no entries. */
+export const emptyLexicon = () => ({ entities: [], ignore: [] });
+
+/** lexiconSize counts its entries. */
+export const lexiconSize = (lex) => lex.entities.length + lex.ignore.length;
+
+/**
+ * addEntity returns lex with name always of type (optionally under a canonical
+ * name, with a role); an earlier entry for the same name, or an ignore, goes.
+ */
+export function addEntity(lex, { name, type, canonical = "", role = "" }) {
+  name = String(name || "").trim();
+  if (!name) throw new Error("The name is empty.");
+  if (!TYPES.includes(type)) throw new Error(`Unknown type "${type}": person, place or organization.`);
+  const entry = { name, type };
+  if (canonical.trim() && canonical.trim() !== name) entry.canonical = canonical.trim();
+  if (role.trim()) entry.role = role.trim();
+  const rest = without(lex, name);
+  return { entities: [...rest.entities, entry], ignore: rest.ignore };
+}
+
+/** addIgnore returns lex with name never flagged; an entity entry for it goes. */
+export function addIgnore(lex, name) {
+  name = String(name || "").trim();
+  if (!name) throw new Error("The name is empty.");
+  const rest = without(lex, name);
+  return { entities: rest.entities, ignore: [...rest.ignore, name] };
+}
+
+/** without returns lex with no entry for name. */
+export function without(lex, name) {
+  return { entities: lex.entities.filter((e) => e.name !== name), ignore: lex.ignore.filter((s) => s !== name) };
+}
+
+/**
+ * parseLexicon reads a lexicon from JSON text, keeping its entries' known
+ * fields; it throws a message fit to show when the shape is wrong. The
+ * annotator validates the rest (and reports it).
+ */
+export function parseLexicon(text) {
+  let v;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    throw new Error("This file is not JSON.");
+  }
+  if (!v || typeof v !== "object" || Array.isArray(v)) throw new Error('A lexicon is an object: {"entities": [...], "ignore": [...]}.');
+  let lex = emptyLexicon();
+  for (const [i, e] of (Array.isArray(v.entities) ? v.entities : []).entries()) {
+    if (!e || typeof e !== "object") throw new Error(`entities[${i}] is not an object.`);
+    try {
+      lex = addEntity(lex, { name: e.name, type: e.type, canonical: String(e.canonical || ""), role: String(e.role || "") });
+    } catch (err) {
+      throw new Error(`entities[${i}]: ${err.message}`);
+    }
+  }
+  for (const [i, s] of (Array.isArray(v.ignore) ? v.ignore : []).entries()) {
+    if (typeof s !== "string" || !s.trim()) throw new Error(`ignore[${i}] is not a name.`);
+    lex = addIgnore(lex, s);
+  }
+  return lex;
+}
+
+/** annotateOptions is what the annotator takes: only what is set. */
+export function annotateOptions(list, lex) {
+  const o = {};
+  if (list.length) o.corrections = list;
+  if (lex && lexiconSize(lex)) o.lexicon = lex;
+  return o;
+}
