@@ -29,6 +29,9 @@ type Entity struct {
 	Name     string     `json:"name"`
 	Role     string     `json:"role,omitempty"`
 	Mentions []Mention  `json:"mentions"`
+	// Confidence is the highest calibrated confidence of its mentions'
+	// names (0–1, two decimals): how likely the recognizer is right.
+	Confidence float64 `json:"confidence,omitempty"`
 }
 
 // Quote is a quoted passage and who said it.

@@ -98,6 +98,9 @@ func (e *Entity) appendJSON(b []byte) []byte {
 	if e.Role != "" {
 		b = appendField(b, `,"role":`, e.Role)
 	}
+	if e.Confidence > 0 {
+		b = strconv.AppendFloat(append(b, `,"confidence":`...), e.Confidence, 'f', -1, 64)
+	}
 	b = appendMentions(append(b, `,"mentions":`...), e.Mentions)
 	return append(b, '}')
 }

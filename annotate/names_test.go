@@ -77,6 +77,44 @@ func TestNames(t *testing.T) {
 	}
 }
 
+func TestPlacesNotPeople(t *testing.T) {
+	tests := []struct {
+		name  string
+		words []string
+		spans []ner.Span
+		want  []ner.Type
+	}{
+		{"a county", []string{"Lea", "County", "sheriff"}, []ner.Span{{First: 0, Last: 2, Type: ner.Person}}, []ner.Type{ner.Location}},
+		{"heights", []string{"in", "Marlow", "Heights"}, []ner.Span{{First: 1, Last: 3, Type: ner.Person}}, []ner.Type{ner.Location}},
+		{"a moon", []string{"Ganymede", "orbits"}, []ner.Span{{First: 0, Last: 1, Type: ner.Person}}, []ner.Type{ner.Location}},
+		{"a singer named like a planet", []string{"Freddie", "Mercury", "sang", ";", "Mercury", "died"},
+			[]ner.Span{{First: 0, Last: 2, Type: ner.Person}, {First: 4, Last: 5, Type: ner.Person}}, []ner.Type{ner.Person, ner.Person}},
+		{"a person stays", []string{"Ngozi", "Adebayo-Okonkwo", "said"}, []ner.Span{{First: 0, Last: 2, Type: ner.Person}}, []ner.Type{ner.Person}},
+		{"an organization is left alone", []string{"Jupiter", "Networks"}, []ner.Span{{First: 0, Last: 2, Type: ner.Organization}}, []ner.Type{ner.Organization}},
+		{"a moon taken for a firm", []string{"to", "Ganymede"}, []ner.Span{{First: 1, Last: 2, Type: ner.Organization}}, []ner.Type{ner.Location}},
+		{"a firm named after a planet", []string{"Mercury", "Records"}, []ner.Span{{First: 0, Last: 1, Type: ner.Organization}}, []ner.Type{ner.Organization}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []ner.Type
+			for _, s := range placesNotPeople(tt.words, tt.spans) {
+				got = append(got, s.Type)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestNamesCarryACalibratedConfidence(t *testing.T) {
+	text := "Finance minister Ngozi Adebayo-Okonkwo told the Senate in Abuja on Monday that the Central Bank of Nigeria would act."
+	toks := Tokenize(text)
+	names := findNames(text, toks, splitSentences(text, toks))
+	assert.NotEmpty(t, names)
+	for _, n := range names {
+		assert.True(t, n.Confidence > 0 && n.Confidence <= 1, "%q: confidence %v", text[n.Start:n.End], n.Confidence)
+	}
+}
+
 func TestTrimFigures(t *testing.T) {
 	tests := []struct {
 		name  string

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"cmp"
+	"math"
 	"math/bits"
 	"slices"
 	"unicode/utf8"
@@ -38,6 +39,7 @@ func (a *analysis) document(cfg config) *Document {
 			out := Entity{ID: entityIDs[i], Type: e.typ, Name: e.name, Role: e.role, Mentions: carve(len(e.mentions))}
 			for j, n := range e.mentions {
 				out.Mentions[j] = mention(n.Start, n.End)
+				out.Confidence = max(out.Confidence, math.Round(100*n.Confidence)/100)
 			}
 			sortMentions(out.Mentions)
 			doc.Entities[i] = out

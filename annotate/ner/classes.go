@@ -21,17 +21,29 @@ type WordClasses struct {
 	// searches only the few keys of one bucket.
 	buckets []uint32
 	shift   uint
+	// keyShift drops the low bits of a word's 32-bit hash: the table keeps
+	// its top 32-keyShift bits, which a word outside the table shares
+	// with a word inside once in 2^(32-keyShift)/len(keys).
+	keyShift uint
 	// plain marks the classes whose capitalised words are seldom parts of
 	// names in the training data (days, months, titles), learned by Train.
 	plain [256 / 64]uint64
 }
 
-// NewWordClasses builds the table from a word → class map.
-func NewWordClasses(classes map[string]uint8) *WordClasses {
-	wc := &WordClasses{}
+// NewWordClasses builds the table from a word → class map, keeping keyBits
+// bits of each word's hash (32 when zero). Words that share a key keep the
+// lowest of their classes.
+func NewWordClasses(classes map[string]uint8, keyBits uint) *WordClasses {
+	if keyBits == 0 || keyBits > 32 {
+		keyBits = 32
+	}
+	wc := &WordClasses{keyShift: 32 - keyBits}
 	byKey := make(map[uint32]uint8, len(classes))
 	for w, c := range classes {
-		byKey[uint32(hashString(w, false))] = c
+		k := uint32(hashString(w, false)) >> wc.keyShift
+		if old, ok := byKey[k]; !ok || c < old {
+			byKey[k] = c
+		}
 	}
 	for k := range byKey {
 		wc.keys = append(wc.keys, k)
@@ -46,8 +58,8 @@ func NewWordClasses(classes map[string]uint8) *WordClasses {
 
 // index fills buckets with about two keys per bucket.
 func (wc *WordClasses) index() {
-	bucketBits := uint(bits.Len(uint(len(wc.keys) / 2)))
-	wc.shift = 32 - bucketBits
+	bucketBits := min(uint(bits.Len(uint(len(wc.keys)/2))), 32-wc.keyShift)
+	wc.shift = 32 - wc.keyShift - bucketBits
 	wc.buckets = make([]uint32, 1<<bucketBits+1)
 	for _, k := range wc.keys {
 		wc.buckets[uint64(k)>>wc.shift+1]++
@@ -103,7 +115,7 @@ func (wc *WordClasses) class(h uint64) uint16 {
 	if wc == nil {
 		return noClass
 	}
-	key := uint32(h)
+	key := uint32(h) >> wc.keyShift
 	b := uint64(key) >> wc.shift
 	lo, hi := wc.buckets[b], wc.buckets[b+1]
 	for i, k := range wc.keys[lo:hi] {
@@ -123,6 +135,7 @@ func (wc *WordClasses) appendBinary(out []byte) []byte {
 	if n == 0 {
 		return out
 	}
+	out = append(out, byte(32-wc.keyShift))
 	prev := uint32(0)
 	for _, k := range wc.keys {
 		out = binary.AppendUvarint(out, uint64(k-prev))
@@ -143,11 +156,20 @@ func readWordClasses(r *reader) *WordClasses {
 	if n == 0 || r.err {
 		return nil
 	}
-	wc := &WordClasses{keys: make([]uint32, n)}
-	key := uint32(0)
+	if len(r.data) == 0 || r.data[0] < 8 || r.data[0] > 32 {
+		r.err = true
+		return nil
+	}
+	wc := &WordClasses{keys: make([]uint32, n), keyShift: 32 - uint(r.data[0])}
+	r.data = r.data[1:]
+	key := uint64(0)
 	for i := range wc.keys {
-		key += uint32(r.uvarint())
-		wc.keys[i] = key
+		key += r.uvarint()
+		if key>>(32-wc.keyShift) != 0 {
+			r.err = true
+			return nil
+		}
+		wc.keys[i] = uint32(key)
 	}
 	if r.err {
 		return nil
