@@ -1,6 +1,8 @@
 package annotate
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -179,4 +181,51 @@ func BenchmarkNames(b *testing.B) {
 		sents := splitSentences(text, toks)
 		return func() { findNames(text, toks, sents) }
 	})
+}
+
+// stabilityArticles are short news items written for these tests, each
+// with a dateline, weekdays and a sentence-initial common noun.
+var stabilityArticles = []string{
+	"NAIROBI, Kenya — Opponents of the new levy marched on Thursday to parliament, where Speaker Moses Wetang'ula received a petition. The Treasury said on Wednesday that revenue fell in March.",
+	"JAKARTA — Cargo piled up at Tanjung Priok on Monday after a strike by dock workers. Opponents of the strike said the port authority Pelindo had offered talks on Friday.",
+	"ABUJA — Finance minister Ngozi Adebayo-Okonkwo told senators on Tuesday that the Central Bank of Nigeria would keep rates steady until June. Opponents called the plan timid.",
+	"KOUROU, French Guiana — The European Space Agency said on Sunday that its probe to Jupiter and the moon Ganymede would launch in April. Engineers at the spaceport were confident.",
+	"LEEDS — Hartfield United beat Rotherham 2-1 on Saturday. Manager Priya Raman said in May that the club would sell its ground. Opponents of the sale met on Thursday.",
+}
+
+// namesOfText returns the names of text as "type:text@offset-from-base".
+func namesOfText(text string, base int) []string {
+	toks := Tokenize(text)
+	var out []string
+	for _, n := range findNames(text, toks, splitSentences(text, toks)) {
+		if n.Start >= base {
+			out = append(out, fmt.Sprintf("%v:%s@%d", n.Type, text[n.Start:n.End], n.Start-base))
+		}
+	}
+	return out
+}
+
+func TestAnUnrelatedSentenceChangesNoNameElsewhere(t *testing.T) {
+	const unrelated = "Shares in Unilever rose 3 percent in London trading.\n\n"
+	for _, article := range stabilityArticles {
+		alone := namesOfText(article, 0)
+		with := namesOfText(unrelated+article, len(unrelated))
+		assert.Equal(t, alone, with, "%.40s...", article)
+	}
+}
+
+func TestLongPastesMakeNoPeopleOfWeekdaysOrCommonWords(t *testing.T) {
+	var paste strings.Builder
+	for i := range 60 {
+		paste.WriteString(stabilityArticles[i%len(stabilityArticles)])
+		paste.WriteString("\n\n")
+	}
+	text := paste.String()
+	toks := Tokenize(text)
+	for _, n := range findNames(text, toks, splitSentences(text, toks)) {
+		switch name := text[n.Start:n.End]; name {
+		case "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "March", "April", "May", "June", "Opponents", "Engineers":
+			t.Errorf("%q became a %v in a long paste", name, n.Type)
+		}
+	}
 }

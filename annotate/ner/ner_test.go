@@ -565,14 +565,19 @@ func TestShortKeysAndFewLevelsStillTagAndRoundTrip(t *testing.T) {
 func TestWordClassesWithShortKeys(t *testing.T) {
 	words := map[string]uint8{"Monday": 3, "Tuesday": 3, "Paris": 7, "said": 1}
 	for _, bits := range []uint{32, 22, 16} {
-		wc := NewWordClasses(words, bits)
-		for w, c := range words {
-			assert.Equal(t, uint16(c), wc.class(hashString(w, false)), "%s with %d-bit keys", w, bits)
-		}
+		lists := map[string]uint8{"Paris": InPlaceNames, "Okonkwo": IsLastName | EndsBios}
+		wc := NewWordClasses(words, lists, bits)
 		back := readWordClasses(&reader{data: wc.appendBinary(nil)})
 		require.NotNil(t, back)
-		for w, c := range words {
-			assert.Equal(t, uint16(c), back.class(hashString(w, false)), "%s read back with %d-bit keys", w, bits)
+		for _, table := range []*WordClasses{wc, back} {
+			for w, c := range words {
+				class, got := table.lookup(hashString(w, false))
+				assert.Equal(t, uint16(c), class, "%s with %d-bit keys", w, bits)
+				assert.Equal(t, lists[w], got, "%s with %d-bit keys", w, bits)
+			}
+			class, got := table.lookup(hashString("Okonkwo", false))
+			assert.Equal(t, uint16(noClass), class, "a word with list bits only has no class")
+			assert.Equal(t, IsLastName|EndsBios, got)
 		}
 	}
 }

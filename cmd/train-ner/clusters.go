@@ -84,7 +84,7 @@ func unlabelledText(shared string, conll [][]string, allsides int) ([][]string, 
 
 // numClasses is the number of word classes, each stored in one byte. (A
 // hierarchy of 32 coarse classes split in 8 did no better on CoNLL dev.)
-const numClasses = 256
+const numClasses = 255 // the last byte value marks words without a class
 
 // wordClasses clusters the words seen at least minCount times into
 // numClasses classes and returns each word's class.

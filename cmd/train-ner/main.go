@@ -39,6 +39,7 @@ func main() {
 	keyBits := flag.Uint("key-bits", 24, "bits of each feature's hash the model keeps")
 	classKeyBits := flag.Uint("class-key-bits", 22, "bits of each word's hash the word-class table keeps")
 	levels := flag.Int("levels", 16, "quantization levels per sign of weight")
+	listWords := flag.Int("list-words", 8000, "words outside the class vocabulary that get name-list bits (-1: no name-list bits)")
 	evalOnly := flag.String("eval", "", "score this model file instead of training one")
 	mix := flag.Int("mix", 4, "perceptrons, trained on different orders of the data, averaged into the model")
 	flag.Parse()
@@ -75,7 +76,7 @@ func main() {
 		model, err = ner.Load(data)
 		check(err)
 	} else {
-		model = train(examples, *shared, opts, *classes, *allsides, *classMinCount, *classWords, *classPasses, *classKeyBits)
+		model = train(examples, *shared, opts, *classes, *allsides, *classMinCount, *classWords, *classPasses, *classKeyBits, *listWords)
 		calibrate(model, devExamples)
 		data, err := model.MarshalBinary()
 		check(err)
@@ -94,14 +95,21 @@ func main() {
 }
 
 // train learns the word classes, if asked, and the model.
-func train(examples []ner.Example, shared string, opts ner.TrainOptions, classes bool, allsides, classMinCount, classWords, classPasses int, classKeyBits uint) *ner.Model {
+func train(examples []ner.Example, shared string, opts ner.TrainOptions, classes bool, allsides, classMinCount, classWords, classPasses int, classKeyBits uint, listWords int) *ner.Model {
 	start := time.Now()
 	if classes {
 		lines, err := unlabelledText(shared, sentences(examples), allsides)
 		check(err)
 		byWord := wordClasses(lines, classMinCount, classWords, classPasses)
 		log.Printf("word classes for %d words from %d lines in %s", len(byWord), len(lines), time.Since(start).Round(time.Second))
-		opts.Classes = ner.NewWordClasses(byWord, classKeyBits)
+		var lists map[string]uint8
+		if listWords >= 0 {
+			counts, err := readNameLists(shared)
+			check(err)
+			lists = listBits(counts, byWord, listWords)
+			log.Printf("name-list bits for %d words", len(lists))
+		}
+		opts.Classes = ner.NewWordClasses(byWord, lists, classKeyBits)
 	}
 	log.Printf("training on %d documents", len(examples))
 	model := ner.Train(examples, opts)
