@@ -10,8 +10,11 @@ import (
 
 // Model: the trained weights, stored sparsely (a feature keeps only the labels
 // it has a weight for) and quantized to one-byte codes on a logarithmic scale
-// (a codebook of 256 values), which keeps both the many small weights and the
-// few large ones (bias, label transitions) close to their trained values. In memory the features sit in an open-addressing
+// (a codebook of up to 127 levels per sign; the model ships with 12), which
+// keeps both the many small weights and the few large ones (bias, label
+// transitions) close to their trained values. A feature is known by the top
+// bits of its 32-bit hash only (23 in the model shipped), which halves what
+// its key costs on disk. In memory the features sit in an open-addressing
 // hash table built once at load; on disk the keys are sorted and
 // delta-encoded, then each feature's label set, then all weights, so that
 // each column compresses well.
