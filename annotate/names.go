@@ -49,7 +49,8 @@ func findNames(text string, toks []Token, sents []Sentence) []Name {
 	model.TagMargins(doc, labels, margins)
 	var names []Name
 	spans := joinParticles(doc.Words, trimFigures(doc.Words, ner.Spans(labels)))
-	for _, span := range placesNotPeople(doc.Words, typeShortNames(doc.Words, spans)) {
+	spans = datelinePlaces(doc, placesNotPeople(doc.Words, typeShortNames(doc.Words, spans)))
+	for _, span := range spans {
 		if typ, ok := nameTypes[span.Type]; ok {
 			names = append(names, Name{First: span.First, Last: span.Last, Start: toks[span.First].Start, End: toks[span.Last-1].End, Type: typ,
 				Confidence: model.Confidence(ner.SpanMargin(margins, span))})
@@ -160,9 +161,12 @@ func isPersonOrOrg(t ner.Type) bool { return t == ner.Person || t == ner.Organiz
 // Mercury" ... "Mercury"); and the planets and moons no firm is named
 // after, when tagged an organization.
 func placesNotPeople(words []string, spans []ner.Span) []ner.Span {
-	surnames := map[string]bool{}
+	var surnames map[string]bool // made only in the rare text that needs it
 	for _, s := range spans {
 		if s.Type == ner.Person && s.Last-s.First > 1 && celestialBodies[words[s.Last-1]] {
+			if surnames == nil {
+				surnames = map[string]bool{}
+			}
 			surnames[words[s.Last-1]] = true
 		}
 	}
@@ -200,4 +204,42 @@ var celestialBodies = map[string]bool{
 	"Pluto": true, "Ceres": true, "Eris": true, "Io": true, "Europa": true, "Ganymede": true, "Callisto": true,
 	"Titan": true, "Enceladus": true, "Triton": true, "Phobos": true, "Deimos": true, "Charon": true,
 	"Miranda": true, "Oberon": true, "Titania": true,
+}
+
+// datelinePlaces types as places the datelines of today's news: a name in
+// capitals that opens a sentence and is followed by a dash ("LEEDS —",
+// "NAIROBI, Kenya —") or by the agency's name in brackets ("KOUROU
+// (AFP) —"). A sports report must not make its dateline a club, nor an
+// unrelated sentence elsewhere a firm.
+func datelinePlaces(doc ner.Document, spans []ner.Span) []ner.Span {
+	k := 0
+	for _, sent := range doc.Sentences {
+		for ; k < len(spans) && spans[k].First < sent.First; k++ {
+		}
+		if k == len(spans) {
+			return spans
+		}
+		s := &spans[k]
+		if s.First != sent.First || s.Type == ner.Location || s.Type == ner.Misc || !allCapitals(doc.Words[s.First:s.Last]) {
+			continue
+		}
+		next := s.Last
+		if next+2 < sent.Last && doc.Words[next] == "," && k+1 < len(spans) && spans[k+1].First == next+1 && spans[k+1].Type == ner.Location {
+			next = spans[k+1].Last // "NAIROBI, Kenya —"
+		}
+		if next < sent.Last && (doc.Words[next] == "—" || doc.Words[next] == "–" || doc.Words[next] == "(") {
+			s.Type = ner.Location
+		}
+	}
+	return spans
+}
+
+// allCapitals reports whether every word with letters is in capitals.
+func allCapitals(words []string) bool {
+	for _, w := range words {
+		if strings.ToUpper(w) != w {
+			return false
+		}
+	}
+	return true
 }

@@ -107,6 +107,30 @@ func TestPlacesNotPeople(t *testing.T) {
 	}
 }
 
+func TestDatelinesArePlaces(t *testing.T) {
+	tests := []struct {
+		text, dateline string
+		want           EntityType
+	}{
+		{"LEEDS — Hartfield United beat Rotherham 2-1 on Saturday.", "LEEDS", Place},
+		{"KOUROU (AFP) — The rocket left on time.", "KOUROU", Place},
+		{"BRAMPTON, Ontario — Councillors voted on Monday.", "BRAMPTON", Place},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dateline, func(t *testing.T) {
+			got, ok := namesIn(tt.text)[tt.dateline]
+			if ok {
+				assert.Equal(t, tt.want, got)
+			}
+		})
+	}
+	words := []string{"LEEDS", "—", "Hartfield", "won", ".", "ACME", "said", "so", "."}
+	doc := ner.Document{Words: words, Sentences: []ner.Sentence{{First: 0, Last: 5}, {First: 5, Last: 9}}}
+	spans := []ner.Span{{First: 0, Last: 1, Type: ner.Organization}, {First: 2, Last: 3, Type: ner.Organization}, {First: 5, Last: 6, Type: ner.Organization}}
+	got := datelinePlaces(doc, spans)
+	assert.Equal(t, []ner.Type{ner.Location, ner.Organization, ner.Organization}, []ner.Type{got[0].Type, got[1].Type, got[2].Type})
+}
+
 func TestNamesCarryACalibratedConfidence(t *testing.T) {
 	text := "Finance minister Ngozi Adebayo-Okonkwo told the Senate in Abuja on Monday that the Central Bank of Nigeria would act."
 	toks := Tokenize(text)
