@@ -7,7 +7,7 @@ WASMENV := GOOS=js GOARCH=wasm
 WASMPATH := PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH"
 
 .PHONY: run dist test vet test-go test-js test-wasm test-browser test-worker fuzz-short fuzz \
-        model topics-model eval eval-ner eval-quotes eval-issues eval-articles eval-geo eval-pronouns bench pgo chromium clean
+        model topics-model eval eval-ner eval-ner-wikigold eval-quotes eval-issues eval-articles eval-geo eval-pronouns bench pgo chromium clean
 
 ## run: build the app and serve it on http://$(ADDR)
 run: dist
@@ -57,9 +57,13 @@ topics-model:
 
 eval: eval-ner eval-quotes eval-issues eval-articles eval-geo eval-pronouns
 
-## eval-ner: exact-match P/R/F1 on CoNLL-2003 dev
+## eval-ner: exact-match P/R/F1 on CoNLL-2003 dev, and the confidence's reliability
 eval-ner:
 	./scripts/eval-ner.sh $(SHARED)
+
+## eval-ner-wikigold: the same on WikiGold (out of domain, never trained on)
+eval-ner-wikigold:
+	SET=wikigold ./scripts/eval-ner.sh $(SHARED)
 
 ## eval-quotes: quote F1 and speaker accuracy on PolNeAR dev
 eval-quotes:

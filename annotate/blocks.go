@@ -106,6 +106,7 @@ func (m *blockMerger) add(r *report, offset, length int) {
 		if m.entities[i].role == "" {
 			m.entities[i].role = e.role
 		}
+		m.entities[i].confidence = max(m.entities[i].confidence, e.confidence)
 		if m.entities[i].geo == nil {
 			m.entities[i].geo = e.geo // the first block that links the place
 		}

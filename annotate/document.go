@@ -48,9 +48,12 @@ type Entity struct {
 	// and organizations). GenderBasis says where it comes from: "text"
 	// (pronouns, honorifics, titles and kinship words) or "name" (a given
 	// name one sex clearly holds); empty when unknown.
-	Gender      string    `json:"gender,omitempty"`
-	GenderBasis string    `json:"genderBasis,omitempty"`
-	Mentions    []Mention `json:"mentions"`
+	Gender      string `json:"gender,omitempty"`
+	GenderBasis string `json:"genderBasis,omitempty"`
+	// Confidence is the highest calibrated confidence of its mentions'
+	// names (0–1, two decimals): how likely the recognizer is right.
+	Confidence float64   `json:"confidence,omitempty"`
+	Mentions   []Mention `json:"mentions"`
 	// Corrected marks an entity an editor changed (corrections.go).
 	Corrected bool `json:"corrected,omitempty"`
 	// Geo is the gazetteer record a place is linked to; nil when the

@@ -119,6 +119,9 @@ func (e *Entity) appendJSON(b []byte) []byte {
 	if e.GenderBasis != "" {
 		b = appendField(b, `,"genderBasis":`, e.GenderBasis)
 	}
+	if e.Confidence > 0 {
+		b = decimal.Append(append(b, `,"confidence":`...), e.Confidence, 2)
+	}
 	b = appendMentions(append(b, `,"mentions":`...), e.Mentions)
 	b = appendFlag(b, `,"corrected":true`, e.Corrected)
 	if g := e.Geo; g != nil {

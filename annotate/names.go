@@ -3,6 +3,7 @@ package annotate
 import (
 	"strings"
 
+	"lede/annotate/gazetteer"
 	"lede/annotate/ner"
 )
 
@@ -19,10 +20,14 @@ import (
 // Kyi" for the person "Aung San Suu Kyi".
 
 // Name is one typed name span: tokens [First, Last), bytes [Start, End).
+// Confidence is the probability, calibrated on CoNLL-2003 dev, that the
+// recognizer has the name's extent and type right (0 for names found
+// otherwise).
 type Name struct {
 	First, Last int
 	Start, End  int
 	Type        EntityType
+	Confidence  float64
 }
 
 // nameTypes maps the recognizer's types to Lede's; Misc has no entry.
@@ -41,12 +46,16 @@ func findNames(text string, toks []Token, sents []Sentence) []Name {
 		doc.Sentences[i] = ner.Sentence{First: s.First, Last: s.Last}
 	}
 	labels := make([]ner.Label, len(toks))
-	model.Tag(doc, labels)
+	margins := make([]float32, len(toks))
+	model.TagMargins(doc, labels, margins)
 	var names []Name
 	spans := joinParticles(doc.Words, trimFigures(doc.Words, ner.Spans(labels)))
-	for _, span := range typeShortNames(doc.Words, spans) {
+	spans = datelinePlaces(doc, placesNotPeople(doc.Words, typeShortNames(doc.Words, spans)))
+	spans = titledPeople(doc.Words, spans)
+	for _, span := range spans {
 		if typ, ok := nameTypes[span.Type]; ok {
-			names = append(names, Name{First: span.First, Last: span.Last, Start: toks[span.First].Start, End: toks[span.Last-1].End, Type: typ})
+			names = append(names, Name{First: span.First, Last: span.Last, Start: toks[span.First].Start, End: toks[span.Last-1].End, Type: typ,
+				Confidence: model.Confidence(ner.SpanMargin(margins, span))})
 		}
 	}
 	return names
@@ -144,3 +153,114 @@ func typeShortNames(words []string, spans []ner.Span) []ner.Span {
 }
 
 func isPersonOrOrg(t ner.Type) bool { return t == ner.Person || t == ner.Organization }
+
+// titledPeople makes a person of a short name that begins with a courtesy
+// or gendered title ("Queen Camilla", "Mrs Okafor", "King Charles"), which
+// the recognizer sometimes reads as an organization: the title is no part
+// of the name, and a title that tells a sex or is a courtesy stands only
+// before people. Longer names, and names ending in an organization's word
+// ("Queen Mary University"), are left alone.
+func titledPeople(words []string, spans []ner.Span) []ner.Span {
+	for i, s := range spans {
+		n := s.Last - s.First
+		if !isPersonOrOrg(s.Type) || n < 2 || n > 3 || gazetteer.IsOrgSuffix(words[s.Last-1]) {
+			continue
+		}
+		if t, ok := gazetteer.PersonTitle(words[s.First]); ok && (t.Honorific || t.Sex != 0) {
+			spans[i] = ner.Span{First: s.First + 1, Last: s.Last, Type: ner.Person}
+		}
+	}
+	return spans
+}
+
+// placesNotPeople retypes as places the person names that a reader knows to
+// be places: those whose last word says what kind of place they are ("Lea
+// County", "Marlow Heights", "Tanjung Priok" is a port: "Port of ...") and
+// the planets and moons that news about space names ("Jupiter",
+// "Ganymede"), which the recognizer, trained on 1996 wire news, reads as
+// surnames, unless the document names a person with that surname ("Freddie
+// Mercury" ... "Mercury"); and the planets and moons no firm is named
+// after, when tagged an organization.
+func placesNotPeople(words []string, spans []ner.Span) []ner.Span {
+	var surnames map[string]bool // made only in the rare text that needs it
+	for _, s := range spans {
+		if s.Type == ner.Person && s.Last-s.First > 1 && celestialBodies[words[s.Last-1]] {
+			if surnames == nil {
+				surnames = map[string]bool{}
+			}
+			surnames[words[s.Last-1]] = true
+		}
+	}
+	for i, s := range spans {
+		last, oneWord := words[s.Last-1], s.Last-s.First == 1
+		switch {
+		case s.Type == ner.Person && !oneWord && placeHeads[last],
+			s.Type == ner.Person && oneWord && celestialBodies[last] && !surnames[last],
+			s.Type == ner.Organization && oneWord && onlyCelestial[last]:
+			spans[i].Type = ner.Location
+		}
+	}
+	return spans
+}
+
+// placeHeads are the words that end a place's name and no person's.
+var placeHeads = map[string]bool{
+	"County": true, "Heights": true, "Island": true, "Islands": true, "Province": true, "District": true,
+	"Prefecture": true, "Governorate": true, "Oblast": true, "Township": true, "Borough": true, "Parish": true,
+	"Valley": true, "Bay": true, "Harbour": true, "Harbor": true, "Peninsula": true, "Strait": true,
+	"Mountains": true, "Lake": true, "River": true, "Creek": true, "Springs": true, "Falls": true,
+	"Spaceport": true, "Cosmodrome": true, "Airport": true, "Desert": true, "Plateau": true, "Gulf": true,
+}
+
+// onlyCelestial are the celestial bodies that no firm or team news names is
+// known by: a one-word organization named so is the planet or moon.
+var onlyCelestial = map[string]bool{
+	"Jupiter": true, "Saturn": true, "Uranus": true, "Neptune": true, "Ganymede": true, "Callisto": true,
+	"Enceladus": true, "Phobos": true, "Deimos": true,
+}
+
+// celestialBodies are the planets, dwarf planets and moons that news names.
+var celestialBodies = map[string]bool{
+	"Mercury": true, "Venus": true, "Mars": true, "Jupiter": true, "Saturn": true, "Uranus": true, "Neptune": true,
+	"Pluto": true, "Ceres": true, "Eris": true, "Io": true, "Europa": true, "Ganymede": true, "Callisto": true,
+	"Titan": true, "Enceladus": true, "Triton": true, "Phobos": true, "Deimos": true, "Charon": true,
+	"Miranda": true, "Oberon": true, "Titania": true,
+}
+
+// datelinePlaces types as places the datelines of today's news: a name in
+// capitals that opens a sentence and is followed by a dash ("LEEDS —",
+// "NAIROBI, Kenya —") or by the agency's name in brackets ("KOUROU
+// (AFP) —"). A sports report must not make its dateline a club, nor an
+// unrelated sentence elsewhere a firm.
+func datelinePlaces(doc ner.Document, spans []ner.Span) []ner.Span {
+	k := 0
+	for _, sent := range doc.Sentences {
+		for ; k < len(spans) && spans[k].First < sent.First; k++ {
+		}
+		if k == len(spans) {
+			return spans
+		}
+		s := &spans[k]
+		if s.First != sent.First || s.Type == ner.Location || s.Type == ner.Misc || !allCapitals(doc.Words[s.First:s.Last]) {
+			continue
+		}
+		next := s.Last
+		if next+2 < sent.Last && doc.Words[next] == "," && k+1 < len(spans) && spans[k+1].First == next+1 && spans[k+1].Type == ner.Location {
+			next = spans[k+1].Last // "NAIROBI, Kenya —"
+		}
+		if next < sent.Last && (doc.Words[next] == "—" || doc.Words[next] == "–" || doc.Words[next] == "(") {
+			s.Type = ner.Location
+		}
+	}
+	return spans
+}
+
+// allCapitals reports whether every word with letters is in capitals.
+func allCapitals(words []string) bool {
+	for _, w := range words {
+		if strings.ToUpper(w) != w {
+			return false
+		}
+	}
+	return true
+}

@@ -1,6 +1,9 @@
 package annotate
 
 import (
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -77,6 +80,68 @@ func TestNames(t *testing.T) {
 	}
 }
 
+func TestPlacesNotPeople(t *testing.T) {
+	tests := []struct {
+		name  string
+		words []string
+		spans []ner.Span
+		want  []ner.Type
+	}{
+		{"a county", []string{"Lea", "County", "sheriff"}, []ner.Span{{First: 0, Last: 2, Type: ner.Person}}, []ner.Type{ner.Location}},
+		{"heights", []string{"in", "Marlow", "Heights"}, []ner.Span{{First: 1, Last: 3, Type: ner.Person}}, []ner.Type{ner.Location}},
+		{"a moon", []string{"Ganymede", "orbits"}, []ner.Span{{First: 0, Last: 1, Type: ner.Person}}, []ner.Type{ner.Location}},
+		{"a singer named like a planet", []string{"Freddie", "Mercury", "sang", ";", "Mercury", "died"},
+			[]ner.Span{{First: 0, Last: 2, Type: ner.Person}, {First: 4, Last: 5, Type: ner.Person}}, []ner.Type{ner.Person, ner.Person}},
+		{"a person stays", []string{"Ngozi", "Adebayo-Okonkwo", "said"}, []ner.Span{{First: 0, Last: 2, Type: ner.Person}}, []ner.Type{ner.Person}},
+		{"an organization is left alone", []string{"Jupiter", "Networks"}, []ner.Span{{First: 0, Last: 2, Type: ner.Organization}}, []ner.Type{ner.Organization}},
+		{"a moon taken for a firm", []string{"to", "Ganymede"}, []ner.Span{{First: 1, Last: 2, Type: ner.Organization}}, []ner.Type{ner.Location}},
+		{"a firm named after a planet", []string{"Mercury", "Records"}, []ner.Span{{First: 0, Last: 1, Type: ner.Organization}}, []ner.Type{ner.Organization}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []ner.Type
+			for _, s := range placesNotPeople(tt.words, tt.spans) {
+				got = append(got, s.Type)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestDatelinesArePlaces(t *testing.T) {
+	tests := []struct {
+		text, dateline string
+		want           EntityType
+	}{
+		{"LEEDS — Hartfield United beat Rotherham 2-1 on Saturday.", "LEEDS", Place},
+		{"KOUROU (AFP) — The rocket left on time.", "KOUROU", Place},
+		{"BRAMPTON, Ontario — Councillors voted on Monday.", "BRAMPTON", Place},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dateline, func(t *testing.T) {
+			got, ok := namesIn(tt.text)[tt.dateline]
+			if ok {
+				assert.Equal(t, tt.want, got)
+			}
+		})
+	}
+	words := []string{"LEEDS", "—", "Hartfield", "won", ".", "ACME", "said", "so", "."}
+	doc := ner.Document{Words: words, Sentences: []ner.Sentence{{First: 0, Last: 5}, {First: 5, Last: 9}}}
+	spans := []ner.Span{{First: 0, Last: 1, Type: ner.Organization}, {First: 2, Last: 3, Type: ner.Organization}, {First: 5, Last: 6, Type: ner.Organization}}
+	got := datelinePlaces(doc, spans)
+	assert.Equal(t, []ner.Type{ner.Location, ner.Organization, ner.Organization}, []ner.Type{got[0].Type, got[1].Type, got[2].Type})
+}
+
+func TestNamesCarryACalibratedConfidence(t *testing.T) {
+	text := "Finance minister Ngozi Adebayo-Okonkwo told the Senate in Abuja on Monday that the Central Bank of Nigeria would act."
+	toks := Tokenize(text)
+	names := findNames(text, toks, splitSentences(text, toks))
+	assert.NotEmpty(t, names)
+	for _, n := range names {
+		assert.True(t, n.Confidence > 0 && n.Confidence <= 1, "%q: confidence %v", text[n.Start:n.End], n.Confidence)
+	}
+}
+
 func TestTrimFigures(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -141,4 +206,68 @@ func BenchmarkNames(b *testing.B) {
 		sents := splitSentences(text, toks)
 		return func() { findNames(text, toks, sents) }
 	})
+}
+
+// stabilityArticles are short news items written for these tests, each
+// with a dateline, weekdays and a sentence-initial common noun.
+var stabilityArticles = []string{
+	"NAIROBI, Kenya — Opponents of the new levy marched on Thursday to parliament, where Speaker Moses Wetang'ula received a petition. The Treasury said on Wednesday that revenue fell in March.",
+	"JAKARTA — Cargo piled up at Tanjung Priok on Monday after a strike by dock workers. Opponents of the strike said the port authority Pelindo had offered talks on Friday.",
+	"ABUJA — Finance minister Ngozi Adebayo-Okonkwo told senators on Tuesday that the Central Bank of Nigeria would keep rates steady until June. Opponents called the plan timid.",
+	"KOUROU, French Guiana — The European Space Agency said on Sunday that its probe to Jupiter and the moon Ganymede would launch in April. Engineers at the spaceport were confident.",
+	"LEEDS — Hartfield United beat Rotherham 2-1 on Saturday. Manager Priya Raman said in May that the club would sell its ground. Opponents of the sale met on Thursday.",
+}
+
+// namesOfText returns the names of text as "type:text@offset-from-base".
+func namesOfText(text string, base int) []string {
+	toks := Tokenize(text)
+	var out []string
+	for _, n := range findNames(text, toks, splitSentences(text, toks)) {
+		if n.Start >= base {
+			out = append(out, fmt.Sprintf("%v:%s@%d", n.Type, text[n.Start:n.End], n.Start-base))
+		}
+	}
+	return out
+}
+
+func TestAnUnrelatedSentenceChangesNoNameElsewhere(t *testing.T) {
+	const unrelated = "Shares in Unilever rose 3 percent in London trading.\n\n"
+	for _, article := range stabilityArticles {
+		alone := namesOfText(article, 0)
+		with := namesOfText(unrelated+article, len(unrelated))
+		assert.Equal(t, alone, with, "%.40s...", article)
+	}
+}
+
+func TestLongPastesMakeNoPeopleOfWeekdaysOrCommonWords(t *testing.T) {
+	var paste strings.Builder
+	for i := range 60 {
+		paste.WriteString(stabilityArticles[i%len(stabilityArticles)])
+		paste.WriteString("\n\n")
+	}
+	text := paste.String()
+	toks := Tokenize(text)
+	for _, n := range findNames(text, toks, splitSentences(text, toks)) {
+		switch name := text[n.Start:n.End]; name {
+		case "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "March", "April", "May", "June", "Opponents", "Engineers":
+			t.Errorf("%q became a %v in a long paste", name, n.Type)
+		}
+	}
+}
+
+func TestTitledPeople(t *testing.T) {
+	words := []string{"Queen", "Camilla", "and", "Queen", "Mary", "University", "met", "Mr", "Okafor", "and", "President", "Lula", "."}
+	spans := []ner.Span{
+		{First: 0, Last: 2, Type: ner.Organization}, // a title and a name: a person
+		{First: 3, Last: 6, Type: ner.Organization}, // ends in an organization's word: left alone
+		{First: 7, Last: 9, Type: ner.Person},       // a courtesy title is no part of the name
+		{First: 10, Last: 12, Type: ner.Person},     // an office tells no sex: left alone
+	}
+	got := titledPeople(words, slices.Clone(spans))
+	assert.Equal(t, []ner.Span{
+		{First: 1, Last: 2, Type: ner.Person},
+		spans[1],
+		{First: 8, Last: 9, Type: ner.Person},
+		spans[3],
+	}, got)
 }

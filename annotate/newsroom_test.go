@@ -147,9 +147,9 @@ func TestNewsroomNames(t *testing.T) {
 		{"case-sensitive", "The board met on Monday.", NewsroomLexicon{Entities: []NewsroomEntry{{Name: "Board", Type: "organization"}}}, nil},
 		{"whole tokens", "The committees met on Monday.", NewsroomLexicon{Entities: []NewsroomEntry{{Name: "committee", Type: "organization"}}}, nil},
 		{"not across paragraphs", "He saw Red\nRock in the film.", NewsroomLexicon{Entities: []NewsroomEntry{{Name: "Red Rock", Type: "place"}}}, nil},
-		{"inside a longer name", "Nurses at Jupiter Medical Center went on strike.", NewsroomLexicon{Entities: []NewsroomEntry{{Name: "Jupiter", Type: "place"}}}, []string{"organization:Jupiter Medical Center"}},
-		{"longest entry", "Nurses at Jupiter Medical went on strike.", NewsroomLexicon{Entities: []NewsroomEntry{{Name: "Jupiter", Type: "place"}, {Name: "Jupiter Medical", Type: "organization"}}}, []string{"organization:Jupiter Medical"}},
-		{"ignored", "Nurses at Jupiter Medical Center went on strike.", NewsroomLexicon{Ignore: []string{"Medical"}}, nil},
+		{"inside a longer name", "The nurses at Jupiter Medical Center went on strike.", NewsroomLexicon{Entities: []NewsroomEntry{{Name: "Jupiter", Type: "place"}}}, []string{"organization:Jupiter Medical Center"}},
+		{"longest entry", "The nurses at Jupiter Medical went on strike.", NewsroomLexicon{Entities: []NewsroomEntry{{Name: "Jupiter", Type: "place"}, {Name: "Jupiter Medical", Type: "organization"}}}, []string{"organization:Jupiter Medical"}},
+		{"ignored", "The nurses at Jupiter Medical Center went on strike.", NewsroomLexicon{Ignore: []string{"Medical"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -39,7 +39,7 @@ func (r *report) document(cfg config) *Document {
 	if cfg.layers.Entities {
 		doc.Entities = make([]Entity, len(r.entities))
 		for i, e := range r.entities {
-			out := Entity{ID: entityIDs[i], Type: e.typ, Name: e.name, Role: e.role, Geo: e.geo, Mentions: carve(len(e.mentions))}
+			out := Entity{ID: entityIDs[i], Type: e.typ, Name: e.name, Role: e.role, Confidence: e.confidence, Geo: e.geo, Mentions: carve(len(e.mentions))}
 			if e.typ == Person {
 				out.Gender = genderName(e.gender)
 				if e.genderBasis != noBasis {

@@ -1,6 +1,10 @@
 package annotate
 
-import "lede/annotate/gazetteer"
+import (
+	"math"
+
+	"lede/annotate/gazetteer"
+)
 
 // Report: what the stages found that a Document shows, in byte offsets into
 // one text, with integer references between its parts. An article's analysis
@@ -26,6 +30,8 @@ type reportEntity struct {
 	typ        EntityType
 	name, role string
 	geo        *Geo // the place's GeoNames record (geo.go), or nil
+	// confidence is the highest calibrated confidence of its names (names.go).
+	confidence float64
 	// gender and genderBasis are a person's (gender.go).
 	gender      gazetteer.Sex
 	genderBasis genderBasis
@@ -58,10 +64,12 @@ func (a *analysis) report() *report {
 	for i, e := range a.entities {
 		ms := spans[:len(e.mentions):len(e.mentions)]
 		spans = spans[len(e.mentions):]
+		confidence := 0.0
 		for j, n := range e.mentions {
 			ms[j] = span{int32(n.Start), int32(n.End)}
+			confidence = max(confidence, math.Round(100*n.Confidence)/100)
 		}
-		r.entities[i] = reportEntity{typ: e.typ, name: e.name, role: e.role, gender: e.gender, genderBasis: e.genderBasis, mentions: ms}
+		r.entities[i] = reportEntity{typ: e.typ, name: e.name, role: e.role, confidence: confidence, gender: e.gender, genderBasis: e.genderBasis, mentions: ms}
 		if a.places != nil {
 			r.entities[i].geo = a.places[i]
 		}

@@ -58,6 +58,8 @@ export interface Entity {
   gender?: Gender;
   /** Where the gender comes from: the text (pronouns, honorifics, kinship words) or a clear given name; absent when unknown. */
   genderBasis?: "text" | "name";
+  /** 0–1, two decimals: the calibrated chance the recognizer got the name's extent and type right. */
+  confidence?: number;
   mentions: Mention[];
   /** True when an editor's correction changed it (docs/format.md, Corrections). */
   corrected?: boolean;

@@ -16,38 +16,83 @@ import (
 type WordClasses struct {
 	keys    []uint32
 	classes []uint8
+	// lists holds, by key, the gazetteer bits of each word (GazetteerBits):
+	// in which large name lists it stands. nil when the table has none.
+	lists []uint8
 	// buckets[b] is the index of the first key whose top bits are at
 	// least b: the keys are hashes, so spread evenly, and a lookup
 	// searches only the few keys of one bucket.
 	buckets []uint32
 	shift   uint
+	// keyShift drops the low bits of a word's 32-bit hash: the table keeps
+	// its top 32-keyShift bits, which a word outside the table shares
+	// with a word inside once in 2^(32-keyShift)/len(keys).
+	keyShift uint
 	// plain marks the classes whose capitalised words are seldom parts of
 	// names in the training data (days, months, titles), learned by Train.
 	plain [256 / 64]uint64
 }
 
-// NewWordClasses builds the table from a word → class map.
-func NewWordClasses(classes map[string]uint8) *WordClasses {
-	wc := &WordClasses{}
-	byKey := make(map[uint32]uint8, len(classes))
+// NewWordClasses builds the table from a word → class map and a word →
+// gazetteer bits map (words with bits but no class get noClassByte),
+// keeping keyBits bits of each word's hash (32 when zero). Words that share
+// a key keep the lowest of their classes and the union of their bits.
+func NewWordClasses(classes map[string]uint8, lists map[string]uint8, keyBits uint) *WordClasses {
+	if keyBits == 0 || keyBits > 32 {
+		keyBits = 32
+	}
+	wc := &WordClasses{keyShift: 32 - keyBits}
+	type entry struct{ class, lists uint8 }
+	byKey := make(map[uint32]entry, len(classes))
 	for w, c := range classes {
-		byKey[uint32(hashString(w, false))] = c
+		k := uint32(hashString(w, false)) >> wc.keyShift
+		if old, ok := byKey[k]; !ok || c < old.class {
+			byKey[k] = entry{c, old.lists}
+		}
+	}
+	for w, bits := range lists {
+		k := uint32(hashString(w, false)) >> wc.keyShift
+		old, ok := byKey[k]
+		if !ok {
+			old.class = noClassByte
+		}
+		old.lists |= bits
+		byKey[k] = old
 	}
 	for k := range byKey {
 		wc.keys = append(wc.keys, k)
 	}
 	slices.Sort(wc.keys)
 	for _, k := range wc.keys {
-		wc.classes = append(wc.classes, byKey[k])
+		wc.classes = append(wc.classes, byKey[k].class)
+		if len(lists) > 0 {
+			wc.lists = append(wc.lists, byKey[k].lists)
+		}
 	}
 	wc.index()
 	return wc
 }
 
+// noClassByte is the stored class of the words that have gazetteer bits but
+// no class: the classes learned are fewer than 256.
+const noClassByte = 255
+
+// Gazetteer bits of a word: in which large lists of names it stands, and
+// where (the lists are from Wikipedia and are dated: the model weighs them).
+const (
+	InOrgNames     uint8 = 1 << iota // a word of at least two organizations' names
+	EndsOrgNames                     // the last word of several organizations' names ("Records")
+	InPlaceNames                     // a word of at least two places' names
+	EndsPlaceNames                   // the last word of several places' names ("County")
+	IsLastName                       // a surname
+	StartsBios                       // the first word of several biographies' titles (a given name)
+	EndsBios                         // the last word of several biographies' titles
+)
+
 // index fills buckets with about two keys per bucket.
 func (wc *WordClasses) index() {
-	bucketBits := uint(bits.Len(uint(len(wc.keys) / 2)))
-	wc.shift = 32 - bucketBits
+	bucketBits := min(uint(bits.Len(uint(len(wc.keys)/2))), 32-wc.keyShift)
+	wc.shift = 32 - wc.keyShift - bucketBits
 	wc.buckets = make([]uint32, 1<<bucketBits+1)
 	for _, k := range wc.keys {
 		wc.buckets[uint64(k)>>wc.shift+1]++
@@ -100,18 +145,32 @@ const minPlainCount = 20
 
 // class returns the class of the word with hash h, or noClass.
 func (wc *WordClasses) class(h uint64) uint16 {
+	c, _ := wc.lookup(h)
+	return c
+}
+
+// lookup returns the class of the word with hash h (or noClass) and its
+// gazetteer bits.
+func (wc *WordClasses) lookup(h uint64) (class uint16, lists uint8) {
 	if wc == nil {
-		return noClass
+		return noClass, 0
 	}
-	key := uint32(h)
+	key := uint32(h) >> wc.keyShift
 	b := uint64(key) >> wc.shift
 	lo, hi := wc.buckets[b], wc.buckets[b+1]
 	for i, k := range wc.keys[lo:hi] {
 		if k == key {
-			return uint16(wc.classes[int(lo)+i])
+			j := int(lo) + i
+			if wc.lists != nil {
+				lists = wc.lists[j]
+			}
+			if c := wc.classes[j]; c != noClassByte {
+				return uint16(c), lists
+			}
+			return noClass, lists
 		}
 	}
-	return noClass
+	return noClass, 0
 }
 
 func (wc *WordClasses) appendBinary(out []byte) []byte {
@@ -123,12 +182,19 @@ func (wc *WordClasses) appendBinary(out []byte) []byte {
 	if n == 0 {
 		return out
 	}
+	out = append(out, byte(32-wc.keyShift))
 	prev := uint32(0)
 	for _, k := range wc.keys {
 		out = binary.AppendUvarint(out, uint64(k-prev))
 		prev = k
 	}
 	out = append(out, wc.classes...)
+	if wc.lists != nil {
+		out = append(out, 1)
+		out = append(out, wc.lists...)
+	} else {
+		out = append(out, 0)
+	}
 	for _, bits := range wc.plain {
 		out = binary.LittleEndian.AppendUint64(out, bits)
 	}
@@ -143,20 +209,39 @@ func readWordClasses(r *reader) *WordClasses {
 	if n == 0 || r.err {
 		return nil
 	}
-	wc := &WordClasses{keys: make([]uint32, n)}
-	key := uint32(0)
+	if len(r.data) == 0 || r.data[0] < 8 || r.data[0] > 32 {
+		r.err = true
+		return nil
+	}
+	wc := &WordClasses{keys: make([]uint32, n), keyShift: 32 - uint(r.data[0])}
+	r.data = r.data[1:]
+	key := uint64(0)
 	for i := range wc.keys {
-		key += uint32(r.uvarint())
-		wc.keys[i] = key
+		key += r.uvarint()
+		if key>>(32-wc.keyShift) != 0 {
+			r.err = true
+			return nil
+		}
+		wc.keys[i] = uint32(key)
 	}
 	if r.err {
 		return nil
 	}
-	if uint64(len(r.data)) < n+8*uint64(len(wc.plain)) {
+	if uint64(len(r.data)) < n+1+8*uint64(len(wc.plain)) {
 		r.err = true
 		return nil
 	}
 	wc.classes, r.data = r.data[:n], r.data[n:]
+	if hasLists := r.data[0]; hasLists > 1 {
+		r.err = true
+		return nil
+	} else if r.data = r.data[1:]; hasLists == 1 {
+		if uint64(len(r.data)) < n+8*uint64(len(wc.plain)) {
+			r.err = true
+			return nil
+		}
+		wc.lists, r.data = r.data[:n], r.data[n:]
+	}
 	for i := range wc.plain {
 		wc.plain[i] = binary.LittleEndian.Uint64(r.data)
 		r.data = r.data[8:]

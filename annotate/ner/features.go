@@ -118,6 +118,8 @@ type token struct {
 	known uint16
 	// class is the word's class (noClass when it has none).
 	class uint16
+	// lists is what the large name lists say of the word (InOrgNames...).
+	lists uint8
 	// docEvidence summarises the first pass's labels for the same word
 	// elsewhere in the document (0 when there is none or no first pass).
 	docEvidence uint8
@@ -179,6 +181,9 @@ const (
 	fBridgeAhead
 	fBridgeBehind
 	fBridgeAheadKnown
+	fLists
+	fListsPrev
+	fListsNext
 )
 
 // The words beyond either end of a sentence, as features see them.
@@ -245,6 +250,7 @@ type wordFacts struct {
 	lower, shape uint64
 	casing       casing
 	smallWord    bool
+	lists        uint8
 	known, class uint16
 }
 
@@ -338,7 +344,7 @@ func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses, le
 			facts := &maps.docWords[id]
 			toks[i] = token{
 				word: hash, lower: facts.lower, shape: facts.shape, casing: facts.casing, smallWord: facts.smallWord,
-				known: facts.known, class: facts.class, wordID: id, lowerID: facts.lowerID,
+				known: facts.known, class: facts.class, lists: facts.lists, wordID: id, lowerID: facts.lowerID,
 				sentenceStart: i == s.First,
 			}
 			if facts.casing == lowerCase {
@@ -401,7 +407,8 @@ func (maps *docMaps) newDocWord(w string, hash uint64, classes *WordClasses, lex
 
 // newWordFacts computes the facts of word w, whose hash is hash.
 func newWordFacts(w string, hash uint64, classes *WordClasses) wordFacts {
-	facts := wordFacts{lower: hashString(w, true), shape: shapeHash(w), casing: casingOf(w), class: classes.class(hash)}
+	facts := wordFacts{lower: hashString(w, true), shape: shapeHash(w), casing: casingOf(w)}
+	facts.class, facts.lists = classes.lookup(hash)
 	switch facts.casing {
 	case lowerCase:
 		facts.smallWord = isHeadlineSmallWord(w)
@@ -550,7 +557,10 @@ func gatherEvidence(toks []token, labels []Label, ev *evidenceCounts) {
 
 // summarizeEvidence returns the most frequent type in counts, leaving out
 // one occurrence labelled l (the evidence must come from elsewhere), and
-// whether any other occurrence was left outside a name.
+// whether any other occurrence was left outside a name. A type given to
+// fewer than one in five of the other occurrences is no evidence: in a long
+// paste of many articles, one "Thursday" taken for a person among a
+// hundred left out must not make the others people.
 func summarizeEvidence(c [numTypes + 1]uint16, l Label) uint8 {
 	c[labelSlot(l)]--
 	best, bestN := -1, uint16(0)
@@ -560,7 +570,7 @@ func summarizeEvidence(c [numTypes + 1]uint16, l Label) uint8 {
 		}
 	}
 	var ev uint8
-	if best >= 0 {
+	if best >= 0 && 4*int(bestN) >= int(c[numTypes]) {
 		ev = uint8(best + 1)
 	}
 	if c[numTypes] > 0 {
@@ -588,6 +598,9 @@ func wordFeatures(buf []uint32, w string, t *token) []uint32 {
 	add(fShape, t.shape)
 	add(fKnown, uint64(t.known))
 	add(fClass, uint64(t.class))
+	if t.lists != 0 {
+		add(fLists, uint64(t.lists)|uint64(t.casing)<<8)
+	}
 	affixHashes(w, 3, 4, func(suffix bool, h uint64) {
 		if suffix {
 			add(fSuffix, h)
@@ -613,15 +626,15 @@ func contextFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
 
 // neighbour is a position next to a word, as features name it.
 type neighbour struct {
-	offset              int
-	lower, class, known uint64 // feature templates; 0: no feature
+	offset                     int
+	lower, class, known, lists uint64 // feature templates; 0: no feature
 }
 
 // neighbours are the positions whose words are features of a word: what a
 // word lends as one of them depends on the word alone.
 var neighbours = [...]neighbour{
-	{offset: -1, lower: fLowerPrev, class: fClassPrev, known: fKnownPrev},
-	{offset: 1, lower: fLowerNext, class: fClassNext, known: fKnownNext},
+	{offset: -1, lower: fLowerPrev, class: fClassPrev, known: fKnownPrev, lists: fListsPrev},
+	{offset: 1, lower: fLowerNext, class: fClassNext, known: fKnownNext, lists: fListsNext},
 	{offset: -2, lower: fLowerPrev2},
 	{offset: 2, lower: fLowerNext2},
 }
@@ -646,6 +659,9 @@ func neighbourFeatures(buf []uint32, n neighbour, t *token) []uint32 {
 	buf = append(buf, uint32(mix(n.lower, t.lower)))
 	if n.class != 0 {
 		buf = append(buf, uint32(mix(n.class, uint64(t.class))), uint32(mix(n.known, uint64(t.known))))
+	}
+	if n.lists != 0 && t.lists != 0 {
+		buf = append(buf, uint32(mix(n.lists, uint64(t.lists))))
 	}
 	return buf
 }

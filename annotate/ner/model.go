@@ -10,8 +10,11 @@ import (
 
 // Model: the trained weights, stored sparsely (a feature keeps only the labels
 // it has a weight for) and quantized to one-byte codes on a logarithmic scale
-// (a codebook of 256 values), which keeps both the many small weights and the
-// few large ones (bias, label transitions) close to their trained values. In memory the features sit in an open-addressing
+// (a codebook of up to 127 levels per sign; the model ships with 12), which
+// keeps both the many small weights and the few large ones (bias, label
+// transitions) close to their trained values. A feature is known by the top
+// bits of its 32-bit hash only (23 in the model shipped), which halves what
+// its key costs on disk. In memory the features sit in an open-addressing
 // hash table built once at load; on disk the keys are sorted and
 // delta-encoded, then each feature's label set, then all weights, so that
 // each column compresses well.
@@ -35,10 +38,15 @@ type Model struct {
 	dense      []scoreRow
 	denseStart []uint32
 	codebook   *codebook
+	// keyShift drops the low bits of a feature's 32-bit key: the model
+	// keeps only its top 32-keyShift bits (see TrainOptions.KeyBits).
+	keyShift uint
 	// values is the codebook in fixed point.
 	values  [256]int32
 	classes *WordClasses
-	lexicon lexicon
+	// calibration maps a name's margin to its confidence.
+	calibration calibration
+	lexicon     lexicon
 }
 
 // denseFrom is the fewest weights a feature stored as a dense row has; with
@@ -73,8 +81,10 @@ func (m *Model) addScores(feats []uint32, scores *scoreRow) {
 	// Locals, so that the compiler need not reload them after each store
 	// to scores.
 	values, present, slots, weights, dense, mask := &m.values, m.present, m.slots, m.weights, m.dense, m.mask
-	shift := 32 - m.presentBits
+	keyShift := m.keyShift & 31
+	shift := (32 - keyShift - m.presentBits) & 31 // the top bits of a key
 	for _, key := range feats {
+		key >>= keyShift
 		if bit := key >> shift; present[bit/64]&(1<<(bit%64)) == 0 {
 			continue
 		}
@@ -117,12 +127,12 @@ type sparseWeights struct {
 }
 
 // newModel builds the hash table over features (whose keys are unique).
-func newModel(features []sparseWeights, book *codebook) *Model {
+func newModel(features []sparseWeights, book *codebook, keyBits uint) *Model {
 	// A table at most 1/3 full keeps probes short, also for the many
 	// features looked up that the model does not have.
 	size := 1 << bits.Len(uint(3*len(features)))
 	// About 16 filter bits per key let through 1 in 16 absent keys.
-	presentBits := uint(max(6, bits.Len(uint(16*len(features)))))
+	presentBits := min(keyBits, uint(max(6, bits.Len(uint(16*len(features))))))
 	total, denseRows := 0, 0
 	for _, f := range features {
 		total += len(f.labels)
@@ -132,7 +142,7 @@ func newModel(features []sparseWeights, book *codebook) *Model {
 	}
 	m := &Model{
 		present: make([]uint64, 1<<presentBits/64), presentBits: presentBits,
-		slots: make([]slot, size), mask: uint32(size - 1), codebook: book,
+		slots: make([]slot, size), mask: uint32(size - 1), codebook: book, keyShift: 32 - keyBits,
 		weights: make([]weight, 0, total),
 		dense:   make([]scoreRow, 0, denseRows), denseStart: make([]uint32, 0, denseRows),
 	}
@@ -140,7 +150,7 @@ func newModel(features []sparseWeights, book *codebook) *Model {
 		m.values[c] = int32(math.Round(float64(v) * scoreUnit))
 	}
 	for _, f := range features {
-		bit := f.key >> (32 - presentBits)
+		bit := f.key >> (keyBits - presentBits)
 		m.present[bit/64] |= 1 << (bit % 64)
 		j := f.key & m.mask
 		for m.slots[j].span != 0 {
@@ -185,16 +195,17 @@ func (m *Model) sparse() []sparseWeights {
 	return out
 }
 
-const modelMagic = "LEDENER2"
+const modelMagic = "LEDENER3"
 
 // MarshalBinary writes the model in its compact file format.
 func (m *Model) MarshalBinary() ([]byte, error) {
 	features := m.sparse()
-	out := append([]byte(modelMagic), byte(numLabels))
+	out := append([]byte(modelMagic), byte(numLabels), byte(32-m.keyShift))
 	for _, v := range m.codebook {
 		out = binary.LittleEndian.AppendUint32(out, math.Float32bits(v))
 	}
 	out = m.classes.appendBinary(out)
+	out = m.calibration.appendBinary(out)
 	out = binary.AppendUvarint(out, uint64(len(features)))
 	prev := uint32(0)
 	for _, f := range features {
@@ -222,24 +233,33 @@ func Load(data []byte) (*Model, error) {
 		return nil, errBadModel
 	}
 	r := reader{data: data[len(modelMagic)+1:]}
-	if len(r.data) < 4*len(codebook{}) {
+	if len(r.data) < 1+4*len(codebook{}) {
 		return nil, errBadModel
 	}
+	keyBits := uint(r.data[0])
+	if keyBits < 8 || keyBits > 32 {
+		return nil, errBadModel
+	}
+	r.data = r.data[1:]
 	book := new(codebook)
 	for i := range book {
 		book[i] = math.Float32frombits(binary.LittleEndian.Uint32(r.data[4*i:]))
 	}
 	r.data = r.data[4*len(book):]
 	classes := readWordClasses(&r)
+	calibrated := readCalibration(&r)
 	n := r.uvarint()
 	if n > uint64(len(r.data)) {
 		return nil, errBadModel
 	}
 	features := make([]sparseWeights, n)
-	key := uint32(0)
+	key := uint64(0)
 	for i := range features {
-		key += uint32(r.uvarint())
-		features[i].key = key
+		key += r.uvarint()
+		if key>>keyBits != 0 {
+			return nil, errBadModel
+		}
+		features[i].key = uint32(key)
 	}
 	sets := make([]uint64, n)
 	total := 0
@@ -264,8 +284,8 @@ func Load(data []byte) (*Model, error) {
 		}
 		features[i].labels, features[i].codes = labels[start:], codes[start:len(labels)]
 	}
-	m := newModel(features, book)
-	m.classes = classes
+	m := newModel(features, book, keyBits)
+	m.classes, m.calibration = classes, calibrated
 	return m, nil
 }
 

@@ -539,3 +539,84 @@ func taggedAlone(t *testing.T, docs ...Document) [][]Label {
 	}
 	return labels
 }
+
+func TestShortKeysAndFewLevelsStillTagAndRoundTrip(t *testing.T) {
+	for _, opt := range []TrainOptions{
+		{Epochs: 4, MinCount: 1, Evidence: true, Seed: 7, Mix: 2, KeyBits: 20, Levels: 8},
+		{Epochs: 4, MinCount: 1, Evidence: true, Seed: 7, Mix: 2, KeyBits: 16, Levels: 2},
+	} {
+		trained := Train(tinyCorpus(t), opt)
+		data, err := trained.MarshalBinary()
+		require.NoError(t, err)
+		loaded, err := Load(data)
+		require.NoError(t, err)
+		again, err := loaded.MarshalBinary()
+		require.NoError(t, err)
+		assert.Equal(t, data, again)
+		unseen := example(t, "Mr Erik/PER Lund/PER lives in Oslo/LOC .")
+		want, got := make([]Label, len(unseen.Labels)), make([]Label, len(unseen.Labels))
+		trained.Tag(unseen.Doc, want)
+		loaded.Tag(unseen.Doc, got)
+		assert.Equal(t, want, got, "keys of %d bits", opt.KeyBits)
+		assert.Contains(t, Spans(got), Span{1, 3, Person}, "keys of %d bits: %v", opt.KeyBits, got)
+	}
+}
+
+func TestWordClassesWithShortKeys(t *testing.T) {
+	words := map[string]uint8{"Monday": 3, "Tuesday": 3, "Paris": 7, "said": 1}
+	for _, bits := range []uint{32, 22, 16} {
+		lists := map[string]uint8{"Paris": InPlaceNames, "Okonkwo": IsLastName | EndsBios}
+		wc := NewWordClasses(words, lists, bits)
+		back := readWordClasses(&reader{data: wc.appendBinary(nil)})
+		require.NotNil(t, back)
+		for _, table := range []*WordClasses{wc, back} {
+			for w, c := range words {
+				class, got := table.lookup(hashString(w, false))
+				assert.Equal(t, uint16(c), class, "%s with %d-bit keys", w, bits)
+				assert.Equal(t, lists[w], got, "%s with %d-bit keys", w, bits)
+			}
+			class, got := table.lookup(hashString("Okonkwo", false))
+			assert.Equal(t, uint16(noClass), class, "a word with list bits only has no class")
+			assert.Equal(t, IsLastName|EndsBios, got)
+		}
+	}
+}
+
+func TestCalibrationIsMonotoneAndBounded(t *testing.T) {
+	m := &Model{}
+	// Names with larger margins are more often right, with noise.
+	var margins []float32
+	var right []bool
+	for i := range 400 {
+		margin := float32(i%40) / 4
+		margins = append(margins, margin)
+		right = append(right, (i*7919)%40 < i%40+4)
+	}
+	m.Calibrate(margins, right, 10)
+	require.NotEmpty(t, m.calibration.margins)
+	prev := -1.0
+	for margin := float32(-5); margin < 20; margin += 0.25 {
+		c := m.Confidence(margin)
+		assert.GreaterOrEqual(t, c, prev-1e-9, "confidence fell at margin %v", margin)
+		assert.True(t, c >= 0 && c <= 1, "confidence %v out of [0,1]", c)
+		prev = c
+	}
+	assert.Less(t, m.Confidence(0), m.Confidence(9), "a large margin must be more sure than none")
+	back := readCalibration(&reader{data: m.calibration.appendBinary(nil)})
+	assert.Equal(t, m.calibration, back)
+}
+
+func TestEmbeddedModelGivesMarginsAndConfidences(t *testing.T) {
+	m, err := Default()
+	require.NoError(t, err)
+	doc := example(t, "Mr Erik/PER Lund/PER visited Kenya/LOC with Safaricom/ORG officials .")
+	labels, margins := make([]Label, len(doc.Labels)), make([]float32, len(doc.Labels))
+	m.TagMargins(doc.Doc, labels, margins)
+	for _, s := range Spans(labels) {
+		c := m.Confidence(SpanMargin(margins, s))
+		assert.True(t, c > 0 && c <= 1, "confidence %v of %v", c, s)
+	}
+	plain := make([]Label, len(doc.Labels))
+	m.Tag(doc.Doc, plain)
+	assert.Equal(t, plain, labels, "asking for margins changes no label")
+}

@@ -2,6 +2,7 @@ package ner
 
 import (
 	_ "embed"
+	"math"
 	"sync"
 
 	"lede/annotate/internal/buffers"
@@ -58,7 +59,9 @@ type scratch struct {
 	firstPasses [numLabels * (numLabels + 1)]memo
 	feats       []uint32
 	maps        docMaps
-	evidence    evidenceCounts
+	// margins, when set, receives each word's margin in the pass decoding.
+	margins  []float32
+	evidence evidenceCounts
 }
 
 // wordRows holds the scores of the features of a word alone.
@@ -105,6 +108,14 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // Tag labels every word of doc, writing into labels (len(doc.Words) long).
 func (m *Model) Tag(doc Document, labels []Label) {
+	m.TagMargins(doc, labels, nil)
+}
+
+// TagMargins is Tag that also writes, when margins is not nil (and as long
+// as labels), how far each word's label led the best other label it could
+// have had, in units of weight: the smaller, the less sure the tagger was.
+// Confidence turns the margins of a name's words into a probability.
+func (m *Model) TagMargins(doc Document, labels []Label, margins []float32) {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	s.toks = buffers.Resize(s.toks, len(doc.Words))
@@ -114,7 +125,9 @@ func (m *Model) Tag(doc Document, labels []Label) {
 	m.lexicon.mu.RUnlock()
 	s.firstPass(m, doc, labels)
 	gatherEvidence(s.toks, labels, &s.evidence)
+	s.margins = margins
 	s.decode(m, doc, labels, true)
+	s.margins = nil
 	m.lexicon.learn(s.maps.docWords, s.words)
 	extendPersons(s.toks, doc, labels, m.classes)
 }
@@ -258,7 +271,11 @@ func (s *scratch) decode(sc scorer, doc Document, labels []Label, useEvidence bo
 		prev, prev2 := Outside, Outside
 		for i := sent.First; i < sent.Last; i++ {
 			scores := s.scores(sc, sent, i, prev, prev2, useEvidence)
-			labels[i] = bestLabel(&scores, prev, i == sent.Last-1)
+			var margin int32
+			labels[i], margin = bestLabel(&scores, prev, i == sent.Last-1)
+			if s.margins != nil {
+				s.margins[i] = float32(margin) / scoreUnit
+			}
 			prev, prev2 = labels[i], prev
 		}
 	}
@@ -311,19 +328,25 @@ func (s *scratch) firstPassScores(sc scorer, label, next Label) *scoreRow {
 }
 
 // bestLabel picks the highest-scoring label that may follow prev; at the end
-// of a sentence it must also close any name.
-func bestLabel(scores *scoreRow, prev Label, last bool) Label {
+// of a sentence it must also close any name. It also returns by how much
+// that label's score leads the next best (zero when it is the only one).
+func bestLabel(scores *scoreRow, prev Label, last bool) (Label, int32) {
 	var unpacked [numLabels]int32
 	scores.unpack(&unpacked)
 	candidates := successors[prev][boolIndex(last)]
 	best := candidates[0]
-	bestScore := unpacked[best]
+	bestScore, second := unpacked[best], int32(math.MinInt32)
 	for _, l := range candidates[1:] {
 		if score := unpacked[l]; score > bestScore {
-			best, bestScore = l, score
+			best, bestScore, second = l, score, bestScore
+		} else if score > second {
+			second = score
 		}
 	}
-	return best
+	if second == math.MinInt32 {
+		return best, 0
+	}
+	return best, bestScore - second
 }
 
 // successors lists, for each label, the labels that may follow it inside a

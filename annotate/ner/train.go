@@ -2,6 +2,7 @@ package ner
 
 import (
 	"cmp"
+	stdmaps "maps"
 	"math"
 	"math/rand"
 	"slices"
@@ -21,6 +22,10 @@ import (
 type Example struct {
 	Doc    Document
 	Labels []Label
+	// NoMisc marks an annotation without the Misc type (GUM, tweets): a
+	// word it leaves outside any name may be a Misc name ("Spanish"), so
+	// tagging it Misc is not taken for an error.
+	NoMisc bool
 }
 
 // TrainOptions control Train.
@@ -37,6 +42,14 @@ type TrainOptions struct {
 	// MinWeight drops the weights smaller than this fraction of the median
 	// weight, which keeps the model small.
 	MinWeight float64
+	// KeyBits is how many bits of each feature's 32-bit hash the model
+	// keeps (32 when zero): fewer bits store each key in fewer bytes, at
+	// the price of features that share a key (their weights are summed)
+	// and of absent features that find a stranger's weights.
+	KeyBits uint
+	// Levels is how many quantization levels each sign of weight has (at
+	// most 127; 127 when zero): fewer levels compress better.
+	Levels int
 	// Classes, if set, are the word classes the model uses and stores.
 	Classes *WordClasses
 	// Log, when set, receives progress messages.
@@ -69,7 +82,30 @@ func Train(examples []Example, opt TrainOptions) *Model {
 		p := trainPerceptron(prepared, mixOpt, opt.Evidence, logf)
 		p.addAveraged(mixed, opt.MinCount, 1/float64(max(opt.Mix, 1)))
 	}
-	m := quantizedModel(mixed, opt.MinWeight)
+	keyBits := opt.KeyBits
+	if keyBits == 0 || keyBits > 32 {
+		keyBits = 32
+	}
+	if keyBits < 32 {
+		folded := make(map[uint32]*[numLabels]float64, len(mixed))
+		for _, key := range slices.Sorted(stdmaps.Keys(mixed)) {
+			row := mixed[key]
+			k := key >> (32 - keyBits)
+			if old := folded[k]; old != nil {
+				for l := range old {
+					old[l] += row[l]
+				}
+				continue
+			}
+			folded[k] = row
+		}
+		mixed = folded
+	}
+	levels := opt.Levels
+	if levels <= 0 || levels > 127 {
+		levels = 127
+	}
+	m := quantizedModel(mixed, opt.MinWeight, levels, keyBits)
 	m.classes = opt.Classes.withPlain(prepared)
 	return m
 }
@@ -188,8 +224,8 @@ func (p *perceptron) learnSentence(ex *preparedExample, s Sentence, useEvidence,
 		}
 		var scores scoreRow
 		p.addScores(buf, &scores)
-		pred := bestLabel(&scores, prev, i == s.Last-1)
-		if gold := ex.Labels[i]; pred != gold {
+		pred, _ := bestLabel(&scores, prev, i == s.Last-1)
+		if gold := ex.Labels[i]; pred != gold && !(ex.NoMisc && gold == Outside && pred.Type() == Misc) {
 			p.update(buf, gold, pred)
 			errs++
 		}
@@ -220,7 +256,7 @@ func (p *perceptron) addAveraged(sum map[uint32]*[numLabels]float64, minCount in
 
 // quantizedModel prunes and quantizes weights into a model, dropping those
 // below minWeight times the median.
-func quantizedModel(weights map[uint32]*[numLabels]float64, minWeight float64) *Model {
+func quantizedModel(weights map[uint32]*[numLabels]float64, minWeight float64, levels int, keyBits uint) *Model {
 	var magnitudes []float64
 	for _, row := range weights {
 		for _, w := range row {
@@ -230,11 +266,11 @@ func quantizedModel(weights map[uint32]*[numLabels]float64, minWeight float64) *
 		}
 	}
 	if len(magnitudes) == 0 {
-		return newModel(nil, new(codebook))
+		return newModel(nil, new(codebook), keyBits)
 	}
 	sort.Float64s(magnitudes)
 	median := magnitudes[len(magnitudes)/2]
-	q := newQuantizer(median, magnitudes[len(magnitudes)-1])
+	q := newQuantizer(median, magnitudes[len(magnitudes)-1], levels)
 	var features []sparseWeights
 	for key, row := range weights {
 		var f sparseWeights
@@ -253,19 +289,22 @@ func quantizedModel(weights map[uint32]*[numLabels]float64, minWeight float64) *
 		}
 	}
 	slices.SortFunc(features, func(a, b sparseWeights) int { return cmp.Compare(a.key, b.key) })
-	return newModel(features, q.codebook())
+	return newModel(features, q.codebook(), keyBits)
 }
 
 // quantizer maps weights to codes on a logarithmic scale: code 128+k stands
 // for unit·(e^(k·step) − 1), and code 128−k for its negative, so that the
 // relative error is about the same for small and large weights. Weights too
 // small to get a code of their own are dropped.
-type quantizer struct{ unit, step float64 }
+type quantizer struct {
+	unit, step float64
+	levels     float64
+}
 
-// newQuantizer spreads 127 codes per sign between typical (the size of a
-// typical weight) and largest.
-func newQuantizer(typical, largest float64) quantizer {
-	return quantizer{unit: typical, step: math.Log1p(largest/typical) / 127}
+// newQuantizer spreads levels codes per sign between typical (the size of
+// a typical weight) and largest.
+func newQuantizer(typical, largest float64, levels int) quantizer {
+	return quantizer{unit: typical, step: math.Log1p(largest/typical) / float64(levels), levels: float64(levels)}
 }
 
 func (q quantizer) code(w float64) (uint8, bool) {
@@ -273,7 +312,7 @@ func (q quantizer) code(w float64) (uint8, bool) {
 	if k == 0 {
 		return 0, false
 	}
-	k = min(k, 127)
+	k = min(k, q.levels)
 	if w < 0 {
 		k = -k
 	}
@@ -284,6 +323,9 @@ func (q quantizer) codebook() *codebook {
 	book := new(codebook)
 	for c := range book {
 		k := float64(c - 128)
+		if math.Abs(k) > q.levels {
+			continue
+		}
 		book[c] = float32(math.Copysign(q.unit*math.Expm1(math.Abs(k)*q.step), k))
 	}
 	return book

@@ -166,7 +166,7 @@ func compileCountries(rows, geonames [][]string) (names, demonyms map[string]str
 // not bare ISO codes (codes like "IN" or "TO" are ordinary words in headlines;
 // the useful ones are in countryAliases).
 func isUsefulAlias(s string) bool {
-	if len(s) <= 3 || strings.Contains(s, ",") {
+	if len(s) <= 3 || strings.Contains(s, ",") || misleadingAliases[s] {
 		return false
 	}
 	for _, r := range s {
@@ -175,6 +175,15 @@ func isUsefulAlias(s string) bool {
 		}
 	}
 	return true
+}
+
+// misleadingAliases are alternative spellings that English text uses as
+// ordinary words or names: a headline's "Island" is not Iceland, "Mann" is a
+// surname, "Dominique" a given name. A country is never found by changing
+// a word into another.
+var misleadingAliases = map[string]bool{
+	"Island": true, "Mann": true, "Mannin": true, "Reunion": true, "Dominique": true, "Portuguesa": true,
+	"Mexicanos": true, "Prathet": true, "Thai": true, "Togolese": true, "Guiana": true, "Viti": true, "Timor": true,
 }
 
 // plural forms the plural of a demonym noun: "Americans", "Israelis"; words

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"compress/gzip"
 	"encoding/json"
+	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -18,7 +21,7 @@ import (
 // shows then still shares a class with names it does show.
 
 // unlabelledText returns the lines of the unlabelled corpora, tokenized.
-func unlabelledText(shared string, conll [][]string) ([][]string, error) {
+func unlabelledText(shared string, conll [][]string, allsides int) ([][]string, error) {
 	lines := append([][]string{}, conll...)
 	addText := func(text string) {
 		for _, line := range strings.Split(text, "\n") {
@@ -43,6 +46,27 @@ func unlabelledText(shared string, conll [][]string) ([][]string, error) {
 			addText(article.Title + "\n" + article.Text)
 		}
 	}
+	// Modern news: the AllSides articles (2012-2020) and the other
+	// unlabelled collections, in file order.
+	news, err := filepath.Glob(filepath.Join(shared, "data", "topics", "allsides", "allsides-*.jsonl.gz"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(news)
+	news = news[:min(allsides, len(news))]
+	more, err := filepath.Glob(filepath.Join(shared, "data", "unlabeled", "*.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(more)
+	if allsides > 0 {
+		news = append(news, more...)
+	}
+	for _, f := range news {
+		if err := readArticles(f, addText); err != nil {
+			return nil, err
+		}
+	}
 	files, err := filepath.Glob(filepath.Join(shared, "data", "quotes", "polnear", "train", "text", "*.txt"))
 	if err != nil {
 		return nil, err
@@ -60,11 +84,11 @@ func unlabelledText(shared string, conll [][]string) ([][]string, error) {
 
 // numClasses is the number of word classes, each stored in one byte. (A
 // hierarchy of 32 coarse classes split in 8 did no better on CoNLL dev.)
-const numClasses = 256
+const numClasses = 255 // the last byte value marks words without a class
 
 // wordClasses clusters the words seen at least minCount times into
 // numClasses classes and returns each word's class.
-func wordClasses(lines [][]string, minCount, passes int) map[string]uint8 {
+func wordClasses(lines [][]string, minCount, maxWords, passes int) map[string]uint8 {
 	// Word ids by decreasing frequency; id 0 is the sentence boundary and
 	// rarer words share one id, so that every bigram is counted.
 	freq := map[string]int{}
@@ -85,6 +109,9 @@ func wordClasses(lines [][]string, minCount, passes int) map[string]uint8 {
 		}
 		return vocab[i] < vocab[j]
 	})
+	if maxWords > 0 && len(vocab) > maxWords {
+		vocab = vocab[:maxWords]
+	}
 	const boundary, rare = 0, 1
 	id := make(map[string]int32, len(vocab))
 	for i, w := range vocab {
@@ -273,4 +300,33 @@ func (c *classModel) moveBest(w int32) bool {
 		c.lDense[cl] = 0
 	}
 	return best != from
+}
+
+// readArticles calls add with the title and text of each article of a JSON
+// lines file, gzipped when its name ends in .gz.
+func readArticles(path string, add func(string)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		gz, err := gzip.NewReader(f)
+		if err != nil {
+			return err
+		}
+		defer gz.Close()
+		r = gz
+	}
+	dec := json.NewDecoder(r)
+	for {
+		var article struct{ Title, Text string }
+		if err := dec.Decode(&article); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		add(article.Title + "\n" + article.Text)
+	}
 }
