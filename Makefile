@@ -7,7 +7,7 @@ WASMENV := GOOS=js GOARCH=wasm
 WASMPATH := PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH"
 
 .PHONY: run dist test vet test-go test-wasm test-browser test-worker fuzz-short fuzz \
-        model eval eval-ner eval-quotes eval-issues bench pgo chromium clean
+        model eval eval-ner eval-quotes eval-issues eval-articles bench pgo chromium clean
 
 ## run: build the app and serve it on http://$(ADDR)
 run: dist
@@ -44,7 +44,7 @@ chromium:
 model:
 	$(GO) run ./cmd/train-ner -shared $(SHARED)
 
-eval: eval-ner eval-quotes eval-issues
+eval: eval-ner eval-quotes eval-issues eval-articles
 
 ## eval-ner: exact-match P/R/F1 on CoNLL-2003 dev
 eval-ner:
@@ -57,6 +57,10 @@ eval-quotes:
 ## eval-issues: top-level issue accuracy on BBC News
 eval-issues:
 	$(GO) run ./cmd/eval-issues -shared $(SHARED)
+
+## eval-articles: entity P/R per type, false people and roles on the project's own test articles
+eval-articles:
+	$(GO) run ./cmd/eval-articles -dir annotate/testdata/articles
 
 bench:
 	./scripts/bench.sh
