@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// Roles: finds the short phrase an article uses to say who a person is, part
-// of the entities stage. News gives it in three places: as a title before the
+// Roles: finds the short phrase an article uses to say who a person is, the
+// last step of the entities stage, run on the settled groups (giveRoles). News gives it in three places: as a title before the
 // name ("US Secretary of State Antony Blinken", "State Department spokesman
 // Matthew Miller"), as a description set off by a comma before the name
 // ("China's top diplomat, Wang Yi,") and as an appositive after it ("Matthew
@@ -49,8 +49,26 @@ var calendarWords = newWordSet(strings.Fields("Monday Tuesday Wednesday Thursday
 
 func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
 
+// roleReader reads roles in a text whose names are known: nameType is the
+// type of the name covering each token, zero outside names.
+type roleReader struct {
+	*tokenFacts
+	nameType []EntityType
+}
+
+// giveRoles gives each person among entities the first role the text gives
+// any of its mentions; owner is the index in entities of each mention's.
+func giveRoles(r roleReader, mentions []mention, owner []int32, entities []entity) {
+	for k := range mentions {
+		m := &mentions[k]
+		if e := &entities[owner[k]]; e.typ == Person && e.role == "" {
+			e.role = r.role(m)
+		}
+	}
+}
+
 // role returns the role the text gives the person at m, or "".
-func (g *entityGrouper) role(m *mention) string {
+func (g roleReader) role(m *mention) string {
 	if r := g.roleBefore(m); r != "" {
 		return r
 	}
@@ -59,7 +77,7 @@ func (g *entityGrouper) role(m *mention) string {
 
 // roleBefore reads the role that ends right before the name, or before the
 // comma that sets the name off as an appositive.
-func (g *entityGrouper) roleBefore(m *mention) string {
+func (g roleReader) roleBefore(m *mention) string {
 	end := m.first
 	appositive := end > 0 && g.word(end-1) == "," && g.endsAppositive(m.Last)
 	if appositive {
@@ -79,7 +97,7 @@ func (g *entityGrouper) roleBefore(m *mention) string {
 
 // roleAfter reads an appositive after the name: ", a State Department
 // spokesman," ending at punctuation or the end of the line.
-func (g *entityGrouper) roleAfter(m *mention) string {
+func (g roleReader) roleAfter(m *mention) string {
 	i := m.Last
 	if i >= len(g.toks) || g.word(i) != "," {
 		return ""
@@ -109,7 +127,7 @@ func (g *entityGrouper) roleAfter(m *mention) string {
 
 // endsAppositive reports whether token i closes an appositive: a comma,
 // sentence punctuation, a line break or the end of the text.
-func (g *entityGrouper) endsAppositive(i int) bool {
+func (g roleReader) endsAppositive(i int) bool {
 	if i >= len(g.toks) || g.toks[i].NewlineBefore {
 		return true
 	}
@@ -123,7 +141,7 @@ func (g *entityGrouper) endsAppositive(i int) bool {
 // isRoleToken reports whether token i can be part of a role phrase. Names
 // of people, courtesy titles ("Mr.") and given names or initials that the
 // recognizer left out of a name end a role.
-func (g *entityGrouper) isRoleToken(i int) bool {
+func (g roleReader) isRoleToken(i int) bool {
 	t := g.toks[i]
 	if t.Kind != Word || g.nameType[i] == Person {
 		return false
@@ -152,7 +170,7 @@ func (g *entityGrouper) isRoleToken(i int) bool {
 
 // trimRoleStart drops words that cannot begin a role: connectors,
 // possessives, and a capitalised word that only starts the sentence.
-func (g *entityGrouper) trimRoleStart(start, end int) int {
+func (g roleReader) trimRoleStart(start, end int) int {
 	for start < end {
 		w := g.word(start)
 		switch {
@@ -168,14 +186,14 @@ func (g *entityGrouper) trimRoleStart(start, end int) int {
 
 // startsPlaceQualifier reports whether a one- or two-word country or demonym
 // ("US", "South Korean") starts at token i, before end.
-func (g *entityGrouper) startsPlaceQualifier(i, end int) bool {
+func (g roleReader) startsPlaceQualifier(i, end int) bool {
 	if g.isPlaceQualifierAt(i) {
 		return true
 	}
 	return i+1 < end && isPlaceQualifier(g.text[g.toks[i].Start:g.toks[i+1].End])
 }
 
-func (g *entityGrouper) startsSentence(i int) bool {
+func (g roleReader) startsSentence(i int) bool {
 	if i == 0 || g.toks[i].NewlineBefore {
 		return true
 	}
@@ -188,7 +206,7 @@ func (g *entityGrouper) startsSentence(i int) bool {
 
 // rolePhrase returns the text of tokens [start, end) as a role if it holds a
 // title that is more than a courtesy ("Mr." is not a role).
-func (g *entityGrouper) rolePhrase(start, end int) string {
+func (g roleReader) rolePhrase(start, end int) string {
 	for end > start && isRoleConnector(g.word(end-1)) {
 		end--
 	}
