@@ -121,7 +121,7 @@ func analyse(text string, layers Layers) *analysis {
 	a := &analysis{text: text}
 	a.tokens = Tokenize(text)
 	a.sentences = splitSentences(text, a.tokens)
-	a.names = findNames(text, a.tokens, a.sentences)
+	a.names = joinNames(text, a.tokens, findNames(text, a.tokens, a.sentences))
 	a.entities = groupEntities(text, a.tokens, a.names)
 	if layers.Quotes {
 		a.quotes = findQuotes(a)
