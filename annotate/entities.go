@@ -84,6 +84,8 @@ const (
 	placeKey      = 'l' // a place's name, in lower case
 	orgKey        = 'o' // an organization's name, in lower case
 	acronymKey    = 'a' // the capitals of an organization's name
+	initialsKey   = 'i' // the first and last initials of an organization's name
+	shortFormKey  = 's' // the first words of an organization's name, in lower case
 )
 
 // keyUse is what the grouping knows of one key.
@@ -127,6 +129,11 @@ func (g *entityGrouper) cleanNames(names []Name) {
 			g.mentions = append(g.mentions, m)
 			maxKeys += m.last - m.first + 3
 			keyBytes += 2*(n.End-n.Start) + 4
+			if n.Type == Organization {
+				// Its initials and its short forms (groupOrganizations).
+				maxKeys += 4
+				keyBytes += 3*(n.End-n.Start) + 12
+			}
 		}
 	}
 	g.keys = newKeyTable(maxKeys, keyBytes)
@@ -281,7 +288,7 @@ scan:
 		switch {
 		case g.isTitleAt(i):
 			afterTitle = i + 1
-		case g.isGivenNameAt(i):
+		case g.isGivenNameAt(i) && !g.titleBeforeFullName(i+1, last):
 			break scan
 		case i < last-2 && (partyLabels.has(g.word(i)) || g.isPlaceQualifierAt(i)):
 			afterTitle = i + 1
@@ -294,6 +301,18 @@ scan:
 		return first
 	}
 	return afterTitle
+}
+
+// titleBeforeFullName reports whether a title in [from, last) stands before
+// a given name and a surname: "Franklin County Commissioner Erica Ruiz",
+// where "Franklin" is a place before the title, not the person's name.
+func (g *entityGrouper) titleBeforeFullName(from, last int) bool {
+	for t := from; t+2 < last; t++ {
+		if g.isTitleAt(t) && g.isGivenNameAt(t+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // partyLabels are words news puts before a politician's name.
@@ -545,11 +564,17 @@ func (g *entityGrouper) groupByKey(typ EntityType, tag byte) {
 		if m.Type != typ {
 			continue
 		}
+		// A country's aliases share its canonical name as their key ("US",
+		// "U.S.", "United States"), but the entity is named by a form the
+		// text uses, in the gazetteer's case ("PANAMA" is "Panama").
 		n := g.surface(m)
+		key := n
 		if typ == Place {
-			n = g.placeName(m, n)
+			if key = g.placeName(m, n); strings.EqualFold(key, n) {
+				n = key
+			}
 		}
-		e := g.keyed(g.lowerKey(tag, n), typ)
+		e := g.keyed(g.lowerKey(tag, key), typ)
 		g.founded[e].name = betterName(g.founded[e].name, n)
 		g.assign(k, e)
 	}
@@ -628,20 +653,142 @@ func (g *entityGrouper) groupOrganizations() {
 	}
 	orgs := g.founded[firstOrg:]
 	for i := range orgs {
-		// The first organization with an acronym stands for it.
-		if key := g.acronymKey(orgs[i].name); len(key) > 3 {
+		e := firstOrg + int32(i)
+		// The first organization with an acronym stands for it; two
+		// letters are enough for a name of two words ("European Union").
+		if key := g.acronymKey(orgs[i].name); len(key) > 3 || len(key) == 3 && strings.Count(orgs[i].name, " ") == 1 {
 			if id, added := g.keys.add(key); added {
-				g.keyUses[id].entity = firstOrg + int32(i) + 1
+				g.keyUses[id].entity = e + 1
 			}
 		}
+		if key := g.initialsKey(orgs[i].name); key != nil {
+			g.claimKey(key, e)
+		}
+		g.keyShortForms(orgs[i].name, e)
 	}
 	for i := range orgs {
 		e := firstOrg + int32(i)
-		g.merge(e, g.lookUp(g.undottedKey(orgs[i].name)))
-		if qualifier, rest, ok := strings.Cut(orgs[i].name, " "); ok && isPlaceQualifier(qualifier) {
+		name := orgs[i].name
+		if long := g.lookUp(g.undottedKey(name)); long >= 0 {
+			g.merge(e, long)
+		} else if long := g.spelledAcronym(name); long >= 0 {
+			g.merge(e, long)
+		}
+		if long := g.claimed(g.lowerKey(shortFormKey, name)); long >= 0 {
+			g.merge(e, long)
+		}
+		if qualifier, rest, ok := strings.Cut(name, " "); ok && isPlaceQualifier(qualifier) {
 			g.merge(g.lookUp(g.lowerKey(orgKey, rest)), e)
 		}
 	}
+}
+
+// claimKey makes key name entity e, unless another entity claimed it
+// first, in which case it names no one.
+func (g *entityGrouper) claimKey(key []byte, e int32) {
+	id, added := g.keys.add(key)
+	switch u := &g.keyUses[id]; {
+	case added:
+		u.entity = e + 1
+	case u.entity != e+1:
+		u.entity = ambiguousKey
+	}
+}
+
+// ambiguousKey is the entity of a key that two entities claim.
+const ambiguousKey = -1
+
+// claimed returns the one entity that claimed key, or -1.
+func (g *entityGrouper) claimed(key []byte) int32 {
+	if id, ok := g.keys.find(key); ok && g.keyUses[id].entity > 0 {
+		return g.keyUses[id].entity - 1
+	}
+	return -1
+}
+
+// maxShortForm is the most words a short form of a name keeps.
+const maxShortForm = 3
+
+// keyShortForms keys the first words of an organization's name, each a short
+// form of it ("Hartfield" of "Hartfield United"): the form names the one
+// organization of the text it shortens.
+func (g *entityGrouper) keyShortForms(name string, e int32) {
+	end := 0
+	for n := 0; n < maxShortForm; n++ {
+		next := strings.IndexByte(name[end:], ' ')
+		if next < 0 {
+			return
+		}
+		end += next
+		if end > 0 {
+			g.claimKey(g.lowerKey(shortFormKey, name[:end]), e)
+		}
+		end++
+	}
+}
+
+// initialsKey returns the initialsKey of a name of two capitalised words or
+// more: the first and last initials, under which spelledAcronym looks for
+// the name an acronym spells with more than initials ("ECOWAS"); nil for
+// other names.
+func (g *entityGrouper) initialsKey(name string) []byte {
+	first, rest, ok := strings.Cut(name, " ")
+	if !ok || !isCapitalized(first) {
+		return nil
+	}
+	last := rest[strings.LastIndexByte(rest, ' ')+1:]
+	if !isCapitalized(last) || first[0] >= utf8.RuneSelf || last[0] >= utf8.RuneSelf {
+		return nil
+	}
+	g.keyBuf = append(g.keyBuf[:0], initialsKey, first[0], last[0])
+	return g.keyBuf
+}
+
+// spelledAcronym returns the organization whose name an acronym spells
+// with the first letters of each capitalised word ("ECOWAS": Economic
+// COmmunity of West African States), or -1.
+func (g *entityGrouper) spelledAcronym(acronym string) int32 {
+	if len(acronym) < 3 || len(acronym) > 10 || !isAllCapitalLetters(acronym) {
+		return -1
+	}
+	g.keyBuf = append(g.keyBuf[:0], initialsKey, acronym[0], acronym[len(acronym)-1])
+	e := g.claimed(g.keyBuf)
+	if e < 0 || !spells(acronym, g.founded[e].name) {
+		return -1
+	}
+	return e
+}
+
+func isAllCapitalLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// spells reports whether acronym is the name's capitalised words, each
+// shortened to a prefix of one letter or more, in order; lower-case words
+// ("of") add nothing.
+func spells(acronym, name string) bool {
+	for name != "" {
+		var w string
+		w, name, _ = strings.Cut(name, " ")
+		if !isCapitalized(w) {
+			continue
+		}
+		for k := 1; k <= len(w) && k <= len(acronym); k++ {
+			if !strings.EqualFold(w[k-1:k], acronym[k-1:k]) {
+				break
+			}
+			if spells(acronym[k:], name) {
+				return true
+			}
+		}
+		return false
+	}
+	return acronym == ""
 }
 
 // parenthesisedAcronym returns the word in "(WHO)" right after token i.

@@ -135,7 +135,7 @@ func TestGroupEntities(t *testing.T) {
 		{
 			name:   "a title alone is no name, but the country in it is a place",
 			marked: "[O:US Secretary] of State [P:Harriet Vale] met [P:President] [L:Ruiz].",
-			want:   []string{"place United States: US", "person Harriet Vale: Harriet Vale", "place Ruiz: Ruiz"},
+			want:   []string{"place US: US", "person Harriet Vale: Harriet Vale", "place Ruiz: Ruiz"},
 		},
 		{
 			name:   "a title that is also a surname in the text stays a name",
@@ -158,9 +158,9 @@ func TestGroupEntities(t *testing.T) {
 			want:   []string{"person Ada Church: Ada Church | Church"},
 		},
 		{
-			name:   "a country alone is a place even when tagged an organization",
-			marked: "[O:UK] officials and [L:Britain] agreed.",
-			want:   []string{"place United Kingdom: UK | Britain"},
+			name:   "a country alone is a place even when tagged an organization; its name is one the text uses",
+			marked: "[O:UK] officials and [L:Britain] agreed. [L:Czechia] and [L:Czech Republic] too.",
+			want:   []string{"place Britain: UK | Britain", "place Czech Republic: Czechia | Czech Republic"},
 		},
 		{
 			name:   "country aliases share the canonical name",
@@ -181,6 +181,48 @@ func TestGroupEntities(t *testing.T) {
 			name:   "an acronym of a name in the text joins it without parentheses",
 			marked: "The [O:World Rowing League] met. Later the [O:WRL] voted.",
 			want:   []string{"organization World Rowing League: World Rowing League | WRL"},
+		},
+		{
+			name:   "a two-letter acronym joins a name of two words",
+			marked: "The [O:EU] agreed. The [O:European Union] met and the [O:EU] voted.",
+			want:   []string{"organization European Union: EU | European Union | EU"},
+		},
+		{
+			name:   "an acronym of more than initials joins the name it spells",
+			marked: "[O:ECOWAS] met. The [O:Economic Community of West African States] and [O:NTSB] and [O:National Transportation Safety Board].",
+			want: []string{
+				"organization Economic Community of West African States: ECOWAS | Economic Community of West African States",
+				"organization National Transportation Safety Board: NTSB | National Transportation Safety Board",
+			},
+		},
+		{
+			name:   "an acronym that spells no name stays apart",
+			marked: "The [O:Economic Council of States] and [O:ECOWAS] and [O:ESA].",
+			want: []string{
+				"organization Economic Council of States: Economic Council of States",
+				"organization ECOWAS: ECOWAS", "organization ESA: ESA",
+			},
+		},
+		{
+			name:   "a short form joins the one organization it shortens",
+			marked: "[O:Hartfield] won. [O:Hartfield United] and [O:Larkspur Capital] agreed; [O:Larkspur] paid.",
+			want: []string{
+				"organization Hartfield United: Hartfield | Hartfield United",
+				"organization Larkspur Capital: Larkspur Capital | Larkspur",
+			},
+		},
+		{
+			name:   "a short form of two organizations stays apart",
+			marked: "[O:Manchester United] beat [O:Manchester City]; [O:Manchester] fans left.",
+			want: []string{
+				"organization Manchester United: Manchester United", "organization Manchester City: Manchester City",
+				"organization Manchester: Manchester",
+			},
+		},
+		{
+			name:   "a title before a full name is no part of it, even after a place",
+			marked: "[P:Franklin County Commissioner Erica Nunez] spoke. [P:Nunez] left.",
+			want:   []string{"person Erica Nunez: Franklin County Commissioner Erica Nunez | Nunez"},
 		},
 		{
 			name:   "the and a country qualifier do not split an organization",
@@ -264,6 +306,27 @@ func TestPersonRoles(t *testing.T) {
 			require.NotEmpty(t, roles)
 			assert.Equal(t, tt.role, roles[0])
 		})
+	}
+}
+
+func TestSpells(t *testing.T) {
+	tests := []struct {
+		acronym, name string
+		want          bool
+	}{
+		{"WHO", "World Health Organization", true},
+		{"ECOWAS", "Economic Community of West African States", true},
+		{"ECI", "Election Commission of India", true},
+		{"NASA", "National Aeronautics and Space Administration", true},
+		{"ESA", "Economic Council of States", false},
+		{"ECOWAS", "Economic Union of West African States", false},
+		{"WH", "World Health Organization", false},
+		{"WHOO", "World Health Organization", false},
+		{"", "World", false},
+		{"", "of the", true},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, spells(tt.acronym, tt.name), "%s %s", tt.acronym, tt.name)
 	}
 }
 
