@@ -4,7 +4,8 @@
 // The data flows one way, one stage per file:
 //
 //	text (repair.go) → tokens and sentences (tokens.go, sentences.go)
-//	     → names (names.go, package ner) → entities (entities.go, roles.go)
+//	     → names (names.go, package ner)
+//	     → entities (joinnames.go, entities.go, organizations.go, roles.go)
 //	     → quotes (quotes.go, speakers.go) → issues (issues.go, package topics)
 //	     → document (output.go, json.go)
 //
