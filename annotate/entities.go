@@ -54,7 +54,7 @@ type entityGrouper struct {
 	// tokenFacts holds the text, its tokens and what the gazetteer says of
 	// each; nameType is the type of the name covering each token, zero
 	// outside names.
-	*tokenFacts
+	tokenFacts
 	nameType []EntityType
 	// mentions are the cleaned names, in text order; owner is the index in
 	// founded of the entity of each, and next links the chains of mentions
@@ -103,14 +103,14 @@ func groupEntities(text string, toks []Token, names []Name) []*entity {
 	// The grouper and its scratch space live on the stack.
 	var words [8]string
 	var key [64]byte
-	g := entityGrouper{tokenFacts: newTokenFacts(text, toks), wordBuf: words[:0], keyBuf: key[:0]}
+	g := entityGrouper{tokenFacts: tokenFacts{text: text, toks: toks}, wordBuf: words[:0], keyBuf: key[:0]}
 	g.cleanNames(names)
 	g.addFullNameWords()
 	g.settleTypes()
 	g.groupPeople()
 	g.groupByKey(Place, placeKey)
 	g.groupOrganizations()
-	giveRoles(roleReader{g.tokenFacts, g.nameType}, g.mentions, g.owner, g.founded)
+	giveRoles(roleReader{&g.tokenFacts, g.nameType}, g.mentions, g.owner, g.founded)
 	sexFromRolesAndNames(g.founded)
 	return g.entities()
 }
@@ -118,6 +118,7 @@ func groupEntities(text string, toks []Token, names []Name) []*entity {
 // cleanNames cleans the names into mentions and sizes every table for them.
 func (g *entityGrouper) cleanNames(names []Name) {
 	g.nameType = make([]EntityType, len(g.toks))
+	g.facts = make([]wordFacts, len(g.toks))
 	g.mentions = make([]mention, 0, len(names))
 	// A mention adds at most as many keys as it has tokens and three more:
 	// a full name's given name and surname as written, its key and (for
@@ -129,10 +130,11 @@ func (g *entityGrouper) cleanNames(names []Name) {
 			g.mentions = append(g.mentions, m)
 			maxKeys += m.last - m.first + 3
 			keyBytes += 2*(n.End-n.Start) + 4
-			if n.Type == Organization {
-				// Its initials and its short forms (groupOrganizations).
-				maxKeys += 4
-				keyBytes += 3*(n.End-n.Start) + 12
+			if words := m.last - m.first; n.Type == Organization && words > 1 {
+				// Its initials and short forms (groupOrganizations).
+				// Their bytes are about the name's: the slice grows if not.
+				maxKeys += 1 + min(words-1, maxShortForm)
+				keyBytes += n.End - n.Start + 3
 			}
 		}
 	}

@@ -368,11 +368,21 @@ func TestIsRoleModifierInAnyCase(t *testing.T) {
 	}
 }
 
-// BenchmarkEntities measures grouping alone, on the recognizer's names.
+// BenchmarkEntities measures grouping alone, on the recognizer's names
+// joined as the pipeline joins them.
 func BenchmarkEntities(b *testing.B) {
 	benchmarkTexts(b, func(text string) func() {
 		toks := Tokenize(text)
-		names := findNames(text, toks, splitSentences(text, toks))
+		names := joinNames(text, toks, findNames(text, toks, splitSentences(text, toks)))
 		return func() { groupEntities(text, toks, names) }
+	})
+}
+
+// BenchmarkJoinNames measures mending the recognizer's names.
+func BenchmarkJoinNames(b *testing.B) {
+	benchmarkTexts(b, func(text string) func() {
+		toks := Tokenize(text)
+		names := findNames(text, toks, splitSentences(text, toks))
+		return func() { joinNames(text, toks, names) }
 	})
 }

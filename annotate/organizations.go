@@ -30,6 +30,12 @@ func (g *entityGrouper) groupOrganizations() {
 		}
 	}
 	orgs := g.founded[firstOrg:]
+	// Acronyms are written in capitals: most texts have few, and only names
+	// of one word without lower case can be one.
+	acronyms := false
+	for i := range orgs {
+		acronyms = acronyms || couldBeAcronym(orgs[i].name)
+	}
 	for i := range orgs {
 		e := firstOrg + int32(i)
 		// The first organization with an acronym stands for it; two
@@ -39,7 +45,8 @@ func (g *entityGrouper) groupOrganizations() {
 				g.keyUses[id].entity = e + 1
 			}
 		}
-		if key := g.initialsKey(orgs[i].name); key != nil {
+		if !acronyms {
+		} else if key := g.initialsKey(orgs[i].name); key != nil {
 			g.claimKey(key, e)
 		}
 		g.keyShortForms(orgs[i].name, e)
@@ -47,18 +54,31 @@ func (g *entityGrouper) groupOrganizations() {
 	for i := range orgs {
 		e := firstOrg + int32(i)
 		name := orgs[i].name
-		if long := g.lookUp(g.undottedKey(name)); long >= 0 {
+		if !couldBeAcronym(name) {
+		} else if long := g.lookUp(g.undottedKey(name)); long >= 0 {
 			g.merge(e, long)
 		} else if long := g.spelledAcronym(name); long >= 0 {
 			g.merge(e, long)
 		}
-		if long := g.claimed(g.lowerKey(shortFormKey, name)); long >= 0 {
+		if strings.Count(name, " ") >= maxShortForm {
+		} else if long := g.claimed(g.lowerKey(shortFormKey, name)); long >= 0 {
 			g.merge(e, long)
 		}
 		if qualifier, rest, ok := strings.Cut(name, " "); ok && isPlaceQualifier(qualifier) {
 			g.merge(g.lookUp(g.lowerKey(orgKey, rest)), e)
 		}
 	}
+}
+
+// couldBeAcronym: a name of one word without lower-case letters ("WHO",
+// "U.N.") may abbreviate another.
+func couldBeAcronym(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c == ' ' || 'a' <= c && c <= 'z' {
+			return false
+		}
+	}
+	return name != ""
 }
 
 // claimKey makes key name entity e, unless another entity claimed it

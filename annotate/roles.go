@@ -67,18 +67,29 @@ var (
 
 // clauseWords are capitalised words that begin sentences without being
 // part of a role after them ("Then President Ek", "But coach Lund").
-var clauseWords = setOf("a an the then but and or so also later earlier meanwhile yesterday" +
+var clauseWords = setOf(clauseWordList)
+
+const clauseWordList = "a an the then but and or so also later earlier meanwhile yesterday" +
 	" today tonight now still yet after before as while when if in on at by for with from to" +
 	" of last next this that these those there here however instead since until during" +
 	" without under over both only even just once among amid despite like unlike says said" +
-	" he she it we they i you")
+	" he she it we they i you"
 
 // roleEnders are lower-case words that end a role's complement, and (for
 // the relative pronouns) may follow a role: "a scientist who ...".
 var (
-	relativeWords = setOf("who whom whose which that where when")
-	roleBreakers  = setOf("and or but said says told is was are were has had have will would")
+	relativeWords = setOf(relativeWordList)
+	roleBreakers  = setOf(roleBreakerList)
 )
+
+const (
+	relativeWordList = "who whom whose which that where when"
+	roleBreakerList  = "and or but said says told is was are were has had have will would"
+)
+
+// roleStops are the lower-case words that end a role's noun phrase:
+// clauseWords, relativeWords and roleBreakers in one set, tested first.
+var roleStops = newWordSet(strings.Fields(clauseWordList + " " + relativeWordList + " " + roleBreakerList))
 
 // complementWords introduce a role's complement: "minister of", "spokesman
 // for", "scientist at".
@@ -238,7 +249,7 @@ func (g roleReader) describedBefore(comma int) string {
 		}
 		if !g.isRoleToken(i) {
 			r, _ := utf8.DecodeRuneInString(w)
-			if !unicode.IsLower(r) || free == 2 || clauseWords.has(w) || roleBreakers.has(w) || relativeWords.has(w) {
+			if !unicode.IsLower(r) || free == 2 || roleStops.has(w) {
 				break
 			}
 			if free++; firstFree < 0 {
@@ -314,10 +325,15 @@ func (g roleReader) roleAfter(m *mention) string {
 	headEnd, free := -1, 0
 	j := i
 	for ; j < len(g.toks) && j-start < maxRoleTokens && !g.toks[j].NewlineBefore; j++ {
-		if g.toks[j].Kind != Word || g.nameType[j] == Person || g.isHonorificAt(j) {
+		if g.toks[j].Kind != Word || g.nameType[j] == Person {
 			break
 		}
 		w := g.word(j)
+		r, _ := utf8.DecodeRuneInString(w)
+		lower := unicode.IsLower(r)
+		if lower && roleStops.has(w) || g.isHonorificAt(j) {
+			break
+		}
 		if g.isHeadAt(j) {
 			headEnd = j + 1
 			continue
@@ -325,8 +341,7 @@ func (g roleReader) roleAfter(m *mention) string {
 		if g.isRoleToken(j) && !isRoleConnector(w) {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsLower(r) || free == 3 || clauseWords.has(w) || roleBreakers.has(w) || relativeWords.has(w) {
+		if !lower || free == 3 {
 			break
 		}
 		free++
