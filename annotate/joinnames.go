@@ -11,7 +11,8 @@ import (
 // works on the syntax of names, not on a list of them:
 //
 //   - two names of one type that touch ("Ferdinand Marcos" "Jr.") are one;
-//   - a name particle ("de", "van der", "el-Sheikh") joins what it links;
+//   - a name particle ("de", "van der") joins what it links, and a word
+//     that begins with one ("el-Sheikh") continues the name before it;
 //   - "of", "on" or "for" after an organization's or a place's head word
 //     ("Bank", "University", "Gulf") joins the name after it, and the
 //     complement so begun may go on with "and" ("on Homelessness and
@@ -79,16 +80,30 @@ func joinNames(text string, toks []Token, names []Name) []Name {
 		pieces, complement = 1, false
 	}
 	for k := range out {
-		if out[k].Type != Organization {
-			continue
-		}
 		limit := len(toks)
 		if k+1 < len(out) {
 			limit = out[k+1].First
 		}
-		out[k] = j.extendForward(out[k], limit)
+		if n := &out[k]; n.Last < limit && j.continuesName(n.Last) {
+			n.Last, n.End = n.Last+1, toks[n.Last].End // "Sharm el-Sheikh"
+		}
+		if out[k].Type == Organization {
+			out[k] = j.extendForward(out[k], limit)
+		}
 	}
 	return out
+}
+
+// continuesName reports whether token i is a word that continues the name
+// before it: a particle joined by a hyphen to a capitalised word
+// ("el-Sheikh", "al-Khaimah").
+func (j nameJoiner) continuesName(i int) bool {
+	t := j.toks[i]
+	if t.Kind != Word || !t.SpaceBefore || t.NewlineBefore {
+		return false
+	}
+	particle, rest, ok := strings.Cut(j.word(i), "-")
+	return ok && hyphenParticles.has(particle) && isCapitalized(rest)
 }
 
 // joins reports whether name n continues cur, a name of pieces pieces, and
@@ -187,10 +202,12 @@ func (j nameJoiner) isDemonymAt(i int) bool {
 	return j.isPlaceQualifierAt(i) && !j.isCountryAt(i)
 }
 
-// opensName: token i, a lower-case word, can stand before a name.
+// opensName: token i, a lower-case word or an article, can stand before a
+// name.
 func (j nameJoiner) opensName(i int) bool {
 	t := j.toks[i]
-	return t.Kind == Word && !isCapitalized(j.word(i))
+	w := j.word(i)
+	return t.Kind == Word && (!isCapitalized(w) || w == "The")
 }
 
 // extendForward takes in the loose capitalised words right after an
