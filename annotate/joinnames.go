@@ -2,6 +2,8 @@ package annotate
 
 import (
 	"strings"
+
+	"lede/annotate/gazetteer"
 )
 
 // Joining names: the first step of the entities stage mends the names the
@@ -47,19 +49,36 @@ var institutionHeads = setOf("academy administration agency alliance assembly as
 	" parliament party police reserve school senate service society tribunal trust union" +
 	" university army navy chamber chambers house")
 
-// nameJoiner mends the names of one text.
+// nameJoiner mends the names of one text. It looks words up in the
+// gazetteer directly: only the few words around a name it may extend need it.
 type nameJoiner struct {
-	*tokenFacts
+	text string
+	toks []Token
 }
 
-// joinNames returns names with the pieces of one name joined; names is
-// left as it was.
+func (j nameJoiner) word(i int) string { return j.toks[i].Text(j.text) }
+
+func (j nameJoiner) isTitleAt(i int) bool { return gazetteer.IsPersonTitle(j.word(i)) }
+
+// isDemonymAt: token i is a demonym ("Indonesian"), not a country.
+func (j nameJoiner) isDemonymAt(i int) bool {
+	_, ok := gazetteer.Demonym(j.word(i))
+	return ok && !j.isCountryAt(i)
+}
+
+func (j nameJoiner) isCountryAt(i int) bool {
+	_, ok := gazetteer.Country(j.word(i))
+	return ok
+}
+
+// joinNames returns names with the pieces of one name joined, in names'
+// own array (the joined names are never more than the pieces).
 func joinNames(text string, toks []Token, names []Name) []Name {
 	if len(names) == 0 {
 		return names
 	}
-	j := nameJoiner{tokenFacts: newTokenFacts(text, toks)}
-	out := make([]Name, 0, len(names))
+	j := nameJoiner{text: text, toks: toks}
+	out := names[:0]
 	// pieces is how many names the last one joined; complement whether it
 	// ends in a complement begun by "of", "on" or "for".
 	pieces, complement := 0, false
@@ -102,7 +121,11 @@ func (j nameJoiner) continuesName(i int) bool {
 	if t.Kind != Word || !t.SpaceBefore || t.NewlineBefore {
 		return false
 	}
-	particle, rest, ok := strings.Cut(j.word(i), "-")
+	w := j.word(i)
+	if len(w) < 4 || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	particle, rest, ok := strings.Cut(w, "-")
 	return ok && hyphenParticles.has(particle) && isCapitalized(rest)
 }
 
@@ -110,7 +133,7 @@ func (j nameJoiner) continuesName(i int) bool {
 // whether the join begins a complement.
 func (j nameJoiner) joins(cur *Name, n Name, pieces int, complement bool) (ok, begins bool) {
 	gap := n.First - cur.Last
-	if gap < 0 || j.toks[n.First].NewlineBefore || gap > 0 && j.anyNewline(cur.Last, n.First) {
+	if gap < 0 || gap > 2 || j.toks[n.First].NewlineBefore || gap > 0 && j.anyNewline(cur.Last, n.First) {
 		return false, false
 	}
 	last := j.word(cur.Last - 1)
@@ -189,17 +212,13 @@ func (j nameJoiner) extendBackward(n Name, prev []Name) Name {
 	if first == n.First || first == 0 || !j.opensName(first-1) || j.inHeadline(first) {
 		return n
 	}
-	for i := first; j.isPlaceQualifierAt(i); i++ {
+	for i := first; j.isCountryAt(i) || j.isDemonymAt(i); i++ {
 		if i+1 == n.First {
 			return n // "a Polish [SPC] group": a demonym alone is no part of the name
 		}
 	}
 	n.First, n.Start = first, j.toks[first].Start
 	return n
-}
-
-func (j nameJoiner) isDemonymAt(i int) bool {
-	return j.isPlaceQualifierAt(i) && !j.isCountryAt(i)
 }
 
 // opensName: token i, a lower-case word or an article, can stand before a
@@ -224,7 +243,7 @@ func (j nameJoiner) extendForward(n Name, limit int) Name {
 			i++
 		}
 	}
-	if i == n.Last && !placeHeads.has(last) && !j.isDemonymAt(n.Last-1) {
+	if i == n.Last && (i >= limit || !j.isLooseNameWord(i) || !placeHeads.has(last) && !j.isDemonymAt(n.Last-1)) {
 		// Only a word that cannot end a name ("[Federation of Indonesian]
 		// Port Workers", "[University of Cape] Town") lets capitalised
 		// words follow it directly.
@@ -259,22 +278,40 @@ func (j nameJoiner) closesName(i int) bool {
 
 // inHeadline reports whether token i is on a line in headline capitals, in
 // which every word but short function words is capitalised: three
-// capitalised words or more, and no lower-case word of five letters.
+// capitalised words or more, and no lower-case word of five letters. A
+// line of more than maxHeadlineWords words around i is no headline.
 func (j nameJoiner) inHeadline(i int) bool {
-	start := i
-	for start > 0 && !j.toks[start].NewlineBefore {
-		start--
-	}
-	upper := 0
-	for k := start; k < len(j.toks) && (k == start || !j.toks[k].NewlineBefore); k++ {
+	upper, seen := 0, 0
+	// count reads token k; false stops the scan: no headline.
+	count := func(k int) bool {
 		if j.toks[k].Kind != Word {
-			continue
+			return true
 		}
-		if w := j.word(k); isCapitalized(w) {
+		if seen++; seen > 2*maxHeadlineWords {
+			return false
+		}
+		w := j.word(k)
+		if isCapitalized(w) {
 			upper++
-		} else if len(w) >= 5 {
+		}
+		return isCapitalized(w) || len(w) < 5
+	}
+	for k := i; k >= 0; k-- {
+		if !count(k) {
+			return false
+		}
+		if j.toks[k].NewlineBefore {
+			break
+		}
+	}
+	for k := i + 1; k < len(j.toks) && !j.toks[k].NewlineBefore; k++ {
+		if !count(k) {
 			return false
 		}
 	}
 	return upper >= 3
 }
+
+// maxHeadlineWords bounds the words on either side of a name that
+// inHeadline reads.
+const maxHeadlineWords = 30
