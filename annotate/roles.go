@@ -338,13 +338,19 @@ func (g roleReader) roleAfter(m *mention) string {
 			headEnd = j + 1
 			continue
 		}
-		if g.isRoleToken(j) && !isRoleConnector(w) {
+		if lower {
+			// Not a head: a modifier, a possessive, or a free word.
+			if !roleModifiers.has(w) && !isPossessiveClitic(w) {
+				if free == 3 {
+					break
+				}
+				free++
+			}
 			continue
 		}
-		if !lower || free == 3 {
+		if !g.isRoleToken(j) {
 			break
 		}
-		free++
 	}
 	if headEnd < 0 {
 		return ""
