@@ -55,7 +55,8 @@ topics-model:
 	$(GO) run ./cmd/build-topics -shared $(SHARED)
 	$(GO) run ./cmd/build-topics -shared $(SHARED) -train
 
-eval: eval-ner eval-quotes eval-issues eval-articles eval-geo eval-pronouns
+eval: eval-ner eval-ner-wikigold eval-quotes eval-issues eval-articles eval-geo eval-pronouns
+
 
 ## eval-ner: exact-match P/R/F1 on CoNLL-2003 dev, and the confidence's reliability
 eval-ner:

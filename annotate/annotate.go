@@ -4,7 +4,8 @@
 // The data flows one way, one stage per file:
 //
 //	text (repair.go) → tokens and sentences (tokens.go, sentences.go)
-//	     → names (names.go, package ner) → entities (entities.go, roles.go)
+//	     → names (names.go, package ner)
+//	     → entities (joinnames.go, entities.go, organizations.go, roles.go)
 //	     → gender (gender.go) → places (geo.go, package geo)
 //	     → quotes (quotes.go) → speakers (speakers.go: cues.go, subjects.go,
 //	       referents.go, speakerwords.go) → issues (issues.go, package topics)
@@ -149,7 +150,7 @@ func analyse(text string, layers Layers, news *Newsroom) *analysis {
 	a := &analysis{text: text}
 	a.tokens = Tokenize(text)
 	a.sentences = splitSentences(text, a.tokens)
-	a.names = findNames(text, a.tokens, a.sentences)
+	a.names = joinNames(text, a.tokens, findNames(text, a.tokens, a.sentences))
 	a.names = news.names(text, a.tokens, a.names)
 	a.entities = groupEntities(text, a.tokens, a.names)
 	a.entities = news.entities(text, a.entities)

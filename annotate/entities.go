@@ -1,31 +1,29 @@
 package annotate
 
 import (
-	"encoding/binary"
-	"math/bits"
-	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"lede/annotate/gazetteer"
-	"lede/annotate/internal/swar"
 )
 
 // Entities: groups the name mentions that refer to one person, place or
 // organization and gives each entity a canonical name, so the reader sees
 // "Antony Blinken" once with all his mentions rather than "Blinken" five
-// times. People also get the role the article gives them ("US Secretary of
-// State") and, where a title or given name tells it, a sex, which quote
-// attribution uses to resolve "he said".
+// times. Grouping is this file's one job; the roles of people ("US Secretary
+// of State") are read by roles.go once the groups are settled, and the data
+// structures both use live in entitytable.go. People also get, where a title,
+// their role or their given name tells it, a sex, which quote attribution
+// uses to resolve "he said".
 //
 // People: a full name (two words or more, titles removed) founds an entity;
 // a lone surname or given name ("Blinken", "Mr. Wang") joins the full name
 // containing it that was mentioned most recently before it (or, failing that,
 // soonest after it), so two different Wangs stay apart. Places: country
-// aliases share the gazetteer's canonical name ("US", "U.S.", "United
-// States"). Organizations: the same name with or without "the", and an
-// acronym with the name it abbreviates ("World Health Organization (WHO)").
+// aliases are one entity ("US", "U.S.", "United States"), named by a form
+// the text uses. Organizations: the same name with or without "the", then
+// acronyms and short forms (organizations.go). Names the recognizer broke
+// at an inner word were mended before (joinnames.go).
 //
 // The stage runs on every article, so it allocates a fixed handful of
 // slices, not a few per mention: names are compared through keys (a name in
@@ -57,12 +55,11 @@ type mention struct {
 }
 
 type entityGrouper struct {
-	text string
-	toks []Token
-	// nameType is the type of the name covering each token, zero outside
-	// names; facts is what the gazetteer says of it.
+	// tokenFacts holds the text, its tokens and what the gazetteer says of
+	// each; nameType is the type of the name covering each token, zero
+	// outside names.
+	tokenFacts
 	nameType []EntityType
-	facts    []wordFacts
 	// mentions are the cleaned names, in text order; owner is the index in
 	// founded of the entity of each, and next links the chains of mentions
 	// of the entities.
@@ -83,36 +80,6 @@ type entityGrouper struct {
 	keyBuf  []byte
 }
 
-// chain is a linked list of items of a slice (index + 1, 0 for none) and
-// how many there are; next holds the link after each item.
-type chain struct{ head, tail, count int32 }
-
-// link appends item (an index + 1) to the chain.
-func (c *chain) link(item int32, next []int32) {
-	if c.tail == 0 {
-		c.head = item
-	} else {
-		next[c.tail-1] = item
-	}
-	c.tail = item
-	c.count++
-}
-
-// splice moves the items of d to the end of c.
-func (c *chain) splice(d *chain, next []int32) {
-	if d.count == 0 {
-		return
-	}
-	if c.tail == 0 {
-		c.head = d.head
-	} else {
-		next[c.tail-1] = d.head
-	}
-	c.tail = d.tail
-	c.count += d.count
-	*d = chain{}
-}
-
 // Tags start the keys, keeping their kinds apart in the one table.
 const (
 	personWordKey = 'p' // a given name or surname of a full name, as written
@@ -121,6 +88,8 @@ const (
 	placeKey      = 'l' // a place's name, in lower case
 	orgKey        = 'o' // an organization's name, in lower case
 	acronymKey    = 'a' // the capitals of an organization's name
+	initialsKey   = 'i' // the first and last initials of an organization's name
+	shortFormKey  = 's' // the first words of an organization's name, in lower case
 )
 
 // keyUse is what the grouping knows of one key.
@@ -138,13 +107,15 @@ func groupEntities(text string, toks []Token, names []Name) []*entity {
 	// The grouper and its scratch space live on the stack.
 	var words [8]string
 	var key [64]byte
-	g := entityGrouper{text: text, toks: toks, wordBuf: words[:0], keyBuf: key[:0]}
+	g := entityGrouper{tokenFacts: tokenFacts{text: text, toks: toks}, wordBuf: words[:0], keyBuf: key[:0]}
 	g.cleanNames(names)
 	g.addFullNameWords()
 	g.settleTypes()
 	g.groupPeople()
 	g.groupByKey(Place, placeKey)
 	g.groupOrganizations()
+	giveRoles(roleReader{&g.tokenFacts, g.nameType}, g.mentions, g.owner, g.founded)
+	sexFromRolesAndNames(g.founded)
 	return g.entities()
 }
 
@@ -163,6 +134,12 @@ func (g *entityGrouper) cleanNames(names []Name) {
 			g.mentions = append(g.mentions, m)
 			maxKeys += m.last - m.first + 3
 			keyBytes += 2*(n.End-n.Start) + 4
+			if words := m.last - m.first; n.Type == Organization && words > 1 {
+				// Its initials and short forms (groupOrganizations).
+				// Their bytes are about the name's: the slice grows if not.
+				maxKeys += 1 + min(words-1, maxShortForm)
+				keyBytes += n.End - n.Start + 3
+			}
 		}
 	}
 	g.keys = newKeyTable(maxKeys, keyBytes)
@@ -263,12 +240,17 @@ func (g *entityGrouper) isFullNameWord(w string) bool {
 // place, not an organization ("US"); a lone word of a person's full name is
 // that person ("Blinken" tagged a place once) unless it names a larger place
 // than a city ("Washington"); and a lone word like "Department" or "Party"
-// names no one. Zero drops the mention.
+// names no one; a person's name of two words or more whose last is a
+// place's head noun ("Jezero Crater", "Rod Laver Arena") is a place (an
+// organization's may not be: "Notts County"). Zero drops the mention.
 func (g *entityGrouper) reconcileType(m *mention) EntityType {
 	if g.isHonorificAt(m.First) {
 		return Person // "Mrs. Clinton", whatever it was tagged
 	}
 	if m.last-m.first != 1 {
+		if m.Type == Person && placeHeadNouns.has(g.word(m.last-1)) && g.toks[m.last-2].Kind == Word {
+			return Place
+		}
 		return m.Type
 	}
 	w := g.word(m.first)
@@ -317,7 +299,7 @@ scan:
 		switch {
 		case g.isTitleAt(i):
 			afterTitle = i + 1
-		case g.isGivenNameAt(i):
+		case g.isGivenNameAt(i) && !g.titleBeforeFullName(i+1, last):
 			break scan
 		case i < last-2 && (partyLabels.has(g.word(i)) || g.isPlaceQualifierAt(i)):
 			afterTitle = i + 1
@@ -332,10 +314,25 @@ scan:
 	return afterTitle
 }
 
+// titleBeforeFullName reports whether a title in [from, last) stands before
+// a given name and a surname: "Franklin County Commissioner Erica Ruiz",
+// where "Franklin" is a place before the title, not the person's name.
+func (g *entityGrouper) titleBeforeFullName(from, last int) bool {
+	for t := from; t+2 < last; t++ {
+		if g.isTitleAt(t) && g.isGivenNameAt(t+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeHeadNouns end the names of places, never a person's.
+var placeHeadNouns = newWordSet(strings.Fields("County Heights Crater Cave Caves Arena Stadium Airport" +
+	" Harbour Harbor Canyon Peninsula Province Avenue Boulevard Highway Volcano Glacier Desert" +
+	" Plateau Archipelago Atoll Strait Lagoon Reservoir"))
+
 // partyLabels are words news puts before a politician's name.
 var partyLabels = newWordSet(strings.Fields("Democrat Democratic Republican GOP Labour Tory Conservative Liberal Independent"))
-
-func (g *entityGrouper) word(i int) string { return g.toks[i].Text(g.text) }
 
 func (g *entityGrouper) surface(m *mention) string {
 	return g.text[g.toks[m.first].Start:g.toks[m.last-1].End]
@@ -382,34 +379,6 @@ func (g *entityGrouper) lowerKey(tag byte, words ...string) []byte {
 func (g *entityGrouper) exactKey(tag byte, s string) []byte {
 	g.keyBuf = append(append(g.keyBuf[:0], tag), s...)
 	return g.keyBuf
-}
-
-// appendLower appends s in lower case as strings.ToLower writes it, eight
-// bytes at a time while they are ASCII.
-func appendLower(dst []byte, s string) []byte {
-	const high = 0x8080808080808080
-	n := len(dst)
-	dst = slices.Grow(dst, len(s))[:n+len(s)]
-	lower := dst[n:]
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := swar.Load64(s[i:])
-		if w&high != 0 {
-			return append(dst[:n], strings.ToLower(s)...)
-		}
-		binary.LittleEndian.PutUint64(lower[i:], swar.LowerASCII(w))
-	}
-	for ; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return append(dst[:n], strings.ToLower(s)...)
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		lower[i] = c
-	}
-	return dst
 }
 
 // found starts an entity and returns its index in founded.
@@ -499,16 +468,20 @@ func (g *entityGrouper) groupPeople() {
 		if m.Type != Person {
 			continue
 		}
-		e := &g.founded[g.owner[k]]
-		if e.role == "" {
-			e.role = g.role(m)
-		}
-		if e.sex == 0 {
+		if e := &g.founded[g.owner[k]]; e.sex == 0 {
 			e.sex = g.titleSex(m)
 		}
 	}
-	for i := range g.founded { // all people so far
-		e := &g.founded[i]
+}
+
+// sexFromRolesAndNames gives the people whose titles told no sex the one
+// their role ("spokeswoman") or given name tells.
+func sexFromRolesAndNames(entities []entity) {
+	for i := range entities {
+		e := &entities[i]
+		if e.typ != Person {
+			continue
+		}
 		if e.sex == 0 {
 			e.sex = roleSex(e.role)
 		}
@@ -607,11 +580,17 @@ func (g *entityGrouper) groupByKey(typ EntityType, tag byte) {
 		if m.Type != typ {
 			continue
 		}
+		// A country's aliases share its canonical name as their key ("US",
+		// "U.S.", "United States"), but the entity is named by a form the
+		// text uses, in the gazetteer's case ("PANAMA" is "Panama").
 		n := g.surface(m)
+		key := n
 		if typ == Place {
-			n = g.placeName(m, n)
+			if key = g.placeName(m, n); strings.EqualFold(key, n) {
+				n = key
+			}
 		}
-		e := g.keyed(g.lowerKey(tag, n), typ)
+		e := g.keyed(g.lowerKey(tag, key), typ)
 		g.founded[e].name = betterName(g.founded[e].name, n)
 		g.assign(k, e)
 	}
@@ -673,185 +652,6 @@ func (g *entityGrouper) placeName(m *mention, name string) string {
 	return name
 }
 
-// groupOrganizations groups organizations by name, then folds acronyms into
-// the names they abbreviate and "US State Department" into "State
-// Department" (keeping the fuller name).
-func (g *entityGrouper) groupOrganizations() {
-	firstOrg := int32(len(g.founded))
-	g.groupByKey(Organization, orgKey)
-	for k := range g.mentions {
-		m := &g.mentions[k]
-		if m.Type != Organization {
-			continue
-		}
-		if acronym, ok := g.parenthesisedAcronym(m.last); ok {
-			g.merge(g.lookUp(g.lowerKey(orgKey, acronym)), g.lookUp(g.lowerKey(orgKey, g.surface(m))))
-		}
-	}
-	orgs := g.founded[firstOrg:]
-	for i := range orgs {
-		// The first organization with an acronym stands for it.
-		if key := g.acronymKey(orgs[i].name); len(key) > 3 {
-			if id, added := g.keys.add(key); added {
-				g.keyUses[id].entity = firstOrg + int32(i) + 1
-			}
-		}
-	}
-	for i := range orgs {
-		e := firstOrg + int32(i)
-		g.merge(e, g.lookUp(g.undottedKey(orgs[i].name)))
-		if qualifier, rest, ok := strings.Cut(orgs[i].name, " "); ok && isPlaceQualifier(qualifier) {
-			g.merge(g.lookUp(g.lowerKey(orgKey, rest)), e)
-		}
-	}
-}
-
-// parenthesisedAcronym returns the word in "(WHO)" right after token i.
-func (g *entityGrouper) parenthesisedAcronym(i int) (string, bool) {
-	if i+2 >= len(g.toks) || g.word(i) != "(" || g.word(i+2) != ")" || g.toks[i+1].Kind != Word {
-		return "", false
-	}
-	return g.word(i + 1), true
-}
-
-// acronymKey returns the acronymKey of the capitals of the significant words
-// of a name ("World Health Organization" → "WHO"), or just the tag for a
-// one-word name.
-func (g *entityGrouper) acronymKey(name string) []byte {
-	g.keyBuf = append(g.keyBuf[:0], acronymKey)
-	words := 0
-	for w := range strings.FieldsSeq(name) {
-		words++
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-			g.keyBuf = utf8.AppendRune(g.keyBuf, r)
-		}
-	}
-	if words < 2 {
-		return g.keyBuf[:1]
-	}
-	return g.keyBuf
-}
-
-// undottedKey returns the acronymKey of a name written as an acronym,
-// less its dots ("U.N.").
-func (g *entityGrouper) undottedKey(name string) []byte {
-	g.keyBuf = append(g.keyBuf[:0], acronymKey)
-	for i := 0; i < len(name); i++ {
-		if name[i] != '.' {
-			g.keyBuf = append(g.keyBuf, name[i])
-		}
-	}
-	return g.keyBuf
-}
-
-// wordFacts is what the gazetteer says of a token, each kind of fact looked
-// up the first time the stage asks for it: it asks about the words in and
-// around each name several times (is it a title? a country?). The facts of
-// a token fit in 16 bits.
-type wordFacts uint16
-
-// The kinds of fact, one gazetteer lookup each, and the bits that say
-// they have been looked up.
-const (
-	titleFacts wordFacts = 1 << iota
-	countryFacts
-	demonymFacts
-	placeFacts
-	givenNameFacts
-)
-
-// The facts.
-const (
-	titleFact wordFacts = 1 << (iota + 5)
-	honorificFact
-	countryFact
-	demonymFact
-	placeFact
-	givenNameFact
-	titleSexShift  = 11 // two bits of gazetteer.Sex
-	placeKindShift = 13 // three bits of gazetteer.PlaceKind
-)
-
-// factsAt returns the facts of token i, with those of kind looked up.
-func (g *entityGrouper) factsAt(i int, kind wordFacts) wordFacts {
-	if f := g.facts[i]; f&kind != 0 {
-		return f
-	}
-	return g.lookUpFacts(i, kind)
-}
-
-// lookUpFacts adds the facts of kind to those of token i.
-func (g *entityGrouper) lookUpFacts(i int, kind wordFacts) wordFacts {
-	w := g.word(i)
-	f := g.facts[i] | kind
-	switch kind {
-	case titleFacts:
-		title, ok := gazetteer.PersonTitle(w)
-		f |= factIf(ok, titleFact) | factIf(title.Honorific, honorificFact) | wordFacts(title.Sex)<<titleSexShift
-	case countryFacts:
-		_, ok := gazetteer.Country(w)
-		f |= factIf(ok, countryFact)
-	case demonymFacts:
-		_, ok := gazetteer.Demonym(w)
-		f |= factIf(ok, demonymFact)
-	case placeFacts:
-		// A place is a country first, so this looks countries up too.
-		place, ok := gazetteer.Place(w)
-		f |= countryFacts | factIf(ok, placeFact) | factIf(place == gazetteer.CountryPlace, countryFact) | wordFacts(place)<<placeKindShift
-	case givenNameFacts:
-		_, ok := gazetteer.GivenName(w)
-		f |= factIf(ok, givenNameFact)
-	}
-	g.facts[i] = f
-	return f
-}
-
-func factIf(ok bool, fact wordFacts) wordFacts {
-	if ok {
-		return fact
-	}
-	return 0
-}
-
-func (g *entityGrouper) titleAt(i int) (sex gazetteer.Sex, ok bool) {
-	f := g.factsAt(i, titleFacts)
-	return gazetteer.Sex(f >> titleSexShift & 3), f&titleFact != 0
-}
-
-func (g *entityGrouper) isTitleAt(i int) bool { return g.factsAt(i, titleFacts)&titleFact != 0 }
-
-func (g *entityGrouper) isHonorificAt(i int) bool {
-	return g.factsAt(i, titleFacts)&honorificFact != 0
-}
-
-func (g *entityGrouper) isCountryAt(i int) bool { return g.factsAt(i, countryFacts)&countryFact != 0 }
-
-// isPlaceQualifierAt: token i is a country or a demonym ("US", "Chinese").
-func (g *entityGrouper) isPlaceQualifierAt(i int) bool {
-	return g.isCountryAt(i) || g.factsAt(i, demonymFacts)&demonymFact != 0
-}
-
-func (g *entityGrouper) placeAt(i int) (gazetteer.PlaceKind, bool) {
-	f := g.factsAt(i, placeFacts)
-	return gazetteer.PlaceKind(f >> placeKindShift & 7), f&placeFact != 0
-}
-
-func (g *entityGrouper) isGivenNameAt(i int) bool {
-	return g.factsAt(i, givenNameFacts)&givenNameFact != 0
-}
-
-func isPlaceQualifier(word string) bool {
-	if _, ok := gazetteer.Country(word); ok {
-		return true
-	}
-	_, ok := gazetteer.Demonym(word)
-	return ok
-}
-
-func isPossessiveClitic(w string) bool {
-	return w == "'s" || w == "’s" || w == "'S" || w == "’S"
-}
-
 // titleSex returns the sex told by a title in or right before a mention.
 func (g *entityGrouper) titleSex(m *mention) gazetteer.Sex {
 	for i := m.First - 1; i < m.first; i++ {
@@ -906,71 +706,4 @@ func (g *entityGrouper) entities() []*entity {
 		e.mentions = append(e.mentions, g.mentions[k].Name)
 	}
 	return out
-}
-
-// keyTable gives each distinct key (a short byte string) a small id, the
-// order in which it was added. It is open addressing sized once for at most
-// maxKeys keys.
-type keyTable struct {
-	bytes []byte  // the keys, one after another
-	ends  []int32 // where each key ends in bytes; the next one starts there
-	slots []int32 // the id + 1 of a key, 0 for an empty slot
-	shift uint    // 64 - log2(len(slots))
-}
-
-func newKeyTable(maxKeys, keyBytes int) keyTable {
-	size := uint(bits.Len(uint(maxKeys + maxKeys/2))) // at most two thirds full
-	return keyTable{bytes: make([]byte, 0, keyBytes), ends: make([]int32, 0, maxKeys),
-		slots: make([]int32, 1<<size), shift: 64 - size}
-}
-
-// add returns the id of key, adding it (a copy) if it is new.
-func (t *keyTable) add(key []byte) (id int, added bool) {
-	slot, id := t.probe(key)
-	if id >= 0 {
-		return id, false
-	}
-	t.bytes = append(t.bytes, key...)
-	t.ends = append(t.ends, int32(len(t.bytes)))
-	t.slots[slot] = int32(len(t.ends))
-	return len(t.ends) - 1, true
-}
-
-// find returns the id of key if the table has it.
-func (t *keyTable) find(key []byte) (int, bool) {
-	_, id := t.probe(key)
-	return id, id >= 0
-}
-
-// probe returns the id of key, or -1 and the empty slot where it belongs.
-func (t *keyTable) probe(key []byte) (slot, id int) {
-	mask := len(t.slots) - 1
-	for slot = t.slotOf(key); t.slots[slot] != 0; slot = (slot + 1) & mask {
-		id = int(t.slots[slot]) - 1
-		start := int32(0)
-		if id > 0 {
-			start = t.ends[id-1]
-		}
-		if string(t.bytes[start:t.ends[id]]) == string(key) {
-			return slot, id
-		}
-	}
-	return slot, -1
-}
-
-// slotOf is where the probe for key starts: a hash of its length and its
-// first and last eight bytes, which keys rarely share.
-func (t *keyTable) slotOf(key []byte) int {
-	const seed, prime = 0x2545f4914f6cdd1d, 0x9e3779b97f4a7c15
-	var first, last uint64
-	switch n := len(key); {
-	case n >= 8:
-		first, last = binary.LittleEndian.Uint64(key), binary.LittleEndian.Uint64(key[n-8:])
-	case n >= 4: // two loads that overlap
-		first, last = uint64(binary.LittleEndian.Uint32(key)), uint64(binary.LittleEndian.Uint32(key[n-4:]))
-	case n > 0:
-		first, last = uint64(key[0]), uint64(key[n-1])<<8|uint64(key[n/2])
-	}
-	h := (bits.RotateLeft64((first^seed)*prime, 29) ^ last ^ uint64(len(key))) * prime
-	return int(h >> t.shift)
 }

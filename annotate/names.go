@@ -194,7 +194,7 @@ func placesNotPeople(words []string, spans []ner.Span) []ner.Span {
 	for i, s := range spans {
 		last, oneWord := words[s.Last-1], s.Last-s.First == 1
 		switch {
-		case s.Type == ner.Person && !oneWord && placeHeads[last],
+		case s.Type == ner.Person && !oneWord && placeEndings[last],
 			s.Type == ner.Person && oneWord && celestialBodies[last] && !surnames[last],
 			s.Type == ner.Organization && oneWord && onlyCelestial[last]:
 			spans[i].Type = ner.Location
@@ -203,8 +203,8 @@ func placesNotPeople(words []string, spans []ner.Span) []ner.Span {
 	return spans
 }
 
-// placeHeads are the words that end a place's name and no person's.
-var placeHeads = map[string]bool{
+// placeEndings are the words that end a place's name and no person's.
+var placeEndings = map[string]bool{
 	"County": true, "Heights": true, "Island": true, "Islands": true, "Province": true, "District": true,
 	"Prefecture": true, "Governorate": true, "Oblast": true, "Township": true, "Borough": true, "Parish": true,
 	"Valley": true, "Bay": true, "Harbour": true, "Harbor": true, "Peninsula": true, "Strait": true,

@@ -21,17 +21,19 @@ func TestFloors(t *testing.T) {
 		typ               annotate.EntityType
 		precision, recall float64
 	}{
-		{annotate.Person, 0.78, 0.95},
+		{annotate.Person, 0.82, 0.96},
 		{annotate.Place, 0.86, 0.82},
-		{annotate.Organization, 0.60, 0.64},
+		{annotate.Organization, 0.72, 0.70},
 	}
 	for _, f := range floors {
 		c := *total.ByType[f.typ]
 		assert.GreaterOrEqual(t, c.precision(), f.precision, "%s precision", f.typ)
 		assert.GreaterOrEqual(t, c.recall(), f.recall, "%s recall", f.typ)
 	}
-	assert.LessOrEqual(t, float64(len(total.FalsePeople))/float64(len(articles)), 0.8, "false people per article: %v", total.FalsePeople)
-	assert.GreaterOrEqual(t, total.RolesCorrect, 20, "roles right: %v", total.WrongRoles)
+	assert.LessOrEqual(t, float64(len(total.FalsePeople))/float64(len(articles)), 0.7, "false people per article: %v", total.FalsePeople)
+	assert.GreaterOrEqual(t, total.RolesCorrect, 58, "roles right: %v", total.WrongRoles)
+	assert.LessOrEqual(t, len(total.Splits), 1, "entities split: %v", total.Splits)
+	assert.Empty(t, total.BadNames, "canonical names that are no form of the gold name")
 }
 
 // TestScore checks the matching rules on a made-up document: by name or

@@ -1,0 +1,317 @@
+package annotate
+
+import (
+	"strings"
+
+	"lede/annotate/gazetteer"
+)
+
+// Joining names: the first step of the entities stage mends the names the
+// recognizer broke at an inner word, so that "Coalition on Homelessness and
+// Housing in Ohio", "Bank of England", "Sharm el-Sheikh" and "Ferdinand
+// Marcos Jr." are one name each, while "Paris and London" stays two. It
+// works on the syntax of names, not on a list of them:
+//
+//   - two names of one type that touch ("Ferdinand Marcos" "Jr.") are one;
+//   - a name particle ("de", "van der") joins what it links, and a word
+//     that begins with one ("el-Sheikh") continues the name before it;
+//   - "of", "on" or "for" after an organization's or a place's head word
+//     ("Bank", "University", "Gulf") joins the name after it, and the
+//     complement so begun may go on with "and" ("on Homelessness and
+//     Housing") and, once it holds three names, with "in" and a place;
+//   - an organization takes in the capitalised words the recognizer left
+//     around it ("[Promotion Council]" in "the Nigerian Export Promotion
+//     Council", "[Kiel Institute] for the World Economy"), unless they are
+//     titles, calendar words, the start of a sentence or a headline.
+//
+// Names arrive in text order and leave in text order; the joined name takes
+// the type of its first piece.
+
+// nameParticles are the lower-case words inside names ("Charles de Gaulle",
+// "Pieter van der Walt", "Rio de Janeiro").
+var nameParticles = newWordSet(strings.Fields("de del della di da du des van von der den ter el al bin ibn ben la le dos das do y"))
+
+// hyphenParticles begin a word that continues a name ("el-Sheikh", "al-Assad").
+var hyphenParticles = newWordSet(strings.Fields("el al ad as ash an ar at az bin ibn ben abu"))
+
+// placeHeads head a place's name before "of": "Gulf of Mexico".
+var placeHeads = setOf("gulf bay sea isle island islands strait straits cape lake port republic kingdom" +
+	" province state district county mount ocean coast city")
+
+// institutionHeads end the name of an organization that "of", "on" or
+// "for" may continue ("Bank of England", "Commission on Presidential
+// Debates"); a company's legal form does not ("Dow Chemical Co of the
+// United States").
+var institutionHeads = setOf("academy administration agency alliance assembly association authority" +
+	" bank board bureau cabinet center centre church coalition college commission committee" +
+	" conference council court department federation forces foundation front fund guard hospital" +
+	" institute institution laboratory league ministry movement office organisation organization" +
+	" parliament party police reserve school senate service society tribunal trust union" +
+	" university army navy chamber chambers house")
+
+// nameJoiner mends the names of one text. It looks words up in the
+// gazetteer directly: only the few words around a name it may extend need it.
+type nameJoiner struct {
+	text string
+	toks []Token
+}
+
+func (j nameJoiner) word(i int) string { return j.toks[i].Text(j.text) }
+
+func (j nameJoiner) isTitleAt(i int) bool { return gazetteer.IsPersonTitle(j.word(i)) }
+
+// isDemonymAt: token i is a demonym ("Indonesian"), not a country.
+func (j nameJoiner) isDemonymAt(i int) bool {
+	_, ok := gazetteer.Demonym(j.word(i))
+	return ok && !j.isCountryAt(i)
+}
+
+func (j nameJoiner) isCountryAt(i int) bool {
+	_, ok := gazetteer.Country(j.word(i))
+	return ok
+}
+
+// joinNames returns names with the pieces of one name joined, in names'
+// own array (the joined names are never more than the pieces).
+func joinNames(text string, toks []Token, names []Name) []Name {
+	if len(names) == 0 {
+		return names
+	}
+	j := nameJoiner{text: text, toks: toks}
+	out := names[:0]
+	// pieces is how many names the last one joined; complement whether it
+	// ends in a complement begun by "of", "on" or "for".
+	pieces, complement := 0, false
+	for _, n := range names {
+		if len(out) > 0 {
+			cur := &out[len(out)-1]
+			if ok, begins := j.joins(cur, n, pieces, complement); ok {
+				cur.Last, cur.End = n.Last, n.End
+				pieces++
+				complement = complement || begins
+				continue
+			}
+		}
+		if n.Type == Organization {
+			n = j.extendBackward(n, out)
+		}
+		out = append(out, n)
+		pieces, complement = 1, false
+	}
+	for k := range out {
+		limit := len(toks)
+		if k+1 < len(out) {
+			limit = out[k+1].First
+		}
+		if n := &out[k]; n.Last < limit && j.continuesName(n.Last) {
+			n.Last, n.End = n.Last+1, toks[n.Last].End // "Sharm el-Sheikh"
+		}
+		if out[k].Type == Organization {
+			out[k] = j.extendForward(out[k], limit)
+		}
+	}
+	return out
+}
+
+// continuesName reports whether token i is a word that continues the name
+// before it: a particle joined by a hyphen to a capitalised word
+// ("el-Sheikh", "al-Khaimah").
+func (j nameJoiner) continuesName(i int) bool {
+	t := j.toks[i]
+	if t.Kind != Word || !t.SpaceBefore || t.NewlineBefore {
+		return false
+	}
+	w := j.word(i)
+	if len(w) < 4 || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	particle, rest, ok := strings.Cut(w, "-")
+	return ok && hyphenParticles.has(particle) && isCapitalized(rest)
+}
+
+// joins reports whether name n continues cur, a name of pieces pieces, and
+// whether the join begins a complement.
+func (j nameJoiner) joins(cur *Name, n Name, pieces int, complement bool) (ok, begins bool) {
+	gap := n.First - cur.Last
+	if gap < 0 || gap > 2 || j.toks[n.First].NewlineBefore || gap > 0 && j.anyNewline(cur.Last, n.First) {
+		return false, false
+	}
+	last := j.word(cur.Last - 1)
+	switch gap {
+	case 0:
+		return n.Type == cur.Type && !isPossessiveClitic(last) && j.toks[n.First].Kind == Word &&
+			j.toks[cur.Last-1].Kind == Word, false
+	case 1, 2:
+		w := j.word(cur.Last)
+		if nameParticles.has(w) && (gap == 1 || nameParticles.has(j.word(cur.Last+1))) {
+			return n.Type == cur.Type, false
+		}
+		if gap == 2 && j.word(cur.Last+1) != "the" {
+			return false, false
+		}
+		switch {
+		case complementWords.has(w) && (w == "of" || w == "on" || w == "for"):
+			heads := cur.Type == Organization && institutionHeads.has(last) ||
+				cur.Type == Place && placeHeads.has(last) && n.Type == Place
+			return heads || complement && n.Type != Person, true
+		case gap == 1 && (w == "and" || w == "&"):
+			return complement && (n.Type == cur.Type || n.Type == Organization) && cur.Type == Organization, false
+		case gap == 1 && w == "in":
+			return complement && pieces >= 3 && n.Type == Place, false
+		}
+	}
+	return false, false
+}
+
+func (j nameJoiner) anyNewline(from, to int) bool {
+	for i := from; i <= to && i < len(j.toks); i++ {
+		if j.toks[i].NewlineBefore {
+			return true
+		}
+	}
+	return false
+}
+
+// isLooseNameWord reports whether token i is a capitalised word the
+// recognizer may have left out of an organization's name: not a title, a
+// calendar word or the first word of a sentence.
+func (j nameJoiner) isLooseNameWord(i int) bool {
+	t := j.toks[i]
+	if t.Kind != Word || t.NewlineBefore {
+		return false
+	}
+	w := j.word(i)
+	if !isCapitalized(w) || calendarWords.has(w) || j.isTitleAt(i) || strings.HasSuffix(w, ".") {
+		return false
+	}
+	if k := strings.LastIndexByte(w, '-'); k >= 0 && !isCapitalized(w[k+1:]) {
+		return false // "Bergamo-based", "Communist-led"
+	}
+	if i == 0 {
+		return false
+	}
+	switch j.word(i - 1) {
+	case ".", "!", "?", "\"", "“", "”", "‘", "’", "(", "—", "–", ":":
+		return false
+	}
+	return true
+}
+
+// extendBackward takes in the loose capitalised words right before an
+// organization ("the [Nigerian Export] Promotion Council"), when a
+// lower-case word opens them; prev are the names before it.
+func (j nameJoiner) extendBackward(n Name, prev []Name) Name {
+	floor := 0
+	if len(prev) > 0 {
+		floor = prev[len(prev)-1].Last
+	}
+	first := n.First
+	for first > floor && j.isLooseNameWord(first-1) && !j.toks[first].NewlineBefore {
+		first--
+	}
+	if first == n.First || first == 0 || !j.opensName(first-1) || j.inHeadline(first) {
+		return n
+	}
+	for i := first; j.isCountryAt(i) || j.isDemonymAt(i); i++ {
+		if i+1 == n.First {
+			return n // "a Polish [SPC] group": a demonym alone is no part of the name
+		}
+	}
+	n.First, n.Start = first, j.toks[first].Start
+	return n
+}
+
+// opensName: token i, a lower-case word or an article, can stand before a
+// name.
+func (j nameJoiner) opensName(i int) bool {
+	t := j.toks[i]
+	w := j.word(i)
+	return t.Kind == Word && (!isCapitalized(w) || w == "The")
+}
+
+// extendForward takes in the loose capitalised words right after an
+// organization ("[University of Cape] Town"), or after "of", "on" or "for"
+// and an optional "the" when it ends in a head word ("[Kiel Institute] for
+// the World Economy"); the words must be followed by a lower-case word or
+// punctuation, and no further than limit.
+func (j nameJoiner) extendForward(n Name, limit int) Name {
+	i := n.Last
+	last := j.word(n.Last - 1)
+	if i < limit && institutionHeads.has(last) && (j.word(i) == "of" || j.word(i) == "on" || j.word(i) == "for") && !j.toks[i].NewlineBefore {
+		i++
+		if i < limit && j.word(i) == "the" {
+			i++
+		}
+	}
+	if i == n.Last && (i >= limit || !j.isLooseNameWord(i) || !placeHeads.has(last) && !j.isDemonymAt(n.Last-1)) {
+		// Only a word that cannot end a name ("[Federation of Indonesian]
+		// Port Workers", "[University of Cape] Town") lets capitalised
+		// words follow it directly.
+		return n
+	}
+	start := i
+	for i < limit && j.isLooseNameWord(i) {
+		i++
+	}
+	if i == start || !j.closesName(i) || j.inHeadline(start) {
+		return n
+	}
+	n.Last, n.End = i, j.toks[i-1].End
+	return n
+}
+
+// closesName: the name may end before token i.
+func (j nameJoiner) closesName(i int) bool {
+	if i >= len(j.toks) {
+		return true
+	}
+	t := j.toks[i]
+	if t.NewlineBefore {
+		return false // a headline's line may end in anything
+	}
+	if t.Kind == Word {
+		w := j.word(i)
+		return !isCapitalized(w) || calendarWords.has(w) || j.isTitleAt(i)
+	}
+	return t.Kind == Punct || t.Kind == QuoteMark
+}
+
+// inHeadline reports whether token i is on a line in headline capitals, in
+// which every word but short function words is capitalised: three
+// capitalised words or more, and no lower-case word of five letters. A
+// line of more than maxHeadlineWords words around i is no headline.
+func (j nameJoiner) inHeadline(i int) bool {
+	upper, seen := 0, 0
+	// count reads token k; false stops the scan: no headline.
+	count := func(k int) bool {
+		if j.toks[k].Kind != Word {
+			return true
+		}
+		if seen++; seen > 2*maxHeadlineWords {
+			return false
+		}
+		w := j.word(k)
+		if isCapitalized(w) {
+			upper++
+		}
+		return isCapitalized(w) || len(w) < 5
+	}
+	for k := i; k >= 0; k-- {
+		if !count(k) {
+			return false
+		}
+		if j.toks[k].NewlineBefore {
+			break
+		}
+	}
+	for k := i + 1; k < len(j.toks) && !j.toks[k].NewlineBefore; k++ {
+		if !count(k) {
+			return false
+		}
+	}
+	return upper >= 3
+}
+
+// maxHeadlineWords bounds the words on either side of a name that
+// inHeadline reads.
+const maxHeadlineWords = 30

@@ -1,0 +1,75 @@
+package annotate
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestJoinNames checks which pieces of names the recognizer gave are one
+// name, on marked fixtures, so it runs without the recognizer.
+func TestJoinNames(t *testing.T) {
+	tests := []struct {
+		name   string
+		marked string
+		want   []string // "type text" of each joined name
+	}{
+		{"pieces that touch", "[P:Ferdinand Marcos] [P:Jr.] spoke.", []string{"person Ferdinand Marcos Jr."}},
+		{"touching pieces of two types stay apart", "In [L:Kenya] [O:Safaricom] fell.", []string{"place Kenya", "organization Safaricom"}},
+		{"a name particle", "In [L:Rio] de [L:Janeiro] and [P:Pieter] van der [P:Walt].", []string{"place Rio de Janeiro", "person Pieter van der Walt"}},
+		{"of after an institution's head", "The [O:Bank] of [L:England] and the [O:University] of [O:Cape Town].", []string{"organization Bank of England", "organization University of Cape Town"}},
+		{"of after a company's legal form", "The [O:Dow Chemical Co] of the [L:United States] said.", []string{"organization Dow Chemical Co", "place United States"}},
+		{"a person of a place stays two", "[P:Amos Kibet] of [L:Kenya] won.", []string{"person Amos Kibet", "place Kenya"}},
+		{"and, or in, outside a complement stays two", "[L:Paris] and [L:London] and [O:Barclays] in [L:London].", []string{"place Paris", "place London", "organization Barclays", "place London"}},
+		{"a complement goes on with and, then in", "The [O:Coalition] on [O:Homelessness] and [O:Housing] in [L:Ohio] met.", []string{"organization Coalition on Homelessness and Housing in Ohio"}},
+		{"in needs a longer complement", "The [O:Ministry] of [O:Health] in [L:Uganda] said.", []string{"organization Ministry of Health", "place Uganda"}},
+		{"a place's head", "The [L:Gulf] of [L:Mexico] and [L:Sharm] el-Sheikh.", []string{"place Gulf of Mexico", "place Sharm el-Sheikh"}},
+		{"capitalised words before an organization", "according to the Nigerian Export [O:Promotion Council] today", []string{"organization Nigerian Export Promotion Council"}},
+		{"after an article that starts a sentence", "The South African Heritage [O:Resources Agency] has declared the site protected.", []string{"organization South African Heritage Resources Agency"}},
+		{"a hyphenated particle word only", "[P:Abdel Fattah] el-Sisi met [L:Paris] al-fresco and [L:Rome] el-.", []string{"person Abdel Fattah el-Sisi", "place Paris", "place Rome"}},
+		{"a demonym alone stays out", "a Polish [O:SPC] group", []string{"organization SPC"}},
+		{"a compound adjective stays out", "the Bergamo-based [O:Atalanta] club", []string{"organization Atalanta"}},
+		{"not the first word of a sentence", "Officials met. Export [O:Promotion Council] said.", []string{"organization Promotion Council"}},
+		{"of and capitalised words after an institution", "economists at the [O:Kiel Institute] for the World Economy estimated", []string{"organization Kiel Institute for the World Economy"}},
+		{"capitalised words after a demonym", "the union, the [O:Federation of Indonesian] Port Workers, wants more", []string{"organization Federation of Indonesian Port Workers"}},
+		{"nothing after a plain organization", "he regarded [O:Cofinec] GDRs as cheap", []string{"organization Cofinec"}},
+		{"no titles or calendar words", "the [O:Board] of Governors Chairman agreed while the [O:Ministry of Health] Monday statement", []string{"organization Board of Governors", "organization Ministry of Health"}},
+		{"not in a headline", "Bank Of England [O:Holds] Rates As Prices Rise\nText.", []string{"organization Holds"}},
+		{"not across lines", "[O:Bank]\nof [L:England]", []string{"organization Bank", "place England"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, toks, names := markedNames(t, tt.marked)
+			var got []string
+			for _, n := range joinNames(text, toks, names) {
+				got = append(got, n.Type.String()+" "+text[n.Start:n.End])
+				assert.Equal(t, toks[n.First].Start, n.Start)
+				assert.Equal(t, toks[n.Last-1].End, n.End)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestJoinNamesLinear feeds joinNames a hostile line: a megabyte of
+// capitalised words without a line break, every third one an
+// organization's name, so every name tries to extend and asks whether the
+// line is a headline. The time must stay linear: well under a second.
+func TestJoinNamesLinear(t *testing.T) {
+	var b strings.Builder
+	for b.Len() < 1<<20 {
+		b.WriteString("Ab Cd Council ")
+	}
+	text := b.String()
+	toks := Tokenize(text)
+	var names []Name
+	for i := 2; i < len(toks); i += 3 {
+		names = append(names, Name{First: i, Last: i + 1, Start: toks[i].Start, End: toks[i].End, Type: Organization})
+	}
+	start := time.Now()
+	joined := joinNames(text, toks, names)
+	assert.Less(t, time.Since(start), 2*time.Second)
+	assert.NotEmpty(t, joined)
+}
