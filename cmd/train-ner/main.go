@@ -35,7 +35,7 @@ func main() {
 	classWords := flag.Int("class-words", 0, "give classes to at most this many words, the most frequent (0: no limit)")
 	allsides := flag.Int("allsides", 0, "files of AllSides news (and then the other unlabelled news) to learn word classes from")
 	classPasses := flag.Int("class-passes", 4, "passes of the word-class exchange algorithm")
-	minWeight := flag.Float64("min-weight", 1.2, "drop weights below this fraction of the median weight")
+	minWeight := flag.Float64("min-weight", 2.2, "drop weights below this fraction of the median weight")
 	keyBits := flag.Uint("key-bits", 23, "bits of each feature's hash the model keeps")
 	classKeyBits := flag.Uint("class-key-bits", 22, "bits of each word's hash the word-class table keeps")
 	levels := flag.Int("levels", 12, "quantization levels per sign of weight")
