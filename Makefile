@@ -7,7 +7,7 @@ WASMENV := GOOS=js GOARCH=wasm
 WASMPATH := PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH"
 
 .PHONY: run dist test vet test-go test-js test-wasm test-browser test-worker fuzz-short fuzz \
-        model topics-model eval eval-ner eval-ner-wikigold eval-quotes eval-issues eval-articles eval-geo eval-pronouns bench pgo chromium clean
+        model topics-model geo-data eval eval-ner eval-ner-wikigold eval-quotes eval-issues eval-articles eval-geo eval-pronouns bench pgo chromium clean
 
 ## run: build the app and serve it on http://$(ADDR)
 run: dist
@@ -57,6 +57,10 @@ topics-model:
 
 eval: eval-ner eval-ner-wikigold eval-quotes eval-issues eval-articles eval-geo eval-pronouns
 
+
+## geo-data: rebuild the place linker's GeoNames table and the map outline from $(SHARED)/data (deterministic)
+geo-data:
+	$(GO) run ./cmd/build-geo -shared $(SHARED)
 
 ## eval-ner: exact-match P/R/F1 on CoNLL-2003 dev, and the confidence's reliability
 eval-ner:
