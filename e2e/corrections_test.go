@@ -12,8 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// correctionsArticle is written for this test: a planet the recognizer takes
-// for a person, and a charity.
+// correctionsArticle is written for this test: people to correct (made a
+// place, rejected, taught to the lexicon), a planet and a charity.
 const correctionsArticle = `Astronomers at the Lowell Observatory said on Tuesday that Jupiter had moved closer to Earth than at any time in the past decade.
 
 "Jupiter is putting on a show this month," said Maria Chen, who leads the observatory's outreach team. She said families could see the planet without a telescope.
@@ -39,13 +39,13 @@ func TestCorrectionsInThePage(t *testing.T) {
 	OpenApp(t, tab, srv.URL)
 	PasteArticle(t, tab, correctionsArticle)
 	people := `(` + cardNames + `)("person")`
-	require.Contains(t, Eval[[]string](t, tab, people), "Jupiter", "the test needs the recognizer's mistake")
-	hasJupiter := `(` + cardNames + `)("person").includes("Jupiter")`
+	require.Contains(t, Eval[[]string](t, tab, people), "Tom Reyes", "the test needs a person to correct")
+	hasReyes := `(` + cardNames + `)("person").includes("Tom Reyes")`
 
 	t.Run("reject an entity", func(t *testing.T) {
-		Eval[chromedp.Void](t, tab, fixMenu("Jupiter", ".fix-reject"))
-		WaitFor(t, tab, `!`+hasJupiter+` && document.body.dataset.state === "annotated"`, 10*time.Second)
-		assert.Zero(t, Eval[int](t, tab, `[...document.querySelectorAll("#article .hl-person")].filter((m) => m.textContent === "Jupiter").length`), "no highlight left")
+		Eval[chromedp.Void](t, tab, fixMenu("Tom Reyes", ".fix-reject"))
+		WaitFor(t, tab, `!`+hasReyes+` && document.body.dataset.state === "annotated"`, 10*time.Second)
+		assert.Zero(t, Eval[int](t, tab, `[...document.querySelectorAll("#article .hl-person")].filter((m) => m.textContent === "Tom Reyes").length`), "no highlight left")
 		assert.Equal(t, "Undo (1)", Eval[string](t, tab, `document.getElementById("fix-undo").textContent`))
 	})
 
@@ -56,41 +56,41 @@ func TestCorrectionsInThePage(t *testing.T) {
 		}
 		require.NoError(t, json.Unmarshal(Download(t, tab, dir, "json"), &doc))
 		for _, e := range doc.Entities {
-			assert.NotEqual(t, "Jupiter", e.Name)
+			assert.NotEqual(t, "Tom Reyes", e.Name)
 		}
 	})
 
 	t.Run("undo", func(t *testing.T) {
 		Do(t, tab, chromedp.Click(chromedp.ID("fix-undo")))
-		WaitFor(t, tab, hasJupiter, 10*time.Second)
+		WaitFor(t, tab, hasReyes, 10*time.Second)
 		assert.True(t, Eval[bool](t, tab, `document.getElementById("fix-undo").disabled`))
 		assert.Equal(t, "null", Eval[string](t, tab, `String(localStorage.getItem("lede.corrections"))`))
 	})
 
 	t.Run("change a type and keep it across a reload", func(t *testing.T) {
-		Eval[chromedp.Void](t, tab, fixMenu("Jupiter", ".fix-type-place"))
-		WaitFor(t, tab, `!`+hasJupiter+` && (`+cardNames+`)("place").includes("Jupiter")`, 10*time.Second)
-		assert.True(t, Eval[bool](t, tab, `[...document.querySelectorAll("#list-place .item")].some((b) => b.classList.contains("corrected") && b.textContent.includes("Jupiter"))`), "marked as corrected")
+		Eval[chromedp.Void](t, tab, fixMenu("Tom Reyes", ".fix-type-place"))
+		WaitFor(t, tab, `!`+hasReyes+` && (`+cardNames+`)("place").includes("Tom Reyes")`, 10*time.Second)
+		assert.True(t, Eval[bool](t, tab, `[...document.querySelectorAll("#list-place .item")].some((b) => b.classList.contains("corrected") && b.textContent.includes("Tom Reyes"))`), "marked as corrected")
 		time.Sleep(time.Second) // past the delayed save of the article
 		OpenApp(t, tab, srv.URL)
 		WaitAnnotated(t, tab)
-		WaitFor(t, tab, `(`+cardNames+`)("place").includes("Jupiter")`, 10*time.Second)
-		assert.False(t, Eval[bool](t, tab, hasJupiter))
+		WaitFor(t, tab, `(`+cardNames+`)("place").includes("Tom Reyes")`, 10*time.Second)
+		assert.False(t, Eval[bool](t, tab, hasReyes))
 		Do(t, tab, chromedp.Click(chromedp.ID("fix-undo")))
-		WaitFor(t, tab, hasJupiter, 10*time.Second)
+		WaitFor(t, tab, hasReyes, 10*time.Second)
 	})
 
 	t.Run("lexicon manager", func(t *testing.T) {
 		Do(t, tab, chromedp.Click(chromedp.ID("lexicon-toggle")))
 		require.False(t, Eval[bool](t, tab, `document.getElementById("lexicon-manager").hidden`))
 		Do(t, tab,
-			chromedp.SendKeys(`#lexicon-manager .lexicon-new-name`, "Jupiter"),
+			chromedp.SendKeys(`#lexicon-manager .lexicon-new-name`, "Tom Reyes"),
 			chromedp.SetValue(`#lexicon-manager .lexicon-new-kind`, "place"),
 			chromedp.Click(`#lexicon-manager .lexicon-add`),
 		)
-		WaitFor(t, tab, `(`+cardNames+`)("place").includes("Jupiter")`, 10*time.Second)
-		assert.Equal(t, []string{"Jupiter"}, Eval[[]string](t, tab, `[...document.querySelectorAll("#lexicon-manager .lexicon-name")].map((e) => e.textContent)`))
-		assert.Equal(t, `{"entities":[{"name":"Jupiter","type":"place"}],"ignore":[]}`, Eval[string](t, tab, `localStorage.getItem("lede.lexicon")`))
+		WaitFor(t, tab, `(`+cardNames+`)("place").includes("Tom Reyes")`, 10*time.Second)
+		assert.Equal(t, []string{"Tom Reyes"}, Eval[[]string](t, tab, `[...document.querySelectorAll("#lexicon-manager .lexicon-name")].map((e) => e.textContent)`))
+		assert.Equal(t, `{"entities":[{"name":"Tom Reyes","type":"place"}],"ignore":[]}`, Eval[string](t, tab, `localStorage.getItem("lede.lexicon")`))
 		assert.Equal(t, "Lexicon (1)", Eval[string](t, tab, `document.getElementById("lexicon-toggle").textContent`))
 
 		// "Never flag" from a card's menu adds to the lexicon.
@@ -103,8 +103,8 @@ func TestCorrectionsInThePage(t *testing.T) {
 		WaitAnnotated(t, tab)
 		assert.Equal(t, "Lexicon (2)", Eval[string](t, tab, `document.getElementById("lexicon-toggle").textContent`))
 		Do(t, tab, chromedp.Click(chromedp.ID("lexicon-toggle")))
-		Eval[chromedp.Void](t, tab, `[...document.querySelectorAll("#lexicon-manager .lexicon-entry")].find((li) => li.querySelector(".lexicon-name").textContent === "Jupiter").querySelector(".lexicon-remove").click()`)
-		WaitFor(t, tab, hasJupiter, 10*time.Second)
+		Eval[chromedp.Void](t, tab, `[...document.querySelectorAll("#lexicon-manager .lexicon-entry")].find((li) => li.querySelector(".lexicon-name").textContent === "Tom Reyes").querySelector(".lexicon-remove").click()`)
+		WaitFor(t, tab, hasReyes, 10*time.Second)
 		assert.Equal(t, `{"entities":[],"ignore":["Homes Now"]}`, Eval[string](t, tab, `localStorage.getItem("lede.lexicon")`))
 	})
 

@@ -206,7 +206,7 @@ func TestExports(t *testing.T) {
 		rows, err := csv.NewReader(bytes.NewReader(downloads["entities-csv"])).ReadAll()
 		require.NoError(t, err)
 		require.Len(t, rows, len(doc.Entities)+1)
-		assert.Equal(t, []string{"id", "type", "name", "role", "mentions"}, rows[0][:5])
+		assert.Equal(t, []string{"id", "type", "name", "role", "gender", "mentions"}, rows[0][:6])
 	})
 
 	t.Run("brat", func(t *testing.T) {

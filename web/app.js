@@ -322,7 +322,9 @@ async function runExport() {
     }
   };
   try {
-    return await annotator.export(a.text, format, {}, progress);
+    // The editor's corrections and the newsroom lexicon shape every export,
+    // as they shape the page.
+    return await annotator.export(a.text, format, corrections.options(), progress);
   } finally {
     clearTimeout(timer);
     ui.progress.hidden = true;
