@@ -9,7 +9,6 @@
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"log"
@@ -19,6 +18,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"lede/cmd/internal/tsv"
 )
 
 func main() {
@@ -30,14 +31,14 @@ func main() {
 	log.SetFlags(0)
 
 	dir := filepath.Join(*shared, "data", "gazetteers")
-	countries := readRows(filepath.Join(dir, "countries", "countries_demonyms.tsv"), true)
-	countryNames, demonyms := compileCountries(countries, readRows(filepath.Join(dir, "geonames", "countryInfo.txt"), false))
+	countries := tsv.Rows(filepath.Join(dir, "countries", "countries_demonyms.tsv"), true)
+	countryNames, demonyms := compileCountries(countries, tsv.Rows(filepath.Join(dir, "geonames", "countryInfo.txt"), false))
 	places := compilePlaces(countries,
-		readRows(filepath.Join(dir, "geonames", "admin1CodesASCII.txt"), false),
-		readRows(filepath.Join(dir, "geonames", "cities15000.txt"), false),
+		tsv.Rows(filepath.Join(dir, "geonames", "admin1CodesASCII.txt"), false),
+		tsv.Rows(filepath.Join(dir, "geonames", "cities15000.txt"), false),
 		countryNames, *minCityPopulation)
-	given := compileGivenNames(readRows(filepath.Join(dir, "names", "first_names_aggregate.tsv"), true), *minNameCount)
-	markClearGivenNames(given, readRows(filepath.Join(dir, "names", "first_names_aggregate.tsv"), true),
+	given := compileGivenNames(tsv.Rows(filepath.Join(dir, "names", "first_names_aggregate.tsv"), true), *minNameCount)
+	markClearGivenNames(given, tsv.Rows(filepath.Join(dir, "names", "first_names_aggregate.tsv"), true),
 		readCSV(filepath.Join(dir, "names", "uk_names_processed.csv")))
 
 	if err := os.MkdirAll(*out, 0o755); err != nil {
@@ -49,33 +50,6 @@ func main() {
 	writeTable(*out, "given.txt", given)
 	writeTable(*out, "titles.txt", compileTitles())
 	writeTable(*out, "orgsuffixes.txt", setOf(orgSuffixes))
-}
-
-// readRows reads a TSV file, skipping comment lines and, if asked, the header.
-func readRows(path string, header bool) [][]string {
-	f, err := os.Open(path)
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer f.Close()
-	var rows [][]string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") || line == "" {
-			continue
-		}
-		if header {
-			header = false
-			continue
-		}
-		rows = append(rows, strings.Split(line, "\t"))
-	}
-	if err := sc.Err(); err != nil {
-		log.Fatal(err)
-	}
-	return rows
 }
 
 // ranked keeps, for each key, the value offered with the best (lowest) rank,

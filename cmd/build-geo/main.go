@@ -18,7 +18,6 @@
 package main
 
 import (
-	"bufio"
 	"cmp"
 	"encoding/binary"
 	"encoding/json"
@@ -33,6 +32,7 @@ import (
 	"strings"
 
 	"lede/annotate/gazetteer"
+	"lede/cmd/internal/tsv"
 )
 
 // Kinds, as annotate/geo numbers them.
@@ -81,32 +81,6 @@ func main() {
 	log.Printf("%s: %d bytes", *land, len(outline))
 }
 
-func readRows(path string, header bool) [][]string {
-	f, err := os.Open(path)
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer f.Close()
-	var rows [][]string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		line := sc.Text()
-		if header {
-			header = false
-			continue
-		}
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		rows = append(rows, strings.Split(line, "\t"))
-	}
-	if err := sc.Err(); err != nil {
-		log.Fatal(err)
-	}
-	return rows
-}
-
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
@@ -125,7 +99,7 @@ func compile(dir string, minPop, minHomonym, minRegionPop int) []*place {
 	// Countries, named as the gazetteer names them so that an entity's
 	// canonical name finds its record.
 	countries := map[string]*place{}
-	for _, r := range readRows(filepath.Join(dir, "geonames", "countryInfo.txt"), false) {
+	for _, r := range tsv.Rows(filepath.Join(dir, "geonames", "countryInfo.txt"), false) {
 		if len(r) < 17 || atoi(r[16]) == 0 {
 			continue
 		}
@@ -141,7 +115,7 @@ func compile(dir string, minPop, minHomonym, minRegionPop int) []*place {
 		places = append(places, p)
 	}
 	admin1 := map[string]*place{}
-	for _, r := range readRows(filepath.Join(dir, "geonames", "admin1CodesASCII.txt"), false) {
+	for _, r := range tsv.Rows(filepath.Join(dir, "geonames", "admin1CodesASCII.txt"), false) {
 		cc, _, _ := strings.Cut(r[0], ".")
 		p := &place{id: atoi(r[3]), kind: kindRegion, name: r[1], country: cc, admin1: r[0]}
 		if r[2] != r[1] {
@@ -153,7 +127,7 @@ func compile(dir string, minPop, minHomonym, minRegionPop int) []*place {
 	// The first-level divisions that hold too few people to make the news
 	// are dropped once the cities are counted, below.
 	admin2 := map[string]*place{}
-	for _, r := range readRows(filepath.Join(dir, "geonames", "geonames_admin2.tsv"), true) {
+	for _, r := range tsv.Rows(filepath.Join(dir, "geonames", "geonames_admin2.tsv"), true) {
 		parts := strings.Split(r[0], ".")
 		if len(parts) != 3 {
 			continue
@@ -177,7 +151,7 @@ func compile(dir string, minPop, minHomonym, minRegionPop int) []*place {
 		s.lat, s.lon, s.n, s.pop = s.lat+lat, s.lon+lon, s.n+1, s.pop+pop
 	}
 	var cities []*place
-	for _, r := range readRows(filepath.Join(dir, "geonames", "cities15000.txt"), false) {
+	for _, r := range tsv.Rows(filepath.Join(dir, "geonames", "cities15000.txt"), false) {
 		if r[7] == "PPLX" || r[7] == "PPLH" || r[7] == "PPLQ" {
 			continue // a part of a city, a historical or abandoned place
 		}
@@ -261,22 +235,7 @@ type centroid struct {
 // countryCentroids returns the centroid of each country's largest polygon
 // (mainland France, the contiguous United States).
 func countryCentroids(path string) []centroid {
-	var fc struct {
-		Features []struct {
-			Properties map[string]any `json:"properties"`
-			Geometry   struct {
-				Type        string          `json:"type"`
-				Coordinates json.RawMessage `json:"coordinates"`
-			} `json:"geometry"`
-		} `json:"features"`
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := json.Unmarshal(b, &fc); err != nil {
-		log.Fatal(err)
-	}
+	fc := readFeatures(path)
 	var out []centroid
 	for _, f := range fc.Features {
 		iso := ""
@@ -439,21 +398,7 @@ func popByte(pop int) byte {
 // projection, one unit per half degree (x = 2·(lon+180), y = 2·(90−lat)), with
 // points closer than a unit to the last one dropped, as a JS module.
 func compileLand(path string) string {
-	var fc struct {
-		Features []struct {
-			Geometry struct {
-				Type        string          `json:"type"`
-				Coordinates json.RawMessage `json:"coordinates"`
-			} `json:"geometry"`
-		} `json:"features"`
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := json.Unmarshal(b, &fc); err != nil {
-		log.Fatal(err)
-	}
+	fc := readFeatures(path)
 	var sb strings.Builder
 	for _, f := range fc.Features {
 		var polys [][][][2]float64
@@ -521,3 +466,26 @@ func init() {
 }
 
 var statsHook = func([]*place) {}
+
+// feature is a GeoJSON feature as Natural Earth writes them.
+type feature struct {
+	Properties map[string]any `json:"properties"`
+	Geometry   struct {
+		Type        string          `json:"type"`
+		Coordinates json.RawMessage `json:"coordinates"`
+	} `json:"geometry"`
+}
+
+// readFeatures reads a GeoJSON FeatureCollection.
+func readFeatures(path string) (fc struct {
+	Features []feature `json:"features"`
+}) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &fc); err != nil {
+		log.Fatal(err)
+	}
+	return fc
+}
