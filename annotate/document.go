@@ -116,6 +116,9 @@ type Issue struct {
 	Parent      string  `json:"parent,omitempty"`
 	ParentLabel string  `json:"parentLabel,omitempty"`
 	Score       float64 `json:"score"`
+	// Confidence is the calibrated probability that the issue's field is
+	// right: a top level's score; a narrow topic takes its top level's.
+	Confidence float64 `json:"confidence"`
 	// Salient marks the issues a reader would name (typically 2–6).
 	Salient  bool      `json:"salient,omitempty"`
 	Mentions []Mention `json:"mentions"`

@@ -360,6 +360,32 @@ func outranks(x, y *topicTally, lex *topics.Lexicon) bool {
 	return lex.Topics[x.topic].ID < lex.Topics[y.topic].ID
 }
 
+// setIssueConfidence gives each issue its confidence. A top level's score is
+// the classifier's probability, calibrated by cmd/build-topics on stories
+// it did not train on; a narrow topic takes its top level's, as no
+// labelled data scores narrow topics. Weather, which the classifier does
+// not score, has the lexicon's score: the one confidence not calibrated.
+func setIssueConfidence(issues []Issue) {
+	var tops [topics.TopLevels]*Issue
+	n := 0
+	for i := range issues {
+		if is := &issues[i]; is.Parent == "" && n < len(tops) {
+			tops[n] = is
+			n++
+		}
+	}
+	for i := range issues {
+		is := &issues[i]
+		is.Confidence = is.Score
+		for _, t := range tops[:n] {
+			if t.ID == is.Parent {
+				is.Confidence = t.Score
+				break
+			}
+		}
+	}
+}
+
 // newIssue lists a topic with its score and mentions.
 func newIssue(lex *topics.Lexicon, topic int, score float64, mentions [][2]int) issue {
 	is := issue{id: lex.Topics[topic].ID, label: lex.Topics[topic].Label, score: score, mentions: mentions}

@@ -259,6 +259,39 @@ func TestIssueRanking(t *testing.T) {
 	assert.Equal(t, "medtop:04000000", topLevels(doc)[0], "the headline and lede are about trade")
 }
 
+func TestIssueConfidence(t *testing.T) {
+	cases := []struct{ name, text string }{
+		{"trade article", "Trade talks stall over steel tariffs\nTalks on a trade deal stalled on Monday as both sides refused to cut tariffs. The dispute over exports has run for a year."},
+		{"short item", "Flop in the ninth inning sinks Jays"},
+		{"two fields", "The hospital board cut nurses' pay as the league postponed the cup final.\nUnions said the cuts would hit patients, and fans said the match should go ahead."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := Annotate(c.text, WithOffsets(Bytes))
+			require.NotEmpty(t, doc.Issues)
+			tops := map[string]float64{}
+			for _, is := range doc.Issues {
+				assert.Greater(t, is.Confidence, 0.0, is.Label)
+				assert.LessOrEqual(t, is.Confidence, 1.0, is.Label)
+				if is.Parent == "" {
+					tops[is.ID] = is.Score
+					assert.Equal(t, is.Score, is.Confidence, "a top level's confidence is its probability: %s", is.Label)
+				}
+			}
+			for _, is := range doc.Issues {
+				if p, ok := tops[is.Parent]; ok {
+					assert.Equal(t, p, is.Confidence, "%s takes the confidence of its field", is.Label)
+				}
+			}
+			var written struct{ Issues []map[string]any }
+			require.NoError(t, json.Unmarshal(doc.AppendJSON(nil), &written))
+			for _, is := range written.Issues {
+				assert.Contains(t, is, "confidence", "%v writes its confidence", is["label"])
+			}
+		})
+	}
+}
+
 func topLevels(doc *Document) []string {
 	var out []string
 	for _, is := range doc.Issues {

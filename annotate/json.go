@@ -189,6 +189,7 @@ func (is *Issue) appendJSON(b []byte) []byte {
 	}
 	b = append(b, `,"score":`...)
 	b = decimal.Append(b, is.Score, scorePlaces)
+	b = decimal.Append(append(b, `,"confidence":`...), is.Confidence, scorePlaces)
 	if is.Salient {
 		b = append(b, `,"salient":true`...)
 	}

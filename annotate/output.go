@@ -94,6 +94,7 @@ func (r *report) document(cfg config) *Document {
 		sortMentions(out.Mentions)
 		doc.Issues[i] = out
 	}
+	setIssueConfidence(doc.Issues)
 	if len(r.repairs) > 0 {
 		doc.Repairs = make([]Repair, len(r.repairs))
 		for i, rp := range r.repairs {

@@ -151,8 +151,10 @@ export interface Issue {
   label: string;
   parent?: string;
   parentLabel?: string;
-  /** Confidence between 0 and 1. */
+  /** 0–1: a top level's probability; a narrow topic's centrality. */
   score: number;
+  /** 0–1: the calibrated probability that the issue's field is right (a narrow topic takes its top level's). */
+  confidence: number;
   /** An issue a reader would name (typically 2–6 per article); the page underlines only these by default. */
   salient?: boolean;
   mentions: Mention[];

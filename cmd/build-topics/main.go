@@ -45,14 +45,23 @@ func main() {
 	flag.Float64Var(&cfg.l2, "l2", cfg.l2, "with -train: weight decay")
 	flag.Float64Var(&cfg.wmasakhane, "wmas", cfg.wmasakhane, "with -train: weight of a MasakhaNEWS story")
 	flag.Float64Var(&cfg.wbbc, "wbbc", cfg.wbbc, "with -train: weight of a BBC story")
+	flag.Float64Var(&cfg.wallsides, "wall", cfg.wallsides, "with -train: weight of an AllSides story")
+	flag.IntVar(&cfg.maxPerClass, "allsides-per-class", cfg.maxPerClass, "with -train: AllSides stories read per top level")
+	flag.Float64Var(&cfg.balance, "balance", cfg.balance, "with -train: how far the top levels are weighed to one mass (0 none, 1 fully)")
 	flag.Float64Var(&cfg.whuffpost, "whuff", cfg.whuffpost, "with -train: weight of a HuffPost story")
 	flag.Float64Var(&cfg.wheadline, "whead", cfg.wheadline, "with -train: weight of a headline alone")
 	flag.IntVar(&cfg.levels, "levels", cfg.levels, "with -train: the largest quantised weight (at most 127)")
 	flag.BoolVar(&checkHeldOut, "check", false, "with -train: print held-out accuracy of the float model")
+	cv := flag.Bool("cv", false, "with -train: print the accuracy on MasakhaNEWS train.tsv by cross-validation instead")
 	flag.Parse()
 	log.SetFlags(0)
 	if *trainModel {
-		sourceWeight = map[string]float64{"bbc": cfg.wbbc, "masakhane": cfg.wmasakhane, "allsides": 1, "huffpost": cfg.whuffpost, "headline": cfg.wheadline}
+		sourceWeight = map[string]float64{"bbc": cfg.wbbc, "masakhane": cfg.wmasakhane, "allsides": cfg.wallsides, "huffpost": cfg.whuffpost, "headline": cfg.wheadline}
+		classBalance = cfg.balance
+		if *cv {
+			crossValidate(*shared, *cache, cfg)
+			return
+		}
 		train(*shared, *cache, *modelPath, cfg)
 		return
 	}

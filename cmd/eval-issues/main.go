@@ -7,6 +7,9 @@
 //   - top-level accuracy on MasakhaNEWS English dev.tsv (BBC 2022; the
 //     classifier trains on train.tsv only; the test split is never read);
 //   - the same on the headlines alone;
+//   - the reliability of the first top level's confidence on the held-out
+//     stories (by tenths: how many, their mean confidence, the share right;
+//     the temperature is fitted by cmd/build-topics on training stories);
 //   - Lede's own test articles (annotate/testdata/issues): whether the
 //     issues a reader expects are among the top five, and how many words
 //     are underlined as salient issues.
@@ -21,6 +24,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -66,11 +70,10 @@ func main() {
 	}
 	start := time.Now()
 	var bytes int
-	// reliability[b] counts the full held-out articles whose first top level
-	// scores in [b/5, (b+1)/5), and how many of those are right.
-	var reliability [5]tally
-	var scoreSum [5]float64
-	run := func(title string, stories []corpus.Story, headlines bool) map[string]*tally {
+	// The reliability of the first top level's confidence on the held-out
+	// stories: BBC News, MasakhaNEWS, and their headlines alone.
+	var bbcRel, devRel, headRel reliability
+	run := func(title string, stories []corpus.Story, headlines bool, rel *reliability) map[string]*tally {
 		scores := map[string]*tally{}
 		printed := map[string]int{}
 		confusions := map[string]map[string]int{}
@@ -83,14 +86,8 @@ func main() {
 			doc := annotate.Annotate(text, annotate.WithOffsets(annotate.Bytes), annotate.WithLayers(annotate.Layers{Issues: true}))
 			got, label := topIssue(doc)
 			ok := got == s.Topic
-			if title != "" {
-				score := topScore(doc)
-				b := min(int(score*5), 4)
-				reliability[b].total++
-				scoreSum[b] += score
-				if ok {
-					reliability[b].correct++
-				}
+			if rel != nil {
+				rel.add(topConfidence(doc), ok)
 			}
 			for _, c := range []string{s.Class, "overall"} {
 				if scores[c] == nil {
@@ -120,22 +117,17 @@ func main() {
 		}
 		return scores
 	}
-	run("BBC News 2004–05, held-out half (odd positions), full articles", held, false)
-	run("MasakhaNEWS English dev.tsv (BBC 2022), full articles", dev, false)
-	bbcTrained := run("", trained, false)
-	bbcHeadlines := run("", held, true)
-	devHeadlines := run("", dev, true)
+	run("BBC News 2004–05, held-out half (odd positions), full articles", held, false, &bbcRel)
+	run("MasakhaNEWS English dev.tsv (BBC 2022), full articles", dev, false, &devRel)
+	bbcTrained := run("", trained, false, nil)
+	bbcHeadlines := run("", held, true, &headRel)
+	devHeadlines := run("", dev, true, &headRel)
 	elapsed := time.Since(start)
 	fmt.Printf("\n| | full articles | headlines alone |\n|---|---|---|\n")
 	fmt.Printf("| BBC held-out half | (above) | %s |\n", bbcHeadlines["overall"])
 	fmt.Printf("| MasakhaNEWS dev | (above) | %s |\n", devHeadlines["overall"])
 	fmt.Printf("| BBC training half (trained on) | %s | |\n", bbcTrained["overall"])
-	fmt.Printf("\nCalibration of the first top level's score (held-out full articles):\n\n| score | articles | mean score | right |\n|---|---|---|---|\n")
-	for b, r := range reliability {
-		if r.total > 0 {
-			fmt.Printf("| %.1f–%.1f | %d | %.2f | %.2f |\n", float64(b)/5, float64(b+1)/5, r.total, scoreSum[b]/float64(r.total), float64(r.correct)/float64(r.total))
-		}
-	}
+	printReliability([]string{"BBC held-out half", "MasakhaNEWS dev", "their headlines alone"}, []*reliability{&bbcRel, &devRel, &headRel})
 	fmt.Printf("\n%.1f MB in %v (%.1f MB/s; names and issues, no quotes)\n", float64(bytes)/1e6, elapsed.Round(time.Millisecond), float64(bytes)/1e6/elapsed.Seconds())
 	if err := ownArticles(*own); err != nil {
 		log.Fatal(err)
@@ -152,14 +144,60 @@ func topIssue(doc *annotate.Document) (id, label string) {
 	return "", "(none)"
 }
 
-// topScore is the score of the best-ranked top-level issue.
-func topScore(doc *annotate.Document) float64 {
+// topConfidence is the confidence of the best-ranked top-level issue.
+func topConfidence(doc *annotate.Document) float64 {
 	for _, is := range doc.Issues {
 		if is.Parent == "" {
-			return is.Score
+			return is.Confidence
 		}
 	}
 	return 0
+}
+
+// reliability counts, for each tenth of confidence, the stories whose first
+// top level is given that confidence, their summed confidence, and how many
+// are right.
+type reliability struct {
+	bins [10]tally
+	sum  [10]float64
+}
+
+func (r *reliability) add(confidence float64, right bool) {
+	b := min(int(confidence*10), 9)
+	r.bins[b].total++
+	r.sum[b] += confidence
+	if right {
+		r.bins[b].correct++
+	}
+}
+
+// printReliability writes the reliability tables side by side, with the
+// expected calibration error of each (the stories' mean gap between
+// confidence and accuracy, bin by bin).
+func printReliability(names []string, rels []*reliability) {
+	fmt.Printf("\nReliability of the first top level's confidence (stories, mean confidence → share right):\n\n| confidence | %s |\n|---|%s\n", strings.Join(names, " | "), strings.Repeat("---|", len(names)))
+	gaps := make([]float64, len(rels))
+	counts := make([]int, len(rels))
+	for b := range 10 {
+		fmt.Printf("| %.1f–%.1f |", float64(b)/10, float64(b+1)/10)
+		for i, r := range rels {
+			t := r.bins[b]
+			if t.total == 0 {
+				fmt.Printf(" |")
+				continue
+			}
+			mean, right := r.sum[b]/float64(t.total), float64(t.correct)/float64(t.total)
+			fmt.Printf(" %d, %.2f → %.2f |", t.total, mean, right)
+			gaps[i] += float64(t.total) * math.Abs(mean-right)
+			counts[i] += t.total
+		}
+		fmt.Println()
+	}
+	fmt.Printf("| expected calibration error |")
+	for i := range rels {
+		fmt.Printf(" %.3f |", gaps[i]/float64(max(counts[i], 1)))
+	}
+	fmt.Println()
 }
 
 // expectation is what a reader expects of one of Lede's own test articles
