@@ -247,8 +247,9 @@ func (m *model) fit(examples []example, cfg trainConfig) {
 	}
 }
 
-// train builds the classifier and writes it to out.
-func train(shared, cache, out string, cfg trainConfig) {
+// trainingSet reads the training stories' features and their classes (the
+// top levels they are filed under), sorted.
+func trainingSet(shared, cache string, cfg trainConfig) ([]featured, []string) {
 	docs, err := cachedFeatures(shared, cache, cfg)
 	if err != nil {
 		log.Fatal(err)
@@ -260,6 +261,12 @@ func train(shared, cache, out string, cfg trainConfig) {
 		}
 	}
 	sort.Strings(classes)
+	return docs, classes
+}
+
+// train builds the classifier and writes it to out.
+func train(shared, cache, out string, cfg trainConfig) {
+	docs, classes := trainingSet(shared, cache, cfg)
 	// The temperature is fitted on a fifth of the training stories that a
 	// model trained the same way on the other four fifths has not read:
 	// never on the held-out stories the scores are measured on.
@@ -303,17 +310,7 @@ func foldOf(d featured) int {
 // of the training and classified by the model trained on the rest, so the
 // training settings can be chosen without reading dev.tsv.
 func crossValidate(shared, cache string, cfg trainConfig) {
-	docs, err := cachedFeatures(shared, cache, cfg)
-	if err != nil {
-		log.Fatal(err)
-	}
-	var classes []string
-	for _, d := range docs {
-		if !slices.Contains(classes, d.Topic) {
-			classes = append(classes, d.Topic)
-		}
-	}
-	sort.Strings(classes)
+	docs, classes := trainingSet(shared, cache, cfg)
 	right, total := 0, 0
 	for k := range 5 {
 		var rest, fold []featured
