@@ -9,7 +9,7 @@
 
 import { started } from "./boot.js";
 import { Annotator } from "./worker-client.js";
-import { LAYERS, spans, counts } from "./layers.js";
+import { LAYERS, spans, counts, speakerName } from "./layers.js";
 import { renderHighlights, attachTooltip } from "./render.js";
 import { adoptPalette } from "./palette.js";
 import { Panel } from "./panel.js";
@@ -72,6 +72,13 @@ const selection = new Selection({
   onChange: (ref) => {
     panel.mark(ref);
     worldMap.mark(ref);
+    announce(ref);
+  },
+  // Stepping through a speaker's quotes follows with their cards.
+  onStep: (m) => {
+    if (m.layer !== "quote") return;
+    panel.mark(m.ref);
+    panel.reveal(m.ref);
   },
 });
 const worldMap = new WorldMap($("panel"), { select: selectItem, step: (d) => selection.step(d), selected: () => selection.ref });
@@ -284,7 +291,29 @@ function selectItem(ref, name) {
   if (state.mode !== "view") setMode("view");
   const layer = a.items.get(ref).layer;
   if (!state.layers[layer]) toggleLayer(layer);
-  selection.select(ref, mentions, name);
+  if (layer === "quote") selectSpeaker(a, a.items.get(ref).item);
+  else selection.select(ref, mentions, name);
+}
+
+// selectSpeaker selects quote q among every quote of its speaker, in text
+// order, so the navigator steps through what they said.
+function selectSpeaker(a, q) {
+  const key = (x) => (x.speaker && (x.speaker.entity || x.speaker.name)) || "";
+  const quotes = (a.doc.quotes || []).filter((o) => key(o) === key(q) && a.byRef.has(o.id));
+  const mentions = quotes.flatMap((o) => a.byRef.get(o.id));
+  selection.select(q.id, mentions, speakerName(q), { at: mentions.findIndex((m) => m.ref === q.id), unit: "quote" });
+}
+
+// announce tells the page's embedder (iframe.js) what is selected.
+function announce(ref) {
+  const entry = ref && state.annotated && state.annotated.items.get(ref);
+  const item = entry && {
+    id: ref,
+    layer: entry.layer,
+    name: selection.name,
+    mentions: selection.mentions.map((m) => ({ start: m.start, end: m.end })),
+  };
+  window.dispatchEvent(new CustomEvent("lede-select", { detail: item || null }));
 }
 
 // ---- exports ----
@@ -400,6 +429,8 @@ async function openFile(file) {
 }
 
 function wireInput() {
+  // An article sent to the framed page (iframe.js).
+  window.addEventListener("lede-show", (event) => replaceText(event.detail));
   ui.editor.addEventListener("input", () => {
     state.text = ui.editor.value;
     textChanged();
