@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"lede/annotate"
 	"lede/server"
 )
 
@@ -66,4 +67,73 @@ func TestIframeShowsThePostedArticle(t *testing.T) {
 	}
 	Do(t, tab, chromedp.Click(`#nav-close`, in))
 	WaitFor(t, tab, `window.heard.some((m) => m.type === "lede:select" && m.item === null)`, 10*time.Second)
+}
+
+// componentView is what <lede-annotator> shows: its text, legend and speakers.
+type componentView struct {
+	Shown    string   `json:"shown"`
+	Legend   []string `json:"legend"`
+	Speakers []string `json:"speakers"`
+}
+
+const viewComponent = `((el) => ({
+	shown: el.shadowRoot.querySelector(".text").textContent,
+	legend: [...el.shadowRoot.querySelectorAll(".legend li")].map((li) => li.textContent),
+	speakers: [...el.shadowRoot.querySelectorAll(".speakers li")].map((li) => li.textContent),
+}))`
+
+// The component follows what a CMS script does to the text (no input
+// events): setting the field's value, the children's text, its own value.
+func TestComponentFollowsProgrammaticChanges(t *testing.T) {
+	lede := ledeServer(t, server.Config{})
+	tab := NewTab(t)
+	Do(t, tab, chromedp.Navigate(lede.URL+"/examples/"))
+	WaitFor(t, tab, `document.getElementById("lede").result`, 30*time.Second)
+	shows := func(sel, text string) string {
+		return `(` + viewComponent + `)(document.querySelector(` + JS(sel) + `)).shown === ` + JS(text)
+	}
+
+	t.Run("a script sets the textarea's value", func(t *testing.T) {
+		Eval[chromedp.Void](t, tab, `document.getElementById("body").value = `+JS(embedTexts[2]))
+		WaitFor(t, tab, shows("#lede", embedTexts[2]), 10*time.Second)
+		v := Eval[componentView](t, tab, `(`+viewComponent+`)(document.getElementById("lede"))`)
+		assert.Equal(t, []string{"Tomas Ferreira (1)"}, v.Speakers)
+		assert.Equal(t, []string{"People 1", "Places 1", "Organizations 1", "Quotes 1", "Issues " + JS(len(annotate.Annotate(embedTexts[2]).Issues))}, v.Legend)
+		assert.Equal(t, embedTexts[2], Eval[string](t, tab, `document.getElementById("body").value`), "the field keeps its value")
+		SaveScreenshot(t, tab, "component-value")
+	})
+
+	t.Run("a script replaces the children", func(t *testing.T) {
+		Eval[chromedp.Void](t, tab, `(() => {
+			const el = document.createElement("lede-annotator");
+			el.id = "kids";
+			el.textContent = "Nothing yet.";
+			document.body.append(el);
+		})()`)
+		WaitFor(t, tab, shows("#kids", "Nothing yet."), 10*time.Second)
+		Eval[chromedp.Void](t, tab, `document.getElementById("kids").textContent = `+JS(embedTexts[0]))
+		WaitFor(t, tab, shows("#kids", embedTexts[0]), 10*time.Second)
+		assert.Contains(t, Eval[componentView](t, tab, `(`+viewComponent+`)(document.getElementById("kids"))`).Speakers, "Ada Brightwater (1)")
+	})
+
+	t.Run("its own value and the for attribute", func(t *testing.T) {
+		Eval[chromedp.Void](t, tab, `document.getElementById("kids").value = `+JS(embedTexts[1]))
+		WaitFor(t, tab, shows("#kids", embedTexts[1]), 10*time.Second)
+		Eval[chromedp.Void](t, tab, `(() => {
+			const field = document.createElement("textarea");
+			field.id = "other";
+			field.value = `+JS(embedTexts[2])+`;
+			document.body.append(field);
+			const el = document.getElementById("lede");
+			el.setAttribute("for", "other");
+		})()`)
+		WaitFor(t, tab, shows("#lede", embedTexts[2]), 10*time.Second)
+		Eval[chromedp.Void](t, tab, `document.getElementById("other").value = `+JS(embedTexts[0]))
+		WaitFor(t, tab, shows("#lede", embedTexts[0]), 10*time.Second)
+		// The field it left behaves as before.
+		Eval[chromedp.Void](t, tab, `document.getElementById("body").value = "Changed."`)
+		time.Sleep(600 * time.Millisecond)
+		assert.True(t, Eval[bool](t, tab, shows("#lede", embedTexts[0])))
+		assert.False(t, Eval[bool](t, tab, `Object.hasOwn(document.getElementById("body"), "value")`))
+	})
 }

@@ -190,6 +190,8 @@ export interface LedeAnnotatorElement extends HTMLElement {
   readonly result: LedeDocument | null;
   /** Annotates the text again now. */
   refresh(): void;
+  /** The text annotated; setting it annotates that text instead of the source's (null: the source's again). */
+  value: string | null;
 }
 
 /** Iframe mode: what the embedding page posts to the framed app … */
@@ -204,6 +206,12 @@ export interface IframeAnnotateRequest {
 export type IframeAnnotateReply =
   | { type: "lede:result"; id: string | number; doc: LedeDocument }
   | { type: "lede:error"; id: string | number; message: string };
+
+/** What the framed app posts to the window that sent the article shown when the reader selects an item (item null when cleared). */
+export interface IframeSelectEvent {
+  type: "lede:select";
+  item: { id: string; layer: string; name: string; mentions: { start: number; end: number }[] } | null;
+}
 
 declare global {
   interface HTMLElementTagNameMap {
