@@ -9,7 +9,7 @@
 
 import { started } from "./boot.js";
 import { Annotator } from "./worker-client.js";
-import { LAYERS, spans, counts, speakerName } from "./layers.js";
+import { LAYERS, spans, counts, speakerName, confidence, LOW } from "./layers.js";
 import { renderHighlights, attachTooltip } from "./render.js";
 import { adoptPalette } from "./palette.js";
 import { Panel } from "./panel.js";
@@ -51,10 +51,13 @@ const ui = {
   sample: $("sample"),
 };
 
+// allLayers shows every layer, and the uncertain items.
+const allLayers = () => ({ ...Object.fromEntries(LAYERS.map((l) => [l.key, true])), low: true });
+
 const state = {
   text: "",
   annotated: null, // {text, doc, byRef, items} of the last result
-  layers: Object.fromEntries(LAYERS.map((l) => [l.key, true])),
+  layers: allLayers(),
   mode: "edit",
   unsaved: false, // the article did not fit in local storage
 };
@@ -124,9 +127,12 @@ function showSampleButton() {
 
 // ---- legend (layer toggles) ----
 
-function renderLegend(layerCounts) {
+// The legend's last button shows or hides the uncertain items (lowCount of
+// them), when there are any.
+function renderLegend(layerCounts, lowCount = 0) {
+  const low = { key: "low", label: "Uncertain" };
   ui.legend.replaceChildren(
-    ...LAYERS.map((l) => {
+    ...[...LAYERS, ...(lowCount ? [low] : [])].map((l) => {
       const b = document.createElement("button");
       b.type = "button";
       b.className = `layer layer-${l.key}`;
@@ -139,9 +145,9 @@ function renderLegend(layerCounts) {
       name.textContent = l.label;
       const count = document.createElement("span");
       count.className = "count";
-      count.textContent = layerCounts ? String(layerCounts[l.key]) : "–";
+      count.textContent = l === low ? String(lowCount) : layerCounts ? String(layerCounts[l.key]) : "–";
       b.append(swatch, name, count);
-      b.title = `Show or hide ${l.label.toLowerCase()}`;
+      b.title = l === low ? `Show or hide what Lede is less than ${LOW * 100}% sure of` : `Show or hide ${l.label.toLowerCase()}`;
       b.addEventListener("click", () => toggleLayer(l.key));
       return b;
     }),
@@ -158,6 +164,13 @@ function toggleLayer(key) {
 
 function applyLayers() {
   for (const l of LAYERS) ui.article.classList.toggle(`hide-${l.key}`, !state.layers[l.key]);
+  document.body.classList.toggle("hide-low", state.layers.low === false);
+}
+
+// lowCount counts the uncertain entities, speakers and issues of doc.
+function lowCount(doc) {
+  const n = (list, layer) => (list || []).filter((x) => confidence(layer, x) < LOW).length;
+  return n(doc.entities, "entity") + n(doc.quotes, "quote") + n(doc.issues, "issue");
 }
 
 // ---- annotation ----
@@ -257,7 +270,7 @@ function showResult(text, doc, ms) {
   worldMap.render(doc);
   corrections.decorate(panel, doc);
   search.apply();
-  renderLegend(counts(doc));
+  renderLegend(counts(doc), lowCount(doc));
   renderSummary(ui.summary, doc);
   enableExports(true);
   const notes = [...(doc.warnings || []), state.unsaved ? "This article is too large to keep for your next visit." : ""].filter(Boolean);
@@ -489,7 +502,7 @@ function wireControls() {
   ui.sample.addEventListener("click", () => replaceText(SAMPLE));
   $("clear").addEventListener("click", () => {
     storage.clear();
-    state.layers = Object.fromEntries(LAYERS.map((l) => [l.key, true]));
+    state.layers = allLayers();
     replaceText("");
     ui.editor.focus();
     toast("Cleared: nothing of this article is kept in the browser.");

@@ -6,7 +6,7 @@
 // Elements are built with createElement and textContent only: article text
 // is never parsed as HTML.
 
-import { layerByKey, speakerName, isAnonymous } from "./layers.js";
+import { layerByKey, speakerName, isAnonymous, confidence, LOW } from "./layers.js";
 
 /**
  * renderHighlights builds the highlighted text in doc (the page, or the
@@ -86,15 +86,6 @@ function labelNames(names, labelled) {
     labelled.add(s.ref);
     s.els[s.els.length - 1].dataset.label = layerByKey.get(s.layer).tag;
   });
-}
-
-/** LOW is the confidence under which a highlight is marked uncertain. */
-export const LOW = 0.6;
-
-/** confidence is how sure Lede is of an item: 1 when it does not say. */
-export function confidence(layer, item) {
-  const c = layer === "quote" ? item.speaker && item.speaker.confidence : item.confidence;
-  return typeof c === "number" ? c : 1;
 }
 
 const low = (s) => confidence(s.layer, s.item) < LOW;
