@@ -62,7 +62,9 @@ func lowItems(t *testing.T, text string) (names map[string]float64, n int) {
 			Name       string
 			Confidence *float64
 		}
-		Quotes []struct{ Speaker *struct{ Confidence *float64 } }
+		Quotes []struct {
+			Speaker *struct{ Confidence *float64 }
+		}
 		Issues []struct{ Confidence *float64 }
 	}
 	require.NoError(t, json.Unmarshal([]byte(wantDoc(text)), &doc))
