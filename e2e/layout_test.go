@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -85,9 +86,20 @@ func TestTypeChipFollowsTheWholeName(t *testing.T) {
 	tab := NewTab(t)
 	OpenApp(t, tab, srv.URL)
 	PasteArticle(t, tab, layoutArticles[0])
-	for i, text := range layoutArticles {
+	// And the project's own test articles (annotate/testdata).
+	files, err := filepath.Glob("../annotate/testdata/articles/*.txt")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	articles := append([]string(nil), layoutArticles...)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		articles = append(articles, string(b))
+	}
+	for i, text := range articles {
 		showArticle(t, tab, text)
-		doc := annotate.Annotate(text) // the articles are ASCII: bytes are UTF-16 units
+		doc := annotate.Annotate(text) // offsets in UTF-16 units, as the page's
+		units := utf16.Encode([]rune(text))
 		ends := map[int]string{}
 		for _, e := range doc.Entities {
 			for _, m := range e.Mentions {
@@ -100,7 +112,7 @@ func TestTypeChipFollowsTheWholeName(t *testing.T) {
 			assert.Equal(t, ends[c.At], c.Label, "article %d: the %s tag at %d ends a name of its type", i, c.Label, c.At)
 			for _, e := range doc.Entities {
 				for _, m := range e.Mentions {
-					assert.False(t, m.Start < c.At && c.At < m.End, "article %d: the %s tag at %d is inside %q", i, c.Label, c.At, text[m.Start:m.End])
+					assert.False(t, m.Start < c.At && c.At < m.End, "article %d: the %s tag at %d is inside %q", i, c.Label, c.At, string(utf16.Decode(units[m.Start:m.End])))
 				}
 			}
 		}
