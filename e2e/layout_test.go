@@ -66,9 +66,8 @@ type chip struct {
 	At    int    `json:"at"`
 }
 
-// readChips lists the name tags of the article with their offsets.
-const readChips = `(() => {
-  const root = document.getElementById("article");
+// chipsIn lists the name tags under root with their offsets.
+const chipsIn = `((root) => {
   const ends = new Map();
   let at = 0;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -77,7 +76,10 @@ const readChips = `(() => {
     for (let p = n.parentElement; p && p !== root; p = p.parentElement) ends.set(p, at);
   }
   return [...root.querySelectorAll(".hl[data-label]:not(.hl-quote)")].map((e) => ({ label: e.dataset.label, at: ends.get(e) }));
-})()`
+})`
+
+// readChips lists the name tags of the article.
+const readChips = chipsIn + `(document.getElementById("article"))`
 
 var tags = map[annotate.EntityType]string{annotate.Person: "PER", annotate.Place: "LOC", annotate.Organization: "ORG"}
 
@@ -133,14 +135,7 @@ func TestTypeChipFollowsTheWholeName(t *testing.T) {
 		]);
 		const root = document.createElement("div");
 		root.append(fragment);
-		const ends = new Map();
-		let at = 0;
-		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-			at += n.data.length;
-			for (let p = n.parentElement; p && p !== root; p = p.parentElement) ends.set(p, at);
-		}
-		return [...root.querySelectorAll("[data-label]")].map((e) => ({ label: e.dataset.label, at: ends.get(e) }));
+		return `+chipsIn+`(root);
 	})`)
 	assert.Equal(t, []chip{{"ORG", 24}, {"ORG", 58}}, got, "after the whole council; none inside the crossing names but the last")
 }
@@ -178,16 +173,21 @@ func TestPhoneHeaderIsOneRow(t *testing.T) {
 	require.NoError(t, chromedp.Do(tab, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(3))))
 	OpenApp(t, tab, srv.URL)
 	PasteArticle(t, tab, layoutArticles[0])
-	header := Eval[box](t, tab, boxOf+`(document.querySelector(".topbar"))`)
-	button := Eval[float64](t, tab, `document.getElementById("export-download").getBoundingClientRect().height`)
-	assert.LessOrEqual(t, header.Bottom-header.Top, button+24, "one row of controls and its padding")
-	assert.LessOrEqual(t, Eval[float64](t, tab, `document.documentElement.scrollWidth`), 390.0, "no sideways scrolling")
-	for _, id := range []string{"to-lists", "export-download", "clear"} {
-		assert.LessOrEqual(t, Eval[float64](t, tab, `document.getElementById(`+JS(id)+`).getBoundingClientRect().right`), 390.0, "%s is on screen", id)
+	for _, width := range []int64{390, 600, 800} {
+		require.NoError(t, chromedp.Do(tab, chromedp.EmulateViewport(width, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2))))
+		time.Sleep(200 * time.Millisecond)
+		header := Eval[box](t, tab, boxOf+`(document.querySelector(".topbar"))`)
+		button := Eval[float64](t, tab, `document.getElementById("export-download").getBoundingClientRect().height`)
+		assert.LessOrEqual(t, header.Bottom-header.Top, button+24, "width %d: one row of controls and its padding", width)
+		assert.LessOrEqual(t, Eval[float64](t, tab, `document.documentElement.scrollWidth`), float64(width), "width %d: no sideways scrolling", width)
+		for _, id := range []string{"to-lists", "export-download", "clear"} {
+			assert.LessOrEqual(t, Eval[float64](t, tab, `document.getElementById(`+JS(id)+`).getBoundingClientRect().right`), float64(width), "width %d: %s is on screen", width, id)
+		}
+		viewShot(t, tab, "phone-"+JS(width))
 	}
-	viewShot(t, tab, "phone")
 
-	// The lists are one tap away: the header's link scrolls to the panel.
+	// The lists are one tap away: the header's button scrolls to the panel.
+	require.NoError(t, chromedp.Do(tab, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2))))
 	Do(t, tab, chromedp.Click(`#to-lists`))
 	WaitFor(t, tab, `(() => { const r = document.getElementById("panel").getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; })()`, 5*time.Second)
 	viewShot(t, tab, "phone-lists")
