@@ -62,7 +62,8 @@ const state = {
   unsaved: false, // the article did not fit in local storage
 };
 
-const annotator = new Annotator("worker.js", started);
+/** The page's annotator, which the iframe mode (iframe.js) shares. */
+export const annotator = new Annotator("worker.js", started);
 const panel = new Panel($("tabs"), $("tab-panels"), selectItem);
 const corrections = new Corrections($("tabs"), () => annotateNow(), (m) => toast(m));
 const search = new PanelSearch($("tabs"), $("tab-panels"));

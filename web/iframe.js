@@ -18,7 +18,7 @@
 //
 // Offsets are UTF-16, into the text as sent (line breaks made "\n").
 
-import { annotate } from "./lede.js";
+import { annotator } from "./app.js";
 
 const allowList = loadAllowList();
 
@@ -62,7 +62,9 @@ window.addEventListener("message", async (event) => {
   asker = { window: event.source, origin: event.origin };
   window.dispatchEvent(new CustomEvent("lede-show", { detail: request.text }));
   try {
-    reply({ type: "lede:result", doc: await annotate(request.text, request.options || {}) });
+    // The page's own annotator (one Web Worker, not a second one).
+    await annotator.ready;
+    reply({ type: "lede:result", doc: (await annotator.annotate(request.text, request.options || {})).doc });
   } catch (err) {
     reply({ type: "lede:error", message: err.message || String(err) });
   }
