@@ -136,4 +136,19 @@ func TestComponentFollowsProgrammaticChanges(t *testing.T) {
 		assert.True(t, Eval[bool](t, tab, shows("#lede", embedTexts[0])))
 		assert.False(t, Eval[bool](t, tab, `Object.hasOwn(document.getElementById("body"), "value")`))
 	})
+
+	t.Run("two components on one field", func(t *testing.T) {
+		Eval[chromedp.Void](t, tab, `(() => {
+			const el = document.createElement("lede-annotator");
+			el.id = "second";
+			el.setAttribute("for", "other");
+			document.body.append(el);
+		})()`)
+		WaitFor(t, tab, shows("#second", embedTexts[0]), 10*time.Second)
+		Eval[chromedp.Void](t, tab, `document.getElementById("other").value = `+JS(embedTexts[1]))
+		WaitFor(t, tab, shows("#lede", embedTexts[1])+` && `+shows("#second", embedTexts[1]), 10*time.Second)
+		Eval[chromedp.Void](t, tab, `document.getElementById("second").remove()`)
+		Eval[chromedp.Void](t, tab, `document.getElementById("other").value = `+JS(embedTexts[2]))
+		WaitFor(t, tab, shows("#lede", embedTexts[2]), 10*time.Second)
+	})
 }

@@ -131,10 +131,7 @@ class LedeAnnotator extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (!this.isConnected || oldValue === newValue) return;
-    if (name === "for") {
-      this.#unbind();
-      this.#bind();
-    }
+    if (name === "for") this.#bind();
     this.#schedule(0);
   }
 
@@ -150,6 +147,7 @@ class LedeAnnotator extends HTMLElement {
   }
 
   #bind() {
+    this.#unbind(); // once: connecting and the for attribute both bind
     const id = this.getAttribute("for");
     this.#source = id ? this.getRootNode().getElementById?.(id) ?? document.getElementById(id) : this;
     if (!this.#source) return;
@@ -161,7 +159,11 @@ class LedeAnnotator extends HTMLElement {
   #unbind() {
     this.#observer.disconnect();
     this.#source?.removeEventListener("input", this.#onInput);
-    if (this.#field) delete this.#field.value; // its prototype's again
+    if (this.#field) {
+      // The value property it had before: its prototype's, or another watcher's.
+      if (this.#field.restore) Object.defineProperty(this.#field.el, "value", this.#field.restore);
+      else delete this.#field.el.value;
+    }
     this.#field = null;
     this.#source = null;
   }
@@ -171,7 +173,8 @@ class LedeAnnotator extends HTMLElement {
   // prototype's and schedules an annotation.
   #watchValue(field) {
     if (!(field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement)) return;
-    const { get, set } = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), "value");
+    const restore = Object.getOwnPropertyDescriptor(field, "value");
+    const { get, set } = restore || Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), "value");
     const changed = () => this.#schedule(0);
     Object.defineProperty(field, "value", {
       configurable: true,
@@ -183,7 +186,7 @@ class LedeAnnotator extends HTMLElement {
         changed();
       },
     });
-    this.#field = field;
+    this.#field = { el: field, restore };
   }
 
   #schedule(delay) {
