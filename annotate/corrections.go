@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -19,10 +20,10 @@ import (
 
 // Correction is one correction, as JSON gives it (docs/format.md).
 type Correction struct {
-	// Op is reject, type, merge, speaker, anonymous or dismiss.
+	// Op is reject, type, merge, split, speaker, anonymous or dismiss.
 	Op string `json:"op"`
-	// Entity is the key ("type:name") of the entity to reject, retype or
-	// merge away.
+	// Entity is the key ("type:name") of the entity to reject, retype,
+	// merge away or split.
 	Entity string `json:"entity,omitempty"`
 	// Type is the new type of a type correction.
 	Type string `json:"type,omitempty"`
@@ -33,6 +34,7 @@ type Correction struct {
 	Quote *int `json:"quote,omitempty"`
 	// Speaker is the key of the entity who said the quote; Name a
 	// description of a source that is no entity; neither clears the speaker.
+	// In a split, Name is the surface text of the mentions split off.
 	Speaker string `json:"speaker,omitempty"`
 	Name    string `json:"name,omitempty"`
 	// Anonymous marks the source anonymous (true) or named (false).
@@ -73,6 +75,11 @@ func (c *Correction) validate() error {
 		}
 	case "merge":
 		problem = needKey("entity", c.Entity) + needKey("into", c.Into)
+	case "split":
+		problem = needKey("entity", c.Entity)
+		if problem == "" && strings.TrimSpace(c.Name) == "" {
+			problem = "no name (the text of the mentions to split off)"
+		}
 	case "speaker", "anonymous":
 		if c.Speaker != "" {
 			problem = needKey("speaker", c.Speaker)
@@ -85,7 +92,7 @@ func (c *Correction) validate() error {
 			problem = "no issue"
 		}
 	default:
-		return errors.New("unknown op " + quoted(clip(c.Op)) + " (want reject, type, merge, speaker, anonymous or dismiss)")
+		return errors.New("unknown op " + quoted(clip(c.Op)) + " (want reject, type, merge, split, speaker, anonymous or dismiss)")
 	}
 	if problem != "" {
 		return errors.New(c.Op + ": " + problem)
@@ -130,6 +137,8 @@ func (cs corrections) apply(doc *Document) {
 		}
 		return nil
 	}
+	// next numbers the entities splits create, after the recognizer's.
+	next := len(doc.Entities) + 1
 	// retarget points the quotes of entity id at into (nil: no speaker).
 	retarget := func(id string, into *Entity) {
 		for i := range doc.Quotes {
@@ -168,6 +177,10 @@ func (cs corrections) apply(doc *Document) {
 			e.Corrected = true
 			retarget(doc.Entities[from].ID, e)
 			doc.Entities = append(doc.Entities[:from], doc.Entities[from+1:]...)
+		case "split":
+			if i := find(c.Entity); i >= 0 {
+				next = doc.split(i, c.Name, next)
+			}
 		case "speaker":
 			q := quoteAt(c.Quote)
 			if q == nil {
@@ -207,4 +220,41 @@ func (cs corrections) apply(doc *Document) {
 			doc.Issues = kept
 		}
 	}
+}
+
+// split moves the mentions of entity i whose text is name into an entity of
+// its own (or into the entity of that type and name, if there is one) and
+// returns the next free entity number. The entity keeps its quotes; one
+// whose mentions all or none read name, or named name, is left alone.
+func (doc *Document) split(i int, name string, next int) int {
+	e := &doc.Entities[i]
+	var moved, kept []Mention
+	for _, m := range e.Mentions {
+		if m.Text == name {
+			moved = append(moved, m)
+		} else {
+			kept = append(kept, m)
+		}
+	}
+	if len(moved) == 0 || len(kept) == 0 || name == e.Name {
+		return next
+	}
+	e.Mentions, e.Corrected = kept, true
+	for j := range doc.Entities {
+		if o := &doc.Entities[j]; o.Type == e.Type && o.Name == name {
+			o.Mentions = append(o.Mentions[:len(o.Mentions):len(o.Mentions)], moved...)
+			sortMentions(o.Mentions)
+			o.Corrected = true
+			return next
+		}
+	}
+	// The new entity shares only the type: a role, a gender or a place
+	// record found for the entity is not known to be this one's.
+	out := Entity{ID: string(appendDecimal([]byte{'e'}, next)), Type: e.Type, Name: name,
+		Confidence: e.Confidence, Mentions: moved, Corrected: true}
+	if e.Type == Person {
+		out.Gender = "unknown"
+	}
+	doc.Entities = slices.Insert(doc.Entities, i+1, out)
+	return next + 1
 }

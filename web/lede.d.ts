@@ -18,14 +18,18 @@ export interface AnnotateOptions {
   corrections?: Correction[];
 }
 
-/** One correction: an entity by "type:name", a quote by its start offset, an issue by its id. */
+/**
+ * One correction: an entity by "type:name", a quote by its start offset, an issue by its id.
+ * A split moves the mentions of `entity` whose text is exactly `name` into a new entity "type:name".
+ */
 export interface Correction {
-  op: "reject" | "type" | "merge" | "speaker" | "anonymous" | "dismiss";
+  op: "reject" | "type" | "merge" | "split" | "speaker" | "anonymous" | "dismiss";
   entity?: string;
   type?: "person" | "place" | "organization";
   into?: string;
   quote?: number;
   speaker?: string;
+  /** A speaker's description, or the text of the mentions a split moves. */
   name?: string;
   anonymous?: boolean;
   issue?: string;
