@@ -45,6 +45,9 @@ type Correction struct {
 
 const maxCorrections = 10000
 
+// editorBasis is the basis of a speaker an editor set (Speaker.Basis).
+const editorBasis = "editor"
+
 // corrections is a validated list of corrections.
 type corrections []Correction
 
@@ -150,7 +153,10 @@ func (cs corrections) apply(doc *Document) {
 			if into == nil {
 				q.Speaker = nil
 			} else {
-				q.Speaker = &Speaker{Entity: into.ID, Name: into.Name}
+				// The attribution stands, so its basis and confidence do.
+				s := *q.Speaker
+				s.Entity, s.Name, s.Gender = into.ID, into.Name, into.Gender
+				q.Speaker = &s
 			}
 		}
 	}
@@ -192,9 +198,10 @@ func (cs corrections) apply(doc *Document) {
 				if i < 0 {
 					continue
 				}
-				q.Speaker = &Speaker{Entity: doc.Entities[i].ID, Name: doc.Entities[i].Name}
+				e := &doc.Entities[i]
+				q.Speaker = &Speaker{Entity: e.ID, Name: e.Name, Gender: e.Gender, Basis: editorBasis, Confidence: 1}
 			case strings.TrimSpace(c.Name) != "":
-				q.Speaker = &Speaker{Name: strings.TrimSpace(c.Name), Anonymous: c.Anonymous}
+				q.Speaker = &Speaker{Name: strings.TrimSpace(c.Name), Anonymous: c.Anonymous, Basis: editorBasis, Confidence: 1}
 			default:
 				q.Speaker = nil
 			}
@@ -204,7 +211,7 @@ func (cs corrections) apply(doc *Document) {
 			if q == nil {
 				continue
 			}
-			s := Speaker{Name: "unnamed source"}
+			s := Speaker{Name: "unnamed source", Basis: editorBasis, Confidence: 1}
 			if q.Speaker != nil {
 				s = *q.Speaker
 			}

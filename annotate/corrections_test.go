@@ -82,7 +82,7 @@ func TestCorrectionsApply(t *testing.T) {
 		assert.True(t, d.Quotes[0].Corrected)
 		assert.Equal(t, base.Quotes[1:], d.Quotes[1:], "the other quotes are unchanged")
 		d = correct(t, newsroomArticle, Correction{Op: "speaker", Quote: at(q0.Start), Name: " an observatory guide ", Anonymous: true})
-		assert.Equal(t, &Speaker{Name: "an observatory guide", Anonymous: true}, d.Quotes[0].Speaker)
+		assert.Equal(t, &Speaker{Name: "an observatory guide", Anonymous: true, Basis: "editor", Confidence: 1}, d.Quotes[0].Speaker)
 		d = correct(t, newsroomArticle, Correction{Op: "speaker", Quote: at(q0.Start)})
 		assert.Nil(t, d.Quotes[0].Speaker)
 		d = correct(t, newsroomArticle, Correction{Op: "anonymous", Quote: at(q0.Start), Anonymous: true})

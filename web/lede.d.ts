@@ -129,7 +129,13 @@ export interface Speaker {
   anonymous?: boolean;
   /** For a person, named or described: their gender; absent for organizations and texts. */
   gender?: Gender;
+  /** How the speaker was found (docs/format.md); "editor" when a correction set it. */
+  basis?: SpeakerBasis;
+  /** 0–1, two decimals: the calibrated chance the speaker is right; 1 when an editor set it. */
+  confidence?: number;
 }
+
+export type SpeakerBasis = "cue" | "according" | "pronoun" | "colon" | "verb" | "subject" | "link" | "continuation" | "reported" | "previous" | "editor";
 
 /** A quoted passage and who said it. */
 export interface Quote extends Mention {
