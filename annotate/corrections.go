@@ -2,7 +2,6 @@ package annotate
 
 import (
 	"errors"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -178,15 +177,41 @@ func (cs corrections) apply(doc *Document) {
 				continue
 			}
 			e := &doc.Entities[into]
-			e.Mentions = append(e.Mentions[:len(e.Mentions):len(e.Mentions)], doc.Entities[from].Mentions...)
-			sortMentions(e.Mentions)
-			e.Corrected = true
+			absorb(e, doc.Entities[from].Mentions)
 			retarget(doc.Entities[from].ID, e)
 			doc.Entities = append(doc.Entities[:from], doc.Entities[from+1:]...)
 		case "split":
-			if i := find(c.Entity); i >= 0 {
-				next = doc.split(i, c.Name, next)
+			// The mentions that read name leave the entity (which keeps its
+			// quotes) for the entity of that type and name, made if need be.
+			i := find(c.Entity)
+			if i < 0 || doc.Entities[i].Name == c.Name {
+				continue
 			}
+			e := &doc.Entities[i]
+			var moved, kept []Mention
+			for _, m := range e.Mentions {
+				if m.Text == c.Name {
+					moved = append(moved, m)
+				} else {
+					kept = append(kept, m)
+				}
+			}
+			if moved == nil || kept == nil {
+				continue
+			}
+			e.Mentions, e.Corrected = kept, true
+			into := find(e.Type.String() + ":" + c.Name)
+			if into < 0 {
+				// It shares only the type: a role, a gender or a place
+				// record found for the entity is not known to be its.
+				into = len(doc.Entities)
+				doc.Entities = append(doc.Entities, Entity{ID: string(appendDecimal([]byte{'e'}, next)), Type: e.Type, Name: c.Name, Confidence: e.Confidence})
+				if e.Type == Person {
+					doc.Entities[into].Gender = "unknown"
+				}
+				next++
+			}
+			absorb(&doc.Entities[into], moved)
 		case "speaker":
 			q := quoteAt(c.Quote)
 			if q == nil {
@@ -229,39 +254,9 @@ func (cs corrections) apply(doc *Document) {
 	}
 }
 
-// split moves the mentions of entity i whose text is name into an entity of
-// its own (or into the entity of that type and name, if there is one) and
-// returns the next free entity number. The entity keeps its quotes; one
-// whose mentions all or none read name, or named name, is left alone.
-func (doc *Document) split(i int, name string, next int) int {
-	e := &doc.Entities[i]
-	var moved, kept []Mention
-	for _, m := range e.Mentions {
-		if m.Text == name {
-			moved = append(moved, m)
-		} else {
-			kept = append(kept, m)
-		}
-	}
-	if len(moved) == 0 || len(kept) == 0 || name == e.Name {
-		return next
-	}
-	e.Mentions, e.Corrected = kept, true
-	for j := range doc.Entities {
-		if o := &doc.Entities[j]; o.Type == e.Type && o.Name == name {
-			o.Mentions = append(o.Mentions[:len(o.Mentions):len(o.Mentions)], moved...)
-			sortMentions(o.Mentions)
-			o.Corrected = true
-			return next
-		}
-	}
-	// The new entity shares only the type: a role, a gender or a place
-	// record found for the entity is not known to be this one's.
-	out := Entity{ID: string(appendDecimal([]byte{'e'}, next)), Type: e.Type, Name: name,
-		Confidence: e.Confidence, Mentions: moved, Corrected: true}
-	if e.Type == Person {
-		out.Gender = "unknown"
-	}
-	doc.Entities = slices.Insert(doc.Entities, i+1, out)
-	return next + 1
+// absorb adds mentions to e, in text order, and marks it corrected.
+func absorb(e *Entity, ms []Mention) {
+	e.Mentions = append(e.Mentions[:len(e.Mentions):len(e.Mentions)], ms...)
+	sortMentions(e.Mentions)
+	e.Corrected = true
 }

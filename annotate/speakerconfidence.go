@@ -96,17 +96,35 @@ func speakerConfidence(b speakerBasis, k speakerKind) float64 {
 	return float64(speakerTable[b][k]) / 100
 }
 
-// speakerTable is speakerShares (speakertable.go) by basis and kind: the
-// share of a basis and kind, else of the basis, else of all speakers.
+// speakerShare is one row of the fitted table (speakertable.go): the
+// share right, in hundredths, of the speakers of a key, "basis kind",
+// "basis" or "" for all.
+type speakerShare struct {
+	key   string
+	share uint8
+}
+
+// shareOf returns the share of key in the fitted table.
+func shareOf(key string) (uint8, bool) {
+	for _, s := range speakerShares {
+		if s.key == key {
+			return s.share, true
+		}
+	}
+	return 0, false
+}
+
+// speakerTable is speakerShares by basis and kind: the share of a basis
+// and kind, else of the basis, else of all speakers.
 var speakerTable = func() (t [speakerBases][speakerKinds]uint8) {
 	for b := byCue; b < speakerBases; b++ {
 		for k := range speakerKinds {
-			share, ok := speakerShares[speakerBasisNames[b]+" "+speakerKindNames[k]]
+			share, ok := shareOf(speakerBasisNames[b] + " " + speakerKindNames[k])
 			if !ok {
-				share, ok = speakerShares[speakerBasisNames[b]]
+				share, ok = shareOf(speakerBasisNames[b])
 			}
 			if !ok {
-				share = speakerShares[""]
+				share, _ = shareOf("")
 			}
 			t[b][k] = share
 		}

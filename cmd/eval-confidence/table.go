@@ -136,12 +136,12 @@ func writeTable(w io.Writer, js []judged) error {
 package annotate
 
 // speakerShares is the share of speakers that were right on PolNeAR train,
-// in hundredths, by "basis kind", by basis alone when a basis and kind
-// were seen too rarely, and of all ("").
-var speakerShares = map[string]uint8{
+// in hundredths, by "basis kind", by basis alone, and of all (""), each
+// drawn toward the one after it when seen rarely.
+var speakerShares = [...]speakerShare{
 `)
 	for _, k := range keys {
-		fmt.Fprintf(&b, "\t%q: %d, // %d speakers\n", k, table[k], ts[k].n)
+		fmt.Fprintf(&b, "\t{%q, %d}, // %d speakers\n", k, table[k], ts[k].n)
 	}
 	b.WriteString("}\n")
 	src, err := format.Source([]byte(b.String()))
