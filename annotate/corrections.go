@@ -47,8 +47,13 @@ const maxCorrections = 10000
 // editorBasis is the basis of a speaker an editor set (Speaker.Basis).
 const editorBasis = "editor"
 
-// corrections is a validated list of corrections.
-type corrections []Correction
+// corrections is a validated list of corrections, with the unit of their
+// quote offsets when it is not the document's (see Settings.Options).
+type corrections struct {
+	list   []Correction
+	unit   OffsetUnit
+	pinned bool
+}
 
 // WithCorrections applies an editor's corrections (see Correction) to the
 // document; an error names the first invalid one.
@@ -61,8 +66,22 @@ func WithCorrections(cs []Correction) (Option, error) {
 			return nil, errors.New("corrections[" + strconv.Itoa(i) + "]: " + err.Error())
 		}
 	}
-	valid := corrections(append([]Correction(nil), cs...))
+	valid := corrections{list: append([]Correction(nil), cs...)}
 	return func(cfg *config) { cfg.corrections = valid }, nil
+}
+
+// withCorrectionsIn is WithCorrections for corrections whose quote offsets
+// are in unit whatever the document's: an export, annotated in bytes,
+// applies the corrections made on the document the caller saw.
+func withCorrectionsIn(cs []Correction, unit OffsetUnit) (Option, error) {
+	opt, err := WithCorrections(cs)
+	if err != nil {
+		return nil, err
+	}
+	return func(cfg *config) {
+		opt(cfg)
+		cfg.corrections.unit, cfg.corrections.pinned = unit, true
+	}, nil
 }
 
 func (c *Correction) validate() error {
@@ -117,10 +136,22 @@ func splitEntityKey(key string) (EntityType, string, bool) {
 	return t, name, ok && t != 0 && name != ""
 }
 
-// apply applies the corrections to doc.
-func (cs corrections) apply(doc *Document) {
-	if len(cs) == 0 {
+// apply applies the corrections to doc, the document of the report r in
+// the unit docUnit.
+func (cs corrections) apply(doc *Document, r *report, docUnit OffsetUnit) {
+	if len(cs.list) == 0 {
 		return
+	}
+	// starts are the quotes' start offsets in the corrections' unit.
+	starts := make([]int, len(doc.Quotes))
+	for i := range doc.Quotes {
+		starts[i] = doc.Quotes[i].Start
+	}
+	if cs.pinned && cs.unit != docUnit {
+		idx := newOffsetIndex(r.text, cs.unit)
+		for i := range starts {
+			starts[i] = idx.at(r.quotes[i].start)
+		}
 	}
 	find := func(key string) int {
 		typ, name, _ := splitEntityKey(key)
@@ -133,7 +164,7 @@ func (cs corrections) apply(doc *Document) {
 	}
 	quoteAt := func(start *int) *Quote {
 		for i := range doc.Quotes {
-			if doc.Quotes[i].Start == *start {
+			if starts[i] == *start {
 				return &doc.Quotes[i]
 			}
 		}
@@ -159,7 +190,7 @@ func (cs corrections) apply(doc *Document) {
 			}
 		}
 	}
-	for _, c := range cs {
+	for _, c := range cs.list {
 		switch c.Op {
 		case "reject":
 			if i := find(c.Entity); i >= 0 {

@@ -215,3 +215,29 @@ func TestCorrectionsSplit(t *testing.T) {
 		assert.Equal(t, "e5", d.Entities[4].ID, "a new id after the recognizer's")
 	})
 }
+
+// A quote is named by its offset in the unit of the document the editor
+// saw; options read from Settings keep that unit when a later option
+// changes the document's, as an export's bytes do.
+func TestCorrectionsKeepTheirUnit(t *testing.T) {
+	utf16 := Annotate(splitArticle) // "Kovač" comes before the quote
+	bytes := Annotate(splitArticle, WithOffsets(Bytes))
+	require.NotEmpty(t, utf16.Quotes)
+	start := utf16.Quotes[0].Start
+	require.NotEqual(t, start, bytes.Quotes[0].Start, "the test needs a quote after non-ASCII text")
+	for _, offsets := range []string{"", "utf16", "byte", "codepoint"} {
+		t.Run(offsets, func(t *testing.T) {
+			unit, _ := ParseOffsetUnit(offsets)
+			q := Annotate(splitArticle, WithOffsets(unit)).Quotes[0].Start
+			opts, err := Settings{Offsets: offsets, Corrections: []Correction{{Op: "speaker", Quote: &q, Name: "a reader"}}}.Options()
+			require.NoError(t, err)
+			for _, docUnit := range []OffsetUnit{UTF16, Bytes, CodePoints} {
+				d := Annotate(splitArticle, append(opts, WithOffsets(docUnit))...)
+				assert.Equal(t, "a reader", d.Quotes[0].Speaker.Name, "document in unit %d", docUnit)
+			}
+		})
+	}
+	// WithCorrections alone names quotes in the document's unit.
+	d := correct(t, splitArticle, Correction{Op: "speaker", Quote: &start, Name: "a reader"})
+	assert.Equal(t, "a reader", d.Quotes[0].Speaker.Name)
+}
