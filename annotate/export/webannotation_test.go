@@ -21,7 +21,9 @@ func agents(t *testing.T, out []byte) (exact []string, creators, generators []*a
 		First struct {
 			Items []struct {
 				Creator, Generator *agent
-				Target            struct{ Selector []struct{ Type, Exact string } }
+				Target             struct {
+					Selector []struct{ Type, Exact string }
+				}
 			}
 		}
 	}
