@@ -91,23 +91,11 @@ func TestAnnotateCorrectionsMatchTheAPI(t *testing.T) {
 }
 
 func TestAnnotateRefusesBadCorrections(t *testing.T) {
-	dir := t.TempDir()
-	article := filepath.Join(dir, "article.txt")
-	require.NoError(t, os.WriteFile(article, []byte(lexiconArticle), 0o600))
-	tests := []struct{ name, corrections, want string }{
+	refusesBadFiles(t, "-corrections", []struct{ name, content, want string }{
 		{"unknown op", `[{"op": "delete"}]`, `-corrections: corrections[0]: unknown op "delete"`},
 		{"bad key", `[{"op": "split", "entity": "Jupiter", "name": "J"}]`, `-corrections: corrections[0]: split: entity is not "type:name"`},
 		{"misspelt field", `[{"op": "reject", "entty": "person:Jupiter"}]`, `unknown field "entty"`},
 		{"an object", `{"op": "reject"}`, "-corrections: not a list of corrections"},
 		{"null", `null`, "-corrections: not a list of corrections: null"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			file := filepath.Join(dir, "corrections.json")
-			require.NoError(t, os.WriteFile(file, []byte(tt.corrections), 0o600))
-			_, err := runAnnotateCaptured(t, "-corrections", file, article)
-			require.Error(t, err)
-			assert.Contains(t, err.Error(), tt.want)
-		})
-	}
+	})
 }
