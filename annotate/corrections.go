@@ -153,15 +153,7 @@ func (cs corrections) apply(doc *Document, r *report, docUnit OffsetUnit) {
 			starts[i] = idx.at(r.quotes[i].start)
 		}
 	}
-	find := func(key string) int {
-		typ, name, _ := splitEntityKey(key)
-		for i := range doc.Entities {
-			if doc.Entities[i].Type == typ && doc.Entities[i].Name == name {
-				return i
-			}
-		}
-		return -1
-	}
+	find := doc.entityIndex
 	quoteAt := func(start *int) *Quote {
 		for i := range doc.Quotes {
 			if starts[i] == *start {
@@ -212,37 +204,7 @@ func (cs corrections) apply(doc *Document, r *report, docUnit OffsetUnit) {
 			retarget(doc.Entities[from].ID, e)
 			doc.Entities = append(doc.Entities[:from], doc.Entities[from+1:]...)
 		case "split":
-			// The mentions that read name leave the entity (which keeps its
-			// quotes) for the entity of that type and name, made if need be.
-			i := find(c.Entity)
-			if i < 0 || doc.Entities[i].Name == c.Name {
-				continue
-			}
-			e := &doc.Entities[i]
-			var moved, kept []Mention
-			for _, m := range e.Mentions {
-				if m.Text == c.Name {
-					moved = append(moved, m)
-				} else {
-					kept = append(kept, m)
-				}
-			}
-			if moved == nil || kept == nil {
-				continue
-			}
-			e.Mentions, e.Corrected = kept, true
-			into := find(e.Type.String() + ":" + c.Name)
-			if into < 0 {
-				// It shares only the type: a role, a gender or a place
-				// record found for the entity is not known to be its.
-				into = len(doc.Entities)
-				doc.Entities = append(doc.Entities, Entity{ID: string(appendDecimal([]byte{'e'}, next)), Type: e.Type, Name: c.Name, Confidence: e.Confidence})
-				if e.Type == Person {
-					doc.Entities[into].Gender = "unknown"
-				}
-				next++
-			}
-			absorb(&doc.Entities[into], moved)
+			next = doc.split(find(c.Entity), c.Name, next)
 		case "speaker":
 			q := quoteAt(c.Quote)
 			if q == nil {
@@ -285,7 +247,71 @@ func (cs corrections) apply(doc *Document, r *report, docUnit OffsetUnit) {
 	}
 }
 
+// entityIndex returns the index of the entity with key "type:name", or -1.
+// The helpers of apply are not inlined: each copy would cost the wasm
+// download more than the call costs an editor.
+//
+//go:noinline
+func (doc *Document) entityIndex(key string) int {
+	typ, name, _ := splitEntityKey(key)
+	for i := range doc.Entities {
+		if doc.Entities[i].Type == typ && doc.Entities[i].Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// split moves the mentions of entity i (none when i < 0) that read name
+// into the entity of its type and that name, made if need be with the id
+// number next; it returns the next free number. The entity keeps its
+// quotes; one none or all of whose mentions read name is left alone.
+//
+//go:noinline
+func (doc *Document) split(i int, name string, next int) int {
+	if i < 0 || doc.Entities[i].Name == name {
+		return next
+	}
+	e := &doc.Entities[i]
+	n := 0 // mentions that move
+	for _, m := range e.Mentions {
+		if m.Text == name {
+			n++
+		}
+	}
+	if n == 0 || n == len(e.Mentions) {
+		return next
+	}
+	// The kept mentions, then the moved ones, in one new slice.
+	ms := make([]Mention, len(e.Mentions))
+	k, mv := 0, len(ms)-n
+	for _, m := range e.Mentions {
+		if m.Text == name {
+			ms[mv], mv = m, mv+1
+		} else {
+			ms[k], k = m, k+1
+		}
+	}
+	moved := ms[k:]
+	e.Mentions, e.Corrected = ms[:k:k], true
+	into := doc.entityIndex(e.Type.String() + ":" + name)
+	if into < 0 {
+		// It shares only the type: a role, a gender or a place record
+		// found for the entity is not known to be its.
+		into = len(doc.Entities)
+		doc.Entities = append(doc.Entities, Entity{ID: "e" + strconv.Itoa(next), Type: e.Type, Name: name, Confidence: e.Confidence})
+		if e.Type == Person {
+			doc.Entities[into].Gender = "unknown"
+		}
+		next++
+	}
+	absorb(&doc.Entities[into], moved)
+	return next
+}
+
 // absorb adds mentions to e, in text order, and marks it corrected.
+//
+//go:noinline
 func absorb(e *Entity, ms []Mention) {
 	e.Mentions = append(e.Mentions[:len(e.Mentions):len(e.Mentions)], ms...)
 	sortMentions(e.Mentions)
