@@ -24,14 +24,15 @@ func TestPackagesImportWhatTheArchitectureAllows(t *testing.T) {
 		lede      []string // the lede/... packages it may import
 		forbidden []string // standard packages it may not
 	}{
-		{".", []string{"lede/annotate/gazetteer", "lede/annotate/geo", "lede/annotate/ner", "lede/annotate/topics", "lede/annotate/internal/swar", "lede/annotate/internal/buffers", "lede/annotate/internal/decimal"}, pipeline},
-		{"ner", []string{"lede/annotate/gazetteer", "lede/annotate/internal/buffers"}, pipeline},
-		{"topics", []string{"lede/annotate/internal/swar", "lede/annotate/internal/decimal"}, pipeline},
+		{".", []string{"lede/annotate/gazetteer", "lede/annotate/geo", "lede/annotate/ner", "lede/annotate/topics", "lede/annotate/internal/swar", "lede/annotate/internal/buffers", "lede/annotate/internal/decimal", "lede/annotate/internal/lookup"}, pipeline},
+		{"ner", []string{"lede/annotate/gazetteer", "lede/annotate/internal/buffers", "lede/annotate/internal/lookup"}, pipeline},
+		{"topics", []string{"lede/annotate/internal/swar", "lede/annotate/internal/decimal", "lede/annotate/internal/lookup"}, pipeline},
 		{"gazetteer", []string{"lede/annotate/internal/swar"}, pipeline},
 		{"geo", []string{"lede/annotate/gazetteer", "lede/annotate/internal/swar", "lede/annotate/internal/decimal"}, pipeline},
 		{"internal/decimal", nil, pipeline},
 		{"internal/swar", nil, pipeline},
 		{"internal/buffers", nil, pipeline},
+		{"internal/lookup", nil, pipeline},
 		{"export", []string{"lede/annotate", "lede/annotate/geo"}, pipeline},
 		{"../server", []string{"lede/annotate", "lede/annotate/export"}, nil},
 	}
