@@ -42,7 +42,7 @@ func For(n int) Slots {
 func (s Slots) Len() int { return s.mask + 1 }
 
 // Start is the slot where the probe for hash h starts.
-func (s Slots) Start(h uint64) int { return int(h * golden >> (s.shift & 63)) }
+func (s Slots) Start(h uint64) int { return int(h * golden >> s.shift) }
 
 // Next is the slot after slot i, the first after the last.
 func (s Slots) Next(i int) int { return (i + 1) & s.mask }
