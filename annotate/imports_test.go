@@ -58,3 +58,27 @@ func TestPackagesImportWhatTheArchitectureAllows(t *testing.T) {
 		}
 	}
 }
+
+// internal/testshared links package testing: only tests may import it.
+func TestOnlyTestsImportTestshared(t *testing.T) {
+	err := filepath.WalkDir("..", func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || d.Name() == "testdata") && path != ".." {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		for _, imp := range f.Imports {
+			assert.NotEqual(t, `"lede/internal/testshared"`, imp.Path.Value, "%s imports testshared", path)
+		}
+		return nil
+	})
+	require.NoError(t, err)
+}
