@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"lede/internal/testshared"
 )
 
 // The entities of an article should not depend on what surrounds it: the
@@ -67,8 +69,8 @@ func mentionTypes(es []articleEntity) []string {
 func stabilityTexts(t *testing.T) (names, texts []string) {
 	paths, err := filepath.Glob("testdata/articles/*.txt")
 	require.NoError(t, err)
-	if seed := "../../shared/data/seed/blinken-beijing.txt"; fileExists(seed) {
-		paths = append(paths, seed)
+	if dir, ok := testshared.Dir(); ok {
+		paths = append(paths, filepath.Join(dir, testshared.SeedArticle))
 	} else {
 		t.Log("../shared is absent: the seed is left out")
 	}
@@ -80,11 +82,6 @@ func stabilityTexts(t *testing.T) (names, texts []string) {
 		texts = append(texts, strings.TrimSpace(string(b)))
 	}
 	return names, texts
-}
-
-func fileExists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
 }
 
 // TestGroupingStableInLongText annotates every article alone and inside
