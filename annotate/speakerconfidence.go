@@ -22,7 +22,7 @@ const (
 	byPronoun
 	// byColon: the subject of a clause ending in a colon ("X fired back:").
 	byColon
-	// byOtherVerb: a verb not in the cue lexicon right after the quote
+	// byOtherVerb: a verb not in the cue table right after the quote
 	// ("…," scoffed X).
 	byOtherVerb
 	// bySubject: no cue; the person or body the quote's sentence is about.
