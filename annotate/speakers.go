@@ -157,7 +157,7 @@ func (at *attributor) attribute(q *quote) {
 }
 
 // attributeWithoutCue handles quotes beside a verb that is not in the
-// table: an inverted one right after the quote ('"…," scoffed Arianna
+// cue table: an inverted one right after the quote ('"…," scoffed Arianna
 // Gil'), else the person the quote's sentence is about ('Trump also
 // embraced harsh methods — "I think waterboarding is fine."').
 func (at *attributor) attributeWithoutCue(q *quote) {
