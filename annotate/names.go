@@ -38,23 +38,41 @@ func findNames(text string, toks []Token, sents []Sentence) []Name {
 	if err != nil || len(toks) == 0 {
 		return nil // the embedded model is checked by the tests
 	}
-	doc := ner.Document{Words: make([]string, len(toks)), Sentences: make([]ner.Sentence, len(sents))}
+	words := make([]string, len(toks))
 	for i, t := range toks {
-		doc.Words[i] = t.Text(text)
-	}
-	for i, s := range sents {
-		doc.Sentences[i] = ner.Sentence{First: s.First, Last: s.Last}
+		words[i] = t.Text(text)
 	}
 	labels := make([]ner.Label, len(toks))
 	margins := make([]float32, len(toks))
-	model.TagMargins(doc, labels, margins)
+	nerSents := make([]ner.Sentence, len(sents))
 	var names []Name
+	starts := articleStarts(text, toks, sents)
+	for k, first := range starts {
+		last := len(sents)
+		if k+1 < len(starts) {
+			last = starts[k+1]
+		}
+		// Each article is a document of its own, its words counted from 0.
+		base, end := sents[first].First, sents[last-1].Last
+		doc := ner.Document{Words: words[base:end], Sentences: nerSents[first:last]}
+		for i, s := range sents[first:last] {
+			doc.Sentences[i] = ner.Sentence{First: s.First - base, Last: s.Last - base}
+		}
+		names = articleNames(model, doc, labels[base:end], margins[base:end], toks, base, names)
+	}
+	return names
+}
+
+// articleNames tags one article, whose first word is token base, and
+// appends its names to names.
+func articleNames(model *ner.Model, doc ner.Document, labels []ner.Label, margins []float32, toks []Token, base int, names []Name) []Name {
+	model.TagMargins(doc, labels, margins)
 	spans := joinParticles(doc.Words, trimFigures(doc.Words, ner.Spans(labels)))
 	spans = datelinePlaces(doc, placesNotPeople(doc.Words, typeShortNames(doc.Words, spans)))
 	spans = titledPeople(doc.Words, spans)
 	for _, span := range spans {
 		if typ, ok := nameTypes[span.Type]; ok {
-			names = append(names, Name{First: span.First, Last: span.Last, Start: toks[span.First].Start, End: toks[span.Last-1].End, Type: typ,
+			names = append(names, Name{First: base + span.First, Last: base + span.Last, Start: toks[base+span.First].Start, End: toks[base+span.Last-1].End, Type: typ,
 				Confidence: model.Confidence(ner.SpanMargin(margins, span))})
 		}
 	}

@@ -239,6 +239,24 @@ func TestAnUnrelatedSentenceChangesNoNameElsewhere(t *testing.T) {
 	}
 }
 
+// TestAnUnrelatedParagraphChangesNoNameInTheArticles puts a paragraph of
+// other news before and after each test article and the seed.
+func TestAnUnrelatedParagraphChangesNoNameInTheArticles(t *testing.T) {
+	names, texts := stabilityTexts(t)
+	for _, unrelated := range []string{
+		"Shares in Unilever rose 3 percent in London trading on Thursday, after Morgan said the firm would cut jobs.",
+		"MADRID — Real Sociedad signed the Brazilian striker Thiago Andrade on Monday, the club said.",
+	} {
+		for i, article := range texts {
+			alone := namesOfText(article, 0)
+			before := unrelated + "\n\n"
+			assert.Equal(t, alone, namesOfText(before+article, len(before)), "%s after %.30q", names[i], unrelated)
+			after := namesOfText(article+"\n\n"+unrelated, 0)
+			assert.Equal(t, alone, after[:min(len(alone), len(after))], "%s before %.30q", names[i], unrelated)
+		}
+	}
+}
+
 func TestLongPastesMakeNoPeopleOfWeekdaysOrCommonWords(t *testing.T) {
 	var paste strings.Builder
 	for i := range 60 {
