@@ -212,7 +212,7 @@ func placesNotPeople(words []string, spans []ner.Span) []ner.Span {
 	for i, s := range spans {
 		last, oneWord := words[s.Last-1], s.Last-s.First == 1
 		switch {
-		case s.Type == ner.Person && !oneWord && placeEndings[last],
+		case s.Type == ner.Person && !oneWord && placeHeadNouns.has(last),
 			s.Type == ner.Person && oneWord && celestialBodies[last] && !surnames[last],
 			s.Type == ner.Organization && oneWord && onlyCelestial[last]:
 			spans[i].Type = ner.Location
@@ -221,14 +221,14 @@ func placesNotPeople(words []string, spans []ner.Span) []ner.Span {
 	return spans
 }
 
-// placeEndings are the words that end a place's name and no person's.
-var placeEndings = map[string]bool{
-	"County": true, "Heights": true, "Island": true, "Islands": true, "Province": true, "District": true,
-	"Prefecture": true, "Governorate": true, "Oblast": true, "Township": true, "Borough": true, "Parish": true,
-	"Valley": true, "Bay": true, "Harbour": true, "Harbor": true, "Peninsula": true, "Strait": true,
-	"Mountains": true, "Lake": true, "River": true, "Creek": true, "Springs": true, "Falls": true,
-	"Spaceport": true, "Cosmodrome": true, "Airport": true, "Desert": true, "Plateau": true, "Gulf": true,
-}
+// placeHeadNouns are the words that end a place's name and no person's: a
+// person's name of two words or more that ends with one is a place ("Lea
+// County", "Jezero Crater", "Rod Laver Arena"); an organization's may not
+// be ("Notts County").
+var placeHeadNouns = newWordSet(strings.Fields("County Heights Island Islands Province District Prefecture" +
+	" Governorate Oblast Township Borough Parish Valley Bay Harbour Harbor Peninsula Strait Mountains" +
+	" Lake River Creek Springs Falls Spaceport Cosmodrome Airport Desert Plateau Gulf Crater Cave Caves" +
+	" Arena Stadium Canyon Avenue Boulevard Highway Volcano Glacier Archipelago Atoll Lagoon Reservoir"))
 
 // onlyCelestial are the celestial bodies that no firm or team news names is
 // known by: a one-word organization named so is the planet or moon.
