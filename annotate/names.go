@@ -46,6 +46,7 @@ func findNames(text string, toks []Token, sents []Sentence) []Name {
 	margins := make([]float32, len(toks))
 	nerSents := make([]ner.Sentence, len(sents))
 	var names []Name
+	var scratch articleScratch
 	starts := articleStarts(text, toks, sents)
 	for k, first := range starts {
 		last := len(sents)
@@ -58,17 +59,24 @@ func findNames(text string, toks []Token, sents []Sentence) []Name {
 		for i, s := range sents[first:last] {
 			doc.Sentences[i] = ner.Sentence{First: s.First - base, Last: s.Last - base}
 		}
-		names = articleNames(model, doc, labels[base:end], margins[base:end], toks, base, names)
+		names = scratch.names(model, doc, labels[base:end], margins[base:end], toks, base, names)
 	}
 	return names
 }
 
-// articleNames tags one article, whose first word is token base, and
-// appends its names to names.
-func articleNames(model *ner.Model, doc ner.Document, labels []ner.Label, margins []float32, toks []Token, base int, names []Name) []Name {
+// articleScratch is what findNames reuses from one article to the next.
+type articleScratch struct {
+	spans []ner.Span
+	short shortNames
+}
+
+// names tags one article, whose first word is token base, and appends its
+// names to names.
+func (a *articleScratch) names(model *ner.Model, doc ner.Document, labels []ner.Label, margins []float32, toks []Token, base int, names []Name) []Name {
 	model.TagMargins(doc, labels, margins)
-	spans := joinParticles(doc.Words, trimFigures(doc.Words, ner.Spans(labels)))
-	spans = datelinePlaces(doc, placesNotPeople(doc.Words, typeShortNames(doc.Words, spans)))
+	a.spans = ner.AppendSpans(a.spans[:0], labels)
+	spans := joinParticles(doc.Words, trimFigures(doc.Words, a.spans))
+	spans = datelinePlaces(doc, placesNotPeople(doc.Words, a.short.retype(doc.Words, spans)))
 	spans = titledPeople(doc.Words, spans)
 	for _, span := range spans {
 		if typ, ok := nameTypes[span.Type]; ok {
@@ -137,15 +145,25 @@ func isFigure(w string) bool {
 	return separated && w[0] >= '0' && w[0] <= '9'
 }
 
-// typeShortNames retypes the short forms of the document's longer names
+// shortNames retypes the short forms of the document's longer names
 // between person and organization: a one-word name takes the type of the
 // first longer name that begins with it ("Deportivo", "Deportivo Coruna"),
 // and an organization that ends a person's name is that person ("Suu Kyi",
 // "Aung San Suu Kyi"). Places are left alone: a city often begins a team's
 // or a firm's name ("Seattle Mariners") and a surname may be a place.
-func typeShortNames(words []string, spans []ner.Span) []ner.Span {
-	heads := map[string]ner.Type{}
-	personTails := map[string]bool{}
+// Its maps are reused from one document to the next.
+type shortNames struct {
+	heads       map[string]ner.Type
+	personTails map[string]bool
+}
+
+func (sn *shortNames) retype(words []string, spans []ner.Span) []ner.Span {
+	if sn.heads == nil {
+		sn.heads, sn.personTails = map[string]ner.Type{}, map[string]bool{}
+	}
+	heads, personTails := sn.heads, sn.personTails
+	clear(heads)
+	clear(personTails)
 	for _, s := range spans {
 		if s.Last-s.First < 2 {
 			continue

@@ -183,7 +183,7 @@ func TestTypeShortNames(t *testing.T) {
 		{First: 18, Last: 21, Type: ner.Person},
 		{First: 23, Last: 25, Type: ner.Organization},
 	}
-	got := typeShortNames(words, spans)
+	got := new(shortNames).retype(words, spans)
 	want := []ner.Type{ner.Organization, ner.Organization, ner.Organization, ner.Location, ner.Person, ner.Person, ner.Person, ner.Person}
 	for i, s := range got {
 		assert.Equal(t, want[i], s.Type, words[s.First])
