@@ -152,6 +152,8 @@ func readCoNLL(path string, cols conllColumns) ([]ner.Example, error) {
 		case fields[0] == "-DOCSTART-":
 			endSentence()
 			flush()
+		case len(fields) == 1 && isBlankToken(sc.Text()):
+			// a token of white space alone (tweets have them): no word
 		case len(fields) < 2:
 			return nil, fmt.Errorf("%s:%d: want a token and a tag", path, line)
 		default:
@@ -161,6 +163,13 @@ func readCoNLL(path string, cols conllColumns) ([]ner.Example, error) {
 	endSentence()
 	flush()
 	return examples, sc.Err()
+}
+
+// isBlankToken reports whether a line's token, before its tab, is white
+// space alone.
+func isBlankToken(line string) bool {
+	token, _, tagged := strings.Cut(line, "\t")
+	return tagged && strings.TrimSpace(token) == ""
 }
 
 // hasPlaceholders reports whether a sentence's words were withheld (GUM

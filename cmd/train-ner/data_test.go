@@ -33,8 +33,8 @@ func TestReadTweets(t *testing.T) {
 			want: [][]string{{"PER", "ORG"}, nil},
 		},
 		{
-			name: "handles left out",
-			data: "@ana_k\tB-PER\nmet\tO\nAna\tB-PER\nin\tO\nLeeds\tB-LOC\n",
+			name: "handles and tokens of white space left out",
+			data: "@ana_k\tB-PER\nmet\tO\nAna\tB-PER\n \tO\nin\tO\nLeeds\tB-LOC\n",
 			cols: conllColumns{sentencesPerDoc: 1, dropHandles: true},
 			want: [][]string{{"PER", "LOC"}},
 		},
