@@ -230,7 +230,7 @@ func placesNotPeople(words []string, spans []ner.Span) []ner.Span {
 	for i, s := range spans {
 		last, oneWord := words[s.Last-1], s.Last-s.First == 1
 		switch {
-		case s.Type == ner.Person && !oneWord && placeHeadNouns.has(last),
+		case s.Type == ner.Person && !oneWord && isPlaceHeadNoun(last),
 			s.Type == ner.Person && oneWord && celestialBodies[last] && !surnames[last],
 			s.Type == ner.Organization && oneWord && onlyCelestial[last]:
 			spans[i].Type = ner.Location
@@ -247,6 +247,15 @@ var placeHeadNouns = newWordSet(strings.Fields("County Heights Island Islands Pr
 	" Governorate Oblast Township Borough Parish Valley Bay Harbour Harbor Peninsula Strait Mountains" +
 	" Lake River Creek Springs Falls Spaceport Cosmodrome Airport Desert Plateau Gulf Crater Cave Caves" +
 	" Arena Stadium Canyon Avenue Boulevard Highway Volcano Glacier Archipelago Atoll Lagoon Reservoir"))
+
+// isPlaceHeadNoun reports whether w is a place head noun, as written or in
+// a headline's capitals ("MARLOW HEIGHTS").
+func isPlaceHeadNoun(w string) bool {
+	if placeHeadNouns.has(w) {
+		return true
+	}
+	return len(w) > 1 && strings.ToUpper(w) == w && placeHeadNouns.has(w[:1]+strings.ToLower(w[1:]))
+}
 
 // onlyCelestial are the celestial bodies that no firm or team news names is
 // known by: a one-word organization named so is the planet or moon.

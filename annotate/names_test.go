@@ -89,6 +89,7 @@ func TestPlacesNotPeople(t *testing.T) {
 	}{
 		{"a county", []string{"Lea", "County", "sheriff"}, []ner.Span{{First: 0, Last: 2, Type: ner.Person}}, []ner.Type{ner.Location}},
 		{"heights", []string{"in", "Marlow", "Heights"}, []ner.Span{{First: 1, Last: 3, Type: ner.Person}}, []ner.Type{ner.Location}},
+		{"heights in capitals", []string{"IN", "MARLOW", "HEIGHTS"}, []ner.Span{{First: 1, Last: 3, Type: ner.Person}}, []ner.Type{ner.Location}},
 		{"an arena and a crater; a club named after a county stays", []string{"at", "Rod", "Laver", "Arena", ",", "Jezero", "Crater", "and", "Notts", "County"},
 			[]ner.Span{{First: 1, Last: 4, Type: ner.Person}, {First: 5, Last: 7, Type: ner.Person}, {First: 8, Last: 10, Type: ner.Organization}},
 			[]ner.Type{ner.Location, ner.Location, ner.Organization}},
