@@ -95,43 +95,50 @@ func isHeadline(text string, sents []Sentence, i int) bool {
 	return true
 }
 
-// isDateline reports whether a sentence opens with a dateline: one to four
-// words in capitals, perhaps a comma and a region ("NAIROBI, Kenya"),
-// perhaps an agency in brackets, then a dash and words in lower case.
+// isDateline reports whether a sentence opens with a dateline (datelineAt)
+// whose dash stands apart ("U.S.-led" is no dateline).
 func isDateline(text string, toks []Token, s Sentence) bool {
-	i, capitals := s.First, 0
-	for ; i < s.Last && capitals < 4 && isCapitalsWord(toks[i].Text(text)); i++ {
-		capitals++
+	_, dash, ok := datelineAt(func(i int) string { return toks[i].Text(text) }, s.First, s.Last)
+	return ok && toks[dash].SpaceBefore
+}
+
+// datelineAt reports whether the words [first, last) of a sentence, word(i)
+// the i-th, open with a dateline: one to four words in capitals (the
+// place, which ends at placeEnd), perhaps a comma and a region ("NAIROBI,
+// Kenya", "LOVINGTON, N.M."), perhaps an agency in brackets ("(AFP)"),
+// then a dash (at dash) and running text, not a headline in capitals
+// ("SOCCER - JAPAN WIN").
+func datelineAt(word func(int) string, first, last int) (placeEnd, dash int, ok bool) {
+	i := first
+	for i < last && i-first < 4 && isCapitalsWord(word(i)) {
+		i++
 	}
-	if capitals == 0 || i == s.Last {
-		return false
+	if i == first || i == last {
+		return 0, 0, false
 	}
-	if w := toks[i].Text(text); w == "," {
-		// a region or state after the comma: "Kenya", "N.M.", "Calif."
-		for i++; i < s.Last && i-s.First <= 8 && isCapitalised(toks[i].Text(text)); i++ {
+	placeEnd = i
+	if word(i) == "," {
+		for i++; i < last && i-first <= 8 && isCapitalised(word(i)); i++ {
 		}
-		if i == s.Last {
-			return false
+		if i == last {
+			return 0, 0, false
 		}
 	}
-	if toks[i].Text(text) == "(" {
-		// an agency: "(AFP)", "(Reuters)"
-		if i+3 >= s.Last || !isCapitalised(toks[i+1].Text(text)) || toks[i+2].Text(text) != ")" {
-			return false
+	if word(i) == "(" {
+		if i+3 >= last || !isCapitalised(word(i+1)) || word(i+2) != ")" {
+			return 0, 0, false
 		}
 		i += 3
 	}
-	if !isDash(toks[i].Text(text)) || !toks[i].SpaceBefore {
-		return false // "U.S.-led" is no dateline
+	if !isDash(word(i)) {
+		return 0, 0, false
 	}
-	// running text follows; a headline in capitals ("SOCCER - JAPAN WIN")
-	// is no dateline
-	for i++; i < s.Last; i++ {
-		if w := toks[i].Text(text); strings.ToUpper(w) != w {
-			return true
+	for k := i + 1; k < last; k++ {
+		if w := word(k); strings.ToUpper(w) != w {
+			return placeEnd, i, true
 		}
 	}
-	return false
+	return 0, 0, false
 }
 
 // isDash reports whether w is a dash as datelines write it.

@@ -273,11 +273,12 @@ var celestialBodies = map[string]bool{
 }
 
 // datelinePlaces types as places the datelines of today's news: a name in
-// capitals that opens a sentence and is followed by a dash ("LEEDS —",
-// "NAIROBI, Kenya —") or by the agency's name in brackets ("KOUROU
-// (AFP) —"). A sports report must not make its dateline a club, nor an
-// unrelated sentence elsewhere a firm.
+// capitals that opens a sentence and ends where a dateline's place does
+// (datelineAt: "LEEDS —", "NAIROBI, Kenya —", "KOUROU (AFP) —"). A sports
+// report must not make its dateline a club, nor an unrelated sentence
+// elsewhere a firm.
 func datelinePlaces(doc ner.Document, spans []ner.Span) []ner.Span {
+	word := func(i int) string { return doc.Words[i] }
 	k := 0
 	for _, sent := range doc.Sentences {
 		for ; k < len(spans) && spans[k].First < sent.First; k++ {
@@ -289,11 +290,7 @@ func datelinePlaces(doc ner.Document, spans []ner.Span) []ner.Span {
 		if s.First != sent.First || s.Type == ner.Location || s.Type == ner.Misc || !allCapitals(doc.Words[s.First:s.Last]) {
 			continue
 		}
-		next := s.Last
-		if next+2 < sent.Last && doc.Words[next] == "," && k+1 < len(spans) && spans[k+1].First == next+1 && spans[k+1].Type == ner.Location {
-			next = spans[k+1].Last // "NAIROBI, Kenya —"
-		}
-		if next < sent.Last && (doc.Words[next] == "—" || doc.Words[next] == "–" || doc.Words[next] == "(") {
+		if placeEnd, _, ok := datelineAt(word, sent.First, sent.Last); ok && s.Last == placeEnd {
 			s.Type = ner.Location
 		}
 	}
