@@ -86,7 +86,7 @@ func TestPageInteractions(t *testing.T) {
 		people := Eval[int](t, tab, `Number(document.querySelector("#summary .stat dd").textContent)`)
 		assert.Equal(t, Eval[int](t, tab, `document.querySelectorAll("#list-person .item").length`), people)
 		assert.Equal(t, Eval[int](t, tab, `new Set(Array.from(document.querySelectorAll("#list-quote .group-head > span:first-child"), (e) => e.textContent)).size`),
-			Eval[int](t, tab, `document.querySelectorAll("#summary svg rect").length`), "one bar per speaker")
+			Eval[int](t, tab, `document.querySelectorAll("#summary .chart .bar").length`), "one bar per speaker")
 	})
 }
 
