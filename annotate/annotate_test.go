@@ -3,28 +3,19 @@ package annotate
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 	"unicode/utf16"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"lede/internal/testshared"
 )
 
-// seedPath is the shared example article; tests that need it skip only when
-// the shared data folder is absent (CI always has it).
-const seedPath = "../../shared/data/seed/blinken-beijing.txt"
-
-func readSeed(t testing.TB) string {
-	t.Helper()
-	b, err := os.ReadFile(seedPath)
-	if os.IsNotExist(err) {
-		t.Skip("../shared is absent: the seed article is not available")
-	}
-	require.NoError(t, err)
-	return string(b)
-}
+// readSeed returns the shared example article; tests that need it skip
+// only when the shared data folder is absent (CI always has it).
+func readSeed(t testing.TB) string { return testshared.Seed(t) }
 
 func TestDocumentJSONRoundTrip(t *testing.T) {
 	doc := Annotate("“Hello <there>,” said Jane Doe in Paris.\n\"Second\" line")

@@ -1,10 +1,10 @@
 package annotate
 
 import (
-	"errors"
 	"testing"
 
 	"lede/bench/corpus"
+	"lede/internal/testshared"
 )
 
 // Benchmarks of the whole pipeline and of the lead's stages on real news:
@@ -16,9 +16,6 @@ import (
 // machine do not stretch. scripts/bench.sh runs them with -count 5 and takes
 // medians.
 
-// benchShared is the shared data folder seen from this package.
-const benchShared = "../../shared"
-
 // benchTexts memoizes the corpus texts across benchmarks and -count runs.
 var benchTexts = map[string][]string{}
 
@@ -29,17 +26,15 @@ func loadBenchTexts(b *testing.B, name string) []string {
 	if texts, ok := benchTexts[name]; ok {
 		return texts
 	}
+	shared := testshared.Path(b, "", "no news corpus to benchmark on")
 	var texts []string
 	var err error
 	if size, ok := corpus.SizeNamed(name); ok {
 		var text string
-		text, err = corpus.Text(benchShared, size.Bytes)
+		text, err = corpus.Text(shared, size.Bytes)
 		texts = []string{text}
 	} else {
-		texts, err = corpus.Articles(benchShared)
-	}
-	if errors.Is(err, corpus.ErrAbsent) {
-		b.Skip("../shared is absent: no news corpus to benchmark on")
+		texts, err = corpus.Articles(shared)
 	}
 	if err != nil {
 		b.Fatal(err)

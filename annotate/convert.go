@@ -30,27 +30,27 @@ func ConvertOffsets(doc *Document, text string, unit OffsetUnit) {
 	if idx.same {
 		return
 	}
-	convert := func(m *Mention) { m.Start, m.End = idx.at(m.Start), idx.at(m.End) }
-	for i := range doc.Entities {
-		for j := range doc.Entities[i].Mentions {
-			convert(&doc.Entities[i].Mentions[j])
+	span := func(start, end *int) { *start, *end = idx.at(*start), idx.at(*end) }
+	mentions := func(ms []Mention) {
+		for j := range ms {
+			span(&ms[j].Start, &ms[j].End)
 		}
+	}
+	for i := range doc.Entities {
+		mentions(doc.Entities[i].Mentions)
 	}
 	for i := range doc.Quotes {
 		q := &doc.Quotes[i]
-		q.Start, q.End = idx.at(q.Start), idx.at(q.End)
+		span(&q.Start, &q.End)
 		if q.Cue != nil {
-			convert(q.Cue)
+			span(&q.Cue.Start, &q.Cue.End)
 		}
 	}
 	for i := range doc.Issues {
-		for j := range doc.Issues[i].Mentions {
-			convert(&doc.Issues[i].Mentions[j])
-		}
+		mentions(doc.Issues[i].Mentions)
 	}
 	for i := range doc.Repairs {
-		r := &doc.Repairs[i]
-		r.Start, r.End = idx.at(r.Start), idx.at(r.End)
+		span(&doc.Repairs[i].Start, &doc.Repairs[i].End)
 	}
 }
 

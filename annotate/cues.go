@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// Cues: the lexicon of attribution cues (verbs of saying in every form,
+// Cues: the table of attribution cues (verbs of saying in every form,
 // "according to", a byline dash) and the scan that finds each cue outside
 // the quotes with the subject it attributes to (see subjects.go).
 
@@ -126,7 +126,7 @@ func (at *attributor) cueAt(i int, initial bool) (cueKind, int) {
 }
 
 // cueWords are the cue words, in any case.
-var cueWords = func() (l cueLexicon) {
+var cueWords = func() (l cueTable) {
 	l.words = newShortWords(anyCase, 512)
 	for _, w := range strings.Fields(sayingForms) {
 		l.add(w, cueWord{kind: saying})
@@ -145,9 +145,9 @@ var cueWords = func() (l cueLexicon) {
 	return
 }()
 
-// cueLexicon finds the cue words in any case: the attribution tries the
+// cueTable finds the cue words in any case: the attribution tries the
 // words of the text outside quotes that have the shape of one.
-type cueLexicon struct {
+type cueTable struct {
 	words shortWords
 	cues  []cueWord // by value in words
 }
@@ -159,7 +159,7 @@ type cueWord struct {
 	next string
 }
 
-func (l *cueLexicon) add(w string, c cueWord) {
+func (l *cueTable) add(w string, c cueWord) {
 	*l.words.add(w) = uint16(len(l.cues))
 	l.cues = append(l.cues, c)
 }

@@ -240,17 +240,13 @@ func (g *entityGrouper) isFullNameWord(w string) bool {
 // place, not an organization ("US"); a lone word of a person's full name is
 // that person ("Blinken" tagged a place once) unless it names a larger place
 // than a city ("Washington"); and a lone word like "Department" or "Party"
-// names no one; a person's name of two words or more whose last is a
-// place's head noun ("Jezero Crater", "Rod Laver Arena") is a place (an
-// organization's may not be: "Notts County"). Zero drops the mention.
+// names no one. Zero drops the mention. (A person's name that ends with a
+// place's head noun was made a place by the names stage: placesNotPeople.)
 func (g *entityGrouper) reconcileType(m *mention) EntityType {
 	if g.isHonorificAt(m.First) {
 		return Person // "Mrs. Clinton", whatever it was tagged
 	}
 	if m.last-m.first != 1 {
-		if m.Type == Person && placeHeadNouns.has(g.word(m.last-1)) && g.toks[m.last-2].Kind == Word {
-			return Place
-		}
 		return m.Type
 	}
 	w := g.word(m.first)
@@ -325,11 +321,6 @@ func (g *entityGrouper) titleBeforeFullName(from, last int) bool {
 	}
 	return false
 }
-
-// placeHeadNouns end the names of places, never a person's.
-var placeHeadNouns = newWordSet(strings.Fields("County Heights Crater Cave Caves Arena Stadium Airport" +
-	" Harbour Harbor Canyon Peninsula Province Avenue Boulevard Highway Volcano Glacier Desert" +
-	" Plateau Archipelago Atoll Strait Lagoon Reservoir"))
 
 // partyLabels are words news puts before a politician's name.
 var partyLabels = newWordSet(strings.Fields("Democrat Democratic Republican GOP Labour Tory Conservative Liberal Independent"))

@@ -2,12 +2,12 @@ package annotate
 
 import (
 	"encoding/binary"
-	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"lede/annotate/gazetteer"
+	"lede/annotate/internal/lookup"
 	"lede/annotate/internal/swar"
 )
 
@@ -207,13 +207,13 @@ type keyTable struct {
 	bytes []byte  // the keys, one after another
 	ends  []int32 // where each key ends in bytes; the next one starts there
 	slots []int32 // the id + 1 of a key, 0 for an empty slot
-	shift uint    // 64 - log2(len(slots))
+	shape lookup.Slots
 }
 
 func newKeyTable(maxKeys, keyBytes int) keyTable {
-	size := uint(bits.Len(uint(maxKeys + maxKeys/2))) // at most two thirds full
+	shape := lookup.For(maxKeys + maxKeys/2) // at most two thirds full
 	return keyTable{bytes: make([]byte, 0, keyBytes), ends: make([]int32, 0, maxKeys),
-		slots: make([]int32, 1<<size), shift: 64 - size}
+		slots: make([]int32, shape.Len()), shape: shape}
 }
 
 // add returns the id of key, adding it (a copy) if it is new.
@@ -236,8 +236,7 @@ func (t *keyTable) find(key []byte) (int, bool) {
 
 // probe returns the id of key, or -1 and the empty slot where it belongs.
 func (t *keyTable) probe(key []byte) (slot, id int) {
-	mask := len(t.slots) - 1
-	for slot = t.slotOf(key); t.slots[slot] != 0; slot = (slot + 1) & mask {
+	for slot = t.shape.Start(hashKey(key)); t.slots[slot] != 0; slot = t.shape.Next(slot) {
 		id = int(t.slots[slot]) - 1
 		start := int32(0)
 		if id > 0 {
@@ -250,19 +249,22 @@ func (t *keyTable) probe(key []byte) (slot, id int) {
 	return slot, -1
 }
 
-// slotOf is where the probe for key starts: a hash of its length and its
-// first and last eight bytes, which keys rarely share.
-func (t *keyTable) slotOf(key []byte) int {
-	const seed, prime = 0x2545f4914f6cdd1d, 0x9e3779b97f4a7c15
+// hashKey hashes key by its length and every one of its bytes, read eight
+// at a time: names are short, so that is a few loads, and keys that share
+// their ends (a hostile text's "Aaaaaaaa 0001 Zzzzzzzz", "… 0002 …") still
+// probe from unrelated slots.
+func hashKey(key []byte) uint64 {
 	var first, last uint64
 	switch n := len(key); {
 	case n >= 8:
 		first, last = binary.LittleEndian.Uint64(key), binary.LittleEndian.Uint64(key[n-8:])
+		for i := 8; i < n-8; i += 8 { // the middle, its last word overlapping last
+			first = (first ^ binary.LittleEndian.Uint64(key[i:])) * 0x100000001b3
+		}
 	case n >= 4: // two loads that overlap
 		first, last = uint64(binary.LittleEndian.Uint32(key)), uint64(binary.LittleEndian.Uint32(key[n-4:]))
 	case n > 0:
 		first, last = uint64(key[0]), uint64(key[n-1])<<8|uint64(key[n/2])
 	}
-	h := (bits.RotateLeft64((first^seed)*prime, 29) ^ last ^ uint64(len(key))) * prime
-	return int(h >> t.shift)
+	return lookup.Pair(first, last, len(key))
 }

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -35,6 +36,23 @@ func TestKeyTable(t *testing.T) {
 		_, ok := table.find([]byte(absent))
 		assert.False(t, ok, absent)
 	}
+}
+
+// TestKeyTableSpreadsAlikeKeys checks that keys of one length that share
+// their first and last eight bytes, as a hostile text's names can, probe
+// from different slots: if they all started at one, each add would walk
+// past every key before it.
+func TestKeyTableSpreadsAlikeKeys(t *testing.T) {
+	table := newKeyTable(4096, 0)
+	starts := map[int]bool{}
+	for i := range 4096 {
+		key := []byte("Aaaaaaaa " + strconv.Itoa(10000+i) + " Zzzzzzzz")
+		starts[table.shape.Start(hashKey(key))] = true
+		id, added := table.add(key)
+		assert.Equal(t, i, id)
+		assert.True(t, added)
+	}
+	assert.Greater(t, len(starts), 2048, "distinct probe starts of 4,096 alike keys")
 }
 
 // TestAppendLower checks appendLower against strings.ToLower, ASCII eight

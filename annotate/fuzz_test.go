@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"lede/internal/testshared"
 )
 
 // Fuzz targets: one for the whole pipeline and one per stage, each reached
@@ -207,7 +209,9 @@ func addSeeds(f *testing.F) {
 			f.Add(in.text)
 		}
 	}
-	if b, err := os.ReadFile(seedPath); err == nil {
+	if dir, ok := testshared.Dir(); ok {
+		b, err := os.ReadFile(filepath.Join(dir, testshared.SeedArticle))
+		require.NoError(f, err)
 		f.Add(string(b))
 	}
 	files, err := filepath.Glob(filepath.Join("testdata", "fuzz", "*", "*"))

@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"os"
 	"slices"
 	"testing"
 	"time"
@@ -12,7 +11,7 @@ import (
 // BenchmarkLinkPlaces measures place linking alone on the seed article,
 // against BenchmarkAnnotateSeed, the whole pipeline on it.
 func BenchmarkLinkPlaces(b *testing.B) {
-	text := seedText(b)
+	text := readSeed(b)
 	a := analyse(text, AllLayers, nil)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -21,19 +20,11 @@ func BenchmarkLinkPlaces(b *testing.B) {
 }
 
 func BenchmarkAnnotateSeed(b *testing.B) {
-	text := seedText(b)
+	text := readSeed(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		Annotate(text)
 	}
-}
-
-func seedText(b testing.TB) string {
-	t, err := os.ReadFile("../../shared/data/seed/blinken-beijing.txt")
-	if err != nil {
-		b.Skip("../shared is absent")
-	}
-	return string(t)
 }
 
 // TestLinkingIsNegligible times linking against the whole annotation of the
@@ -41,7 +32,7 @@ func seedText(b testing.TB) string {
 // 2.5% natively. The bound leaves room for noise.
 func TestLinkingIsNegligible(t *testing.T) {
 	skipUnderWasm(t)
-	text := seedText(t)
+	text := readSeed(t)
 	var whole, link []time.Duration
 	for range 200 {
 		t0 := time.Now()

@@ -24,14 +24,15 @@ func TestPackagesImportWhatTheArchitectureAllows(t *testing.T) {
 		lede      []string // the lede/... packages it may import
 		forbidden []string // standard packages it may not
 	}{
-		{".", []string{"lede/annotate/gazetteer", "lede/annotate/geo", "lede/annotate/ner", "lede/annotate/topics", "lede/annotate/internal/swar", "lede/annotate/internal/buffers", "lede/annotate/internal/decimal"}, pipeline},
-		{"ner", []string{"lede/annotate/gazetteer", "lede/annotate/internal/buffers"}, pipeline},
-		{"topics", []string{"lede/annotate/internal/swar", "lede/annotate/internal/decimal"}, pipeline},
+		{".", []string{"lede/annotate/gazetteer", "lede/annotate/geo", "lede/annotate/ner", "lede/annotate/topics", "lede/annotate/internal/swar", "lede/annotate/internal/buffers", "lede/annotate/internal/decimal", "lede/annotate/internal/lookup"}, pipeline},
+		{"ner", []string{"lede/annotate/gazetteer", "lede/annotate/internal/buffers", "lede/annotate/internal/lookup"}, pipeline},
+		{"topics", []string{"lede/annotate/internal/swar", "lede/annotate/internal/decimal", "lede/annotate/internal/lookup"}, pipeline},
 		{"gazetteer", []string{"lede/annotate/internal/swar"}, pipeline},
 		{"geo", []string{"lede/annotate/gazetteer", "lede/annotate/internal/swar", "lede/annotate/internal/decimal"}, pipeline},
 		{"internal/decimal", nil, pipeline},
 		{"internal/swar", nil, pipeline},
 		{"internal/buffers", nil, pipeline},
+		{"internal/lookup", nil, pipeline},
 		{"export", []string{"lede/annotate", "lede/annotate/geo"}, pipeline},
 		{"../server", []string{"lede/annotate", "lede/annotate/export"}, nil},
 	}
@@ -56,4 +57,28 @@ func TestPackagesImportWhatTheArchitectureAllows(t *testing.T) {
 			}
 		}
 	}
+}
+
+// internal/testshared links package testing: only tests may import it.
+func TestOnlyTestsImportTestshared(t *testing.T) {
+	err := filepath.WalkDir("..", func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || d.Name() == "testdata") && path != ".." {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		for _, imp := range f.Imports {
+			assert.NotEqual(t, `"lede/internal/testshared"`, imp.Path.Value, "%s imports testshared", path)
+		}
+		return nil
+	})
+	require.NoError(t, err)
 }

@@ -2,9 +2,9 @@ package annotate
 
 import (
 	"math"
-	"math/bits"
 
 	"lede/annotate/internal/buffers"
+	"lede/annotate/internal/lookup"
 	"lede/annotate/topics"
 )
 
@@ -53,7 +53,7 @@ func (t *topicTally) add(use int, weight float64, para int, span [2]int) {
 // tenth of the stage.
 type termUses struct {
 	slots []termUse
-	shift uint // 64 - log2(len(slots))
+	shape lookup.Slots
 }
 
 type termUse struct {
@@ -65,15 +65,14 @@ type termUse struct {
 // reset empties the table and makes room for n (topic, term) pairs. News
 // repeats its terms, so the table is seldom half full.
 func (u *termUses) reset(n int) {
-	size := uint(bits.Len(uint(n)))
-	u.slots, u.shift = buffers.Resize(u.slots, 1<<size), 64-size
+	u.shape = lookup.For(n + 1)
+	u.slots = buffers.Resize(u.slots, u.shape.Len())
 	clear(u.slots)
 }
 
 // add counts one more use of term for topic and returns how many there are.
 func (u *termUses) add(topic int, term uint64) int {
-	h := (term ^ uint64(topic)) * 0x9e3779b97f4a7c15
-	for i := int(h >> (u.shift & 63)); ; i = (i + 1) & (len(u.slots) - 1) {
+	for i := u.shape.Start(term ^ uint64(topic)); ; i = u.shape.Next(i) {
 		s := &u.slots[i]
 		if s.topic == 0 {
 			s.topic, s.term = int32(topic+1), term

@@ -410,7 +410,7 @@ func inFolded(set wordSet, w string) bool {
 	if w == "" {
 		return false
 	}
-	for i := set.slot(len(w), lowerASCII(w[0]), lowerASCII(w[len(w)-1])); ; i = (i + 1) & (len(set.slots) - 1) {
+	for i := set.slot(len(w), lowerASCII(w[0]), lowerASCII(w[len(w)-1])); ; i = set.shape.Next(i) {
 		switch s := set.slots[i]; {
 		case s == "":
 			return false

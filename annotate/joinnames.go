@@ -47,7 +47,7 @@ var institutionHeads = setOf("academy administration agency alliance assembly as
 	" conference council court department federation forces foundation front fund guard hospital" +
 	" institute institution laboratory league ministry movement office organisation organization" +
 	" parliament party police reserve school senate service society tribunal trust union" +
-	" university army navy chamber chambers house")
+	" university army navy chamber chambers house centres centers institutes councils")
 
 // nameJoiner mends the names of one text. It looks words up in the
 // gazetteer directly: only the few words around a name it may extend need it.

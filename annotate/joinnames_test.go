@@ -24,6 +24,8 @@ func TestJoinNames(t *testing.T) {
 		{"a person of a place stays two", "[P:Amos Kibet] of [L:Kenya] won.", []string{"person Amos Kibet", "place Kenya"}},
 		{"and, or in, outside a complement stays two", "[L:Paris] and [L:London] and [O:Barclays] in [L:London].", []string{"place Paris", "place London", "organization Barclays", "place London"}},
 		{"a complement goes on with and, then in", "The [O:Coalition] on [O:Homelessness] and [O:Housing] in [L:Ohio] met.", []string{"organization Coalition on Homelessness and Housing in Ohio"}},
+		{"and after a complement the recognizer took in stays apart", "The [O:Ministry of Health] and [O:Oxfam] met.", []string{"organization Ministry of Health", "organization Oxfam"}},
+		{"a plural head", "The [O:Africa Centres] for [O:Disease Control and Prevention] said.", []string{"organization Africa Centres for Disease Control and Prevention"}},
 		{"in needs a longer complement", "The [O:Ministry] of [O:Health] in [L:Uganda] said.", []string{"organization Ministry of Health", "place Uganda"}},
 		{"a place's head", "The [L:Gulf] of [L:Mexico] and [L:Sharm] el-Sheikh.", []string{"place Gulf of Mexico", "place Sharm el-Sheikh"}},
 		{"capitalised words before an organization", "according to the Nigerian Export [O:Promotion Council] today", []string{"organization Nigerian Export Promotion Council"}},

@@ -38,23 +38,49 @@ func findNames(text string, toks []Token, sents []Sentence) []Name {
 	if err != nil || len(toks) == 0 {
 		return nil // the embedded model is checked by the tests
 	}
-	doc := ner.Document{Words: make([]string, len(toks)), Sentences: make([]ner.Sentence, len(sents))}
+	words := make([]string, len(toks))
 	for i, t := range toks {
-		doc.Words[i] = t.Text(text)
-	}
-	for i, s := range sents {
-		doc.Sentences[i] = ner.Sentence{First: s.First, Last: s.Last}
+		words[i] = t.Text(text)
 	}
 	labels := make([]ner.Label, len(toks))
 	margins := make([]float32, len(toks))
-	model.TagMargins(doc, labels, margins)
+	nerSents := make([]ner.Sentence, len(sents))
 	var names []Name
-	spans := joinParticles(doc.Words, trimFigures(doc.Words, ner.Spans(labels)))
-	spans = datelinePlaces(doc, placesNotPeople(doc.Words, typeShortNames(doc.Words, spans)))
+	var scratch articleScratch
+	starts := articleStarts(text, toks, sents)
+	for k, first := range starts {
+		last := len(sents)
+		if k+1 < len(starts) {
+			last = starts[k+1]
+		}
+		// Each article is a document of its own, its words counted from 0.
+		base, end := sents[first].First, sents[last-1].Last
+		doc := ner.Document{Words: words[base:end], Sentences: nerSents[first:last]}
+		for i, s := range sents[first:last] {
+			doc.Sentences[i] = ner.Sentence{First: s.First - base, Last: s.Last - base}
+		}
+		names = scratch.names(model, doc, labels[base:end], margins[base:end], toks, base, names)
+	}
+	return names
+}
+
+// articleScratch is what findNames reuses from one article to the next.
+type articleScratch struct {
+	spans []ner.Span
+	short shortNames
+}
+
+// names tags one article, whose first word is token base, and appends its
+// names to names.
+func (a *articleScratch) names(model *ner.Model, doc ner.Document, labels []ner.Label, margins []float32, toks []Token, base int, names []Name) []Name {
+	model.TagMargins(doc, labels, margins)
+	a.spans = ner.AppendSpans(a.spans[:0], labels)
+	spans := joinParticles(doc.Words, trimFigures(doc.Words, a.spans))
+	spans = datelinePlaces(doc, placesNotPeople(doc.Words, a.short.retype(doc.Words, spans)))
 	spans = titledPeople(doc.Words, spans)
 	for _, span := range spans {
 		if typ, ok := nameTypes[span.Type]; ok {
-			names = append(names, Name{First: span.First, Last: span.Last, Start: toks[span.First].Start, End: toks[span.Last-1].End, Type: typ,
+			names = append(names, Name{First: base + span.First, Last: base + span.Last, Start: toks[base+span.First].Start, End: toks[base+span.Last-1].End, Type: typ,
 				Confidence: model.Confidence(ner.SpanMargin(margins, span))})
 		}
 	}
@@ -119,15 +145,25 @@ func isFigure(w string) bool {
 	return separated && w[0] >= '0' && w[0] <= '9'
 }
 
-// typeShortNames retypes the short forms of the document's longer names
+// shortNames retypes the short forms of the document's longer names
 // between person and organization: a one-word name takes the type of the
 // first longer name that begins with it ("Deportivo", "Deportivo Coruna"),
 // and an organization that ends a person's name is that person ("Suu Kyi",
 // "Aung San Suu Kyi"). Places are left alone: a city often begins a team's
 // or a firm's name ("Seattle Mariners") and a surname may be a place.
-func typeShortNames(words []string, spans []ner.Span) []ner.Span {
-	heads := map[string]ner.Type{}
-	personTails := map[string]bool{}
+// Its maps are reused from one document to the next.
+type shortNames struct {
+	heads       map[string]ner.Type
+	personTails map[string]bool
+}
+
+func (sn *shortNames) retype(words []string, spans []ner.Span) []ner.Span {
+	if sn.heads == nil {
+		sn.heads, sn.personTails = map[string]ner.Type{}, map[string]bool{}
+	}
+	heads, personTails := sn.heads, sn.personTails
+	clear(heads)
+	clear(personTails)
 	for _, s := range spans {
 		if s.Last-s.First < 2 {
 			continue
@@ -194,7 +230,7 @@ func placesNotPeople(words []string, spans []ner.Span) []ner.Span {
 	for i, s := range spans {
 		last, oneWord := words[s.Last-1], s.Last-s.First == 1
 		switch {
-		case s.Type == ner.Person && !oneWord && placeEndings[last],
+		case s.Type == ner.Person && !oneWord && isPlaceHeadNoun(last),
 			s.Type == ner.Person && oneWord && celestialBodies[last] && !surnames[last],
 			s.Type == ner.Organization && oneWord && onlyCelestial[last]:
 			spans[i].Type = ner.Location
@@ -203,13 +239,22 @@ func placesNotPeople(words []string, spans []ner.Span) []ner.Span {
 	return spans
 }
 
-// placeEndings are the words that end a place's name and no person's.
-var placeEndings = map[string]bool{
-	"County": true, "Heights": true, "Island": true, "Islands": true, "Province": true, "District": true,
-	"Prefecture": true, "Governorate": true, "Oblast": true, "Township": true, "Borough": true, "Parish": true,
-	"Valley": true, "Bay": true, "Harbour": true, "Harbor": true, "Peninsula": true, "Strait": true,
-	"Mountains": true, "Lake": true, "River": true, "Creek": true, "Springs": true, "Falls": true,
-	"Spaceport": true, "Cosmodrome": true, "Airport": true, "Desert": true, "Plateau": true, "Gulf": true,
+// placeHeadNouns are the words that end a place's name and no person's: a
+// person's name of two words or more that ends with one is a place ("Lea
+// County", "Jezero Crater", "Rod Laver Arena"); an organization's may not
+// be ("Notts County").
+var placeHeadNouns = newWordSet(strings.Fields("County Heights Island Islands Province District Prefecture" +
+	" Governorate Oblast Township Borough Parish Valley Bay Harbour Harbor Peninsula Strait Mountains" +
+	" Lake River Creek Springs Falls Spaceport Cosmodrome Airport Desert Plateau Gulf Crater Cave Caves" +
+	" Arena Stadium Canyon Avenue Boulevard Highway Volcano Glacier Archipelago Atoll Lagoon Reservoir"))
+
+// isPlaceHeadNoun reports whether w is a place head noun, as written or in
+// a headline's capitals ("MARLOW HEIGHTS").
+func isPlaceHeadNoun(w string) bool {
+	if placeHeadNouns.has(w) {
+		return true
+	}
+	return len(w) > 1 && strings.ToUpper(w) == w && placeHeadNouns.has(w[:1]+strings.ToLower(w[1:]))
 }
 
 // onlyCelestial are the celestial bodies that no firm or team news names is
@@ -228,11 +273,12 @@ var celestialBodies = map[string]bool{
 }
 
 // datelinePlaces types as places the datelines of today's news: a name in
-// capitals that opens a sentence and is followed by a dash ("LEEDS —",
-// "NAIROBI, Kenya —") or by the agency's name in brackets ("KOUROU
-// (AFP) —"). A sports report must not make its dateline a club, nor an
-// unrelated sentence elsewhere a firm.
+// capitals that opens a sentence and ends where a dateline's place does
+// (datelineAt: "LEEDS —", "NAIROBI, Kenya —", "KOUROU (AFP) —"). A sports
+// report must not make its dateline a club, nor an unrelated sentence
+// elsewhere a firm.
 func datelinePlaces(doc ner.Document, spans []ner.Span) []ner.Span {
+	word := func(i int) string { return doc.Words[i] }
 	k := 0
 	for _, sent := range doc.Sentences {
 		for ; k < len(spans) && spans[k].First < sent.First; k++ {
@@ -244,11 +290,7 @@ func datelinePlaces(doc ner.Document, spans []ner.Span) []ner.Span {
 		if s.First != sent.First || s.Type == ner.Location || s.Type == ner.Misc || !allCapitals(doc.Words[s.First:s.Last]) {
 			continue
 		}
-		next := s.Last
-		if next+2 < sent.Last && doc.Words[next] == "," && k+1 < len(spans) && spans[k+1].First == next+1 && spans[k+1].Type == ner.Location {
-			next = spans[k+1].Last // "NAIROBI, Kenya —"
-		}
-		if next < sent.Last && (doc.Words[next] == "—" || doc.Words[next] == "–" || doc.Words[next] == "(") {
+		if placeEnd, _, ok := datelineAt(word, sent.First, sent.Last); ok && s.Last == placeEnd {
 			s.Type = ner.Location
 		}
 	}

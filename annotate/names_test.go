@@ -89,6 +89,10 @@ func TestPlacesNotPeople(t *testing.T) {
 	}{
 		{"a county", []string{"Lea", "County", "sheriff"}, []ner.Span{{First: 0, Last: 2, Type: ner.Person}}, []ner.Type{ner.Location}},
 		{"heights", []string{"in", "Marlow", "Heights"}, []ner.Span{{First: 1, Last: 3, Type: ner.Person}}, []ner.Type{ner.Location}},
+		{"heights in capitals", []string{"IN", "MARLOW", "HEIGHTS"}, []ner.Span{{First: 1, Last: 3, Type: ner.Person}}, []ner.Type{ner.Location}},
+		{"an arena and a crater; a club named after a county stays", []string{"at", "Rod", "Laver", "Arena", ",", "Jezero", "Crater", "and", "Notts", "County"},
+			[]ner.Span{{First: 1, Last: 4, Type: ner.Person}, {First: 5, Last: 7, Type: ner.Person}, {First: 8, Last: 10, Type: ner.Organization}},
+			[]ner.Type{ner.Location, ner.Location, ner.Organization}},
 		{"a moon", []string{"Ganymede", "orbits"}, []ner.Span{{First: 0, Last: 1, Type: ner.Person}}, []ner.Type{ner.Location}},
 		{"a singer named like a planet", []string{"Freddie", "Mercury", "sang", ";", "Mercury", "died"},
 			[]ner.Span{{First: 0, Last: 2, Type: ner.Person}, {First: 4, Last: 5, Type: ner.Person}}, []ner.Type{ner.Person, ner.Person}},
@@ -180,7 +184,7 @@ func TestTypeShortNames(t *testing.T) {
 		{First: 18, Last: 21, Type: ner.Person},
 		{First: 23, Last: 25, Type: ner.Organization},
 	}
-	got := typeShortNames(words, spans)
+	got := new(shortNames).retype(words, spans)
 	want := []ner.Type{ner.Organization, ner.Organization, ner.Organization, ner.Location, ner.Person, ner.Person, ner.Person, ner.Person}
 	for i, s := range got {
 		assert.Equal(t, want[i], s.Type, words[s.First])
@@ -236,6 +240,24 @@ func TestAnUnrelatedSentenceChangesNoNameElsewhere(t *testing.T) {
 		alone := namesOfText(article, 0)
 		with := namesOfText(unrelated+article, len(unrelated))
 		assert.Equal(t, alone, with, "%.40s...", article)
+	}
+}
+
+// TestAnUnrelatedParagraphChangesNoNameInTheArticles puts a paragraph of
+// other news before and after each test article and the seed.
+func TestAnUnrelatedParagraphChangesNoNameInTheArticles(t *testing.T) {
+	names, texts := stabilityTexts(t)
+	for _, unrelated := range []string{
+		"Shares in Unilever rose 3 percent in London trading on Thursday, after Morgan said the firm would cut jobs.",
+		"MADRID — Real Sociedad signed the Brazilian striker Thiago Andrade on Monday, the club said.",
+	} {
+		for i, article := range texts {
+			alone := namesOfText(article, 0)
+			before := unrelated + "\n\n"
+			assert.Equal(t, alone, namesOfText(before+article, len(before)), "%s after %.30q", names[i], unrelated)
+			after := namesOfText(article+"\n\n"+unrelated, 0)
+			assert.Equal(t, alone, after[:min(len(alone), len(after))], "%s before %.30q", names[i], unrelated)
+		}
 	}
 }
 

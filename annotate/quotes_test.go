@@ -3,7 +3,6 @@ package annotate
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -201,8 +200,7 @@ type seedQuote struct {
 // entities stage's job, tested in seed_test.go.
 func TestSeedQuotes(t *testing.T) {
 	text := readSeed(t)
-	b, err := os.ReadFile(seedGoldPath)
-	require.NoError(t, err)
+	b := readSeedGoldFile(t)
 	var gold struct {
 		Quotes []seedQuote `json:"quotes"`
 		People []struct {

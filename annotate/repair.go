@@ -76,18 +76,20 @@ func illFormedPrefix(s string) int {
 		need = 1
 	case c >= 0xe0 && c <= 0xef:
 		need = 2
-		if c == 0xe0 {
-			lo = 0xa0
-		} else if c == 0xed {
-			hi = 0x9f
-		}
 	case c >= 0xf0 && c <= 0xf4:
 		need = 3
-		if c == 0xf0 {
-			lo = 0x90
-		} else if c == 0xf4 {
-			hi = 0x8f
-		}
+	}
+	// The four lead bytes whose second byte has a narrower range: no
+	// overlong forms, no surrogates, nothing above U+10FFFF.
+	switch s[0] {
+	case 0xe0:
+		lo = 0xa0
+	case 0xed:
+		hi = 0x9f
+	case 0xf0:
+		lo = 0x90
+	case 0xf4:
+		hi = 0x8f
 	}
 	n := 1
 	for n <= need && n < len(s) && s[n] >= lo && s[n] <= hi {

@@ -2,16 +2,18 @@ package annotate
 
 import (
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"lede/internal/testshared"
 )
 
-// seedGoldPath is the hand-made gold annotation of the seed article.
-const seedGoldPath = "../../shared/data/seed/blinken-beijing.gold.json"
+// seedGoldPath is the hand-made gold annotation of the seed article, in
+// the shared folder.
+const seedGoldPath = "data/seed/blinken-beijing.gold.json"
 
 type seedGold struct {
 	People []struct {
@@ -23,13 +25,16 @@ type seedGold struct {
 	Organizations  []string `json:"organizations"`
 }
 
+// readSeedGoldFile returns the seed's gold annotation as JSON, skipping t
+// when ../shared is absent.
+func readSeedGoldFile(t testing.TB) []byte {
+	t.Helper()
+	return testshared.ReadFile(t, seedGoldPath, "the seed gold annotation is not available")
+}
+
 func readSeedGold(t *testing.T) seedGold {
 	t.Helper()
-	b, err := os.ReadFile(seedGoldPath)
-	if os.IsNotExist(err) {
-		t.Skip("../shared is absent: the seed gold annotation is not available")
-	}
-	require.NoError(t, err)
+	b := readSeedGoldFile(t)
 	var gold seedGold
 	require.NoError(t, json.Unmarshal(b, &gold))
 	return gold

@@ -1,9 +1,9 @@
 package annotate
 
 import (
-	"math/bits"
 	"strings"
 
+	"lede/annotate/internal/lookup"
 	"lede/annotate/internal/swar"
 )
 
@@ -44,7 +44,7 @@ type shortWords struct {
 	// letters and changes no other byte into a letter, so a word matches a
 	// lower-case entry exactly when its letters are the entry's in some case.
 	fold  uint64
-	shift uint // 64 - log2(len(words))
+	shape lookup.Slots
 	// firsts has bit n of firsts[b] set for every word of n bytes that
 	// starts with b (in either case, for anyCase); shapes has bit last%32
 	// of shapes[first%32][middle%32] set for every word with those first,
@@ -73,7 +73,8 @@ const (
 // newShortWords makes a map for up to slots/2 words; slots is a power of
 // two.
 func newShortWords(fold uint64, slots int) shortWords {
-	return shortWords{words: make([]shortWord, slots), fold: fold, shift: uint(64 - bits.TrailingZeros(uint(slots)))}
+	shape := lookup.For(slots)
+	return shortWords{words: make([]shortWord, shape.Len()), fold: fold, shape: shape}
 }
 
 // add returns the value of w, adding w if it is new.
@@ -118,8 +119,7 @@ func (t *shortWords) probe(text string, start, end int) (head, tail uint64, slot
 		head = (swar.Bytes(text, start, n) | t.fold) & (1<<(8*n) - 1)
 		tail = head
 	}
-	h := (head*0x9e3779b97f4a7c15 ^ tail ^ uint64(n)) * 0xff51afd7ed558ccd
-	for slot = int(h >> t.shift); t.words[slot].n != 0; slot = (slot + 1) & (len(t.words) - 1) {
+	for slot = t.shape.Start(lookup.Pair(head, tail, n)); t.words[slot].n != 0; slot = t.shape.Next(slot) {
 		if w := &t.words[slot]; int(w.n) == n && w.head == head && w.tail == tail {
 			return head, tail, slot, true
 		}
@@ -148,16 +148,16 @@ func setOf(words string) wordSet {
 // once.
 type wordSet struct {
 	slots []string // "" marks an empty slot
-	shift uint     // 32 - log2(len(slots))
+	shape lookup.Slots
 }
 
 func newWordSet(words []string) wordSet {
-	size := uint(bits.Len(uint(4 * len(words))))
-	s := wordSet{slots: make([]string, 1<<size), shift: 32 - size}
+	shape := lookup.For(4 * len(words))
+	s := wordSet{slots: make([]string, shape.Len()), shape: shape}
 	for _, w := range words {
 		i := s.slot(len(w), w[0], w[len(w)-1])
 		for s.slots[i] != "" && s.slots[i] != w {
-			i = (i + 1) & (len(s.slots) - 1)
+			i = s.shape.Next(i)
 		}
 		s.slots[i] = w
 	}
@@ -166,8 +166,7 @@ func newWordSet(words []string) wordSet {
 
 // slot is where the probe for a word of n bytes from first to last starts.
 func (s wordSet) slot(n int, first, last byte) int {
-	h := uint32(n)<<16 ^ uint32(first)<<8 ^ uint32(last)
-	return int(h * 0x9e3779b1 >> s.shift)
+	return s.shape.Start(uint64(n)<<16 ^ uint64(first)<<8 ^ uint64(last))
 }
 
 func (s wordSet) has(w string) bool { return s.index(w) >= 0 }
@@ -177,7 +176,7 @@ func (s wordSet) index(w string) int {
 	if w == "" {
 		return -1
 	}
-	for i := s.slot(len(w), w[0], w[len(w)-1]); ; i = (i + 1) & (len(s.slots) - 1) {
+	for i := s.slot(len(w), w[0], w[len(w)-1]); ; i = s.shape.Next(i) {
 		switch s.slots[i] {
 		case "":
 			return -1

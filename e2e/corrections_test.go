@@ -34,9 +34,7 @@ func fixMenu(name, action string) string {
 }
 
 func TestCorrectionsInThePage(t *testing.T) {
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
+	srv, tab := StartApp(t)
 	PasteArticle(t, tab, correctionsArticle)
 	people := `(` + cardNames + `)("person")`
 	require.Contains(t, Eval[[]string](t, tab, people), "Tom Reyes", "the test needs a person to correct")

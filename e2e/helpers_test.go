@@ -11,7 +11,6 @@ package e2e
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -23,11 +22,9 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
+	"lede/internal/testshared"
 	"lede/server"
 )
-
-// SeedPath is the shared example article, relative to this package.
-const SeedPath = "../../shared/data/seed/blinken-beijing.txt"
 
 // ArtifactsDir holds screenshots and other outputs to look at (git-ignored).
 const ArtifactsDir = "../testdata-artifacts"
@@ -38,12 +35,7 @@ const TabTimeout = 90 * time.Second
 // SeedArticle returns the seed article; it skips only when ../shared is absent.
 func SeedArticle(t testing.TB) string {
 	t.Helper()
-	b, err := os.ReadFile(SeedPath)
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skip("../shared is absent: the seed article is not available")
-	}
-	require.NoError(t, err)
-	return string(b)
+	return testshared.Seed(t)
 }
 
 // ServeDist serves the built app through the real handler (security headers
@@ -148,6 +140,16 @@ func JS(v any) string {
 		panic(err)
 	}
 	return string(b)
+}
+
+// StartApp serves dist/, opens it in a fresh browser and waits until the
+// annotator is ready: the start of most page tests.
+func StartApp(t testing.TB) (*httptest.Server, context.Context) {
+	t.Helper()
+	srv := ServeDist(t)
+	tab := NewTab(t)
+	OpenApp(t, tab, srv.URL)
+	return srv, tab
 }
 
 // OpenApp loads the page and waits until the annotator is ready; it returns

@@ -17,9 +17,7 @@ import (
 // highlight, hide a layer, pick a person and walk through their mentions.
 func TestPageInteractions(t *testing.T) {
 	seed := SeedArticle(t)
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
+	_, tab := StartApp(t)
 	PasteArticle(t, tab, seed)
 
 	t.Run("tooltip", func(t *testing.T) {
@@ -86,16 +84,14 @@ func TestPageInteractions(t *testing.T) {
 		people := Eval[int](t, tab, `Number(document.querySelector("#summary .stat dd").textContent)`)
 		assert.Equal(t, Eval[int](t, tab, `document.querySelectorAll("#list-person .item").length`), people)
 		assert.Equal(t, Eval[int](t, tab, `new Set(Array.from(document.querySelectorAll("#list-quote .group-head > span:first-child"), (e) => e.textContent)).size`),
-			Eval[int](t, tab, `document.querySelectorAll("#summary svg rect").length`), "one bar per speaker")
+			Eval[int](t, tab, `document.querySelectorAll("#summary .chart .bar").length`), "one bar per speaker")
 	})
 }
 
 // TestExampleArticle loads the built-in example from the empty page: it is
 // highlighted, and the button goes away once there is text.
 func TestExampleArticle(t *testing.T) {
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
+	_, tab := StartApp(t)
 	Do(t, tab, chromedp.Click(chromedp.ID("sample")))
 	WaitAnnotated(t, tab)
 	assert.True(t, Eval[bool](t, tab, `document.getElementById("sample").hidden`))

@@ -14,9 +14,7 @@ import (
 // "technology" and "Taiwan" among them); "more issues" shows the rest.
 func TestSeedUnderlinesFewIssueWords(t *testing.T) {
 	seed := SeedArticle(t)
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
+	_, tab := StartApp(t)
 	PasteArticle(t, tab, seed)
 	underlined := Eval[[]string](t, tab, `[...document.querySelectorAll("#article .hl-issue")]
 		.filter((e) => getComputedStyle(e).textDecorationLine.includes("underline"))

@@ -15,9 +15,7 @@ import (
 // the text is shown exactly.
 func TestLongTexts(t *testing.T) {
 	seed := SeedArticle(t)
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
+	_, tab := StartApp(t)
 
 	long := strings.Repeat(seed+"\n", 150) // about 500 kB
 	Eval[bool](t, tab, `(window.progressSeen = false, new MutationObserver(() => {

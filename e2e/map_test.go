@@ -34,9 +34,7 @@ func TestMapShowsADotPerLinkedPlace(t *testing.T) {
 	seed := SeedArticle(t)
 	want := linkedPlaces(seed)
 	require.NotEmpty(t, want, "the seed article has linked places")
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
+	_, tab := StartApp(t)
 	assert.True(t, Eval[bool](t, tab, `document.getElementById("map").hidden`), "no map before an article")
 	PasteArticle(t, tab, seed)
 	WaitFor(t, tab, `!document.getElementById("map").hidden`, 5*time.Second)
@@ -89,9 +87,7 @@ func TestMapShowsADotPerLinkedPlace(t *testing.T) {
 // network and the server gone.
 func TestMapWorksOffline(t *testing.T) {
 	seed := SeedArticle(t)
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
+	srv, tab := StartApp(t)
 	WaitFor(t, tab, `navigator.serviceWorker.controller !== null`, 20*time.Second)
 	goOffline(t, tab)
 	srv.Close()

@@ -4,10 +4,8 @@ package e2e
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
-	"os"
 	"slices"
 	"sync/atomic"
 	"testing"
@@ -19,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"lede/bench/corpus"
+	"lede/internal/testshared"
 )
 
 // Performance of the built app in headless Chromium, served by the real
@@ -34,9 +33,6 @@ const readyBudgetMs = 500
 // coldLoads is how many first visits (each in a fresh browser with an empty
 // profile, so nothing is cached) are timed.
 const coldLoads = 3
-
-// sharedDir holds the corpora the 1 MB text is built from.
-const sharedDir = "../../shared"
 
 // timeAnnotations starts its own worker with the page's protocol, then times
 // round trips (post the text, receive the document) on each bench text.
@@ -127,14 +123,13 @@ func TestPerfReadyAndAnnotate(t *testing.T) {
 // ../shared is absent.
 func perfTexts(t *testing.T) (seed, text1MB string, ok bool) {
 	t.Helper()
-	b, err := os.ReadFile(SeedPath)
-	if errors.Is(err, os.ErrNotExist) {
+	shared, ok := testshared.Dir()
+	if !ok {
 		return "", "", false
 	}
+	text1MB, err := corpus.Text(shared, 1<<20)
 	require.NoError(t, err)
-	text1MB, err = corpus.Text(sharedDir, 1<<20)
-	require.NoError(t, err)
-	return string(b), text1MB, true
+	return testshared.Seed(t), text1MB, true
 }
 
 // countBytes counts the body bytes the app's server sends.

@@ -23,9 +23,7 @@ import (
 
 func TestReloadRestoresArticleAndLayers(t *testing.T) {
 	seed := SeedArticle(t)
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
+	srv, tab := StartApp(t)
 	PasteArticle(t, tab, seed)
 	Do(t, tab, chromedp.Click(chromedp.CSS(`#legend .layer-place`)))
 	// The article is saved shortly after it changes.
@@ -63,9 +61,7 @@ func goOffline(t testing.TB, tab context.Context) {
 // the server and annotates from the service worker's cache.
 func TestWorksOffline(t *testing.T) {
 	seed := SeedArticle(t)
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
+	srv, tab := StartApp(t)
 	WaitFor(t, tab, `navigator.serviceWorker.controller !== null`, 20*time.Second)
 	cached := Eval[[]string](t, tab, `caches.keys()`)
 	require.Len(t, cached, 1)

@@ -11,9 +11,7 @@ import (
 // TestNestedHighlights renders overlapping spans through the page's own
 // module and checks that every span shows, nested quote → issue → name.
 func TestNestedHighlights(t *testing.T) {
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
+	_, tab := StartApp(t)
 	const text = "“Trade with Paris helps,” said Marie Curie of Unesco."
 	// Offsets are UTF-16 units: “ is one unit.
 	doc := map[string]any{

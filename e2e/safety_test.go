@@ -17,9 +17,7 @@ import (
 // TestPastedMarkupNeverRuns pastes script and event-handler markup, as plain
 // text and as rich text, and checks that none of it executes or renders.
 func TestPastedMarkupNeverRuns(t *testing.T) {
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
+	_, tab := StartApp(t)
 	const payload = `Mayor Ana Ruiz said "<script>window.__pwned = "script"</script> and <img src=x onerror="window.__pwned = 'img'"> are text" in Lisbon.`
 	Paste(t, tab, "#editor", payload, "")
 	WaitAnnotated(t, tab)
@@ -39,9 +37,7 @@ func TestPastedMarkupNeverRuns(t *testing.T) {
 // TestTooLongTextIsRefused pastes more than the size limit: the page says so
 // and stays responsive.
 func TestTooLongTextIsRefused(t *testing.T) {
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
+	_, tab := StartApp(t)
 	Eval[chromedp.Void](t, tab, `(() => {
 		const data = new DataTransfer();
 		data.setData("text/plain", "Lorem ipsum dolor sit amet. ".repeat(200000));
@@ -57,9 +53,7 @@ func TestTooLongTextIsRefused(t *testing.T) {
 // TestOpenFileReducesMarkupToText opens an .html file: its paragraphs become
 // text, its scripts and images are dropped unrun.
 func TestOpenFileReducesMarkupToText(t *testing.T) {
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
+	_, tab := StartApp(t)
 	file := filepath.Join(t.TempDir(), "story.html")
 	html := `<html><head><title>Not text</title><script>window.__pwned = 1</script></head><body>
 <h1>Harbour reopens</h1><p>The mayor, Jo Lind, said the <em>harbour</em> reopens.</p><img src=x onerror="window.__pwned = 2"><p>Ships wait.</p></body></html>`

@@ -16,9 +16,7 @@ import (
 func TestSourceAudit(t *testing.T) {
 	b, err := os.ReadFile("../annotate/testdata/sources-fixture.txt")
 	require.NoError(t, err)
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
+	_, tab := StartApp(t)
 	PasteArticle(t, tab, string(b))
 
 	require.Equal(t, 1, Eval[int](t, tab, `document.querySelectorAll("#summary .audit").length`))

@@ -9,7 +9,7 @@
 
 import { started } from "./boot.js";
 import { Annotator } from "./worker-client.js";
-import { LAYERS, spans, counts } from "./layers.js";
+import { LAYERS, spans, counts, speakerName, confidence, LOW } from "./layers.js";
 import { renderHighlights, attachTooltip } from "./render.js";
 import { adoptPalette } from "./palette.js";
 import { Panel } from "./panel.js";
@@ -51,15 +51,19 @@ const ui = {
   sample: $("sample"),
 };
 
+// allLayers shows every layer, and the uncertain items.
+const allLayers = () => ({ ...Object.fromEntries(LAYERS.map((l) => [l.key, true])), low: true });
+
 const state = {
   text: "",
   annotated: null, // {text, doc, byRef, items} of the last result
-  layers: Object.fromEntries(LAYERS.map((l) => [l.key, true])),
+  layers: allLayers(),
   mode: "edit",
   unsaved: false, // the article did not fit in local storage
 };
 
-const annotator = new Annotator("worker.js", started);
+/** The page's annotator, which the iframe mode (iframe.js) shares. */
+export const annotator = new Annotator("worker.js", started);
 const panel = new Panel($("tabs"), $("tab-panels"), selectItem);
 const corrections = new Corrections($("tabs"), () => annotateNow(), (m) => toast(m));
 const search = new PanelSearch($("tabs"), $("tab-panels"));
@@ -72,6 +76,13 @@ const selection = new Selection({
   onChange: (ref) => {
     panel.mark(ref);
     worldMap.mark(ref);
+    announce(ref);
+  },
+  // Stepping through a speaker's quotes follows with their cards.
+  onStep: (m) => {
+    if (m.layer !== "quote") return;
+    panel.mark(m.ref);
+    panel.reveal(m.ref);
   },
 });
 const worldMap = new WorldMap($("panel"), { select: selectItem, step: (d) => selection.step(d), selected: () => selection.ref });
@@ -117,9 +128,12 @@ function showSampleButton() {
 
 // ---- legend (layer toggles) ----
 
-function renderLegend(layerCounts) {
+// The legend's last button shows or hides the uncertain items (lowCount of
+// them), when there are any.
+function renderLegend(layerCounts, lowCount = 0) {
+  const low = { key: "low", label: "Uncertain" };
   ui.legend.replaceChildren(
-    ...LAYERS.map((l) => {
+    ...[...LAYERS, ...(lowCount ? [low] : [])].map((l) => {
       const b = document.createElement("button");
       b.type = "button";
       b.className = `layer layer-${l.key}`;
@@ -132,9 +146,9 @@ function renderLegend(layerCounts) {
       name.textContent = l.label;
       const count = document.createElement("span");
       count.className = "count";
-      count.textContent = layerCounts ? String(layerCounts[l.key]) : "–";
+      count.textContent = l === low ? String(lowCount) : layerCounts ? String(layerCounts[l.key]) : "–";
       b.append(swatch, name, count);
-      b.title = `Show or hide ${l.label.toLowerCase()}`;
+      b.title = l === low ? `Show or hide what Lede is less than ${LOW * 100}% sure of` : `Show or hide ${l.label.toLowerCase()}`;
       b.addEventListener("click", () => toggleLayer(l.key));
       return b;
     }),
@@ -151,6 +165,13 @@ function toggleLayer(key) {
 
 function applyLayers() {
   for (const l of LAYERS) ui.article.classList.toggle(`hide-${l.key}`, !state.layers[l.key]);
+  document.body.classList.toggle("hide-low", state.layers.low === false);
+}
+
+// lowCount counts the uncertain entities, speakers and issues of doc.
+function lowCount(doc) {
+  const n = (list, layer) => (list || []).filter((x) => confidence(layer, x) < LOW).length;
+  return n(doc.entities, "entity") + n(doc.quotes, "quote") + n(doc.issues, "issue");
 }
 
 // ---- annotation ----
@@ -250,7 +271,7 @@ function showResult(text, doc, ms) {
   worldMap.render(doc);
   corrections.decorate(panel, doc);
   search.apply();
-  renderLegend(counts(doc));
+  renderLegend(counts(doc), lowCount(doc));
   renderSummary(ui.summary, doc);
   enableExports(true);
   const notes = [...(doc.warnings || []), state.unsaved ? "This article is too large to keep for your next visit." : ""].filter(Boolean);
@@ -284,7 +305,29 @@ function selectItem(ref, name) {
   if (state.mode !== "view") setMode("view");
   const layer = a.items.get(ref).layer;
   if (!state.layers[layer]) toggleLayer(layer);
-  selection.select(ref, mentions, name);
+  if (layer === "quote") selectSpeaker(a, a.items.get(ref).item);
+  else selection.select(ref, mentions, name);
+}
+
+// selectSpeaker selects quote q among every quote of its speaker, in text
+// order, so the navigator steps through what they said.
+function selectSpeaker(a, q) {
+  const key = (x) => (x.speaker && (x.speaker.entity || x.speaker.name)) || "";
+  const quotes = (a.doc.quotes || []).filter((o) => key(o) === key(q) && a.byRef.has(o.id));
+  const mentions = quotes.flatMap((o) => a.byRef.get(o.id));
+  selection.select(q.id, mentions, speakerName(q), { at: mentions.findIndex((m) => m.ref === q.id), unit: "quote" });
+}
+
+// announce tells the page's embedder (iframe.js) what is selected.
+function announce(ref) {
+  const entry = ref && state.annotated && state.annotated.items.get(ref);
+  const item = entry && {
+    id: ref,
+    layer: entry.layer,
+    name: selection.name,
+    mentions: selection.mentions.map((m) => ({ start: m.start, end: m.end })),
+  };
+  window.dispatchEvent(new CustomEvent("lede-select", { detail: item || null }));
 }
 
 // ---- exports ----
@@ -400,6 +443,8 @@ async function openFile(file) {
 }
 
 function wireInput() {
+  // An article sent to the framed page (iframe.js).
+  window.addEventListener("lede-show", (event) => replaceText(event.detail));
   ui.editor.addEventListener("input", () => {
     state.text = ui.editor.value;
     textChanged();
@@ -458,7 +503,7 @@ function wireControls() {
   ui.sample.addEventListener("click", () => replaceText(SAMPLE));
   $("clear").addEventListener("click", () => {
     storage.clear();
-    state.layers = Object.fromEntries(LAYERS.map((l) => [l.key, true]));
+    state.layers = allLayers();
     replaceText("");
     ui.editor.focus();
     toast("Cleared: nothing of this article is kept in the browser.");

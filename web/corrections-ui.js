@@ -1,10 +1,11 @@
 // The page's corrections: a "Fix" menu beside every card of the side panel
-// (reject, change type, merge, set a quote's speaker, mark a source
-// anonymous or named, dismiss an issue, "always treat X as…", "never flag
-// X"), an undo button, and the newsroom lexicon manager (list, remove, add,
-// import and export as JSON). The corrections and the lexicon are data
-// (corrections.js) kept in local storage; the annotator applies both, so
-// the text, panel, summary and exports all show the corrected document.
+// (reject, change type, merge, split off one way a name is written, set a
+// quote's speaker, mark a source anonymous or named, dismiss an issue,
+// "always treat X as…", "never flag X"), an undo button, and the newsroom
+// lexicon manager (list, remove, add, import and export as JSON). The
+// corrections and the lexicon are data (corrections.js) kept in local
+// storage; the annotator applies both, so the text, panel, summary and
+// exports all show the corrected document.
 // DOM built with createElement and textContent only.
 
 import * as fix from "./corrections.js";
@@ -151,6 +152,8 @@ export class Corrections {
       into.className = "fix-merge-into";
       rows.push(row(el("span", "fix-label", "Same as:"), into, button("Merge", () => this.correct(fix.merge(e, others.find((o) => o.id === into.value))), "fix-action fix-merge")));
     }
+    const parts = fix.splittable(e);
+    if (parts.length) rows.push(row(el("span", "fix-label", "Not the same:"), ...parts.map((name) => button(`split off “${name}”`, () => this.correct(fix.split(e, name)), "fix-action fix-split"))));
     const always = select(TYPES.map((t) => [t, t]), "Always treat as");
     always.value = e.type;
     rows.push(

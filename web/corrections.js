@@ -18,6 +18,19 @@ export const retype = (e, type) => ({ op: "type", entity: entityKey(e), type });
 export const merge = (e, into) => ({ op: "merge", entity: entityKey(e), into: entityKey(into) });
 export const dismiss = (issue) => ({ op: "dismiss", issue: issue.id });
 export const anonymous = (q, on) => ({ op: "anonymous", quote: q.start, anonymous: Boolean(on) });
+/** split makes the mentions of e whose text is exactly name an entity of their own. */
+export const split = (e, name) => ({ op: "split", entity: entityKey(e), name });
+
+/**
+ * splittable lists the mention texts that can be split off e: when its
+ * mentions read more than one way, each but its name (or, when no mention
+ * reads as its name, each but the first).
+ */
+export function splittable(e) {
+  const texts = [...new Set((e.mentions || []).map((m) => m.text).filter(Boolean))];
+  if (texts.length < 2) return [];
+  return texts.includes(e.name) ? texts.filter((t) => t !== e.name) : texts.slice(1);
+}
 
 /** setSpeaker credits quote q to an entity, a described source ({name, anonymous}) or, with null, nobody. */
 export function setSpeaker(q, who) {
@@ -38,7 +51,7 @@ export const undo = (list) => list.slice(0, -1);
 
 /** isCorrection checks the shape of one stored correction. */
 export function isCorrection(c) {
-  return Boolean(c) && typeof c === "object" && ["reject", "type", "merge", "speaker", "anonymous", "dismiss"].includes(c.op);
+  return Boolean(c) && typeof c === "object" && ["reject", "type", "merge", "split", "speaker", "anonymous", "dismiss"].includes(c.op);
 }
 
 /** emptyLexicon is a lexicon with no entries. */

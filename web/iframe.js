@@ -10,8 +10,15 @@
 // origin is always allowed, since it can script the page anyway. Answers go
 // to the asking window at its exact origin, never "*". Messages from other
 // origins are ignored.
+//
+// The framed page also shows the article it was sent, highlighted, with its
+// lists, and tells the window that sent it what the reader selects there:
+//
+//   → {type: "lede:select", item: {id, layer, name, mentions: [{start, end}]}}  (item null when cleared)
+//
+// Offsets are UTF-16, into the text as sent (line breaks made "\n").
 
-import { annotate } from "./lede.js";
+import { annotator } from "./app.js";
 
 const allowList = loadAllowList();
 
@@ -52,9 +59,19 @@ window.addEventListener("message", async (event) => {
     reply({ type: "lede:error", message: "text must be a string" });
     return;
   }
+  asker = { window: event.source, origin: event.origin };
+  window.dispatchEvent(new CustomEvent("lede-show", { detail: request.text }));
   try {
-    reply({ type: "lede:result", doc: await annotate(request.text, request.options || {}) });
+    // The page's own annotator (one Web Worker, not a second one).
+    await annotator.ready;
+    reply({ type: "lede:result", doc: (await annotator.annotate(request.text, request.options || {})).doc });
   } catch (err) {
     reply({ type: "lede:error", message: err.message || String(err) });
   }
+});
+
+// asker is the window that sent the article shown: it hears the selections.
+let asker = null;
+window.addEventListener("lede-select", (event) => {
+  if (asker) asker.window.postMessage({ type: "lede:select", item: event.detail }, asker.origin);
 });

@@ -68,3 +68,15 @@ export function wordCount(s) {
   const words = s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
   return words ? words.length : 0;
 }
+
+/** LOW is the confidence under which an item is marked uncertain. */
+export const LOW = 0.6;
+
+/**
+ * confidence is how sure Lede is of an item of layer (for a quote, of its
+ * speaker): 1 when the document does not say.
+ */
+export function confidence(layer, item) {
+  const c = layer === "quote" ? item.speaker && item.speaker.confidence : item.confidence;
+  return typeof c === "number" ? c : 1;
+}

@@ -9,14 +9,17 @@
 //
 // It annotates the text of its children, or of the element whose id is in
 // its `for` attribute (a textarea, an input or any element), and follows
-// their edits. It renders into its own shadow root with its own styles (a
+// their edits, typed or set by a script (a CMS loading a draft sets the
+// field's `.value`, or the children), or the text given to its own `value`
+// property. Under the text: a legend of the layers with their counts, the
+// speakers with their quotes, the issues. It renders into its own shadow root with its own styles (a
 // constructed stylesheet, so a strict CSP on the host page needs no
 // 'unsafe-inline'), builds the DOM from text nodes only, and dispatches
 // `lede-annotated` (detail: the document) or `lede-error` (detail:
 // {message}). Defining the element is its only global effect.
 
 import { annotate } from "./lede.js";
-import { LAYERS, spans } from "./layers.js";
+import { LAYERS, spans, counts, speakerName } from "./layers.js";
 import { renderHighlights, describe } from "./render.js";
 import { adoptPalette } from "./palette.js";
 import { nodeText } from "./input.js";
@@ -46,8 +49,15 @@ const STYLES = `
 .status { font-size: 0.85em; opacity: 0.75; margin: 0 0 0.5em; }
 .status:empty { display: none; }
 .status.error { color: light-dark(#b91c1c, #f87171); opacity: 1; }
-.issues { display: flex; flex-wrap: wrap; gap: 0.4em; margin: 0.75em 0 0; padding: 0; list-style: none; font-size: 0.85em; }
-.issues:empty { display: none; }
+ul { display: flex; flex-wrap: wrap; gap: 0.4em 0.8em; margin: 0.6em 0 0; padding: 0; list-style: none; font-size: 0.85em; }
+ul:empty { display: none; }
+.legend li::before { content: ""; display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.3em; border-radius: 2px; vertical-align: -0.05em; }
+.k-person::before { background: var(--person-line); }
+.k-place::before { background: var(--place-line); }
+.k-organization::before { background: var(--organization-line); }
+.k-quote::before { background: var(--quote-line); }
+.k-issue::before { background: var(--issue-line); }
+.speakers::before { content: "Quoted:"; opacity: 0.75; }
 .issues li { border: 1px solid var(--issue-line); border-radius: 999px; padding: 0 0.6em; }
 `;
 
@@ -65,7 +75,11 @@ class LedeAnnotator extends HTMLElement {
 
   #status;
   #text;
+  #legend;
+  #speakers;
   #issues;
+  #value = null;
+  #field = null;
   #observer = new MutationObserver(() => this.#schedule(EDIT_DELAY_MS));
   #source = null;
   #onInput = () => this.#schedule(EDIT_DELAY_MS);
@@ -81,8 +95,23 @@ class LedeAnnotator extends HTMLElement {
     adoptPalette(root);
     this.#status = element("p", "status", { role: "status", part: "status" });
     this.#text = element("div", "text", { part: "text" });
+    this.#legend = element("ul", "legend", { part: "legend", "aria-label": "Layers" });
+    this.#speakers = element("ul", "speakers", { part: "speakers", "aria-label": "Speakers" });
     this.#issues = element("ul", "issues", { part: "issues", "aria-label": "Issues" });
-    root.append(this.#status, this.#text, this.#issues);
+    root.append(this.#status, this.#text, this.#legend, this.#speakers, this.#issues);
+  }
+
+  /**
+   * The text annotated. Setting it annotates that text instead of the
+   * source's, until it is set to null.
+   */
+  get value() {
+    return this.#value ?? (this.#source ? sourceText(this.#source) : "");
+  }
+
+  set value(text) {
+    this.#value = text == null ? null : String(text);
+    this.#schedule(0);
   }
 
   /** The last document, or null before the first annotation. */
@@ -102,10 +131,7 @@ class LedeAnnotator extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (!this.isConnected || oldValue === newValue) return;
-    if (name === "for") {
-      this.#unbind();
-      this.#bind();
-    }
+    if (name === "for") this.#bind();
     this.#schedule(0);
   }
 
@@ -121,17 +147,46 @@ class LedeAnnotator extends HTMLElement {
   }
 
   #bind() {
+    this.#unbind(); // once: connecting and the for attribute both bind
     const id = this.getAttribute("for");
     this.#source = id ? this.getRootNode().getElementById?.(id) ?? document.getElementById(id) : this;
     if (!this.#source) return;
     this.#observer.observe(this.#source, { childList: true, subtree: true, characterData: true });
     if (this.#source !== this) this.#source.addEventListener("input", this.#onInput);
+    this.#watchValue(this.#source);
   }
 
   #unbind() {
     this.#observer.disconnect();
     this.#source?.removeEventListener("input", this.#onInput);
+    if (this.#field) {
+      // The value property it had before: its prototype's, or another watcher's.
+      if (this.#field.restore) Object.defineProperty(this.#field.el, "value", this.#field.restore);
+      else delete this.#field.el.value;
+    }
+    this.#field = null;
     this.#source = null;
+  }
+
+  // watchValue follows a script setting a form field's value, which fires
+  // no event: the field gets its own value property, which sets the
+  // prototype's and schedules an annotation.
+  #watchValue(field) {
+    if (!(field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement)) return;
+    const restore = Object.getOwnPropertyDescriptor(field, "value");
+    const { get, set } = restore || Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), "value");
+    const changed = () => this.#schedule(0);
+    Object.defineProperty(field, "value", {
+      configurable: true,
+      get() {
+        return get.call(this);
+      },
+      set(v) {
+        set.call(this, v);
+        changed();
+      },
+    });
+    this.#field = { el: field, restore };
   }
 
   #schedule(delay) {
@@ -140,11 +195,11 @@ class LedeAnnotator extends HTMLElement {
   }
 
   async #run() {
-    if (!this.#source) {
+    if (this.#value === null && !this.#source) {
       this.#fail(`no element with id "${this.getAttribute("for")}" to annotate`);
       return;
     }
-    const text = sourceText(this.#source);
+    const text = this.value;
     const layers = this.#layers();
     const lexicon = this.getAttribute("lexicon") || "";
     const request = JSON.stringify([text, layers, lexicon]);
@@ -167,6 +222,8 @@ class LedeAnnotator extends HTMLElement {
     this.#result = doc;
     this.#status.textContent = "";
     this.#text.replaceChildren(highlight(text, doc, layers));
+    this.#legend.replaceChildren(...legend(doc, layers));
+    this.#speakers.replaceChildren(...speakers(doc.quotes || []));
     this.#issues.replaceChildren(...(layers.includes("issues") ? doc.issues.map((i) => element("li", "", { title: i.id }, i.label)) : []));
     this.dispatchEvent(new CustomEvent("lede-annotated", { detail: doc, bubbles: true, composed: true }));
   }
@@ -203,6 +260,19 @@ function highlight(text, doc, lists) {
 }
 
 const layerList = new Map(LAYERS.map((l) => [l.key, l.list]));
+
+// legend names the colours of the chosen layers, with how many of each.
+function legend(doc, lists) {
+  const n = counts(doc);
+  return LAYERS.filter((l) => lists.includes(l.list)).map((l) => element("li", `k-${l.key}`, {}, `${l.label} ${n[l.key]}`));
+}
+
+// speakers lists who is quoted, most quotes first.
+function speakers(quotes) {
+  const by = new Map();
+  for (const q of quotes) by.set(speakerName(q), (by.get(speakerName(q)) || 0) + 1);
+  return [...by].sort((a, b) => b[1] - a[1]).map(([name, n]) => element("li", "", {}, `${name} (${n})`));
+}
 
 function element(tag, className, attrs = {}, text = "") {
   const el = document.createElement(tag);

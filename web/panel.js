@@ -5,7 +5,7 @@
 // decides the tabs and their order; each document list has one way to list
 // its items. Choosing an item asks the page to select it.
 
-import { LAYERS, speakerName, isAnonymous, wordCount } from "./layers.js";
+import { LAYERS, speakerName, isAnonymous, wordCount, confidence, LOW } from "./layers.js";
 
 const el = (tag, className, text) => {
   const e = document.createElement(tag);
@@ -113,8 +113,12 @@ export class Panel {
     }
   }
 
-  item(ref, name, lines, className = "") {
-    const b = el("button", `item ${className}`);
+  // item is the card of one entity, quote or issue (item, of layer): an
+  // uncertain one says how sure Lede is, and can be hidden.
+  item(ref, name, lines, className, layer, item) {
+    const c = confidence(layer, item);
+    if (c < LOW) lines = [...lines, `confidence ${c.toFixed(2)}`];
+    const b = el("button", `item ${className}${c < LOW ? " low" : ""}`);
     b.type = "button";
     b.setAttribute("aria-pressed", "false");
     b.append(el("span", "item-name", name));
@@ -138,7 +142,7 @@ export class Panel {
       const n = e.mentions.length;
       const q = quotes.get(e.id) || 0;
       const counts = `${n} mention${n === 1 ? "" : "s"}` + (type === "person" ? ` · ${q} quote${q === 1 ? "" : "s"}` : "");
-      return this.item(e.id, e.name, [e.role, counts], `item-${type}`);
+      return this.item(e.id, e.name, [e.role, counts], `item-${type}`, type, e);
     });
     return { nodes, count: entities.length };
   }
@@ -162,7 +166,7 @@ export class Panel {
         head.append(el("span", "group-count", `${g.quotes.length} · ${g.words} words`));
         section.append(head);
         for (const q of g.quotes) {
-          const item = this.item(q.id, q.text, [q.partial ? "partial quote" : ""], "item-quote");
+          const item = this.item(q.id, q.text, [q.partial ? "partial quote" : ""], "item-quote", "quote", q);
           item.dataset.source = quoteSource(q);
           section.append(item);
         }
@@ -206,7 +210,7 @@ export class Panel {
     const issues = doc.issues || [];
     const items = issues.map((is, rank) => {
       const n = (is.mentions || []).length;
-      const b = this.item(is.id, `${rank + 1}. ${is.label}`, [is.parentLabel || "", `${is.id} · ${n} mention${n === 1 ? "" : "s"}`], "item-issue");
+      const b = this.item(is.id, `${rank + 1}. ${is.label}`, [is.parentLabel || "", `${is.id} · ${n} mention${n === 1 ? "" : "s"}`], "item-issue", "issue", is);
       const meter = el("span", "score");
       const fill = el("span", "score-fill");
       fill.style.width = `${Math.round(Math.max(0, Math.min(1, is.score)) * 100)}%`;

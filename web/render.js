@@ -6,7 +6,7 @@
 // Elements are built with createElement and textContent only: article text
 // is never parsed as HTML.
 
-import { layerByKey, speakerName, isAnonymous } from "./layers.js";
+import { layerByKey, speakerName, isAnonymous, confidence, LOW } from "./layers.js";
 
 /**
  * renderHighlights builds the highlighted text in doc (the page, or the
@@ -55,9 +55,10 @@ export function renderHighlights(text, spans, doc = document) {
       // with the panel's "more issues" (style.css .hl-more).
       el.className = s.layer === "issue" && !s.item.salient ? "hl hl-issue hl-more" : `hl hl-${s.layer}`;
       el.dataset.ref = s.ref;
-      if (s.els.length === 0 && s.layer !== "issue" && !labelled.has(s.ref)) {
+      if (low(s)) el.classList.add("low");
+      if (s.els.length === 0 && s.layer === "quote" && !labelled.has(s.ref)) {
         labelled.add(s.ref);
-        el.dataset.label = label(s);
+        el.dataset.label = speakerName(s.item);
       }
       s.els.push(el);
       parent.append(el);
@@ -65,8 +66,29 @@ export function renderHighlights(text, spans, doc = document) {
     }
     parent.append(piece);
   }
+  labelNames(ordered.filter((s) => s.layer !== "quote" && s.layer !== "issue"), labelled);
   return { fragment, byRef };
 }
+
+// labelNames puts the small type tag (PER, LOC, ORG) of each name after the
+// whole of its first mention, on the mention's last piece (an issue word can
+// cut a name in two), and skips a mention that another name contains or
+// crosses, so the tag never sits inside a longer name. names are in text
+// order, longer first at one start. Issue words carry no tag (their dotted
+// underline and the tooltip say what they are); a quote's goes before it.
+function labelNames(names, labelled) {
+  let reach = -1;
+  names.forEach((s, i) => {
+    let inside = reach >= s.end;
+    for (let j = i + 1; !inside && j < names.length && names[j].start < s.end; j++) inside = names[j].end > s.end;
+    reach = Math.max(reach, s.end);
+    if (inside || labelled.has(s.ref)) return;
+    labelled.add(s.ref);
+    s.els[s.els.length - 1].dataset.label = layerByKey.get(s.layer).tag;
+  });
+}
+
+const low = (s) => confidence(s.layer, s.item) < LOW;
 
 // Long texts are cut into blocks of about BLOCK_SIZE characters, each ending
 // after a line break, so the browser can skip laying out the blocks that are
@@ -90,15 +112,6 @@ function nesting(a, b) {
   return layerByKey.get(a.layer).depth - layerByKey.get(b.layer).depth || b.end - b.start - (a.end - a.start);
 }
 
-// label is the small tag shown at the first mention of each name and at the
-// start of each quote, so the kind of a highlight is readable without telling
-// colours apart. Issue words carry none (there are many; their dotted
-// underline and the tooltip say what they are).
-function label(s) {
-  if (s.layer === "quote") return speakerName(s.item);
-  return layerByKey.get(s.layer).tag;
-}
-
 /**
  * describe lists, outermost first, what the highlights around el are:
  * [{layer, title, details}] for the tooltip and screen readers.
@@ -112,7 +125,15 @@ export function describe(el, items, stop) {
   return out;
 }
 
+// summarize adds "confidence 0.42" to what it says of an uncertain item.
 function summarize(layer, item) {
+  const d = describeItem(layer, item);
+  const c = confidence(layer, item);
+  if (c < LOW) d.details = [d.details, `confidence ${c.toFixed(2)}`].filter(Boolean).join(" · ");
+  return d;
+}
+
+function describeItem(layer, item) {
   const one = layerByKey.get(layer).one;
   if (layer === "quote") {
     const who = speakerName(item);

@@ -3,10 +3,11 @@
 // into view and moving keyboard focus to it so its tooltip is read out.
 
 export class Selection {
-  constructor({ nav, label, prev, next, close, onChange }) {
+  constructor({ nav, label, prev, next, close, onChange, onStep }) {
     this.nav = nav;
     this.label = label;
     this.onChange = onChange || (() => {});
+    this.onStep = onStep || (() => {});
     this.mentions = [];
     this.index = -1;
     this.ref = null;
@@ -15,16 +16,21 @@ export class Selection {
     close.addEventListener("click", () => this.clear());
   }
 
-  /** select marks every mention of ref (a list of spans with .els). */
-  select(ref, mentions, name) {
+  /**
+   * select marks every mention of ref (a list of spans with .els), or of
+   * what ref is one of (a speaker's quotes), and goes to mention `at`;
+   * `unit` names them in the navigator.
+   */
+  select(ref, mentions, name, { at = 0, unit = "mention" } = {}) {
     this.clear();
     if (!mentions || mentions.length === 0) return;
     this.ref = ref;
     this.name = name;
+    this.unit = unit;
     this.mentions = mentions;
     for (const m of mentions) for (const el of m.els) el.classList.add("selected");
     this.nav.hidden = false;
-    this.go(0);
+    this.go(Math.max(0, at));
     this.onChange(ref);
   }
 
@@ -44,7 +50,8 @@ export class Selection {
     first.tabIndex = -1;
     first.scrollIntoView({ block: "center", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
     first.focus({ preventScroll: true });
-    this.label.textContent = `${this.name}: mention ${i + 1} of ${this.mentions.length}`;
+    this.label.textContent = `${this.name}: ${this.unit} ${i + 1} of ${this.mentions.length}`;
+    this.onStep(m);
   }
 
   clear() {

@@ -1,13 +1,12 @@
 // The summary strip: the article at a glance for an editor — how many people
 // and how many of them are quoted, how many quotes and how many anonymous,
-// the top issues, an inline-SVG bar chart of the words quoted per speaker,
+// the top issues, a bar chart of the words quoted per speaker,
 // so whose voice dominates is visible before reading, and beside it the
 // source audit Go computed (doc.sources): people, quotes and quoted words by
 // gender, the anonymous share and the kinds of source.
 
 import { speakerName, isAnonymous, wordCount } from "./layers.js";
 
-const SVG = "http://www.w3.org/2000/svg";
 const MAX_BARS = 6;
 
 const el = (tag, className, text) => {
@@ -119,41 +118,20 @@ export function audit(s) {
   return fig;
 }
 
-// chart draws horizontal bars, one per speaker, longest first.
+// chart draws horizontal bars, one per speaker, longest first, as a grid
+// whose label column fits the names (up to a share of the width, then they
+// wrap): no name is ever cut off.
 function chart(voices) {
-  const rowHeight = 20;
-  const width = 320;
-  const labelWidth = 120;
   const max = Math.max(...voices.map((v) => v.words), 1);
-  const svg = document.createElementNS(SVG, "svg");
-  const height = voices.length * rowHeight;
-  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  svg.setAttribute("width", String(width));
-  svg.setAttribute("height", String(height));
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", voices.map((v) => `${v.name}: ${v.words} words`).join("; "));
-  voices.forEach((v, i) => {
-    const y = i * rowHeight;
-    const name = document.createElementNS(SVG, "text");
-    name.setAttribute("x", String(labelWidth - 6));
-    name.setAttribute("y", String(y + 14));
-    name.setAttribute("text-anchor", "end");
-    name.setAttribute("class", "bar-label");
-    name.textContent = v.name.length > 18 ? `${v.name.slice(0, 17)}…` : v.name;
-    const bar = document.createElementNS(SVG, "rect");
-    const w = Math.max(2, ((width - labelWidth - 40) * v.words) / max);
-    bar.setAttribute("x", String(labelWidth));
-    bar.setAttribute("y", String(y + 4));
-    bar.setAttribute("width", w.toFixed(1));
-    bar.setAttribute("height", String(rowHeight - 8));
-    bar.setAttribute("rx", "3");
-    bar.setAttribute("class", v.anonymous ? "bar bar-anon" : "bar");
-    const count = document.createElementNS(SVG, "text");
-    count.setAttribute("x", (labelWidth + w + 5).toFixed(1));
-    count.setAttribute("y", String(y + 14));
-    count.setAttribute("class", "bar-value");
-    count.textContent = String(v.words);
-    svg.append(name, bar, count);
-  });
-  return svg;
+  const grid = el("div", "chart");
+  grid.setAttribute("role", "img");
+  grid.setAttribute("aria-label", voices.map((v) => `${v.name}: ${v.words} words`).join("; "));
+  for (const v of voices) {
+    const bar = el("span", v.anonymous ? "bar bar-anon" : "bar");
+    bar.style.width = `calc((100% - 3em) * ${Math.max(0.01, v.words / max).toFixed(3)})`;
+    const cell = el("span", "bar-cell");
+    cell.append(bar, el("span", "bar-value", String(v.words)));
+    grid.append(el("span", "bar-label", v.name), cell);
+  }
+  return grid;
 }

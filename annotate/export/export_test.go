@@ -8,7 +8,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"html"
-	"os"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -20,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"lede/annotate"
+	"lede/internal/testshared"
 )
 
 // testArticle is a made-up article with named and unnamed speakers, a quote
@@ -50,15 +50,6 @@ func hardTexts() []textCase {
 		{"markup", `Ana <b>Kovač</b> said "<script>alert(1)</script> & more" at the O'Neill & Sons Company in Paris.`},
 		{"line separators", "Ana Kovač said \"we agree\u2028on this\" in Paris.\u2029Tomás Ruiz agreed."},
 	}
-}
-
-func seedText(t *testing.T) string {
-	b, err := os.ReadFile("../../../shared/data/seed/blinken-beijing.txt")
-	if os.IsNotExist(err) {
-		t.Skip("../shared is absent: the seed article is not available")
-	}
-	require.NoError(t, err)
-	return string(b)
 }
 
 // longText is about 1 MB of news.
@@ -115,7 +106,7 @@ func TestEveryFormatOnHardTexts(t *testing.T) {
 }
 
 func TestEveryFormatOnTheSeed(t *testing.T) {
-	checkAllFormats(t, seedText(t), true)
+	checkAllFormats(t, testshared.Seed(t), true)
 }
 
 func TestEveryFormatOnAMegabyte(t *testing.T) {

@@ -290,42 +290,54 @@ func (h *htmlWriter) people(doc *annotate.Document) {
 }
 
 func (h *htmlWriter) quotes(doc *annotate.Document) {
-	if len(doc.Quotes) == 0 {
-		return
-	}
-	h.raw("<h2>Quotes</h2>\n<ol class=\"quotes\">\n")
-	for _, q := range doc.Quotes {
-		h.raw("<li>")
+	h.list("Quotes", "ol", "quotes", len(doc.Quotes), func(i int) {
+		q := doc.Quotes[i]
 		if sp := q.Speaker; sp != nil && sp.Name != "" {
-			h.raw("<span class=\"chip\">")
-			h.text(sp.Name)
-			h.raw("</span> ")
+			h.span("chip", sp.Name)
+			h.raw(" ")
 			if sp.Anonymous {
-				h.raw("<span class=\"note\">unnamed source</span> ")
+				h.span("note", "unnamed source")
+				h.raw(" ")
 			}
 		} else {
-			h.raw("<span class=\"note\">speaker unknown</span> ")
+			h.span("note", "speaker unknown")
+			h.raw(" ")
 		}
 		h.text(q.Text)
-		h.raw("</li>\n")
-	}
-	h.raw("</ol>\n")
+	})
 }
 
 func (h *htmlWriter) issues(doc *annotate.Document) {
-	if len(doc.Issues) == 0 {
-		return
-	}
-	h.raw("<h2>Issues</h2>\n<ul class=\"issues\">\n")
-	for _, is := range doc.Issues {
-		h.raw("<li>")
+	h.list("Issues", "ul", "issues", len(doc.Issues), func(i int) {
+		is := doc.Issues[i]
 		h.text(is.Label)
 		if is.ParentLabel != "" {
-			h.raw(" <span class=\"note\">")
-			h.text(is.ParentLabel)
-			h.raw("</span>")
+			h.raw(" ")
+			h.span("note", is.ParentLabel)
 		}
+	})
+}
+
+// list writes a section of the summary: its heading and a list (tag ol or
+// ul, of class) of n items, each written by item; nothing when n is 0.
+func (h *htmlWriter) list(heading, tag, class string, n int, item func(i int)) {
+	if n == 0 {
+		return
+	}
+	h.raw("<h2>" + heading + "</h2>\n<" + tag + " class=\"" + class + "\">\n")
+	for i := range n {
+		h.raw("<li>")
+		item(i)
 		h.raw("</li>\n")
 	}
-	h.raw("</ul>\n")
+	h.raw("</" + tag + ">\n")
+}
+
+// span writes text in a span of class.
+func (h *htmlWriter) span(class, text string) {
+	h.raw("<span class=\"")
+	h.raw(class)
+	h.raw("\">")
+	h.text(text)
+	h.raw("</span>")
 }

@@ -256,7 +256,7 @@ type docWord struct {
 	wordFacts
 	hash    uint64
 	lowerID int32
-	// lexeme is the word's index in the lexicon, or -1 when it is not there.
+	// lexeme is the word's index in the word cache, or -1 when it is not there.
 	lexeme int32
 }
 
@@ -326,7 +326,7 @@ func nameContext(toks []token, s Sentence, i int) uint8 {
 // analyze fills toks (one per word) with the per-word hashes, gazetteer
 // bits, classes and the document-level casing evidence, taking what it can
 // from lex (which may be nil) and computing the rest.
-func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses, lex *lexicon) {
+func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses, lex *wordCache) {
 	maps.words.reset(len(toks))
 	maps.lowers.reset(len(toks))
 	maps.docWords, maps.lowerFacts = maps.docWords[:0], maps.lowerFacts[:0]
@@ -387,7 +387,7 @@ func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses, le
 
 // newDocWord takes or computes what a document's new word w (whose hash is
 // hash) passes on to each of its tokens, and numbers its lower-case form.
-func (maps *docMaps) newDocWord(w string, hash uint64, classes *WordClasses, lex *lexicon) docWord {
+func (maps *docMaps) newDocWord(w string, hash uint64, classes *WordClasses, lex *wordCache) docWord {
 	word := docWord{hash: hash, lexeme: lex.find(hash)}
 	if word.lexeme >= 0 {
 		word.wordFacts = lex.at(word.lexeme).facts

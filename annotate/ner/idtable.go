@@ -1,6 +1,6 @@
 package ner
 
-import "math/bits"
+import "lede/annotate/internal/lookup"
 
 // idTable numbers the distinct 64-bit hashes of a document (words,
 // lower-case forms) in order of first sight. The keys are hashes already,
@@ -8,22 +8,23 @@ import "math/bits"
 // costs more than the lookup itself; it is sized once per document for
 // every key it may get, so it never grows.
 type idTable struct {
-	keys []uint64
-	ids  []int32 // id+1 of the key in the same slot; 0 marks an empty slot
-	mask uint64
-	n    int32
+	keys  []uint64
+	ids   []int32 // id+1 of the key in the same slot; 0 marks an empty slot
+	shape lookup.Slots
+	n     int32
 }
 
 // reset empties the table and makes room for up to capacity keys.
 func (t *idTable) reset(capacity int) {
-	size := 1 << bits.Len(uint(2*capacity)) // at most half full
+	t.shape = lookup.For(2*capacity + 1) // at most half full
+	size := t.shape.Len()
 	if cap(t.keys) < size {
 		t.keys, t.ids = make([]uint64, size), make([]int32, size)
 	} else {
 		t.keys, t.ids = t.keys[:size], t.ids[:size]
 		clear(t.ids)
 	}
-	t.mask, t.n = uint64(size-1), 0
+	t.n = 0
 }
 
 // id returns the number of key, numbering it if it is new (added).
@@ -55,8 +56,8 @@ func (t *idTable) put(key uint64, id int32) {
 // home slot and where they are, so that each stays reachable.
 func (t *idTable) remove(key uint64) {
 	hole := t.slot(key)
-	for j := (hole + 1) & t.mask; t.ids[j] != 0; j = (j + 1) & t.mask {
-		if (j-t.home(t.keys[j]))&t.mask >= (j-hole)&t.mask {
+	for j := t.shape.Next(hole); t.ids[j] != 0; j = t.shape.Next(j) {
+		if t.shape.Distance(t.shape.Start(t.keys[j]), j) >= t.shape.Distance(hole, j) {
 			t.keys[hole], t.ids[hole] = t.keys[j], t.ids[j]
 			hole = j
 		}
@@ -65,16 +66,10 @@ func (t *idTable) remove(key uint64) {
 }
 
 // slot returns where key is, or the empty slot where it would go.
-func (t *idTable) slot(key uint64) uint64 {
-	j := t.home(key)
+func (t *idTable) slot(key uint64) int {
+	j := t.shape.Start(key)
 	for t.ids[j] != 0 && t.keys[j] != key {
-		j = (j + 1) & t.mask
+		j = t.shape.Next(j)
 	}
 	return j
-}
-
-// home is the slot where the search for key starts.
-func (t *idTable) home(key uint64) uint64 {
-	// The high bits of a multiplicative hash are the well-mixed ones.
-	return (key * 0x9e3779b97f4a7c15 >> 32) & t.mask
 }

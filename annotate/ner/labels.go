@@ -101,8 +101,10 @@ type Span struct {
 
 // Spans reads the names out of a label sequence. Labels that break the BILOU
 // rules still give whole names: a name ends at L, U, O or a change of type.
-func Spans(labels []Label) []Span {
-	var spans []Span
+func Spans(labels []Label) []Span { return AppendSpans(nil, labels) }
+
+// AppendSpans appends the spans of labels to spans, as Spans returns them.
+func AppendSpans(spans []Span, labels []Label) []Span {
 	start := -1
 	for i, l := range labels {
 		if start >= 0 && (l == Outside || l.Part() == Begin || l.Part() == Unit || l.Type() != labels[start].Type()) {

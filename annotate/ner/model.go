@@ -20,7 +20,7 @@ import (
 // each column compresses well.
 
 // Model is a trained recognizer. It is safe for concurrent use: its weights
-// are read-only, and its lexicon of words seen takes a lock.
+// are read-only, and its cache of the words it has seen takes a lock.
 type Model struct {
 	// present is a one-hash Bloom filter over the keys: most features
 	// looked up are not in the model, and the filter, unlike the table,
@@ -46,7 +46,7 @@ type Model struct {
 	classes *WordClasses
 	// calibration maps a name's margin to its confidence.
 	calibration calibration
-	lexicon     lexicon
+	cache       wordCache
 }
 
 // denseFrom is the fewest weights a feature stored as a dense row has; with

@@ -315,7 +315,7 @@ func TestGroupedScoresEqualFeatureByFeatureSums(t *testing.T) {
 		"Acme said the Bank of England and the Federal Reserve ( Fed ) had been told .",
 		"Lopez 3 Acme 1 , Smith 2 Jones 0",
 	).Doc
-	// The same sums with what a lexicon kept from other documents, whose
+	// The same sums with what a word cache kept from other documents, whose
 	// memos hold scores for facts this document may not have.
 	m, err := Load(embeddedModel)
 	require.NoError(t, err)
@@ -323,7 +323,7 @@ func TestGroupedScoresEqualFeatureByFeatureSums(t *testing.T) {
 	// Lopez a person's.
 	other := example(t, "The deal , said Lopez Holdings Inc , told the Senate on Tuesday .", "THE FEDERAL RESERVE SAID").Doc
 	m.Tag(other, make([]Label, len(other.Words)))
-	for _, lex := range []*lexicon{nil, &m.lexicon} {
+	for _, lex := range []*wordCache{nil, &m.cache} {
 		labels := make([]Label, len(doc.Words))
 		s := analyzedWith(doc, m.classes, lex)
 		s.scoreWords(m, doc, lex)
@@ -338,7 +338,7 @@ func TestGroupedScoresEqualFeatureByFeatureSums(t *testing.T) {
 				feats = contextFeatures(feats, s.toks, sent, i)
 				feats = dynamicFeatures(feats, s.toks, sent, i, prev, prev2, true)
 				m.addScores(feats, &want)
-				require.Equal(t, want, s.scores(m, sent, i, prev, prev2, true), "word %d %q, lexicon %v", i, doc.Words[i], lex != nil)
+				require.Equal(t, want, s.scores(m, sent, i, prev, prev2, true), "word %d %q, word cache %v", i, doc.Words[i], lex != nil)
 				prev, prev2 = labels[i], prev
 			}
 		}
@@ -351,7 +351,7 @@ func analyzed(doc Document, classes *WordClasses) *scratch {
 }
 
 // analyzedWith is analyzed taking what it can from lex.
-func analyzedWith(doc Document, classes *WordClasses, lex *lexicon) *scratch {
+func analyzedWith(doc Document, classes *WordClasses, lex *wordCache) *scratch {
 	s := &scratch{toks: make([]token, len(doc.Words))}
 	analyze(doc, s.toks, &s.maps, classes, lex)
 	return s
@@ -388,11 +388,11 @@ func TestAffixHashes(t *testing.T) {
 	}
 }
 
-// The lexicon hands the tagger what it computed for a word in an earlier
+// The word cache hands the tagger what it computed for a word in an earlier
 // document; that must be exactly what computing it again gives, or a text
 // would be tagged differently depending on what came before it.
-func TestLexiconGivesWhatTheTaggerWouldCompute(t *testing.T) {
-	m, err := Load(embeddedModel) // a model of its own: its lexicon starts empty
+func TestWordCacheGivesWhatTheTaggerWouldCompute(t *testing.T) {
+	m, err := Load(embeddedModel) // a model of its own: its word cache starts empty
 	require.NoError(t, err)
 	earlier := example(t,
 		"Senator Maria Lopez of New Mexico said on Tuesday that the deal would pass .",
@@ -403,14 +403,14 @@ func TestLexiconGivesWhatTheTaggerWouldCompute(t *testing.T) {
 		"Lopez told Reuters on Tuesday that the Senate would vote on the deal .",
 		"New Mexico 3 Acme 1",
 	).Doc
-	lex := &m.lexicon
+	lex := &m.cache
 	kept := 0
 	for _, w := range doc.Words {
 		if lex.find(hashString(w, false)) >= 0 {
 			kept++
 		}
 	}
-	require.Greater(t, kept, len(doc.Words)/2, "the earlier document's words are in the lexicon")
+	require.Greater(t, kept, len(doc.Words)/2, "the earlier document's words are in the word cache")
 	require.Less(t, kept, len(doc.Words), "some words are new")
 
 	computed, taken := analyzed(doc, m.classes), analyzedWith(doc, m.classes, lex)
@@ -427,10 +427,10 @@ func TestLexiconGivesWhatTheTaggerWouldCompute(t *testing.T) {
 	assert.Equal(t, taggedAlone(t, doc)[0], got)
 }
 
-// The lexicon stops growing at maxLexemes words; new words then take the
+// The word cache stops growing at maxLexemes words; new words then take the
 // places of words no document used lately, and tagging gives the same labels
-// whatever the lexicon holds.
-func TestLexiconIsBoundedAndReplacesUnusedWords(t *testing.T) {
+// whatever the word cache holds.
+func TestWordCacheIsBoundedAndReplacesUnusedWords(t *testing.T) {
 	m, err := Load(embeddedModel)
 	require.NoError(t, err)
 	document := func(from, to int) Document {
@@ -447,18 +447,18 @@ func TestLexiconIsBoundedAndReplacesUnusedWords(t *testing.T) {
 			got := make([]Label, len(doc.Words))
 			m.Tag(doc, got)
 			assert.Equal(t, want[i], got, "round %d, document %d", round, i)
-			require.Equal(t, maxLexemes, m.lexicon.n)
+			require.Equal(t, maxLexemes, m.cache.n)
 			for k := range int32(maxLexemes) {
-				require.Equal(t, k, m.lexicon.find(m.lexicon.at(k).hash), "lexeme %d is found where it is", k)
+				require.Equal(t, k, m.cache.find(m.cache.at(k).hash), "lexeme %d is found where it is", k)
 			}
 		}
 	}
 	// Used by every document, they are never replaced.
 	for _, w := range []string{"said", "Lopez"} {
-		assert.GreaterOrEqual(t, m.lexicon.find(hashString(w, false)), int32(0), w)
+		assert.GreaterOrEqual(t, m.cache.find(hashString(w, false)), int32(0), w)
 	}
 	// The last words seen are kept.
-	assert.GreaterOrEqual(t, m.lexicon.find(hashString("w299", false)), int32(0))
+	assert.GreaterOrEqual(t, m.cache.find(hashString("w299", false)), int32(0))
 }
 
 // remove keeps every other key reachable, however the keys collide.
@@ -497,7 +497,7 @@ func TestIDTableRemove(t *testing.T) {
 
 // Tagging from many goroutines at once, as the HTTP API does, gives each
 // document the labels it gets alone (go test -race checks the locking).
-func TestConcurrentTaggingSharesTheLexicon(t *testing.T) {
+func TestConcurrentTaggingSharesTheWordCache(t *testing.T) {
 	m, err := Load(embeddedModel)
 	require.NoError(t, err)
 	docs := []Document{
@@ -527,7 +527,7 @@ func TestConcurrentTaggingSharesTheLexicon(t *testing.T) {
 }
 
 // taggedAlone returns the labels each document gets from a model of its own,
-// whose lexicon is empty.
+// whose word cache is empty.
 func taggedAlone(t *testing.T, docs ...Document) [][]Label {
 	t.Helper()
 	labels := make([][]Label, len(docs))

@@ -119,16 +119,16 @@ func (m *Model) TagMargins(doc Document, labels []Label, margins []float32) {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	s.toks = buffers.Resize(s.toks, len(doc.Words))
-	m.lexicon.mu.RLock()
-	analyze(doc, s.toks, &s.maps, m.classes, &m.lexicon)
-	s.scoreWords(m, doc, &m.lexicon)
-	m.lexicon.mu.RUnlock()
+	m.cache.mu.RLock()
+	analyze(doc, s.toks, &s.maps, m.classes, &m.cache)
+	s.scoreWords(m, doc, &m.cache)
+	m.cache.mu.RUnlock()
 	s.firstPass(m, doc, labels)
 	gatherEvidence(s.toks, labels, &s.evidence)
 	s.margins = margins
 	s.decode(m, doc, labels, true)
 	s.margins = nil
-	m.lexicon.learn(s.maps.docWords, s.words)
+	m.cache.learn(s.maps.docWords, s.words)
 	extendPersons(s.toks, doc, labels, m.classes)
 }
 
@@ -166,7 +166,7 @@ func extendPersons(toks []token, doc Document, labels []Label, classes *WordClas
 // scoreWords scores what each distinct word contributes wherever it stands,
 // or takes it from lex (which may be nil), and what the words beyond a
 // sentence's ends contribute.
-func (s *scratch) scoreWords(sc scorer, doc Document, lex *lexicon) {
+func (s *scratch) scoreWords(sc scorer, doc Document, lex *wordCache) {
 	distinct, _ := distinctCounts(s.toks)
 	// Each entry is written below, taken from lex or computed.
 	s.words = buffers.Resize(s.words, distinct)

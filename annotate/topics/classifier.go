@@ -8,8 +8,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
-	"math/bits"
 	"strings"
+
+	"lede/annotate/internal/lookup"
 )
 
 // classifierData is written by `make topics-model` (cmd/build-topics -train).
@@ -31,8 +32,8 @@ type Classifier struct {
 	names   []string
 	// The features by key (KeyOf of their names): open addressing, each
 	// slot with its key, so that a lookup reads one cache line.
-	slots     []featureSlot
-	slotShift uint
+	slots []featureSlot
+	shape lookup.Slots
 	// concepts[t] is the row of topic t's concept feature, -1 for none.
 	concepts []int32
 }
@@ -57,7 +58,7 @@ func (c *Classifier) Row(key uint64) int32 {
 	if len(c.slots) == 0 {
 		return -1
 	}
-	for i := (key * 0x9e3779b97f4a7c15) >> c.slotShift; ; i = (i + 1) & uint64(len(c.slots)-1) {
+	for i := c.shape.Start(key); ; i = c.shape.Next(i) {
 		switch s := &c.slots[i]; {
 		case s.row == 0:
 			return -1
@@ -174,16 +175,16 @@ func parseClassifier(src string, l *Lexicon) (*Classifier, error) {
 			c.weights[r*classes+k] = int8(b[k*features+r])
 		}
 	}
-	size := uint(bits.Len(uint(2*features + 1)))
-	c.slots, c.slotShift = make([]featureSlot, 1<<size), 64-size
+	c.shape = lookup.For(2*features + 2)
+	c.slots = make([]featureSlot, c.shape.Len())
 	for r, name := range c.names {
 		key := KeyOf(name)
-		i := (key * 0x9e3779b97f4a7c15) >> c.slotShift
+		i := c.shape.Start(key)
 		for c.slots[i].row != 0 {
 			if c.slots[i].key == key {
 				return nil, errors.New("topics: two classifier features share a key: " + name)
 			}
-			i = (i + 1) & uint64(len(c.slots)-1)
+			i = c.shape.Next(i)
 		}
 		c.slots[i] = featureSlot{key, int32(r) + 1}
 		if id, ok := strings.CutPrefix(name, "@"); ok {

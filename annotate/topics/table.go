@@ -2,12 +2,12 @@
 
 package topics
 
-import "math/bits"
+import "lede/annotate/internal/lookup"
 
 // Lookup returns the entry for an n-gram key built with Key and Extend, or Exact,
 // or nil if the lexicon has none. The entry is shared: never write it.
 func (l *Lexicon) Lookup(key uint64) *Entry {
-	for i := l.slot(key); ; i = (i + 1) & (len(l.entries) - 1) {
+	for i := l.shape.Start(key); ; i = l.shape.Next(i) {
 		switch e := &l.entries[i]; {
 		case !e.used:
 			return nil
@@ -29,12 +29,6 @@ func (l *Lexicon) Context(e *Entry) Mask { return l.contexts[e.context] }
 // shapeBit is the bit of exactShapes for a key n bytes long.
 func shapeBit(n int) uint32 { return 1 << min(n, 31) }
 
-// slot is where key's probe starts: Fibonacci hashing spreads the exact
-// keys, whose low bits alone cluster, over the table.
-func (l *Lexicon) slot(key uint64) int {
-	return int((key * 0x9e3779b97f4a7c15) >> l.slotShift)
-}
-
 // intern returns the index of context in contexts, adding it if it is new.
 func (l *Lexicon) intern(context Mask) uint16 {
 	i, ok := l.contextOf[context]
@@ -48,9 +42,9 @@ func (l *Lexicon) intern(context Mask) uint16 {
 
 // entry returns the entry of key h, adding an empty one if it is new.
 func (l *Lexicon) entry(h uint64) *Entry {
-	i := l.slot(h)
+	i := l.shape.Start(h)
 	for l.entries[i].used && l.entries[i].key != h {
-		i = (i + 1) & (len(l.entries) - 1)
+		i = l.shape.Next(i)
 	}
 	if !l.entries[i].used {
 		if (l.used+1)*5 > len(l.entries)*4 {
@@ -67,14 +61,13 @@ func (l *Lexicon) entry(h uint64) *Entry {
 // places the keys it already holds.
 func (l *Lexicon) resize(n int) {
 	old := l.entries
-	size := uint(bits.Len(uint(n + n/4)))
-	l.entries = make([]Entry, 1<<size)
-	l.slotShift = 64 - size
+	l.shape = lookup.For(n + n/4 + 1)
+	l.entries = make([]Entry, l.shape.Len())
 	for _, e := range old {
 		if e.used {
-			j := l.slot(e.key)
+			j := l.shape.Start(e.key)
 			for l.entries[j].used {
-				j = (j + 1) & (len(l.entries) - 1)
+				j = l.shape.Next(j)
 			}
 			l.entries[j] = e
 		}

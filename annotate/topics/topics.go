@@ -11,6 +11,8 @@ package topics
 import (
 	_ "embed"
 	"sync"
+
+	"lede/annotate/internal/lookup"
 )
 
 //go:generate go run ../../cmd/build-topics -shared ../../../shared -lexicon lexicon.txt -out compiled.txt
@@ -50,7 +52,7 @@ type Lexicon struct {
 	Classifier *Classifier
 	entries    []Entry // the hash table
 	used       int     // how many entries are used
-	slotShift  uint    // 64 - log2(len(entries))
+	shape      lookup.Slots
 	senses     []Sense // every entry's senses, each a run of this array
 	// contexts holds each distinct context of the entries, the empty one
 	// first; contextOf finds them while the lexicon loads.

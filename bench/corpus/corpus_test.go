@@ -1,16 +1,18 @@
 package corpus
 
 import (
-	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"lede/internal/testshared"
 )
 
-const shared = "../../../shared"
+// noCorpus is what the tests miss when ../shared is absent.
+const noCorpus = "no corpus to build benchmark texts from"
 
 func TestCutEndsAtParagraphOrRuneBoundary(t *testing.T) {
 	long := strings.Repeat("é", 40<<10) // 80 KB of two-byte runes, no paragraph break
@@ -32,10 +34,7 @@ func TestCutEndsAtParagraphOrRuneBoundary(t *testing.T) {
 
 func TestTextHasTheRequestedSize(t *testing.T) {
 	for _, size := range []int{10 << 10, 1 << 20} {
-		text, err := Text(shared, size)
-		if errors.Is(err, ErrAbsent) {
-			t.Skip("../shared is absent: no corpus to build benchmark texts from")
-		}
+		text, err := Text(testshared.Path(t, "", noCorpus), size)
 		require.NoError(t, err)
 		assert.LessOrEqual(t, len(text), size)
 		assert.Greater(t, len(text), size-64<<10)
@@ -44,10 +43,7 @@ func TestTextHasTheRequestedSize(t *testing.T) {
 }
 
 func TestArticlesAreAboutAThousandWords(t *testing.T) {
-	articles, err := Articles(shared)
-	if errors.Is(err, ErrAbsent) {
-		t.Skip("../shared is absent: no corpus to build benchmark texts from")
-	}
+	articles, err := Articles(testshared.Path(t, "", noCorpus))
 	require.NoError(t, err)
 	require.NotEmpty(t, articles)
 	for _, a := range articles {
@@ -59,10 +55,8 @@ func TestArticlesAreAboutAThousandWords(t *testing.T) {
 // The warm-up must not show an engine any of the measured articles, or the
 // "first sight" measurement would not be one.
 func TestWarmUpSharesNoArticleWithTheMeasuredOnes(t *testing.T) {
+	shared := testshared.Path(t, "", noCorpus)
 	warmUp, err := WarmUp(shared)
-	if errors.Is(err, ErrAbsent) {
-		t.Skip("../shared is absent: no corpus to build benchmark texts from")
-	}
 	require.NoError(t, err)
 	articles, err := Articles(shared)
 	require.NoError(t, err)

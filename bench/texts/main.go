@@ -14,17 +14,14 @@ import (
 	"strings"
 
 	"lede/bench/corpus"
+	"lede/internal/cli"
 )
 
 func main() {
-	shared := flag.String("shared", "../shared", "the shared data folder")
+	shared := cli.SharedFlag()
 	out := flag.String("out", "", "folder to write the texts into (required)")
 	sizes := flag.String("sizes", "1MB", "comma-separated text sizes: 10KB, 100KB, 1MB, 10MB")
-	flag.Parse()
-	if err := write(*shared, *out, strings.Split(*sizes, ",")); err != nil {
-		fmt.Fprintln(os.Stderr, "texts:", err)
-		os.Exit(1)
-	}
+	cli.Run("texts", func() error { return write(*shared, *out, strings.Split(*sizes, ",")) })
 }
 
 func write(shared, out string, sizes []string) error {

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"lede/internal/cli"
 	"lede/server"
 )
 
@@ -20,11 +21,7 @@ func main() {
 	out := flag.String("out", "build/assets", "the assets directory named in wrangler.jsonc")
 	frameAncestors := flag.String("frame-ancestors", "", "origins that may frame the app, comma-separated")
 	allowedOrigins := flag.String("allow-origin", "", "origins that may call the API, comma-separated (validated only)")
-	flag.Parse()
-	if err := run(*dist, *out, *frameAncestors, *allowedOrigins); err != nil {
-		fmt.Fprintln(os.Stderr, "assets:", err)
-		os.Exit(1)
-	}
+	cli.Run("assets", func() error { return run(*dist, *out, *frameAncestors, *allowedOrigins) })
 }
 
 func run(dist, out, frameAncestors, allowedOrigins string) error {

@@ -9,19 +9,16 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"os"
+
+	"lede/internal/cli"
 )
 
 func main() {
 	out := flag.String("out", "dist", "output folder (replaced)")
 	root := flag.String("root", ".", "repository root")
 	skipWasm := flag.Bool("skip-wasm", false, "reuse the lede.wasm already in -out instead of compiling it")
-	flag.Parse()
-	if err := run(*root, *out, *skipWasm); err != nil {
-		fmt.Fprintln(os.Stderr, "build:", err)
-		os.Exit(1)
-	}
+	cli.Run("build", func() error { return run(*root, *out, *skipWasm) })
 }
 
 func run(root, out string, skipWasm bool) error {

@@ -30,7 +30,7 @@ func main() {
 	if *verbose {
 		for i, r := range per {
 			fmt.Printf("\n%s: %d false people\n", articles[i].Name, len(r.FalsePeople))
-			for _, lines := range [][]string{r.Misses, r.FalsePeople, r.Splits, r.BadNames, r.WrongRoles} {
+			for _, lines := range [][]string{r.Misses, r.FalsePeople, r.FalsePositives, r.Splits, r.BadNames, r.WrongRoles} {
 				for _, l := range lines {
 					fmt.Println("  ", l)
 				}

@@ -100,8 +100,9 @@ type result struct {
 	// entities that repeat a gold entity another one already matched
 	// (counted as false positives too); BadNames the matched entities whose
 	// canonical name is none of the gold forms; Misses the gold entities not
-	// found.
-	FalsePeople, Splits, BadNames, Misses []string
+	// found; FalsePositives the entities of other types that match no
+	// gold entity.
+	FalsePeople, Splits, BadNames, Misses, FalsePositives []string
 	// Roles counts the gold people with a role that were found (Expected)
 	// and those whose role matched (Correct); WrongRoles lists the others.
 	RolesExpected, RolesCorrect int
@@ -124,6 +125,7 @@ func (r *result) add(o result) {
 	r.Splits = append(r.Splits, o.Splits...)
 	r.BadNames = append(r.BadNames, o.BadNames...)
 	r.Misses = append(r.Misses, o.Misses...)
+	r.FalsePositives = append(r.FalsePositives, o.FalsePositives...)
 	r.RolesExpected += o.RolesExpected
 	r.RolesCorrect += o.RolesCorrect
 	r.WrongRoles = append(r.WrongRoles, o.WrongRoles...)
@@ -196,6 +198,8 @@ func score(a article, doc *annotate.Document) result {
 			c.FP++
 			if e.Type == annotate.Person {
 				r.FalsePeople = append(r.FalsePeople, label)
+			} else {
+				r.FalsePositives = append(r.FalsePositives, a.Name+": false "+e.Type.String()+" "+e.Name)
 			}
 		case a.Gold[match].Optional:
 		case claimed[match]:

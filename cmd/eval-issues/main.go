@@ -34,6 +34,7 @@ import (
 
 	"lede/annotate"
 	"lede/cmd/build-topics/corpus"
+	"lede/internal/cli"
 )
 
 type tally struct{ correct, total int }
@@ -46,7 +47,7 @@ func (t tally) String() string {
 }
 
 func main() {
-	shared := flag.String("shared", "../shared", "the shared data folder")
+	shared := cli.SharedFlag()
 	own := flag.String("own", "annotate/testdata/issues", "Lede's own test articles")
 	showErrors := flag.Int("errors", 0, "print this many misranked held-out stories per class")
 	flag.Parse()

@@ -26,10 +26,11 @@ import (
 	"strings"
 
 	"lede/annotate"
+	"lede/internal/cli"
 )
 
 func main() {
-	shared := flag.String("shared", "../shared", "the shared data folder")
+	shared := cli.SharedFlag()
 	verbose := flag.Bool("v", false, "print every miss")
 	flag.Parse()
 	log.SetFlags(0)

@@ -21,6 +21,30 @@ type conllColumns struct {
 	// are cut into documents of sentencesPerDoc sentences.
 	docStart        bool
 	sentencesPerDoc int
+	// tag maps the file's tag to CoNLL's (B-PER ... or O), when its types
+	// differ; dropHandles leaves @-handles outside any name (tweets name
+	// accounts as people, news does not).
+	tag         func(string) string
+	dropHandles bool
+}
+
+// wnutTag maps WNUT-17's types to CoNLL's: person, location, and
+// corporation and group as organizations; products and creative works,
+// which CoNLL would call MISC but WNUT-17 marks more widely, are left out.
+func wnutTag(tag string) string {
+	prefix, typ, ok := strings.Cut(tag, "-")
+	if !ok {
+		return "O"
+	}
+	switch typ {
+	case "person":
+		return prefix + "-PER"
+	case "location":
+		return prefix + "-LOC"
+	case "corporation", "group":
+		return prefix + "-ORG"
+	}
+	return "O"
 }
 
 // gumSentencesPerDoc groups GUM's sentences (which carry no document
@@ -103,7 +127,14 @@ func readCoNLL(path string, cols conllColumns) ([]ner.Example, error) {
 	endSentence := func() {
 		if len(sentence) > 0 && !hasPlaceholders(sentence) {
 			for _, fields := range sentence {
-				b.addToken(fields[0], fields[len(fields)-1])
+				tag := fields[len(fields)-1]
+				if cols.tag != nil {
+					tag = cols.tag(tag)
+				}
+				if cols.dropHandles && strings.HasPrefix(fields[0], "@") {
+					tag = "O"
+				}
+				b.addToken(fields[0], tag)
 			}
 			b.endSentence()
 			if !cols.docStart && len(b.doc.Sentences) == cols.sentencesPerDoc {
@@ -121,6 +152,8 @@ func readCoNLL(path string, cols conllColumns) ([]ner.Example, error) {
 		case fields[0] == "-DOCSTART-":
 			endSentence()
 			flush()
+		case len(fields) == 1 && isBlankToken(sc.Text()):
+			// a token of white space alone (tweets have them): no word
 		case len(fields) < 2:
 			return nil, fmt.Errorf("%s:%d: want a token and a tag", path, line)
 		default:
@@ -130,6 +163,13 @@ func readCoNLL(path string, cols conllColumns) ([]ner.Example, error) {
 	endSentence()
 	flush()
 	return examples, sc.Err()
+}
+
+// isBlankToken reports whether a line's token, before its tab, is white
+// space alone.
+func isBlankToken(line string) bool {
+	token, _, tagged := strings.Cut(line, "\t")
+	return tagged && strings.TrimSpace(token) == ""
 }
 
 // hasPlaceholders reports whether a sentence's words were withheld (GUM

@@ -28,6 +28,8 @@ func main() {
 	evidence := flag.Bool("evidence", true, "train the second, document-evidence pass")
 	wikigold := flag.Bool("wikigold", false, "also train on WikiGold (no better on CoNLL dev, 60 KB larger)")
 	gum := flag.Bool("gum", false, "also train on GUM (which has no MISC type: a word it leaves outside a name may be tagged MISC)")
+	wnut := flag.Bool("wnut", false, "also train on WNUT-17 train (persons, locations, corporations and groups)")
+	btc := flag.Bool("btc", false, "also train on the Broad Twitter Corpus (@-handles left outside names)")
 	dev := flag.Bool("dev", true, "score the model on CoNLL-2003 dev")
 	wikigoldEval := flag.Bool("eval-wikigold", true, "score the model on WikiGold (out of domain; never trained on unless -wikigold)")
 	classes := flag.Bool("classes", true, "learn word classes from unlabelled text")
@@ -54,13 +56,25 @@ func main() {
 		check(err)
 		examples = append(examples, more...)
 	}
-	if *gum {
-		more, err := readCoNLL(filepath.Join(nerDir, "gum", "train.bio.txt"), conllColumns{sentencesPerDoc: gumSentencesPerDoc})
-		check(err)
-		for i := range more {
-			more[i].NoMisc = true
+	// noMisc adds corpora that have no MISC type: GUM and the tweets.
+	noMisc := func(cols conllColumns, paths ...string) {
+		for _, path := range paths {
+			more, err := readCoNLL(filepath.Join(nerDir, path), cols)
+			check(err)
+			for i := range more {
+				more[i].NoMisc = true
+			}
+			examples = append(examples, more...)
 		}
-		examples = append(examples, more...)
+	}
+	if *gum {
+		noMisc(conllColumns{sentencesPerDoc: gumSentencesPerDoc}, "gum/train.bio.txt")
+	}
+	if *wnut {
+		noMisc(conllColumns{sentencesPerDoc: 1, tag: wnutTag}, "wnut17/train.conll")
+	}
+	if *btc {
+		noMisc(conllColumns{sentencesPerDoc: 1, dropHandles: true}, "btc/a.conll", "btc/b.conll", "btc/e.conll", "btc/f.conll", "btc/h.conll")
 	}
 	opts := ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, Evidence: *evidence, Seed: 1, Mix: *mix, MinWeight: *minWeight, KeyBits: *keyBits, Levels: *levels, Log: log.Printf}
 	readSet := func(path string) []ner.Example {

@@ -19,6 +19,16 @@ test("corrections name things by stable keys", () => {
   assert.deepEqual(c.setSpeaker(quote, null), { op: "speaker", quote: 132 });
 });
 
+test("an entity whose mentions read more than one way can be split", () => {
+  const eu = { id: "e4", type: "organization", name: "European Union", mentions: [{ text: "European Union" }, { text: "EU" }, { text: "EU" }, { text: "E.U." }] };
+  assert.deepEqual(c.splittable(eu), ["EU", "E.U."]);
+  assert.deepEqual(c.split(eu, "EU"), { op: "split", entity: "organization:European Union", name: "EU" });
+  assert.ok(c.isCorrection(c.split(eu, "EU")));
+  assert.deepEqual(c.splittable({ ...eu, mentions: [{ text: "European Union" }, { text: "European Union" }] }), []);
+  assert.deepEqual(c.splittable({ ...eu, name: "EU (Brussels)" }), ["EU", "E.U."], "the first reading stays");
+  assert.deepEqual(c.splittable({ ...eu, mentions: undefined }), []);
+});
+
 test("the list is its own undo stack and is never changed in place", () => {
   const a = c.push([], c.reject(jupiter));
   const b = c.push(a, c.dismiss({ id: "x" }));

@@ -2,7 +2,7 @@ package ner
 
 import "sync"
 
-// Lexicon: what the tagger computes from a word alone, kept from one
+// Word cache: what the tagger computes from a word alone, kept from one
 // document to the next. A word's facts (hashes, casing, gazetteer bits,
 // class) and the scores of the features it brings as itself and as each of
 // its neighbours depend on nothing else, and neither do the scores its
@@ -12,13 +12,13 @@ import "sync"
 // most distinct words of an article ("said", "minister", "Tuesday") were in
 // the articles before it, and an editor annotates the same text again after
 // each change. Scores are integers, so a kept row is the row the tagger
-// would compute, to the bit: the lexicon changes how fast the tagger is,
+// would compute, to the bit: the word cache changes how fast the tagger is,
 // never what it says.
 
-// maxLexemes bounds the lexicon at about 5.5 MB.
+// maxLexemes bounds the word cache at about 5.5 MB.
 const maxLexemes = 8192
 
-// lexicon is a model's store of lexemes, safe for concurrent use: the
+// wordCache is a model's store of lexemes, safe for concurrent use: the
 // tagger reads it under a read lock, and after the document, under the
 // lock, keeps the memos it filled and adds its new words.
 //
@@ -26,7 +26,7 @@ const maxLexemes = 8192
 // used since the last time the clock hand passed it (the CLOCK policy, a
 // cheap approximation of least recently used): the vocabulary follows the
 // news of the day, and the words of every story stay.
-type lexicon struct {
+type wordCache struct {
 	mu    sync.RWMutex
 	index idTable // word hash → lexeme number
 	// chunks hold the lexemes in order, allocated as they fill: a short
@@ -40,7 +40,7 @@ type lexicon struct {
 const lexemeChunk = 256
 
 // at returns lexeme number i.
-func (lex *lexicon) at(i int32) *lexeme {
+func (lex *wordCache) at(i int32) *lexeme {
 	return &lex.chunks[i/lexemeChunk][i%lexemeChunk]
 }
 
@@ -53,8 +53,8 @@ type lexeme struct {
 }
 
 // find returns the index of the word whose hash is hash, or -1. A nil
-// lexicon has no words. The caller holds a read lock.
-func (lex *lexicon) find(hash uint64) int32 {
+// cache has no words. The caller holds a read lock.
+func (lex *wordCache) find(hash uint64) int32 {
 	if lex == nil || lex.n == 0 {
 		return -1
 	}
@@ -66,7 +66,7 @@ func (lex *lexicon) find(hash uint64) int32 {
 
 // learn keeps the scores of the document's distinct words (in the same
 // order in scores): the memos of the words it has, and the words it lacks.
-func (lex *lexicon) learn(words []docWord, scores []wordScores) {
+func (lex *wordCache) learn(words []docWord, scores []wordScores) {
 	lex.mu.Lock()
 	defer lex.mu.Unlock()
 	if lex.index.ids == nil {
@@ -85,9 +85,9 @@ func (lex *lexicon) learn(words []docWord, scores []wordScores) {
 	}
 }
 
-// keep adds l, when the lexicon is full in place of the first lexeme the
+// keep adds l, when the word cache is full in place of the first lexeme the
 // clock hand finds unused since it last passed.
-func (lex *lexicon) keep(l lexeme) {
+func (lex *wordCache) keep(l lexeme) {
 	if lex.n < maxLexemes {
 		if lex.n%lexemeChunk == 0 {
 			lex.chunks[lex.n/lexemeChunk] = new([lexemeChunk]lexeme)
