@@ -3,8 +3,6 @@ package annotate
 import (
 	"runtime"
 	"unicode/utf8"
-
-	"lede/annotate/topics"
 )
 
 // Blocks: a text longer than blockSize (a book pasted by mistake, a corpus
@@ -182,7 +180,10 @@ func rankMergedIssues(issues []issue) {
 	if len(issues) < 2 {
 		return
 	}
-	lex := topics.Load()
+	lex := topicLexicon()
+	if lex == nil {
+		return
+	}
 	tallies := make([]topicTally, len(issues))
 	ranked := make([]int32, 0, len(issues))
 	for i, is := range issues {

@@ -6,8 +6,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"lede/annotate/topics"
 )
 
 func TestNextBlockEnd(t *testing.T) {
@@ -125,7 +123,7 @@ func abs(x int) int {
 // Merged issues follow the order of one article's (sortByRank): narrower
 // topics first, then by score, then by the first mention, then by id.
 func TestRankMergedIssuesUsesTheArticleOrder(t *testing.T) {
-	lex := topics.Load()
+	lex := topicLexicon()
 	var narrow, top []int
 	for i := range lex.Topics {
 		if lex.IsTop(i) {

@@ -29,15 +29,16 @@ var checkEmbedded = sync.OnceValue(func() error {
 		return err
 	}
 	return loadEmbedded("topic lexicon", func() error {
-		if lex := topics.Load(); lex == nil || len(lex.Topics) == 0 {
-			return errors.New("no topics")
+		lex, err := topics.Load()
+		if err == nil && len(lex.Topics) == 0 {
+			err = errors.New("no topics")
 		}
-		return nil
+		return err
 	})
 })
 
-// loadEmbedded runs load, turning a panic into an error: topics.Load panics
-// on a broken file. It uses no fmt, which the wasm build leaves out.
+// loadEmbedded runs load, turning a panic, which no loader should let out,
+// into an error. It uses no fmt, which the wasm build leaves out.
 func loadEmbedded(what string, load func() error) (err error) {
 	defer func() {
 		switch r := recover().(type) {
@@ -64,3 +65,10 @@ type embeddedError struct {
 
 func (e *embeddedError) Error() string { return "embedded " + e.what + ": " + e.err.Error() }
 func (e *embeddedError) Unwrap() error { return e.err }
+
+// topicLexicon is the embedded topic lexicon, or nil when it is broken
+// (CheckEmbedded says how): the issues stage then finds no issues.
+func topicLexicon() *topics.Lexicon {
+	lex, _ := topics.Load()
+	return lex
+}

@@ -89,7 +89,10 @@ func IssueFeatures(text string) (names []string, words int) {
 	text, _, _ = repairUTF8(text)
 	a := analyse(text, Layers{}, nil)
 	s := new(issueScratch)
-	lex := topics.Load()
+	lex := topicLexicon()
+	if lex == nil {
+		return nil, 0
+	}
 	matches := s.evidence(a, lex)
 	seen := map[string]bool{}
 	add := func(name string) {

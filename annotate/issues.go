@@ -75,7 +75,10 @@ func findIssues(a *analysis) []issue {
 
 // issues is findIssues with the working memory s.
 func (s *issueScratch) issues(a *analysis) []issue {
-	lex := topics.Load()
+	lex := topicLexicon()
+	if lex == nil {
+		return nil
+	}
 	matches := s.evidence(a, lex)
 	s.classify(a, lex, matches)
 	if len(s.pending) > 0 {
@@ -128,7 +131,12 @@ type issueScratch struct {
 var issueScratchPool = sync.Pool{New: func() any { return new(issueScratch) }}
 
 // internationalRelationsTopic is the lexicon's index of internationalRelations.
-var internationalRelationsTopic = sync.OnceValue(func() int { return topics.Load().Find(internationalRelations) })
+var internationalRelationsTopic = sync.OnceValue(func() int {
+	if lex := topicLexicon(); lex != nil {
+		return lex.Find(internationalRelations)
+	}
+	return -1
+})
 
 // contextCue is the context a token sets: the groups of the context words
 // that start at it and the top level of an unconditional term.

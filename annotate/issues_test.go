@@ -29,7 +29,7 @@ func issueMentions(doc *Document) map[string][]string {
 // context and names, before ranking) to the texts of its terms.
 func issueEvidence(text string) map[string][]string {
 	a := analyse(text, Layers{}, nil)
-	lex := topics.Load()
+	lex := topicLexicon()
 	out := map[string][]string{}
 	for _, m := range new(issueScratch).evidence(a, lex) {
 		id := lex.Topics[m.sense.Topic].ID
@@ -197,7 +197,7 @@ func TestIssuesReuseScratch(t *testing.T) {
 // TestSortByRank checks the order of the tallies: by score, then by first
 // mention, then by IPTC id.
 func TestSortByRank(t *testing.T) {
-	lex := topics.Load()
+	lex := topicLexicon()
 	// The first topics are the top levels, in the order of their ids.
 	tallies := []topicTally{
 		{topic: 3, score: 0.5, first: [2]int{40, 45}},
@@ -573,7 +573,7 @@ func TestOwnArticles(t *testing.T) {
 // TestIssueFeaturesMatchTheStage: the features cmd/build-topics trains on
 // are those the issues stage reads.
 func TestIssueFeaturesMatchTheStage(t *testing.T) {
-	lex := topics.Load()
+	lex := topicLexicon()
 	c := lex.Classifier
 	for _, text := range []string{
 		readSeed(t),

@@ -10,7 +10,7 @@ import (
 )
 
 func TestClassifierLoads(t *testing.T) {
-	l := Load()
+	l := mustLoad(t)
 	c := l.Classifier
 	require.NotNil(t, c)
 	require.GreaterOrEqual(t, len(c.Classes), 10, "the classifier scores most top levels")
@@ -31,7 +31,7 @@ func TestClassifierLoads(t *testing.T) {
 }
 
 func TestProbabilities(t *testing.T) {
-	c := Load().Classifier
+	c := mustLoad(t).Classifier
 	acc := make([]int32, len(c.Classes))
 	out := make([]float64, len(c.Classes))
 	for _, words := range []int{0, 10, 1000} {
@@ -49,7 +49,7 @@ func TestProbabilities(t *testing.T) {
 }
 
 func TestParseClassifierRejectsBrokenFiles(t *testing.T) {
-	l := Load()
+	l := mustLoad(t)
 	c, err := parseClassifier("", l)
 	require.NoError(t, err, "an empty file is a classifier with no classes")
 	assert.Empty(t, c.Classes)

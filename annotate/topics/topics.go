@@ -10,6 +10,7 @@ package topics
 
 import (
 	_ "embed"
+	"errors"
 	"sync"
 
 	"lede/annotate/internal/lookup"
@@ -83,23 +84,27 @@ func (l *Lexicon) Find(id string) int {
 	return -1
 }
 
-var (
-	loadOnce sync.Once
-	loaded   *Lexicon
-)
-
-// Load parses the embedded lexicon the first time it is called.
-func Load() *Lexicon {
-	loadOnce.Do(func() {
-		loaded = parse(compiled)
-		r, err := loaded.ParseRanking(rankingSource)
-		if err != nil {
-			panic(err) // the embedded file is checked by the tests
+// Load parses the embedded lexicon, its ranking and its classifier the
+// first time it is called, and returns the same lexicon, or the same error,
+// every time: the embedded files cannot change after the build, so a broken
+// one is reported once (annotate.CheckEmbedded) and never half-way through
+// an annotation.
+var Load = sync.OnceValues(func() (lex *Lexicon, err error) {
+	defer func() {
+		if r := recover(); r != nil { // parse's checks of the file's limits
+			msg, _ := r.(string)
+			if msg == "" {
+				msg = "topics: broken compiled lexicon"
+			}
+			lex, err = nil, errors.New(msg)
 		}
-		loaded.Ranking = r
-		if loaded.Classifier, err = parseClassifier(classifierData, loaded); err != nil {
-			panic(err) // likewise
-		}
-	})
-	return loaded
-}
+	}()
+	lex = parse(compiled)
+	if lex.Ranking, err = lex.ParseRanking(rankingSource); err != nil {
+		return nil, err
+	}
+	if lex.Classifier, err = parseClassifier(classifierData, lex); err != nil {
+		return nil, err
+	}
+	return lex, nil
+})

@@ -11,7 +11,7 @@ import (
 )
 
 func TestLexiconLoads(t *testing.T) {
-	l := Load()
+	l := mustLoad(t)
 	require.Greater(t, len(l.Topics), 300, "hundreds of topics")
 	for i := 0; i < 17; i++ {
 		assert.True(t, l.IsTop(i), "the 17 top levels come first: %s", l.Topics[i].Label)
@@ -33,7 +33,7 @@ func TestLexiconLoads(t *testing.T) {
 	}
 	assert.Positive(t, frames, "roles such as ministers are frames")
 	assert.Equal(t, -1, l.Find("medtop:00000000"))
-	assert.Same(t, l, Load(), "loaded once")
+	assert.Same(t, l, mustLoad(t), "loaded once")
 }
 
 // key builds the n-gram key of a phrase the way the matcher does, a token
@@ -47,7 +47,7 @@ func key(phrase string) uint64 {
 }
 
 func TestCompiledKeysAreFolded(t *testing.T) {
-	l := Load()
+	l := mustLoad(t)
 	for _, line := range strings.Split(compiled, "\n") {
 		if line == "" || line[0] == '#' || strings.HasPrefix(line, "T\t") || strings.HasPrefix(line, "S\t") || line[0] == '=' {
 			continue
@@ -57,7 +57,7 @@ func TestCompiledKeysAreFolded(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	l := Load()
+	l := mustLoad(t)
 	tests := []struct {
 		phrase, topic string
 		prefix        bool
@@ -191,7 +191,7 @@ func hashesOf(phrase string) []uint64 {
 }
 
 func TestTermAt(t *testing.T) {
-	l := Load()
+	l := mustLoad(t)
 	tests := []struct {
 		name, phrase string
 		within       int // tokens a term may span, 0 for all
@@ -232,7 +232,7 @@ func TestTermAt(t *testing.T) {
 // TestTermAtEveryWord checks TermAt against Lookup for every one-word key of
 // the lexicon, alone.
 func TestTermAtEveryWord(t *testing.T) {
-	l := Load()
+	l := mustLoad(t)
 	for _, line := range strings.Split(compiled, "\n") {
 		if line == "" || strings.ContainsAny(line, " \t#=") {
 			continue
@@ -254,7 +254,7 @@ func TestTermAtEveryWord(t *testing.T) {
 // TestStarts checks that Starts lists every token where TermAt finds
 // something, and few others.
 func TestStarts(t *testing.T) {
-	l := Load()
+	l := mustLoad(t)
 	tests := []struct{ name, text string }{
 		{"empty", ""},
 		{"one word", "tariffs"},
@@ -290,7 +290,7 @@ func BenchmarkParse(b *testing.B) {
 }
 
 func TestRanking(t *testing.T) {
-	l := Load()
+	l := mustLoad(t)
 	r := l.Ranking
 	assert.Positive(t, r.Headline, "the embedded ranking.txt parses")
 	require.Len(t, r.Prior, len(l.Topics))
@@ -347,4 +347,12 @@ func TestParseMask(t *testing.T) {
 		}
 		assert.Equal(t, want, parseMask(tt.in), tt.in)
 	}
+}
+
+// mustLoad is the embedded lexicon, failing the test if it is broken.
+func mustLoad(t *testing.T) *Lexicon {
+	t.Helper()
+	lex, err := Load()
+	require.NoError(t, err)
+	return lex
 }
