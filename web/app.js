@@ -456,6 +456,8 @@ function wireInput() {
     const selected = ui.editor.selectionEnd - ui.editor.selectionStart;
     if (refuseTooLong(ui.editor.value.length - selected + pasted.length)) return;
     const wasEmpty = !ui.editor.value.trim();
+    // A paste over the whole text is a new article: the last one's corrections go.
+    if (wasEmpty || selected === ui.editor.value.length) corrections.reset();
     ui.editor.setRangeText(pasted, ui.editor.selectionStart, ui.editor.selectionEnd, "end");
     state.text = ui.editor.value;
     if (wasEmpty) setMode("view");

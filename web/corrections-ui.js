@@ -168,21 +168,25 @@ export class Corrections {
   }
 
   quoteMenu(q, doc) {
-    const people = (doc.entities || []).filter((e) => e.type === "person");
+    // The menu opens on the current speaker, even an organization or a
+    // described source, so that Set unchanged changes nothing.
+    const cur = q.speaker || {};
+    const people = (doc.entities || []).filter((e) => e.type === "person" || e.id === cur.entity);
     const who = select([["", "no speaker"], ...people.map((p) => [p.id, p.name]), ["other", "someone else…"]], "Speaker");
     who.className = "fix-speaker";
-    if (q.speaker && q.speaker.entity) who.value = q.speaker.entity;
+    who.value = cur.entity || (cur.name ? "other" : "");
     const desc = el("input", "fix-speaker-name");
     desc.type = "text";
     desc.placeholder = "a senior official";
     desc.setAttribute("aria-label", "Who said it");
+    if (!cur.entity) desc.value = cur.name || "";
     desc.hidden = who.value !== "other";
     who.addEventListener("change", () => (desc.hidden = who.value !== "other"));
     const set = () => {
       const person = people.find((p) => p.id === who.value);
-      this.correct(fix.setSpeaker(q, person || (who.value === "other" ? { name: desc.value } : null)));
+      this.correct(fix.setSpeaker(q, person || (who.value === "other" ? { name: desc.value, anonymous: cur.anonymous } : null)));
     };
-    const anon = q.speaker && q.speaker.anonymous;
+    const anon = cur.anonymous;
     return [
       row(el("span", "fix-label", "Said by:"), who, desc, button("Set", set, "fix-action fix-set-speaker")),
       row(button(anon ? "Mark the source named" : "Mark the source anonymous", () => this.correct(fix.anonymous(q, !anon)), "fix-action fix-anonymous")),

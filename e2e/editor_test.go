@@ -1,0 +1,129 @@
+//go:build browser
+
+package e2e
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// An editor's session as a user drives it: these cases are defects found by
+// doing so. They use correctionsArticle (corrections_test.go): Maria Chen
+// and Tom Reyes are each quoted once.
+
+// quoteMenu opens the Fix menu of the quote card whose group is speaker and
+// returns the expression of that menu.
+func quoteMenu(speaker string) string {
+	return `(() => {
+		const group = [...document.querySelectorAll("#list-quote .group")].find((g) => g.querySelector(".group-head span").textContent === ` + JS(speaker) + `);
+		const toggle = group.querySelector(".fix-toggle");
+		if (toggle.getAttribute("aria-expanded") !== "true") toggle.click();
+		return toggle.nextElementSibling;
+	})()`
+}
+
+// correctAndWait runs a correction's click and waits for the new result.
+func correctAndWait(t *testing.T, tab context.Context, click string) {
+	t.Helper()
+	Eval[chromedp.Void](t, tab, click)
+	WaitAnnotated(t, tab)
+}
+
+const quoteHeads = `[...document.querySelectorAll("#list-quote .group-head span:first-child")].map((s) => s.textContent)`
+
+func TestSpeakerMenuOpensOnTheCurrentSpeaker(t *testing.T) {
+	srv := ServeDist(t)
+	tab := NewTab(t)
+	OpenApp(t, tab, srv.URL)
+	PasteArticle(t, tab, correctionsArticle)
+	require.Subset(t, Eval[[]string](t, tab, quoteHeads), []string{"Maria Chen", "Tom Reyes"}, "the test needs both speakers")
+
+	// A described source: the menu shows it, and Set unchanged keeps it.
+	correctAndWait(t, tab, `(() => {
+		const menu = `+quoteMenu("Tom Reyes")+`;
+		const who = menu.querySelector(".fix-speaker");
+		who.value = "other";
+		who.dispatchEvent(new Event("change"));
+		menu.querySelector(".fix-speaker-name").value = "a housing advocate";
+		menu.querySelector(".fix-set-speaker").click();
+	})()`)
+	require.Contains(t, Eval[[]string](t, tab, quoteHeads), "a housing advocate")
+	menu := quoteMenu("a housing advocate")
+	assert.Equal(t, "other", Eval[string](t, tab, menu+`.querySelector(".fix-speaker").value`))
+	assert.Equal(t, "a housing advocate", Eval[string](t, tab, menu+`.querySelector(".fix-speaker-name").value`))
+	correctAndWait(t, tab, menu+`.querySelector(".fix-set-speaker").click()`)
+	assert.Contains(t, Eval[[]string](t, tab, quoteHeads), "a housing advocate", "Set unchanged keeps the described source")
+
+	// A speaker who is not a person (made an organization): the menu offers it.
+	correctAndWait(t, tab, fixMenu("Maria Chen", ".fix-type-organization"))
+	menu = quoteMenu("Maria Chen")
+	assert.Equal(t, "Maria Chen", Eval[string](t, tab, `(() => { const s = `+menu+`.querySelector(".fix-speaker"); return s.selectedOptions[0] ? s.selectedOptions[0].text : ""; })()`))
+	correctAndWait(t, tab, menu+`.querySelector(".fix-set-speaker").click()`)
+	assert.Contains(t, Eval[[]string](t, tab, quoteHeads), "Maria Chen", "Set unchanged keeps the speaker")
+	assert.NotContains(t, Eval[[]string](t, tab, quoteHeads), "Unattributed")
+}
+
+func TestPastingOverTheWholeTextForgetsTheCorrections(t *testing.T) {
+	srv := ServeDist(t)
+	tab := NewTab(t)
+	OpenApp(t, tab, srv.URL)
+	PasteArticle(t, tab, correctionsArticle)
+	correctAndWait(t, tab, fixMenu("Tom Reyes", ".fix-reject"))
+	require.False(t, Eval[bool](t, tab, `document.getElementById("fix-undo").disabled`))
+
+	Do(t, tab, chromedp.Click(chromedp.ID("mode-edit")))
+	Eval[chromedp.Void](t, tab, `document.getElementById("editor").select()`)
+	PasteArticle(t, tab, "Tom Reyes, the director of Homes Now, said rents in Flagstaff rose again in May.\n")
+	assert.True(t, Eval[bool](t, tab, `document.getElementById("fix-undo").disabled`), "a new article starts with no corrections")
+	assert.Contains(t, Eval[string](t, tab, `localStorage.getItem("lede.corrections") || "[]"`), "[]")
+	assert.Contains(t, Eval[[]string](t, tab, `(`+cardNames+`)("person")`), "Tom Reyes", "the last article's rejection does not apply")
+}
+
+func TestPhoneTapOnAHighlightStaysOnTheText(t *testing.T) {
+	srv := ServeDist(t)
+	tab := NewTab(t)
+	Do(t, tab, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	OpenApp(t, tab, srv.URL)
+	// Paragraphs with no names put the panel well below the first name.
+	PasteArticle(t, tab, correctionsArticle+strings.Repeat("\nThe report added that the trend was expected to continue for several more years, and that prices would follow.\n", 8))
+	onScreen := `((e) => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })`
+	first := `document.querySelector("#article .hl-person")`
+	Eval[chromedp.Void](t, tab, first+`.click()`)
+	time.Sleep(1500 * time.Millisecond) // the smooth scroll to the mention
+	assert.True(t, Eval[bool](t, tab, onScreen+`(`+first+`)`), "the tapped name stays on screen")
+	assert.Equal(t, "true", Eval[string](t, tab, `document.getElementById("tab-person").getAttribute("aria-selected")`), "its card's tab opens")
+	png, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(ArtifactsDir, "phone-tap.png"), png, 0o644))
+}
+
+func TestPanelSearchKeepsTheQuoteFilterAndFindsTheTab(t *testing.T) {
+	srv := ServeDist(t)
+	tab := NewTab(t)
+	OpenApp(t, tab, srv.URL)
+	PasteArticle(t, tab, correctionsArticle)
+	search := func(q string) {
+		Eval[chromedp.Void](t, tab, `(() => { const s = document.getElementById("panel-search"); s.value = `+JS(q)+`; s.dispatchEvent(new Event("input")); })()`)
+	}
+	shownQuotes := `[...document.querySelectorAll("#list-quote .item-quote")].filter((e) => e.offsetParent !== null || !e.hidden).length`
+	Do(t, tab, chromedp.Click(chromedp.ID("tab-quote")))
+	Eval[chromedp.Void](t, tab, `(() => { const s = document.querySelector("#list-quote .quote-filter"); s.value = "female"; s.dispatchEvent(new Event("change")); })()`)
+	filtered := Eval[int](t, tab, shownQuotes)
+	require.Less(t, filtered, Eval[int](t, tab, `document.querySelectorAll("#list-quote .item-quote").length`), "the filter hides a man's quote")
+	assert.Zero(t, Eval[int](t, tab, `[...document.querySelectorAll("#list-quote .item-quote[hidden] + .fix-toggle")].filter((b) => b.offsetParent !== null).length`), "no Fix button without its card")
+	search("zzz")
+	search("")
+	assert.Equal(t, filtered, Eval[int](t, tab, shownQuotes), "clearing the search keeps the quote filter")
+
+	Do(t, tab, chromedp.Click(chromedp.ID("tab-place")))
+	search("Reyes")
+	assert.Equal(t, "true", Eval[string](t, tab, `document.getElementById("tab-person").getAttribute("aria-selected")`), "the search opens a tab with a match")
+}
