@@ -7,7 +7,7 @@ WASMENV := GOOS=js GOARCH=wasm
 WASMPATH := PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH"
 
 .PHONY: run dist test vet test-go test-js test-wasm test-browser test-worker fuzz-short fuzz \
-        model topics-model geo-data eval eval-ner eval-ner-wikigold eval-quotes eval-issues eval-articles eval-geo eval-pronouns bench pgo chromium clean
+        model topics-model geo-data eval eval-ner eval-ner-wikigold eval-quotes eval-issues eval-articles eval-geo eval-pronouns eval-confidence calibrate-speakers bench pgo chromium clean
 
 ## run: build the app and serve it on http://$(ADDR)
 run: dist
@@ -73,6 +73,14 @@ eval-ner-wikigold:
 ## eval-quotes: quote F1 and speaker accuracy on PolNeAR dev
 eval-quotes:
 	./scripts/eval-quotes.sh $(SHARED)
+
+## eval-confidence: reliability of the entities' confidence (CoNLL dev) and the speakers' (PolNeAR dev)
+eval-confidence:
+	./scripts/eval-confidence.sh $(SHARED)
+
+## calibrate-speakers: refit annotate/speakertable.go on PolNeAR train, then eval-confidence
+calibrate-speakers:
+	FIT=1 ./scripts/eval-confidence.sh $(SHARED)
 
 ## eval-geo: GeoNames accuracy and abstain rate on the place gold set in annotate/geo/testdata
 eval-geo:

@@ -113,7 +113,9 @@ func (s Settings) Options() ([]Option, error) {
 		opts = append(opts, WithNewsroom(news))
 	}
 	if len(s.Corrections) > 0 {
-		opt, err := WithCorrections(s.Corrections)
+		// Their quote offsets are in the unit of the document the caller
+		// saw, even when the options go on to an export annotated in bytes.
+		opt, err := withCorrectionsIn(s.Corrections, unit)
 		if err != nil {
 			return nil, err
 		}
@@ -189,7 +191,7 @@ func Annotate(text string, opts ...Option) *Document {
 	}
 	r.repairs = repairs
 	doc := r.document(cfg)
-	cfg.corrections.apply(doc)
+	cfg.corrections.apply(doc, r, cfg.offsets)
 	if asked.Quotes && len(doc.Quotes) > 0 {
 		doc.Sources = auditSources(doc)
 	}

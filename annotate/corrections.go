@@ -19,10 +19,10 @@ import (
 
 // Correction is one correction, as JSON gives it (docs/format.md).
 type Correction struct {
-	// Op is reject, type, merge, speaker, anonymous or dismiss.
+	// Op is reject, type, merge, split, speaker, anonymous or dismiss.
 	Op string `json:"op"`
-	// Entity is the key ("type:name") of the entity to reject, retype or
-	// merge away.
+	// Entity is the key ("type:name") of the entity to reject, retype,
+	// merge away or split.
 	Entity string `json:"entity,omitempty"`
 	// Type is the new type of a type correction.
 	Type string `json:"type,omitempty"`
@@ -33,6 +33,7 @@ type Correction struct {
 	Quote *int `json:"quote,omitempty"`
 	// Speaker is the key of the entity who said the quote; Name a
 	// description of a source that is no entity; neither clears the speaker.
+	// In a split, Name is the surface text of the mentions split off.
 	Speaker string `json:"speaker,omitempty"`
 	Name    string `json:"name,omitempty"`
 	// Anonymous marks the source anonymous (true) or named (false).
@@ -43,8 +44,16 @@ type Correction struct {
 
 const maxCorrections = 10000
 
-// corrections is a validated list of corrections.
-type corrections []Correction
+// editorBasis is the basis of a speaker an editor set (Speaker.Basis).
+const editorBasis = "editor"
+
+// corrections is a validated list of corrections, with the unit of their
+// quote offsets when it is not the document's (see Settings.Options).
+type corrections struct {
+	list   []Correction
+	unit   OffsetUnit
+	pinned bool
+}
 
 // WithCorrections applies an editor's corrections (see Correction) to the
 // document; an error names the first invalid one.
@@ -57,8 +66,22 @@ func WithCorrections(cs []Correction) (Option, error) {
 			return nil, errors.New("corrections[" + strconv.Itoa(i) + "]: " + err.Error())
 		}
 	}
-	valid := corrections(append([]Correction(nil), cs...))
+	valid := corrections{list: append([]Correction(nil), cs...)}
 	return func(cfg *config) { cfg.corrections = valid }, nil
+}
+
+// withCorrectionsIn is WithCorrections for corrections whose quote offsets
+// are in unit whatever the document's: an export, annotated in bytes,
+// applies the corrections made on the document the caller saw.
+func withCorrectionsIn(cs []Correction, unit OffsetUnit) (Option, error) {
+	opt, err := WithCorrections(cs)
+	if err != nil {
+		return nil, err
+	}
+	return func(cfg *config) {
+		opt(cfg)
+		cfg.corrections.unit, cfg.corrections.pinned = unit, true
+	}, nil
 }
 
 func (c *Correction) validate() error {
@@ -73,6 +96,11 @@ func (c *Correction) validate() error {
 		}
 	case "merge":
 		problem = needKey("entity", c.Entity) + needKey("into", c.Into)
+	case "split":
+		problem = needKey("entity", c.Entity)
+		if problem == "" && strings.TrimSpace(c.Name) == "" {
+			problem = "no name (the text of the mentions to split off)"
+		}
 	case "speaker", "anonymous":
 		if c.Speaker != "" {
 			problem = needKey("speaker", c.Speaker)
@@ -85,7 +113,7 @@ func (c *Correction) validate() error {
 			problem = "no issue"
 		}
 	default:
-		return errors.New("unknown op " + quoted(clip(c.Op)) + " (want reject, type, merge, speaker, anonymous or dismiss)")
+		return errors.New("unknown op " + quoted(clip(c.Op)) + " (want reject, type, merge, split, speaker, anonymous or dismiss)")
 	}
 	if problem != "" {
 		return errors.New(c.Op + ": " + problem)
@@ -108,28 +136,34 @@ func splitEntityKey(key string) (EntityType, string, bool) {
 	return t, name, ok && t != 0 && name != ""
 }
 
-// apply applies the corrections to doc.
-func (cs corrections) apply(doc *Document) {
-	if len(cs) == 0 {
+// apply applies the corrections to doc, the document of the report r in
+// the unit docUnit.
+func (cs corrections) apply(doc *Document, r *report, docUnit OffsetUnit) {
+	if len(cs.list) == 0 {
 		return
 	}
-	find := func(key string) int {
-		typ, name, _ := splitEntityKey(key)
-		for i := range doc.Entities {
-			if doc.Entities[i].Type == typ && doc.Entities[i].Name == name {
-				return i
-			}
-		}
-		return -1
+	// starts are the quotes' start offsets in the corrections' unit.
+	starts := make([]int, len(doc.Quotes))
+	for i := range doc.Quotes {
+		starts[i] = doc.Quotes[i].Start
 	}
+	if cs.pinned && cs.unit != docUnit {
+		idx := newOffsetIndex(r.text, cs.unit)
+		for i := range starts {
+			starts[i] = idx.at(r.quotes[i].start)
+		}
+	}
+	find := doc.entityIndex
 	quoteAt := func(start *int) *Quote {
 		for i := range doc.Quotes {
-			if doc.Quotes[i].Start == *start {
+			if starts[i] == *start {
 				return &doc.Quotes[i]
 			}
 		}
 		return nil
 	}
+	// next numbers the entities splits create, after the recognizer's.
+	next := len(doc.Entities) + 1
 	// retarget points the quotes of entity id at into (nil: no speaker).
 	retarget := func(id string, into *Entity) {
 		for i := range doc.Quotes {
@@ -141,11 +175,14 @@ func (cs corrections) apply(doc *Document) {
 			if into == nil {
 				q.Speaker = nil
 			} else {
-				q.Speaker = &Speaker{Entity: into.ID, Name: into.Name}
+				// The attribution stands, so its basis and confidence do.
+				s := *q.Speaker
+				s.Entity, s.Name, s.Gender = into.ID, into.Name, into.Gender
+				q.Speaker = &s
 			}
 		}
 	}
-	for _, c := range cs {
+	for _, c := range cs.list {
 		switch c.Op {
 		case "reject":
 			if i := find(c.Entity); i >= 0 {
@@ -163,11 +200,11 @@ func (cs corrections) apply(doc *Document) {
 				continue
 			}
 			e := &doc.Entities[into]
-			e.Mentions = append(e.Mentions[:len(e.Mentions):len(e.Mentions)], doc.Entities[from].Mentions...)
-			sortMentions(e.Mentions)
-			e.Corrected = true
+			absorb(e, doc.Entities[from].Mentions)
 			retarget(doc.Entities[from].ID, e)
 			doc.Entities = append(doc.Entities[:from], doc.Entities[from+1:]...)
+		case "split":
+			next = doc.split(find(c.Entity), c.Name, next)
 		case "speaker":
 			q := quoteAt(c.Quote)
 			if q == nil {
@@ -179,9 +216,10 @@ func (cs corrections) apply(doc *Document) {
 				if i < 0 {
 					continue
 				}
-				q.Speaker = &Speaker{Entity: doc.Entities[i].ID, Name: doc.Entities[i].Name}
+				e := &doc.Entities[i]
+				q.Speaker = &Speaker{Entity: e.ID, Name: e.Name, Gender: e.Gender, Basis: editorBasis, Confidence: 1}
 			case strings.TrimSpace(c.Name) != "":
-				q.Speaker = &Speaker{Name: strings.TrimSpace(c.Name), Anonymous: c.Anonymous}
+				q.Speaker = &Speaker{Name: strings.TrimSpace(c.Name), Anonymous: c.Anonymous, Basis: editorBasis, Confidence: 1}
 			default:
 				q.Speaker = nil
 			}
@@ -191,7 +229,7 @@ func (cs corrections) apply(doc *Document) {
 			if q == nil {
 				continue
 			}
-			s := Speaker{Name: "unnamed source"}
+			s := Speaker{Name: "unnamed source", Basis: editorBasis, Confidence: 1}
 			if q.Speaker != nil {
 				s = *q.Speaker
 			}
@@ -207,4 +245,75 @@ func (cs corrections) apply(doc *Document) {
 			doc.Issues = kept
 		}
 	}
+}
+
+// entityIndex returns the index of the entity with key "type:name", or -1.
+// The helpers of apply are not inlined: each copy would cost the wasm
+// download more than the call costs an editor.
+//
+//go:noinline
+func (doc *Document) entityIndex(key string) int {
+	typ, name, _ := splitEntityKey(key)
+	for i := range doc.Entities {
+		if doc.Entities[i].Type == typ && doc.Entities[i].Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// split moves the mentions of entity i (none when i < 0) that read name
+// into the entity of its type and that name, made if need be with the id
+// number next; it returns the next free number. The entity keeps its
+// quotes; one none or all of whose mentions read name is left alone.
+//
+//go:noinline
+func (doc *Document) split(i int, name string, next int) int {
+	if i < 0 || doc.Entities[i].Name == name {
+		return next
+	}
+	e := &doc.Entities[i]
+	n := 0 // mentions that move
+	for _, m := range e.Mentions {
+		if m.Text == name {
+			n++
+		}
+	}
+	if n == 0 || n == len(e.Mentions) {
+		return next
+	}
+	// The kept mentions, then the moved ones, in one new slice.
+	ms := make([]Mention, len(e.Mentions))
+	k, mv := 0, len(ms)-n
+	for _, m := range e.Mentions {
+		if m.Text == name {
+			ms[mv], mv = m, mv+1
+		} else {
+			ms[k], k = m, k+1
+		}
+	}
+	moved := ms[k:]
+	e.Mentions, e.Corrected = ms[:k:k], true
+	into := doc.entityIndex(e.Type.String() + ":" + name)
+	if into < 0 {
+		// It shares only the type: a role, a gender or a place record
+		// found for the entity is not known to be its.
+		into = len(doc.Entities)
+		doc.Entities = append(doc.Entities, Entity{ID: "e" + strconv.Itoa(next), Type: e.Type, Name: name, Confidence: e.Confidence})
+		if e.Type == Person {
+			doc.Entities[into].Gender = "unknown"
+		}
+		next++
+	}
+	absorb(&doc.Entities[into], moved)
+	return next
+}
+
+// absorb adds mentions to e, in text order, and marks it corrected.
+//
+//go:noinline
+func absorb(e *Entity, ms []Mention) {
+	e.Mentions = append(e.Mentions[:len(e.Mentions):len(e.Mentions)], ms...)
+	sortMentions(e.Mentions)
+	e.Corrected = true
 }

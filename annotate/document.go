@@ -107,6 +107,13 @@ type Speaker struct {
 	// described ("a spokeswoman"): "female", "male" or "unknown"; empty for
 	// organizations and texts.
 	Gender string `json:"gender,omitempty"`
+	// Basis is how the speaker was found: "cue", "according", "pronoun",
+	// "colon", "verb", "subject", "link", "continuation", "reported",
+	// "previous", or "editor" for a correction's (docs/format.md).
+	Basis string `json:"basis,omitempty"`
+	// Confidence (0–1, two decimals) is how likely the speaker is right,
+	// calibrated on PolNeAR by basis and kind of speaker; 1 for an editor's.
+	Confidence float64 `json:"confidence,omitempty"`
 }
 
 // Issue is an IPTC Media Topic that the article raises.

@@ -166,6 +166,12 @@ func (q *Quote) appendJSON(b []byte) []byte {
 		if s.Gender != "" {
 			b = appendField(b, `,"gender":`, s.Gender)
 		}
+		if s.Basis != "" {
+			b = appendField(b, `,"basis":`, s.Basis)
+		}
+		if s.Confidence > 0 {
+			b = decimal.Append(append(b, `,"confidence":`...), s.Confidence, 2)
+		}
 		b = append(b, '}')
 	}
 	if q.Cue != nil {

@@ -67,16 +67,22 @@ func (r *report) document(cfg config) *Document {
 			if cfg.layers.Entities { // a document without its entities never points at one
 				speakers[len(speakers)-1].Entity = entityIDs[q.speaker]
 			}
+			kind := bodySpeaker
 			if r.entities[q.speaker].typ == Person {
 				speakers[len(speakers)-1].Gender = genderName(r.entities[q.speaker].gender)
+				kind = personSpeaker
 			}
 			out.Speaker = &speakers[len(speakers)-1]
+			out.Speaker.setBasis(q.basis, kind)
 		case q.speakerDesc != "":
 			speakers = append(speakers, Speaker{Name: q.speakerDesc, Anonymous: q.anonymous})
+			kind := describedSpeaker
 			if q.anonymous {
 				speakers[len(speakers)-1].Gender = genderName(descriptionGender(q.speakerDesc))
+				kind = anonymousSpeaker
 			}
 			out.Speaker = &speakers[len(speakers)-1]
+			out.Speaker.setBasis(q.basis, kind)
 		}
 		if q.cueStart >= 0 {
 			cues = append(cues, mention(q.cueStart, q.cueEnd))
@@ -101,6 +107,12 @@ func (r *report) document(cfg config) *Document {
 		}
 	}
 	return doc
+}
+
+// setBasis notes how the speaker, of kind k, was found, and the
+// confidence that gives it.
+func (s *Speaker) setBasis(b speakerBasis, k speakerKind) {
+	s.Basis, s.Confidence = b.String(), speakerConfidence(b, k)
 }
 
 // numberedIDs returns the ids prefix+"1" to prefix+n, cut out of one string.

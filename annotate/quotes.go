@@ -31,6 +31,8 @@ type quote struct {
 	// of the other half of a quote split by its attribution, or -1.
 	partial, continuation bool
 	linked                int
+	// basis is how the speaker was found (speakerconfidence.go).
+	basis speakerBasis
 }
 
 // findQuotes returns the quotes of the text, in order, with their speakers.

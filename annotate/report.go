@@ -50,6 +50,7 @@ type reportQuote struct {
 	speakerDesc           string
 	anonymous             bool
 	partial, continuation bool
+	basis                 speakerBasis // how the speaker was found
 }
 
 // report reduces the analysis to its report. The mentions of all entities
@@ -83,7 +84,7 @@ func (a *analysis) report() *report {
 	}
 	for i, q := range a.quotes {
 		out := reportQuote{start: q.start, end: q.end, cueStart: -1, speaker: -1, linked: int32(q.linked),
-			partial: q.partial, continuation: q.continuation}
+			partial: q.partial, continuation: q.continuation, basis: q.basis}
 		if q.speaker != nil {
 			if e, ok := index[q.speaker]; ok {
 				out.speaker = e

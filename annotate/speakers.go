@@ -153,7 +153,7 @@ func (at *attributor) attribute(q *quote) {
 		return
 	}
 	q.cue, q.cueEnd = c.tok, at.toks[c.end-1].End
-	q.speaker, q.speakerDesc, q.anonymous = c.subject.entity, c.subject.desc, c.subject.anonymous
+	q.credit(c.subject, c.basis())
 }
 
 // attributeWithoutCue handles quotes beside a verb that is not in the
@@ -169,7 +169,7 @@ func (at *attributor) attributeWithoutCue(q *quote) {
 		e := at.phraseEnd(v + 1)
 		if r := at.phraseReferent(v+1, e); r.entity != nil && (e == len(at.toks) || at.toks[e].Kind == Punct) {
 			q.cue, q.cueEnd = v, at.toks[v].End
-			q.speaker, q.speakerDesc, q.anonymous = r.entity, r.desc, r.anonymous
+			q.credit(r, byOtherVerb)
 			return
 		}
 	}
@@ -179,7 +179,7 @@ func (at *attributor) attributeWithoutCue(q *quote) {
 	}
 	si := at.sentenceIndex(q.open)
 	if subject := at.sentenceSubjects[si]; subject.tok >= 0 && subject.tok < q.open {
-		q.speaker, q.speakerDesc, q.anonymous = subject.r.entity, subject.r.desc, subject.r.anonymous
+		q.credit(subject.r, bySubject)
 		return
 	}
 	// A fragment belongs to the subject of its sentence, whoever or
@@ -187,7 +187,7 @@ func (at *attributor) attributeWithoutCue(q *quote) {
 	// the money was not coming from "the drug trade, …"'.
 	if c := at.subjectStart(si); q.partial && c < q.open && !at.info[c].inQuote {
 		if r, ok := at.leadingSubject(c); ok && at.phraseEnd(c) <= q.open {
-			q.speaker, q.speakerDesc, q.anonymous = r.entity, r.desc, r.anonymous
+			q.credit(r, bySubject)
 		}
 	}
 }
@@ -204,7 +204,7 @@ func (at *attributor) attributeToColonClause(q *quote) bool {
 	r, ok := at.leadingSubject(c)
 	if ok {
 		q.cue, q.cueEnd = colon, at.toks[colon].End
-		q.speaker, q.speakerDesc, q.anonymous = r.entity, r.desc, r.anonymous
+		q.credit(r, byColon)
 	}
 	return ok
 }
@@ -364,16 +364,20 @@ func (at *attributor) linkFollowers(qs []quote) {
 			}
 			if q.linked >= 0 || q.continuation {
 				q.speaker, q.speakerDesc, q.anonymous = p.speaker, p.speakerDesc, p.anonymous
+				q.basis = byContinuation
+				if q.linked >= 0 {
+					q.basis = byLink
+				}
 				prev = i
 				continue
 			}
 		}
 		if c := at.reportedSpeechBefore(q); c != nil {
 			q.continuation = true
-			q.speaker, q.speakerDesc, q.anonymous = c.subject.entity, c.subject.desc, c.subject.anonymous
+			q.credit(c.subject, byReportedSpeech)
 		} else if p := at.personBefore(q); p != nil {
 			q.continuation = true
-			q.speaker = p
+			q.speaker, q.basis = p, byPersonBefore
 		}
 		prev = i
 	}

@@ -19,6 +19,9 @@ type referent struct {
 	anonymous bool
 	sex       gazetteer.Sex // zero when unknown
 	plural    bool
+	// pronoun: found by resolving a pronoun (resolvePronounAt), which
+	// the speaker's confidence weighs (speakerconfidence.go).
+	pronoun bool
 }
 
 func (r referent) found() bool { return r.entity != nil || r.desc != "" }
@@ -343,9 +346,15 @@ func (at *attributor) resolvePronounAt(p int, recent []int32) referent {
 		if want != 0 && !r.couldBePerson() {
 			continue
 		}
-		return at.preferNamedInWindow(p, want, r, placed.tok)
+		return resolved(at.preferNamedInWindow(p, want, r, placed.tok))
 	}
-	return at.preferNamedInWindow(p, want, referent{}, -1)
+	return resolved(at.preferNamedInWindow(p, want, referent{}, -1))
+}
+
+// resolved marks a referent a pronoun was resolved to.
+func resolved(r referent) referent {
+	r.pronoun = r.found()
+	return r
 }
 
 // preferNamedInWindow checks the subject r found at tok for a he or she at

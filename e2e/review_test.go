@@ -158,10 +158,6 @@ func TestSplitOffAWayANameIsWritten(t *testing.T) {
 	assert.Equal(t, []string{"split off “EU”"}, offers("European Union"))
 	assert.Empty(t, offers("Washington Post"))
 
-	split := annotate.Correction{Op: "split", Entity: "organization:European Union", Name: "EU"}
-	if _, err := annotate.WithCorrections([]annotate.Correction{split}); err != nil {
-		t.Skipf("the annotator does not apply split corrections yet (%v): the page's side is checked up to here", err)
-	}
 	Eval[chromedp.Void](t, tab, fixMenu("European Union", ".fix-split"))
 	WaitFor(t, tab, orgs+`.includes("EU") && `+orgs+`.includes("European Union")`, 10*time.Second)
 	assert.JSONEq(t, `[{"op":"split","entity":"organization:European Union","name":"EU"}]`, Eval[string](t, tab, `localStorage.getItem("lede.corrections")`))

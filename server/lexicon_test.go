@@ -48,7 +48,7 @@ func TestAnnotateWithCorrections(t *testing.T) {
 	opt, err := annotate.WithCorrections(cs)
 	require.NoError(t, err)
 	assert.JSONEq(t, string(annotate.Annotate(fixture, opt).AppendJSON(nil)), w.Body.String())
-	assert.Contains(t, w.Body.String(), `"speaker":{"name":"a resident"},`)
+	assert.Contains(t, w.Body.String(), `"speaker":{"name":"a resident","basis":"editor","confidence":1},`)
 
 	w = do(t, testHandler(), request{method: "POST", path: "/api/annotate", contentType: "application/json",
 		body: `{"text": "x", "options": {"corrections": [{"op": "delete"}]}}`})

@@ -59,7 +59,7 @@ func TestLedeAnnotateWithCorrections(t *testing.T) {
 	require.NoError(t, err)
 	got := js.Global().Call("ledeAnnotate", sampleText, string(opts)).String()
 	assert.Equal(t, want.String(), got)
-	assert.Contains(t, got, `"name":"a trader","anonymous":true}`)
+	assert.Contains(t, got, `"name":"a trader","anonymous":true,"basis":"editor","confidence":1}`)
 
 	var doc struct{ Error string }
 	require.NoError(t, json.Unmarshal([]byte(js.Global().Call("ledeAnnotate", sampleText, `{"corrections":[{"op":"merge","entity":"person:Ana Souza"}]}`).String()), &doc))

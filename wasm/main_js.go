@@ -115,7 +115,7 @@ func parseOptions(args []js.Value) (s export.Settings, err error) {
 		value := v.Get(key)
 		wrong := errors.New(`option "` + key + `" has the wrong type`)
 		switch key {
-		case "offsets", "base", "source":
+		case "offsets", "base", "source", "editor":
 			if value.Type() != js.TypeString {
 				return s, wrong
 			}
@@ -151,6 +151,7 @@ func parseOptions(args []js.Value) (s export.Settings, err error) {
 	s.Offsets = stringOption(v, "offsets")
 	s.Base = stringOption(v, "base")
 	s.Source = stringOption(v, "source")
+	s.Editor = stringOption(v, "editor")
 	return s, nil
 }
 

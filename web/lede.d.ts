@@ -18,14 +18,18 @@ export interface AnnotateOptions {
   corrections?: Correction[];
 }
 
-/** One correction: an entity by "type:name", a quote by its start offset, an issue by its id. */
+/**
+ * One correction: an entity by "type:name", a quote by its start offset, an issue by its id.
+ * A split moves the mentions of `entity` whose text is exactly `name` into a new entity "type:name".
+ */
 export interface Correction {
-  op: "reject" | "type" | "merge" | "speaker" | "anonymous" | "dismiss";
+  op: "reject" | "type" | "merge" | "split" | "speaker" | "anonymous" | "dismiss";
   entity?: string;
   type?: "person" | "place" | "organization";
   into?: string;
   quote?: number;
   speaker?: string;
+  /** A speaker's description, or the text of the mentions a split moves. */
   name?: string;
   anonymous?: boolean;
   issue?: string;
@@ -125,7 +129,13 @@ export interface Speaker {
   anonymous?: boolean;
   /** For a person, named or described: their gender; absent for organizations and texts. */
   gender?: Gender;
+  /** How the speaker was found (docs/format.md); "editor" when a correction set it. */
+  basis?: SpeakerBasis;
+  /** 0–1, two decimals: the calibrated chance the speaker is right; 1 when an editor set it. */
+  confidence?: number;
 }
+
+export type SpeakerBasis = "cue" | "according" | "pronoun" | "colon" | "verb" | "subject" | "link" | "continuation" | "reported" | "previous" | "editor";
 
 /** A quoted passage and who said it. */
 export interface Quote extends Mention {

@@ -103,6 +103,9 @@ type Options struct {
 	// Source is the IRI of the annotated article in Web Annotation targets;
 	// empty means one derived from a hash of the text.
 	Source string
+	// Editor names the person (or newsroom) whose corrections the Web
+	// Annotation export credits as their creator; empty means "editor".
+	Editor string
 	// Warnings are repairs made to the text before it reached the export
 	// (such as invalid UTF-8 in a JSON body); they join the document's own.
 	Warnings []string
@@ -116,16 +119,17 @@ type Options struct {
 
 // Settings is the serialisable form of Options, as the HTTP API, the wasm
 // bridge and the CLI take them: annotate.Settings and
-// {"text": bool, "base": IRI, "source": IRI}.
+// {"text": bool, "base": IRI, "source": IRI, "editor": name}.
 type Settings struct {
 	annotate.Settings
 	Text   *bool  `json:"text"`
 	Base   string `json:"base"`
 	Source string `json:"source"`
+	Editor string `json:"editor"`
 }
 
 // Keys are the option keys Settings reads; anything else is a mistake.
-var Keys = []string{"offsets", "layers", "text", "base", "source", "lexicon", "corrections"}
+var Keys = []string{"offsets", "layers", "text", "base", "source", "editor", "lexicon", "corrections"}
 
 // UnknownKey returns an error naming key when it is not an option.
 func UnknownKey(key string) error {
@@ -170,9 +174,9 @@ func (s Settings) Options() (Options, error) {
 			return o, errors.New(`"` + *iri + `" is not an absolute IRI (such as https://example.org/articles/42)`)
 		}
 	}
-	o.Base, o.Source = s.Base, s.Source
+	o.Base, o.Source, o.Editor = s.Base, s.Source, strings.TrimSpace(s.Editor)
 	if s.Lexicon != nil || len(s.Corrections) > 0 {
-		extra, err := annotate.Settings{Lexicon: s.Lexicon, Corrections: s.Corrections}.Options()
+		extra, err := annotate.Settings{Offsets: s.Offsets, Lexicon: s.Lexicon, Corrections: s.Corrections}.Options()
 		if err != nil {
 			return o, err
 		}

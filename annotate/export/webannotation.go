@@ -15,7 +15,10 @@ import (
 // exact words and their context) and a TextPositionSelector in code points,
 // as the model requires. Ids are IRIs unique to the document: built on the
 // caller's base IRI, or urn:uuid IRIs derived from a hash of the text, so
-// two articles never collide in an annotation store.
+// two articles never collide in an annotation store. As the model's
+// lifecycle properties define them, every annotation's generator is the
+// software Lede, and one an editor's correction changed also has a creator,
+// a Person: the editor named in the options, or "editor".
 
 var webAnnotationFormat = Format{
 	Name:      "webannotation",
@@ -134,6 +137,10 @@ func writeWebAnnotation(w io.Writer, in *Input) error {
 		quoteByID[q.ID] = i
 	}
 	annoID := func(n int) string { return ids.id("a"+itoa(n), n+1) }
+	editor := in.Options.Editor
+	if editor == "" {
+		editor = "editor"
+	}
 
 	j := &jsonWriter{w: w}
 	j.raw(`{"@context":"http://www.w3.org/ns/anno.jsonld","id":`)
@@ -150,7 +157,21 @@ func writeWebAnnotation(w io.Writer, in *Input) error {
 		}
 		j.raw("\n{\"id\":")
 		j.str(annoID(i + 1))
-		j.raw(`,"type":"Annotation","motivation":`)
+		j.raw(`,"type":"Annotation",`)
+		corrected := false
+		switch s.layer {
+		case quoteLayer:
+			corrected = doc.Quotes[s.item].Corrected
+		case issueLayer:
+		default:
+			corrected = doc.Entities[s.item].Corrected
+		}
+		if corrected {
+			j.raw(`"creator":{"type":"Person","name":`)
+			j.str(editor)
+			j.raw(`},`)
+		}
+		j.raw(`"generator":{"type":"Software","name":"Lede"},"motivation":`)
 		switch s.layer {
 		case quoteLayer:
 			j.raw(`"describing","body":[`)

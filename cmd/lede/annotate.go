@@ -37,10 +37,12 @@ func runAnnotate(args []string) error {
 	source := fs.String("source", "", "-format webannotation: the IRI of the article (default: a urn:uuid from a hash of the text)")
 	outDir := fs.String("out", "", "write the export into this folder (brat: the .txt, .ann and annotation.conf) instead of standard output")
 	lexicon := fs.String("lexicon", "", "a newsroom lexicon: a JSON file (docs/format.md)")
+	corrections := fs.String("corrections", "", "an editor's corrections: a JSON file holding an array of them (docs/format.md)")
+	editor := fs.String("editor", "", "-format webannotation: who the corrections are credited to (default \"editor\")")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	settings := export.Settings{Settings: annotate.Settings{Offsets: *offsets}, Text: withText, Base: *base, Source: *source}
+	settings := export.Settings{Settings: annotate.Settings{Offsets: *offsets}, Text: withText, Base: *base, Source: *source, Editor: *editor}
 	if *lexicon != "" {
 		lex, err := readLexicon(*lexicon)
 		if err == nil {
@@ -50,6 +52,16 @@ func runAnnotate(args []string) error {
 			return fmt.Errorf("-lexicon: %w", err)
 		}
 		settings.Lexicon = lex
+	}
+	if *corrections != "" {
+		cs, err := readCorrections(*corrections)
+		if err == nil {
+			_, err = annotate.WithCorrections(cs)
+		}
+		if err != nil {
+			return fmt.Errorf("-corrections: %w", err)
+		}
+		settings.Corrections = cs
 	}
 	if *layers != "" {
 		settings.Layers = strings.Split(*layers, ",")

@@ -11,37 +11,48 @@ import (
 	"lede/annotate"
 )
 
-// maxLexicon bounds a newsroom lexicon file.
-const maxLexicon = 4 << 20
+// maxOptionFile bounds a newsroom lexicon or corrections file.
+const maxOptionFile = 4 << 20
 
 // readLexicon reads a newsroom lexicon (docs/format.md) from a JSON file.
-// Unknown fields are refused, so a misspelt "canonical" is not silently
-// ignored.
 func readLexicon(name string) (*annotate.NewsroomLexicon, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxLexicon+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(b) > maxLexicon {
-		return nil, fmt.Errorf("%s is larger than %d MB", name, maxLexicon>>20)
-	}
-	return parseLexicon(b)
+	var lex annotate.NewsroomLexicon
+	return &lex, readJSONFile(name, "lexicon", &lex)
 }
 
-func parseLexicon(b []byte) (*annotate.NewsroomLexicon, error) {
+// readCorrections reads an editor's corrections (docs/format.md,
+// Corrections), a JSON array, from a file.
+func readCorrections(name string) ([]annotate.Correction, error) {
+	var cs []annotate.Correction
+	err := readJSONFile(name, "list of corrections", &cs)
+	if err == nil && cs == nil {
+		err = errors.New("not a list of corrections: null")
+	}
+	return cs, err
+}
+
+// readJSONFile reads one JSON value into v, a what. Unknown fields are
+// refused, so a misspelt "canonical" is not silently ignored.
+func readJSONFile(name, what string, v any) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxOptionFile+1))
+	if err != nil {
+		return err
+	}
+	if len(b) > maxOptionFile {
+		return fmt.Errorf("%s is larger than %d MB", name, maxOptionFile>>20)
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
-	var lex annotate.NewsroomLexicon
-	if err := dec.Decode(&lex); err != nil {
-		return nil, fmt.Errorf("not a lexicon: %w", err)
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("not a %s: %w", what, err)
 	}
 	if dec.More() {
-		return nil, errors.New("not a lexicon: more than one JSON value")
+		return fmt.Errorf("not a %s: more than one JSON value", what)
 	}
-	return &lex, nil
+	return nil
 }

@@ -116,24 +116,29 @@ func TestAnnotateLexiconChangesOnlyWhatItNames(t *testing.T) {
 }
 
 func TestAnnotateRefusesABadLexicon(t *testing.T) {
-	dir := t.TempDir()
-	article := filepath.Join(dir, "article.txt")
-	require.NoError(t, os.WriteFile(article, []byte(lexiconArticle), 0o600))
-	tests := []struct{ name, lexicon, want string }{
+	refusesBadFiles(t, "-lexicon", []struct{ name, content, want string }{
 		{"bad type", `{"entities": [{"name": "Jupiter", "type": "planet"}]}`, `-lexicon: entities[0]: unknown type "planet"`},
 		{"empty name", `{"entities": [{"name": "", "type": "place"}]}`, "entities[0]: the name is empty"},
 		{"misspelt field", `{"entities": [{"name": "Jupiter", "type": "place", "canonnical": "J"}]}`, `unknown field "canonnical"`},
 		{"not JSON", `entities: Jupiter`, "-lexicon: not a lexicon"},
-	}
+	})
+}
+
+// refusesBadFiles checks that lede annotate refuses each file given with
+// flag with an error containing want, and a missing one.
+func refusesBadFiles(t *testing.T, flag string, tests []struct{ name, content, want string }) {
+	dir := t.TempDir()
+	article := filepath.Join(dir, "article.txt")
+	require.NoError(t, os.WriteFile(article, []byte(lexiconArticle), 0o600))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			lexicon := filepath.Join(dir, "lexicon.json")
-			require.NoError(t, os.WriteFile(lexicon, []byte(tt.lexicon), 0o600))
-			_, err := runAnnotateCaptured(t, "-lexicon", lexicon, article)
+			file := filepath.Join(dir, "option.json")
+			require.NoError(t, os.WriteFile(file, []byte(tt.content), 0o600))
+			_, err := runAnnotateCaptured(t, flag, file, article)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.want)
 		})
 	}
-	_, err := runAnnotateCaptured(t, "-lexicon", filepath.Join(dir, "missing.json"), article)
+	_, err := runAnnotateCaptured(t, flag, filepath.Join(dir, "missing.json"), article)
 	assert.Error(t, err)
 }
