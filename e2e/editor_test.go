@@ -127,3 +127,35 @@ func TestPanelSearchKeepsTheQuoteFilterAndFindsTheTab(t *testing.T) {
 	search("Reyes")
 	assert.Equal(t, "true", Eval[string](t, tab, `document.getElementById("tab-person").getAttribute("aria-selected")`), "the search opens a tab with a match")
 }
+
+func TestEditingTheTextKeepsTheSpeakerCorrections(t *testing.T) {
+	srv := ServeDist(t)
+	tab := NewTab(t)
+	OpenApp(t, tab, srv.URL)
+	PasteArticle(t, tab, correctionsArticle)
+	correctAndWait(t, tab, `(() => {
+		const menu = `+quoteMenu("Tom Reyes")+`;
+		const who = menu.querySelector(".fix-speaker");
+		who.value = "other";
+		who.dispatchEvent(new Event("change"));
+		menu.querySelector(".fix-speaker-name").value = "a housing advocate";
+		menu.querySelector(".fix-set-speaker").click();
+	})()`)
+	require.Contains(t, Eval[[]string](t, tab, quoteHeads), "a housing advocate")
+
+	// The editor fixes the first line, typing and pasting before the quote.
+	Do(t, tab, chromedp.Click(chromedp.ID("mode-edit")))
+	Eval[chromedp.Void](t, tab, `(() => {
+		const ed = document.getElementById("editor");
+		ed.setSelectionRange(0, 0);
+		ed.setRangeText("FLAGSTAFF, Ariz. — ", 0, 0, "end");
+		ed.dispatchEvent(new Event("input"));
+	})()`)
+	Eval[chromedp.Void](t, tab, `document.getElementById("editor").setSelectionRange(0, 9)`)
+	Paste(t, tab, "#editor", "Flagstaff", "")
+	time.Sleep(time.Second)
+	WaitAnnotated(t, tab)
+	assert.True(t, Eval[bool](t, tab, `document.getElementById("editor").value.startsWith("Flagstaff, Ariz. — Astronomers")`))
+	assert.Contains(t, Eval[[]string](t, tab, quoteHeads), "a housing advocate", "the speaker stays with its quote")
+	assert.NotContains(t, Eval[[]string](t, tab, quoteHeads), "Tom Reyes")
+}

@@ -72,6 +72,14 @@ export class Corrections {
     this.refreshBar();
   }
 
+  /** edited keeps the corrections with their quotes as the text changes from before to after. */
+  edited(before, after) {
+    const list = fix.shift(this.list, before, after);
+    if (list === this.list) return;
+    this.list = list;
+    storage.saveCorrections(list);
+  }
+
   correct(c) {
     this.list = fix.push(this.list, c);
     storage.saveCorrections(this.list);

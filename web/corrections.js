@@ -49,6 +49,23 @@ export const push = (list, c) => [...list, c];
 /** undo returns the list without its last correction. */
 export const undo = (list) => list.slice(0, -1);
 
+/**
+ * shift keeps the corrections of list with their quotes when text `before`
+ * becomes `after` (one edit: typing, a paste, a cut): the quote offsets past
+ * the edit move with it. Unchanged, it returns list itself.
+ */
+export function shift(list, before, after) {
+  if (!list.some((c) => c.quote !== undefined)) return list;
+  const n = Math.min(before.length, after.length);
+  let at = 0;
+  while (at < n && before.charCodeAt(at) === after.charCodeAt(at)) at++;
+  let same = 0;
+  while (same < n - at && before.charCodeAt(before.length - 1 - same) === after.charCodeAt(after.length - 1 - same)) same++;
+  const end = before.length - same;
+  const d = after.length - before.length;
+  return d ? list.map((c) => (c.quote >= end ? { ...c, quote: c.quote + d } : c)) : list;
+}
+
 /** isCorrection checks the shape of one stored correction. */
 export function isCorrection(c) {
   return Boolean(c) && typeof c === "object" && ["reject", "type", "merge", "split", "speaker", "anonymous", "dismiss"].includes(c.op);

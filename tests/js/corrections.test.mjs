@@ -74,3 +74,22 @@ test("annotateOptions carries only what is set", () => {
   const lex = c.addIgnore(c.emptyLexicon(), "x");
   assert.deepEqual(c.annotateOptions([c.reject(jupiter)], lex), { corrections: [c.reject(jupiter)], lexicon: lex });
 });
+
+test("shift keeps the quote offsets with their quotes across an edit", () => {
+  const before = 'He said. "Yes," she said. "No," he said.';
+  const list = [c.anonymous({ start: 9 }, true), c.setSpeaker({ start: 26 }, { name: "a clerk" }), c.reject(jupiter)];
+  const cases = [
+    ["typing before both", "Then " + before, [14, 31]],
+    ["a cut between them", before.replace(" she said.", ""), [9, 16]],
+    ["a paste after both", before + " More.", [9, 26]],
+  ];
+  for (const [name, after, want] of cases) {
+    const got = c.shift(list, before, after);
+    assert.deepEqual([got[0].quote, got[1].quote], want, name);
+    assert.equal(after.slice(got[0].quote, got[0].quote + 5), '"Yes,', name);
+    assert.deepEqual(got[2], list[2], name);
+  }
+  assert.equal(c.shift(list, before, before), list, "no edit, the same list");
+  const noQuotes = [c.reject(jupiter)];
+  assert.equal(c.shift(noQuotes, before, "x" + before), noQuotes);
+});
