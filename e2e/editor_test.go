@@ -159,3 +159,15 @@ func TestEditingTheTextKeepsTheSpeakerCorrections(t *testing.T) {
 	assert.Contains(t, Eval[[]string](t, tab, quoteHeads), "a housing advocate", "the speaker stays with its quote")
 	assert.NotContains(t, Eval[[]string](t, tab, quoteHeads), "Tom Reyes")
 }
+
+func TestACorrectionSaysWhatItDid(t *testing.T) {
+	srv := ServeDist(t)
+	tab := NewTab(t)
+	Do(t, tab, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	OpenApp(t, tab, srv.URL)
+	PasteArticle(t, tab, correctionsArticle)
+	// On a phone the card leaves the open tab (people) for places: a toast says so.
+	correctAndWait(t, tab, fixMenu("Tom Reyes", ".fix-type-place"))
+	assert.False(t, Eval[bool](t, tab, `document.getElementById("toast").hidden`))
+	assert.Equal(t, "“Tom Reyes” is now a place.", Eval[string](t, tab, `document.getElementById("toast").textContent`))
+}

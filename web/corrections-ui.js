@@ -84,6 +84,8 @@ export class Corrections {
     this.list = fix.push(this.list, c);
     storage.saveCorrections(this.list);
     this.refreshBar();
+    // The card may leave the open tab: say what happened.
+    this.toast(fix.describe(c));
     this.onChange();
   }
 

@@ -43,6 +43,22 @@ export function setSpeaker(q, who) {
   return c;
 }
 
+const nameOf = (key) => key.slice(key.indexOf(":") + 1);
+
+/** describe says what correction c does, for the toast that confirms it. */
+export function describe(c) {
+  const said = {
+    reject: () => `“${nameOf(c.entity)}” is not a name.`,
+    type: () => `“${nameOf(c.entity)}” is now a ${c.type}.`,
+    merge: () => `“${nameOf(c.entity)}” is now part of “${nameOf(c.into)}”.`,
+    split: () => `“${c.name}” is now a name of its own.`,
+    speaker: () => (c.speaker || c.name ? `The quote is now credited to ${c.name || nameOf(c.speaker)}.` : "The quote has no speaker now."),
+    anonymous: () => `The source is now ${c.anonymous ? "anonymous" : "named"}.`,
+    dismiss: () => "The issue is dismissed.",
+  };
+  return said[c.op]();
+}
+
 /** push returns the list with c appended (lists are never changed in place). */
 export const push = (list, c) => [...list, c];
 

@@ -93,3 +93,17 @@ test("shift keeps the quote offsets with their quotes across an edit", () => {
   const noQuotes = [c.reject(jupiter)];
   assert.equal(c.shift(noQuotes, before, "x" + before), noQuotes);
 });
+
+test("describe says what each correction does", () => {
+  const q = { start: 3 };
+  const cases = [
+    [c.reject(jupiter), "“Jupiter” is not a name."],
+    [c.retype(jupiter, "place"), "“Jupiter” is now a place."],
+    [c.split(jupiter, "Jove"), "“Jove” is now a name of its own."],
+    [c.setSpeaker(q, { name: "a clerk" }), "The quote is now credited to a clerk."],
+    [c.setSpeaker(q, null), "The quote has no speaker now."],
+    [c.anonymous(q, true), "The source is now anonymous."],
+    [c.dismiss({ id: "medtop:1" }), "The issue is dismissed."],
+  ];
+  for (const [corr, want] of cases) assert.equal(c.describe(corr), want);
+});
