@@ -171,3 +171,17 @@ func TestACorrectionSaysWhatItDid(t *testing.T) {
 	assert.False(t, Eval[bool](t, tab, `document.getElementById("toast").hidden`))
 	assert.Equal(t, "“Tom Reyes” is now a place.", Eval[string](t, tab, `document.getElementById("toast").textContent`))
 }
+
+func TestTooltipLeavesWithItsName(t *testing.T) {
+	srv := ServeDist(t)
+	tab := NewTab(t)
+	OpenApp(t, tab, srv.URL)
+	PasteArticle(t, tab, correctionsArticle+strings.Repeat("\nThe report added that the trend was expected to continue for several more years, and that prices would follow.\n", 12))
+	Do(t, tab, chromedp.Click(`#article .hl-person`))
+	WaitFor(t, tab, `!document.getElementById("tooltip").hidden`, 5*time.Second)
+	time.Sleep(time.Second) // the smooth scroll to the name
+	Eval[chromedp.Void](t, tab, `window.scrollTo(0, document.body.scrollHeight)`)
+	WaitFor(t, tab, `document.querySelector("#article .hl-person").getBoundingClientRect().bottom < 0`, 5*time.Second)
+	time.Sleep(300 * time.Millisecond)
+	assert.True(t, Eval[bool](t, tab, `document.getElementById("tooltip").hidden`), "no tooltip for a name scrolled away")
+}
