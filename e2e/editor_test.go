@@ -185,3 +185,24 @@ func TestTooltipLeavesWithItsName(t *testing.T) {
 	time.Sleep(300 * time.Millisecond)
 	assert.True(t, Eval[bool](t, tab, `document.getElementById("tooltip").hidden`), "no tooltip for a name scrolled away")
 }
+
+func TestUndoTakesBackALexiconChange(t *testing.T) {
+	srv := ServeDist(t)
+	tab := NewTab(t)
+	OpenApp(t, tab, srv.URL)
+	PasteArticle(t, tab, correctionsArticle)
+	names := `[...document.querySelectorAll(".item-name")].map((e) => e.textContent)`
+	correctAndWait(t, tab, fixMenu("Tom Reyes", ".fix-reject"))
+	correctAndWait(t, tab, fixMenu("Homes Now", ".fix-ignore"))
+	require.NotContains(t, Eval[[]string](t, tab, names), "Homes Now")
+	assert.Equal(t, "Undo (2)", Eval[string](t, tab, `document.getElementById("fix-undo").textContent`))
+
+	// The last thing done was the lexicon's: Undo takes that back, not the rejection.
+	correctAndWait(t, tab, `document.getElementById("fix-undo").click()`)
+	assert.Contains(t, Eval[[]string](t, tab, names), "Homes Now")
+	assert.NotContains(t, Eval[[]string](t, tab, names), "Tom Reyes")
+	assert.Equal(t, "Lexicon (0)", Eval[string](t, tab, `document.getElementById("lexicon-toggle").textContent`))
+	correctAndWait(t, tab, `document.getElementById("fix-undo").click()`)
+	assert.Contains(t, Eval[[]string](t, tab, names), "Tom Reyes")
+	assert.True(t, Eval[bool](t, tab, `document.getElementById("fix-undo").disabled`))
+}

@@ -43,6 +43,9 @@ export class Corrections {
   constructor(anchor, onChange, toast) {
     this.list = storage.loadCorrections().filter(fix.isCorrection);
     this.lexicon = storage.loadLexicon() || fix.emptyLexicon();
+    // What Undo takes back, last first: a correction (null) or a lexicon
+    // change (the lexicon before it, kept for this visit only).
+    this.history = this.list.map(() => null);
     this.onChange = onChange;
     this.toast = toast;
     this.bar = el("div", "fix-bar");
@@ -68,6 +71,7 @@ export class Corrections {
   /** reset forgets the corrections: a new article. */
   reset() {
     this.list = [];
+    this.history = this.history.filter(Boolean);
     storage.saveCorrections(this.list);
     this.refreshBar();
   }
@@ -82,6 +86,7 @@ export class Corrections {
 
   correct(c) {
     this.list = fix.push(this.list, c);
+    this.history.push(null);
     storage.saveCorrections(this.list);
     this.refreshBar();
     // The card may leave the open tab: say what happened.
@@ -90,7 +95,9 @@ export class Corrections {
   }
 
   undo() {
-    if (!this.list.length) return;
+    if (!this.history.length) return;
+    const lex = this.history.pop();
+    if (lex) return this.setLexicon(lex, "Undone.", false);
     this.list = fix.undo(this.list);
     storage.saveCorrections(this.list);
     this.refreshBar();
@@ -98,7 +105,8 @@ export class Corrections {
     this.onChange();
   }
 
-  setLexicon(lex, message) {
+  setLexicon(lex, message, undoable = true) {
+    if (undoable) this.history.push(this.lexicon);
     this.lexicon = lex;
     storage.saveLexicon(lex);
     this.refreshBar();
@@ -108,10 +116,10 @@ export class Corrections {
   }
 
   refreshBar() {
-    const n = this.list.length;
+    const n = this.history.length;
     this.undoButton.disabled = n === 0;
     this.undoButton.textContent = n ? `Undo (${n})` : "Undo";
-    this.undoButton.title = "Undo the last correction";
+    this.undoButton.title = "Undo the last correction or lexicon change";
     this.lexButton.textContent = `Lexicon (${fix.lexiconSize(this.lexicon)})`;
   }
 
