@@ -206,3 +206,19 @@ func TestUndoTakesBackALexiconChange(t *testing.T) {
 	assert.Contains(t, Eval[[]string](t, tab, names), "Tom Reyes")
 	assert.True(t, Eval[bool](t, tab, `document.getElementById("fix-undo").disabled`))
 }
+
+func TestLexiconManagerAddsAnAliasWithEnter(t *testing.T) {
+	srv := ServeDist(t)
+	tab := NewTab(t)
+	OpenApp(t, tab, srv.URL)
+	PasteArticle(t, tab, correctionsArticle)
+	Do(t, tab, chromedp.Click(chromedp.ID("lexicon-toggle")))
+	require.True(t, Eval[bool](t, tab, `document.querySelector("#lexicon-manager .lexicon-new-canonical") !== null`), "the manager takes a canonical name")
+	Do(t, tab,
+		chromedp.SetValue(`#lexicon-manager .lexicon-new-kind`, "organization"),
+		chromedp.SendKeys(`#lexicon-manager .lexicon-new-canonical`, "Homes Now Trust"),
+		chromedp.SendKeys(`#lexicon-manager .lexicon-new-name`, "Homes Now\r"),
+	)
+	WaitFor(t, tab, `(`+cardNames+`)("organization").includes("Homes Now Trust")`, 10*time.Second)
+	assert.Equal(t, `{"entities":[{"name":"Homes Now","type":"organization","canonical":"Homes Now Trust"}],"ignore":[]}`, Eval[string](t, tab, `localStorage.getItem("lede.lexicon")`))
+}

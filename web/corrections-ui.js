@@ -236,17 +236,23 @@ export class Corrections {
     for (const s of lex.ignore) list.append(entry(s, "never flagged"));
     if (!fix.lexiconSize(lex)) list.append(el("li", "empty", "No entries: use a card's Fix menu, add one here, or import a lexicon."));
 
-    const name = el("input", "lexicon-new-name");
-    name.type = "text";
-    name.placeholder = "Name";
-    name.setAttribute("aria-label", "Name");
+    const input = (className, label) => {
+      const i = el("input", className);
+      i.type = "text";
+      i.placeholder = label;
+      i.setAttribute("aria-label", label);
+      return i;
+    };
+    const name = input("lexicon-new-name", "Name");
+    // An alias: "the Fed" is the Federal Reserve.
+    const canonical = input("lexicon-new-canonical", "Canonical name (optional)");
     const kind = select([...TYPES.map((t) => [t, `always a ${t}`]), ["ignore", "never flag"]], "Entry");
     kind.className = "lexicon-new-kind";
     const add = button(
       "Add",
       () => {
         try {
-          const lex2 = kind.value === "ignore" ? fix.addIgnore(this.lexicon, name.value) : fix.addEntity(this.lexicon, { name: name.value, type: kind.value });
+          const lex2 = kind.value === "ignore" ? fix.addIgnore(this.lexicon, name.value) : fix.addEntity(this.lexicon, { name: name.value, type: kind.value, canonical: canonical.value });
           this.setLexicon(lex2, `“${name.value.trim()}” added.`);
         } catch (err) {
           this.toast(err.message);
@@ -271,7 +277,9 @@ export class Corrections {
     const exportButton = button("Export JSON", () => this.exportLexicon(), "fix-action lexicon-export");
     const importLabel = el("label", "lexicon-import-label", "Import JSON ");
     importLabel.append(file);
-    this.manager.replaceChildren(el("h3", "lexicon-title", "Newsroom lexicon"), list, row(name, kind, add), row(importLabel, exportButton));
+    const form = row(name, kind, canonical, add);
+    form.addEventListener("keydown", (e) => e.key === "Enter" && e.target.tagName === "INPUT" && add.click());
+    this.manager.replaceChildren(el("h3", "lexicon-title", "Newsroom lexicon"), list, form, row(importLabel, exportButton));
   }
 
   /** lexiconJSON is the lexicon as the file Export writes. */
