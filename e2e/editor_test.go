@@ -30,6 +30,14 @@ func quoteMenu(speaker string) string {
 	})()`
 }
 
+// openArticle opens the page in a new browser and pastes text.
+func openArticle(t *testing.T, text string) context.Context {
+	tab := NewTab(t)
+	OpenApp(t, tab, ServeDist(t).URL)
+	PasteArticle(t, tab, text)
+	return tab
+}
+
 // correctAndWait runs a correction's click and waits for the new result.
 func correctAndWait(t *testing.T, tab context.Context, click string) {
 	t.Helper()
@@ -37,24 +45,26 @@ func correctAndWait(t *testing.T, tab context.Context, click string) {
 	WaitAnnotated(t, tab)
 }
 
-const quoteHeads = `[...document.querySelectorAll("#list-quote .group-head span:first-child")].map((s) => s.textContent)`
-
-func TestSpeakerMenuOpensOnTheCurrentSpeaker(t *testing.T) {
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
-	PasteArticle(t, tab, correctionsArticle)
-	require.Subset(t, Eval[[]string](t, tab, quoteHeads), []string{"Maria Chen", "Tom Reyes"}, "the test needs both speakers")
-
-	// A described source: the menu shows it, and Set unchanged keeps it.
-	correctAndWait(t, tab, `(() => {
-		const menu = `+quoteMenu("Tom Reyes")+`;
+// describeSpeaker credits the quote of speaker to a described source.
+func describeSpeaker(speaker, description string) string {
+	return `(() => {
+		const menu = ` + quoteMenu(speaker) + `;
 		const who = menu.querySelector(".fix-speaker");
 		who.value = "other";
 		who.dispatchEvent(new Event("change"));
-		menu.querySelector(".fix-speaker-name").value = "a housing advocate";
+		menu.querySelector(".fix-speaker-name").value = ` + JS(description) + `;
 		menu.querySelector(".fix-set-speaker").click();
-	})()`)
+	})()`
+}
+
+const quoteHeads = `[...document.querySelectorAll("#list-quote .group-head span:first-child")].map((s) => s.textContent)`
+
+func TestSpeakerMenuOpensOnTheCurrentSpeaker(t *testing.T) {
+	tab := openArticle(t, correctionsArticle)
+	require.Subset(t, Eval[[]string](t, tab, quoteHeads), []string{"Maria Chen", "Tom Reyes"}, "the test needs both speakers")
+
+	// A described source: the menu shows it, and Set unchanged keeps it.
+	correctAndWait(t, tab, describeSpeaker("Tom Reyes", "a housing advocate"))
 	require.Contains(t, Eval[[]string](t, tab, quoteHeads), "a housing advocate")
 	menu := quoteMenu("a housing advocate")
 	assert.Equal(t, "other", Eval[string](t, tab, menu+`.querySelector(".fix-speaker").value`))
@@ -72,10 +82,7 @@ func TestSpeakerMenuOpensOnTheCurrentSpeaker(t *testing.T) {
 }
 
 func TestPastingOverTheWholeTextForgetsTheCorrections(t *testing.T) {
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
-	PasteArticle(t, tab, correctionsArticle)
+	tab := openArticle(t, correctionsArticle)
 	correctAndWait(t, tab, fixMenu("Tom Reyes", ".fix-reject"))
 	require.False(t, Eval[bool](t, tab, `document.getElementById("fix-undo").disabled`))
 
@@ -106,10 +113,7 @@ func TestPhoneTapOnAHighlightStaysOnTheText(t *testing.T) {
 }
 
 func TestPanelSearchKeepsTheQuoteFilterAndFindsTheTab(t *testing.T) {
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
-	PasteArticle(t, tab, correctionsArticle)
+	tab := openArticle(t, correctionsArticle)
 	search := func(q string) {
 		Eval[chromedp.Void](t, tab, `(() => { const s = document.getElementById("panel-search"); s.value = `+JS(q)+`; s.dispatchEvent(new Event("input")); })()`)
 	}
@@ -129,18 +133,8 @@ func TestPanelSearchKeepsTheQuoteFilterAndFindsTheTab(t *testing.T) {
 }
 
 func TestEditingTheTextKeepsTheSpeakerCorrections(t *testing.T) {
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
-	PasteArticle(t, tab, correctionsArticle)
-	correctAndWait(t, tab, `(() => {
-		const menu = `+quoteMenu("Tom Reyes")+`;
-		const who = menu.querySelector(".fix-speaker");
-		who.value = "other";
-		who.dispatchEvent(new Event("change"));
-		menu.querySelector(".fix-speaker-name").value = "a housing advocate";
-		menu.querySelector(".fix-set-speaker").click();
-	})()`)
+	tab := openArticle(t, correctionsArticle)
+	correctAndWait(t, tab, describeSpeaker("Tom Reyes", "a housing advocate"))
 	require.Contains(t, Eval[[]string](t, tab, quoteHeads), "a housing advocate")
 
 	// The editor fixes the first line, typing and pasting before the quote.
@@ -187,10 +181,7 @@ func TestTooltipLeavesWithItsName(t *testing.T) {
 }
 
 func TestUndoTakesBackALexiconChange(t *testing.T) {
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
-	PasteArticle(t, tab, correctionsArticle)
+	tab := openArticle(t, correctionsArticle)
 	names := `[...document.querySelectorAll(".item-name")].map((e) => e.textContent)`
 	correctAndWait(t, tab, fixMenu("Tom Reyes", ".fix-reject"))
 	correctAndWait(t, tab, fixMenu("Homes Now", ".fix-ignore"))
@@ -208,10 +199,7 @@ func TestUndoTakesBackALexiconChange(t *testing.T) {
 }
 
 func TestLexiconManagerAddsAnAliasWithEnter(t *testing.T) {
-	srv := ServeDist(t)
-	tab := NewTab(t)
-	OpenApp(t, tab, srv.URL)
-	PasteArticle(t, tab, correctionsArticle)
+	tab := openArticle(t, correctionsArticle)
 	Do(t, tab, chromedp.Click(chromedp.ID("lexicon-toggle")))
 	require.True(t, Eval[bool](t, tab, `document.querySelector("#lexicon-manager .lexicon-new-canonical") !== null`), "the manager takes a canonical name")
 	Do(t, tab,
