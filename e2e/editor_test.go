@@ -210,3 +210,14 @@ func TestLexiconManagerAddsAnAliasWithEnter(t *testing.T) {
 	WaitFor(t, tab, `(`+cardNames+`)("organization").includes("Homes Now Trust")`, 10*time.Second)
 	assert.Equal(t, `{"entities":[{"name":"Homes Now","type":"organization","canonical":"Homes Now Trust"}],"ignore":[]}`, Eval[string](t, tab, `localStorage.getItem("lede.lexicon")`))
 }
+
+func TestAQuoteMarkedAnonymousGroupsApart(t *testing.T) {
+	tab := openArticle(t, layoutArticles[1])
+	const speaker = "Bartholomew Kensington-Whitaker"
+	group := `[...document.querySelectorAll("#list-quote .group")].filter((g) => g.querySelector(".group-head span").textContent === ` + JS(speaker) + `)`
+	require.Equal(t, 2, Eval[int](t, tab, group+`[0].querySelectorAll(".item-quote").length`), "the test needs a speaker quoted twice")
+	correctAndWait(t, tab, `(() => { const t = `+group+`[0].querySelectorAll(".fix-toggle")[1]; t.click(); t.nextElementSibling.querySelector(".fix-anonymous").click(); })()`)
+	badges := Eval[[]bool](t, tab, group+`.map((g) => g.querySelector(".badge-anon") !== null)`)
+	assert.ElementsMatch(t, []bool{false, true}, badges, "one group named, one anonymous")
+	assert.Equal(t, []int{1, 1}, Eval[[]int](t, tab, group+`.map((g) => g.querySelectorAll(".item-quote").length)`))
+}

@@ -156,7 +156,8 @@ export class Panel {
   quoteGroups(doc) {
     const groups = new Map();
     for (const q of doc.quotes || []) {
-      const key = (q.speaker && (q.speaker.entity || q.speaker.name)) || "";
+      // A speaker's anonymous quotes (an editor's mark) group apart.
+      const key = [(q.speaker && (q.speaker.entity || q.speaker.name)) || "", isAnonymous(q)].join();
       if (!groups.has(key)) groups.set(key, { name: speakerName(q), anonymous: isAnonymous(q), quotes: [], words: 0 });
       const g = groups.get(key);
       g.quotes.push(q);
