@@ -446,6 +446,7 @@ function wireInput() {
   // An article sent to the framed page (iframe.js).
   window.addEventListener("lede-show", (event) => replaceText(event.detail));
   ui.editor.addEventListener("input", () => {
+    corrections.edited(state.text, ui.editor.value);
     state.text = ui.editor.value;
     textChanged();
   });
@@ -456,7 +457,10 @@ function wireInput() {
     const selected = ui.editor.selectionEnd - ui.editor.selectionStart;
     if (refuseTooLong(ui.editor.value.length - selected + pasted.length)) return;
     const wasEmpty = !ui.editor.value.trim();
+    // A paste over the whole text is a new article: the last one's corrections go.
+    if (wasEmpty || selected === ui.editor.value.length) corrections.reset();
     ui.editor.setRangeText(pasted, ui.editor.selectionStart, ui.editor.selectionEnd, "end");
+    corrections.edited(state.text, ui.editor.value);
     state.text = ui.editor.value;
     if (wasEmpty) setMode("view");
     textChanged({ immediate: true });

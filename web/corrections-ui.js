@@ -43,6 +43,9 @@ export class Corrections {
   constructor(anchor, onChange, toast) {
     this.list = storage.loadCorrections().filter(fix.isCorrection);
     this.lexicon = storage.loadLexicon() || fix.emptyLexicon();
+    // What Undo takes back, last first: a correction (null) or a lexicon
+    // change (the lexicon before it, kept for this visit only).
+    this.history = this.list.map(() => null);
     this.onChange = onChange;
     this.toast = toast;
     this.bar = el("div", "fix-bar");
@@ -68,19 +71,33 @@ export class Corrections {
   /** reset forgets the corrections: a new article. */
   reset() {
     this.list = [];
+    this.history = this.history.filter(Boolean);
     storage.saveCorrections(this.list);
     this.refreshBar();
+  }
+
+  /** edited keeps the corrections with their quotes as the text changes from before to after. */
+  edited(before, after) {
+    const list = fix.shift(this.list, before, after);
+    if (list === this.list) return;
+    this.list = list;
+    storage.saveCorrections(list);
   }
 
   correct(c) {
     this.list = fix.push(this.list, c);
+    this.history.push(null);
     storage.saveCorrections(this.list);
     this.refreshBar();
+    // The card may leave the open tab: say what happened.
+    this.toast(fix.describe(c));
     this.onChange();
   }
 
   undo() {
-    if (!this.list.length) return;
+    if (!this.history.length) return;
+    const lex = this.history.pop();
+    if (lex) return this.setLexicon(lex, "Undone.", false);
     this.list = fix.undo(this.list);
     storage.saveCorrections(this.list);
     this.refreshBar();
@@ -88,7 +105,8 @@ export class Corrections {
     this.onChange();
   }
 
-  setLexicon(lex, message) {
+  setLexicon(lex, message, undoable = true) {
+    if (undoable) this.history.push(this.lexicon);
     this.lexicon = lex;
     storage.saveLexicon(lex);
     this.refreshBar();
@@ -98,10 +116,10 @@ export class Corrections {
   }
 
   refreshBar() {
-    const n = this.list.length;
+    const n = this.history.length;
     this.undoButton.disabled = n === 0;
     this.undoButton.textContent = n ? `Undo (${n})` : "Undo";
-    this.undoButton.title = "Undo the last correction";
+    this.undoButton.title = "Undo the last correction or lexicon change";
     this.lexButton.textContent = `Lexicon (${fix.lexiconSize(this.lexicon)})`;
   }
 
@@ -168,21 +186,25 @@ export class Corrections {
   }
 
   quoteMenu(q, doc) {
-    const people = (doc.entities || []).filter((e) => e.type === "person");
+    // The menu opens on the current speaker, even an organization or a
+    // described source, so that Set unchanged changes nothing.
+    const cur = q.speaker || {};
+    const people = (doc.entities || []).filter((e) => e.type === "person" || e.id === cur.entity);
     const who = select([["", "no speaker"], ...people.map((p) => [p.id, p.name]), ["other", "someone else…"]], "Speaker");
     who.className = "fix-speaker";
-    if (q.speaker && q.speaker.entity) who.value = q.speaker.entity;
+    who.value = cur.entity || (cur.name ? "other" : "");
     const desc = el("input", "fix-speaker-name");
     desc.type = "text";
     desc.placeholder = "a senior official";
     desc.setAttribute("aria-label", "Who said it");
+    if (!cur.entity) desc.value = cur.name || "";
     desc.hidden = who.value !== "other";
     who.addEventListener("change", () => (desc.hidden = who.value !== "other"));
     const set = () => {
       const person = people.find((p) => p.id === who.value);
-      this.correct(fix.setSpeaker(q, person || (who.value === "other" ? { name: desc.value } : null)));
+      this.correct(fix.setSpeaker(q, person || (who.value === "other" ? { name: desc.value, anonymous: cur.anonymous } : null)));
     };
-    const anon = q.speaker && q.speaker.anonymous;
+    const anon = cur.anonymous;
     return [
       row(el("span", "fix-label", "Said by:"), who, desc, button("Set", set, "fix-action fix-set-speaker")),
       row(button(anon ? "Mark the source named" : "Mark the source anonymous", () => this.correct(fix.anonymous(q, !anon)), "fix-action fix-anonymous")),
@@ -214,17 +236,23 @@ export class Corrections {
     for (const s of lex.ignore) list.append(entry(s, "never flagged"));
     if (!fix.lexiconSize(lex)) list.append(el("li", "empty", "No entries: use a card's Fix menu, add one here, or import a lexicon."));
 
-    const name = el("input", "lexicon-new-name");
-    name.type = "text";
-    name.placeholder = "Name";
-    name.setAttribute("aria-label", "Name");
+    const input = (className, label) => {
+      const i = el("input", className);
+      i.type = "text";
+      i.placeholder = label;
+      i.setAttribute("aria-label", label);
+      return i;
+    };
+    const name = input("lexicon-new-name", "Name");
+    // An alias: "the Fed" is the Federal Reserve.
+    const canonical = input("lexicon-new-canonical", "Canonical name (optional)");
     const kind = select([...TYPES.map((t) => [t, `always a ${t}`]), ["ignore", "never flag"]], "Entry");
     kind.className = "lexicon-new-kind";
     const add = button(
       "Add",
       () => {
         try {
-          const lex2 = kind.value === "ignore" ? fix.addIgnore(this.lexicon, name.value) : fix.addEntity(this.lexicon, { name: name.value, type: kind.value });
+          const lex2 = kind.value === "ignore" ? fix.addIgnore(this.lexicon, name.value) : fix.addEntity(this.lexicon, { name: name.value, type: kind.value, canonical: canonical.value });
           this.setLexicon(lex2, `“${name.value.trim()}” added.`);
         } catch (err) {
           this.toast(err.message);
@@ -249,7 +277,9 @@ export class Corrections {
     const exportButton = button("Export JSON", () => this.exportLexicon(), "fix-action lexicon-export");
     const importLabel = el("label", "lexicon-import-label", "Import JSON ");
     importLabel.append(file);
-    this.manager.replaceChildren(el("h3", "lexicon-title", "Newsroom lexicon"), list, row(name, kind, add), row(importLabel, exportButton));
+    const form = row(name, kind, canonical, add);
+    form.addEventListener("keydown", (e) => e.key === "Enter" && e.target.tagName === "INPUT" && add.click());
+    this.manager.replaceChildren(el("h3", "lexicon-title", "Newsroom lexicon"), list, form, row(importLabel, exportButton));
   }
 
   /** lexiconJSON is the lexicon as the file Export writes. */

@@ -43,11 +43,44 @@ export function setSpeaker(q, who) {
   return c;
 }
 
+const nameOf = (key) => key.slice(key.indexOf(":") + 1);
+
+/** describe says what correction c does, for the toast that confirms it. */
+export function describe(c) {
+  const said = {
+    reject: () => `“${nameOf(c.entity)}” is not a name.`,
+    type: () => `“${nameOf(c.entity)}” is now a ${c.type}.`,
+    merge: () => `“${nameOf(c.entity)}” is now part of “${nameOf(c.into)}”.`,
+    split: () => `“${c.name}” is now a name of its own.`,
+    speaker: () => (c.speaker || c.name ? `The quote is now credited to ${c.name || nameOf(c.speaker)}.` : "The quote has no speaker now."),
+    anonymous: () => `The source is now ${c.anonymous ? "anonymous" : "named"}.`,
+    dismiss: () => "The issue is dismissed.",
+  };
+  return said[c.op]();
+}
+
 /** push returns the list with c appended (lists are never changed in place). */
 export const push = (list, c) => [...list, c];
 
 /** undo returns the list without its last correction. */
 export const undo = (list) => list.slice(0, -1);
+
+/**
+ * shift keeps the corrections of list with their quotes when text `before`
+ * becomes `after` (one edit: typing, a paste, a cut): the quote offsets past
+ * the edit move with it. Unchanged, it returns list itself.
+ */
+export function shift(list, before, after) {
+  if (!list.some((c) => c.quote !== undefined)) return list;
+  const n = Math.min(before.length, after.length);
+  let at = 0;
+  while (at < n && before.charCodeAt(at) === after.charCodeAt(at)) at++;
+  let same = 0;
+  while (same < n - at && before.charCodeAt(before.length - 1 - same) === after.charCodeAt(after.length - 1 - same)) same++;
+  const end = before.length - same;
+  const d = after.length - before.length;
+  return d ? list.map((c) => (c.quote >= end ? { ...c, quote: c.quote + d } : c)) : list;
+}
 
 /** isCorrection checks the shape of one stored correction. */
 export function isCorrection(c) {

@@ -97,13 +97,19 @@ export class Panel {
     document.getElementById(`tab-${keys[j]}`).focus();
   }
 
-  /** reveal shows the tab holding the card of ref and scrolls it into view. */
+  /**
+   * reveal shows the tab holding the card of ref and scrolls the list (never
+   * the page: on a phone the panel is under the text, one tap on Lists away)
+   * to it.
+   */
   reveal(ref) {
     const card = (this.buttons.get(ref) || [])[0];
     const panel = card && card.closest(".tab-panel");
     if (!panel) return;
     this.show(panel.id.slice("list-".length));
-    card.scrollIntoView({ block: "nearest" });
+    const box = this.panels.getBoundingClientRect();
+    const r = card.getBoundingClientRect();
+    if (r.top < box.top || r.bottom > box.bottom) this.panels.scrollTop += r.top - box.top - 8;
   }
 
   /** mark shows which item is selected (null for none). */
@@ -150,7 +156,8 @@ export class Panel {
   quoteGroups(doc) {
     const groups = new Map();
     for (const q of doc.quotes || []) {
-      const key = (q.speaker && (q.speaker.entity || q.speaker.name)) || "";
+      // A speaker's anonymous quotes (an editor's mark) group apart.
+      const key = [(q.speaker && (q.speaker.entity || q.speaker.name)) || "", isAnonymous(q)].join();
       if (!groups.has(key)) groups.set(key, { name: speakerName(q), anonymous: isAnonymous(q), quotes: [], words: 0 });
       const g = groups.get(key);
       g.quotes.push(q);
@@ -192,7 +199,8 @@ export class Panel {
       for (const section of sections) {
         let shown = 0;
         for (const item of section.querySelectorAll(".item-quote")) {
-          item.hidden = select.value !== "" && !item.dataset.source.split(" ").includes(select.value);
+          item.classList.toggle("filtered", select.value !== "" && !item.dataset.source.split(" ").includes(select.value));
+          item.hidden = item.classList.contains("filtered") || item.classList.contains("unmatched");
           if (!item.hidden) shown++;
         }
         section.hidden = shown === 0;

@@ -188,9 +188,11 @@ export function attachTooltip(container, tip, getItems) {
   container.addEventListener("focusin", show);
   container.addEventListener("mouseleave", hide);
   container.addEventListener("focusout", hide);
-  // A focused highlight keeps its tooltip while the page scrolls to it.
+  // A focused highlight keeps its tooltip while the page scrolls to it, and
+  // while it is on screen (not pinned over the header).
   const follow = () => {
-    if (anchor && anchor === document.activeElement) place(tip, anchor.getBoundingClientRect());
+    const r = anchor && anchor.getBoundingClientRect();
+    if (anchor === document.activeElement && r.bottom > 0 && r.top < window.innerHeight) place(tip, r);
     else hide();
   };
   window.addEventListener("scroll", follow, { passive: true });

@@ -74,3 +74,36 @@ test("annotateOptions carries only what is set", () => {
   const lex = c.addIgnore(c.emptyLexicon(), "x");
   assert.deepEqual(c.annotateOptions([c.reject(jupiter)], lex), { corrections: [c.reject(jupiter)], lexicon: lex });
 });
+
+test("shift keeps the quote offsets with their quotes across an edit", () => {
+  const before = 'He said. "Yes," she said. "No," he said.';
+  const list = [c.anonymous({ start: 9 }, true), c.setSpeaker({ start: 26 }, { name: "a clerk" }), c.reject(jupiter)];
+  const cases = [
+    ["typing before both", "Then " + before, [14, 31]],
+    ["a cut between them", before.replace(" she said.", ""), [9, 16]],
+    ["a paste after both", before + " More.", [9, 26]],
+  ];
+  for (const [name, after, want] of cases) {
+    const got = c.shift(list, before, after);
+    assert.deepEqual([got[0].quote, got[1].quote], want, name);
+    assert.equal(after.slice(got[0].quote, got[0].quote + 5), '"Yes,', name);
+    assert.deepEqual(got[2], list[2], name);
+  }
+  assert.equal(c.shift(list, before, before), list, "no edit, the same list");
+  const noQuotes = [c.reject(jupiter)];
+  assert.equal(c.shift(noQuotes, before, "x" + before), noQuotes);
+});
+
+test("describe says what each correction does", () => {
+  const q = { start: 3 };
+  const cases = [
+    [c.reject(jupiter), "“Jupiter” is not a name."],
+    [c.retype(jupiter, "place"), "“Jupiter” is now a place."],
+    [c.split(jupiter, "Jove"), "“Jove” is now a name of its own."],
+    [c.setSpeaker(q, { name: "a clerk" }), "The quote is now credited to a clerk."],
+    [c.setSpeaker(q, null), "The quote has no speaker now."],
+    [c.anonymous(q, true), "The source is now anonymous."],
+    [c.dismiss({ id: "medtop:1" }), "The issue is dismissed."],
+  ];
+  for (const [corr, want] of cases) assert.equal(c.describe(corr), want);
+});
