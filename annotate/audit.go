@@ -68,6 +68,9 @@ func auditSources(doc *Document) *Sources {
 		}
 		s.Attributed++
 		switch e := byID[sp.Entity]; {
+		case sp.Anonymous: // first: an editor may mark a linked person's quote anonymous
+			s.Kinds.Anonymous++
+			s.Anonymous++
 		case e != nil && e.Type == Person:
 			s.Kinds.Person++
 			if !quoted[e] {
@@ -76,9 +79,6 @@ func auditSources(doc *Document) *Sources {
 			}
 		case e != nil:
 			s.Kinds.Organization++
-		case sp.Anonymous:
-			s.Kinds.Anonymous++
-			s.Anonymous++
 		case isDocumentSource(sp.Name):
 			s.Kinds.Document++
 		default:

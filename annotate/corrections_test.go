@@ -88,6 +88,13 @@ func TestCorrectionsApply(t *testing.T) {
 		d = correct(t, newsroomArticle, Correction{Op: "anonymous", Quote: at(q0.Start), Anonymous: true})
 		assert.True(t, d.Quotes[0].Speaker.Anonymous)
 		assert.Equal(t, "Maria Chen", d.Quotes[0].Speaker.Name)
+		// The source audit counts what the editor said, not the entity the
+		// machine linked.
+		require.NotNil(t, base.Sources)
+		require.NotNil(t, d.Sources)
+		assert.Equal(t, base.Sources.Anonymous+1, d.Sources.Anonymous)
+		assert.Equal(t, base.Sources.Kinds.Anonymous+1, d.Sources.Kinds.Anonymous)
+		assert.Equal(t, base.Sources.Kinds.Person-1, d.Sources.Kinds.Person)
 	})
 	t.Run("dismiss", func(t *testing.T) {
 		id := base.Issues[0].ID
