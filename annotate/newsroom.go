@@ -307,7 +307,7 @@ func (n *Newsroom) names(text string, toks []Token, names []Name) []Name {
 
 func (n *Newsroom) appendOccurrence(out []Name, toks []Token, o occurrence) []Name {
 	if typ := n.patterns[o.pattern].typ; typ != 0 {
-		out = append(out, Name{First: o.first, Last: o.last, Start: toks[o.first].Start, End: toks[o.last-1].End, Type: typ})
+		out = append(out, Name{First: o.first, Last: o.last, Start: toks[o.first].Start, End: toks[o.last-1].End, Type: typ, Confidence: 1})
 	}
 	return out
 }

@@ -166,6 +166,19 @@ func TestNewsroomNames(t *testing.T) {
 	}
 }
 
+// TestNewsroomNamesAreCertain checks that a name the newsroom lexicon adds
+// or retypes carries confidence 1: the newsroom said so, and the page would
+// otherwise mark it uncertain.
+func TestNewsroomNamesAreCertain(t *testing.T) {
+	n, err := NewNewsroom(NewsroomLexicon{Entities: []NewsroomEntry{{Name: "committee", Type: "organization"}, {Name: "Jupiter", Type: "place"}}})
+	require.NoError(t, err)
+	doc := Annotate("The committee said Jupiter was bright on Monday.", WithNewsroom(n))
+	require.Len(t, doc.Entities, 2)
+	for _, e := range doc.Entities {
+		assert.Equal(t, 1.0, e.Confidence, e.Name)
+	}
+}
+
 func TestOverlapsAny(t *testing.T) {
 	spans := [][2]int{{2, 4}, {10, 12}}
 	for _, tt := range []struct {
