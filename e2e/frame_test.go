@@ -21,6 +21,11 @@ func TestIframeShowsThePostedArticle(t *testing.T) {
 	lede := ledeServer(t, server.Config{AllowedOrigins: []string{cms.URL}, FrameAncestors: []string{cms.URL}})
 	tab := NewTab(t)
 	require.NoError(t, chromedp.Do(tab, chromedp.EmulateViewport(1360, 1000)))
+	// The reader's own saved article, on Lede's origin: the frame must
+	// neither show it to the CMS nor replace it with the CMS's draft.
+	const own = "My own draft, kept for my next visit."
+	Do(t, tab, chromedp.Navigate(lede.URL+"/"))
+	Eval[chromedp.Void](t, tab, `localStorage.setItem("lede.article", `+JS(own)+`)`)
 	Do(t, tab, chromedp.Navigate(cms.URL+"/"))
 	article := layoutArticles[0]
 	Eval[chromedp.Void](t, tab, `(async () => {
@@ -67,6 +72,10 @@ func TestIframeShowsThePostedArticle(t *testing.T) {
 	}
 	Do(t, tab, chromedp.Click(`#nav-close`, in))
 	WaitFor(t, tab, `window.heard.some((m) => m.type === "lede:select" && m.item === null)`, 10*time.Second)
+
+	time.Sleep(1500 * time.Millisecond) // past the page's save delay
+	Do(t, tab, chromedp.Navigate(lede.URL+"/"))
+	assert.Equal(t, own, Eval[string](t, tab, `localStorage.getItem("lede.article")`), "the reader's saved article is untouched")
 }
 
 // componentView is what <lede-annotator> shows: its text, legend and speakers.

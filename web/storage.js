@@ -9,7 +9,16 @@ const LAYER_CHOICES = "lede.layers";
 const CORRECTIONS = "lede.corrections";
 const LEXICON = "lede.lexicon";
 
+// In a frame (a CMS embedding Lede, iframe.js) the article and its
+// corrections are the CMS's: they live in memory only, so the reader's own
+// saved article is neither shown to the frame nor replaced by the CMS's.
+// The layer choices and the newsroom lexicon are the reader's everywhere.
+const framed = globalThis.window !== undefined && window.parent !== window;
+const inMemory = new Map();
+const ownedByFrame = (key) => framed && (key === ARTICLE || key === CORRECTIONS);
+
 function read(key) {
+  if (ownedByFrame(key)) return inMemory.get(key) ?? null;
   try {
     return localStorage.getItem(key);
   } catch {
@@ -18,6 +27,7 @@ function read(key) {
 }
 
 function write(key, value) {
+  if (ownedByFrame(key)) return inMemory.set(key, value) && true;
   try {
     localStorage.setItem(key, value);
     return true;
@@ -75,6 +85,7 @@ export function saveLexicon(lex) {
 }
 
 function remove(key) {
+  if (ownedByFrame(key)) return inMemory.delete(key);
   try {
     localStorage.removeItem(key);
   } catch {
