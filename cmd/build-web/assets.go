@@ -95,7 +95,11 @@ func compileWasm(root, out string, reuse bool) ([]byte, error) {
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return nil, errors.New("compiling the wasm: " + err.Error() + "\n" + string(msg))
 	}
-	return os.ReadFile(target)
+	wasm, err := os.ReadFile(target)
+	if err != nil {
+		return nil, err
+	}
+	return mergeDataSegments(wasm, dataSegmentGap), nil
 }
 
 // stampServiceWorker writes the content hash of every other asset and the
