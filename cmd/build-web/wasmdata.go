@@ -18,6 +18,7 @@ import (
 const dataSegmentGap = 4096
 
 const (
+	sectionCustom    = 0
 	sectionData      = 11
 	sectionDataCount = 12
 	opI32Const       = 0x41
@@ -39,7 +40,7 @@ type dataSegment struct {
 }
 
 // mergeDataSegments returns wasm with its data segments merged across gaps
-// of at most maxGap zero bytes. A module it cannot read, or whose segments
+// of at most maxGap zero bytes and without its custom sections. A module it cannot read, or whose segments
 // are not all active segments of memory 0 at constant offsets, comes back
 // unchanged.
 func mergeDataSegments(wasm []byte, maxGap int) []byte {
@@ -50,6 +51,9 @@ func mergeDataSegments(wasm []byte, maxGap int) []byte {
 	var out bytes.Buffer
 	out.Write(wasm[:8])
 	for _, s := range sections {
+		if s.id == sectionCustom {
+			continue // the Go build id and the producers: nothing reads them
+		}
 		body := s.body
 		if s.id == sectionData || s.id == sectionDataCount {
 			segs, err := readDataSegments(sections)

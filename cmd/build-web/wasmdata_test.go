@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -111,5 +112,33 @@ func TestLEB128RoundTrips(t *testing.T) {
 			r = wasmReader{b: appendULEB(nil, uint64(v))}
 			assert.Equal(t, uint64(v), r.uleb(), "uleb %d", v)
 		}
+	}
+}
+
+func TestOptimizeWasm(t *testing.T) {
+	file := t.TempDir() + "/lede.wasm"
+	require.NoError(t, os.WriteFile(file, []byte("\x00asm\x01\x00\x00\x00"), 0o644))
+	tests := []struct {
+		name, tool string
+		fails      bool
+	}{
+		{"no wasm-opt", "", false},
+		{"a failing wasm-opt", "false", true},
+		{"a missing wasm-opt", "/nonexistent/wasm-opt", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			defer func(old string) { wasmOpt = old }(wasmOpt)
+			wasmOpt = tt.tool
+			err := optimizeWasm(file)
+			if tt.fails {
+				assert.Error(t, err)
+			} else {
+				assert.NoError(t, err)
+			}
+			b, err := os.ReadFile(file)
+			require.NoError(t, err)
+			assert.Equal(t, "\x00asm\x01\x00\x00\x00", string(b), "the wasm is left as it was")
+		})
 	}
 }
