@@ -176,32 +176,30 @@ func (r *wasmReader) byte() byte {
 }
 
 func (r *wasmReader) uleb() uint64 {
-	var v uint64
-	for shift := 0; shift < 64; shift += 7 {
-		c := r.byte()
-		v |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			return v
-		}
-	}
-	r.err = errWasm
-	return 0
+	v, _ := r.leb()
+	return v
 }
 
 func (r *wasmReader) sleb() int64 {
-	var v int64
-	for shift := 0; shift < 64; shift += 7 {
+	v, bits := r.leb()
+	if bits < 64 && v&(1<<(bits-1)) != 0 {
+		return int64(v) | -1<<bits // negative: extend the sign bit
+	}
+	return int64(v)
+}
+
+// leb reads a LEB128 number's bits and how many there were.
+func (r *wasmReader) leb() (v uint64, bits int) {
+	for bits < 64 {
 		c := r.byte()
-		v |= int64(c&0x7f) << shift
+		v |= uint64(c&0x7f) << bits
+		bits += 7
 		if c < 0x80 {
-			if c&0x40 != 0 && shift+7 < 64 {
-				v |= -1 << (shift + 7)
-			}
-			return v
+			return v, bits
 		}
 	}
 	r.err = errWasm
-	return 0
+	return 0, 7
 }
 
 func appendULEB(b []byte, v uint64) []byte {
