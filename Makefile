@@ -5,6 +5,9 @@ ADDR    ?= 127.0.0.1:8080
 WASMENV := GOOS=js GOARCH=wasm
 # go test for js/wasm runs the test binary under node through go_js_wasm_exec.
 WASMPATH := PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH"
+# binaryen's wasm-opt (build time only), pinned, installed from npm into bin/.
+BINARYEN := 132.0.0
+WASM_OPT := bin/binaryen-$(BINARYEN)/node_modules/.bin/wasm-opt
 
 .PHONY: run dist test vet test-go test-js test-wasm test-browser test-worker fuzz-short fuzz \
         model topics-model geo-data eval eval-ner eval-ner-wikigold eval-quotes eval-issues eval-articles eval-geo eval-pronouns eval-confidence calibrate-speakers bench pgo chromium clean
@@ -14,8 +17,11 @@ run: dist
 	$(GO) run ./cmd/lede serve -addr $(ADDR) -dist dist
 
 ## dist: the minified app (wasm, scripts, styles, pre-compressed copies) in dist/
-dist:
-	$(GO) run ./cmd/build-web -out dist
+dist: $(WASM_OPT)
+	$(GO) run ./cmd/build-web -out dist -wasm-opt $(WASM_OPT)
+
+$(WASM_OPT):
+	npm install --prefix bin/binaryen-$(BINARYEN) --no-save --no-audit --no-fund --loglevel=error binaryen@$(BINARYEN)
 
 ## test: everything CI runs
 test: vet test-go test-js test-wasm fuzz-short test-browser test-worker

@@ -15,9 +15,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// downloadBudget is the most the app may weigh with brotli (1.2 MB): the page,
+// downloadBudget is the most the app may weigh with brotli (1,200,000 B): the page,
 // its scripts and styles, and the wasm with its embedded models.
-const downloadBudget = 1_258_291
+const downloadBudget = 1_200_000
 
 // distDir is the built app (make dist, which make test-browser runs first).
 const distDir = "../dist"

@@ -3,8 +3,8 @@ package export
 import (
 	"encoding/binary"
 	"errors"
-	"hash/crc32"
 	"io"
+	"sync"
 )
 
 // A minimal zip writer for bundles: stored entries (no compression), a fixed
@@ -23,7 +23,7 @@ func writeZip(w io.Writer, files []File) error {
 		if len(f.Data) >= 1<<32-1 || offset >= 1<<32-1 || len(f.Name) > 1<<16-1 {
 			return errors.New("the bundle is too large for a zip file")
 		}
-		crc := crc32.ChecksumIEEE(f.Data)
+		crc := crc32IEEE(f.Data)
 		header := make([]byte, 0, 30+len(f.Name))
 		header = le.AppendUint32(header, 0x04034b50)
 		header = le.AppendUint16(header, 10) // version needed: 1.0, stored
@@ -70,4 +70,32 @@ func writeZip(w io.Writer, files []File) error {
 	}
 	_, err := w.Write(end)
 	return err
+}
+
+// crcTable is the CRC-32 (IEEE) table, built on first use: hash/crc32 costs
+// the wasm build about 2 KB of brotli for a few small files.
+var crcTable = sync.OnceValue(func() *[256]uint32 {
+	var t [256]uint32
+	for i := range t {
+		c := uint32(i)
+		for range 8 {
+			if c&1 != 0 {
+				c = c>>1 ^ 0xedb88320
+			} else {
+				c >>= 1
+			}
+		}
+		t[i] = c
+	}
+	return &t
+})
+
+// crc32IEEE is the checksum zip files carry, as crc32.ChecksumIEEE gives it.
+func crc32IEEE(b []byte) uint32 {
+	t := crcTable()
+	crc := ^uint32(0)
+	for _, c := range b {
+		crc = t[byte(crc)^c] ^ crc>>8
+	}
+	return ^crc
 }

@@ -23,6 +23,7 @@ package gazetteer
 
 import (
 	_ "embed"
+	"strings"
 )
 
 var (
@@ -219,4 +220,19 @@ func TitleSex(word string) (Sex, bool) {
 func IsOrgSuffix(word string) bool {
 	_, ok := orgSuffixes.lookupWord(word)
 	return ok
+}
+
+// PlaceNames returns the names of the known places other than countries, in
+// the order of the compiled table. Package geo stores most of its place names
+// as positions in this list rather than spelled out a second time: the same
+// names twice in the download would cost about 13 KB of brotli.
+func PlaceNames() []string {
+	names := make([]string, 0, countLines(placesText))
+	for text := placesText; text != ""; {
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		name, _, _ := strings.Cut(line, "\t")
+		names = append(names, name)
+	}
+	return names
 }

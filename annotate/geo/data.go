@@ -5,13 +5,18 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"lede/annotate/gazetteer"
 )
 
 // The places are compiled by cmd/build-geo into one binary file, decoded on
 // first use (a few hundred microseconds). Its layout, all numbers unsigned
 // varints unless said otherwise:
 //
-//	"GEO1"
+//	"GEO2"
+//	gazetteer the number of gazetteer.PlaceNames the table was built
+//	          against, then their FNV-1a hash (4 bytes, little-endian; one
+//	          name a line), which the tests check
 //	countries: n, then n ISO 3166 alpha-2 codes of 2 bytes
 //	places: n, then columns of n values each:
 //	  kind      1 byte: Kind in the low bits, 0x80 if it has coordinates,
@@ -26,7 +31,10 @@ import (
 //	            the last place's of the same kind, in hundredths of a degree
 //	            for cities, tenths for the rest; all latitudes, then all
 //	            longitudes
-//	  names     the place's name, then each alias after a 0x1F, then '\n'
+//	refs      n, then n signed deltas: the positions in gazetteer.PlaceNames
+//	          of the names written as 0x1E below, each from the last
+//	  names     the place's name, then each alias after a 0x1F, then '\n';
+//	          a name the gazetteer lists is the byte 0x1E, and the next ref
 //
 //go:generate go run ../../cmd/build-geo -shared ../../../shared -out data/places.bin -land ../../web/map-land.js
 //go:embed data/places.bin
@@ -97,7 +105,7 @@ func decode(s string) (t *table) {
 			t = &table{}
 		}
 	}()
-	if !strings.HasPrefix(s, "GEO1") {
+	if !strings.HasPrefix(s, "GEO2") {
 		return t
 	}
 	p := 4
@@ -121,6 +129,11 @@ func decode(s string) (t *table) {
 		u := uv()
 		return u>>1 ^ -(u & 1) // zig-zag
 	}
+	gazNames := gazetteer.PlaceNames()
+	if uv() != len(gazNames) {
+		return t
+	}
+	p += 4 // the names' hash, for the tests
 	nc := uv()
 	t.codes = make([]string, nc)
 	for i := range t.codes {
@@ -173,6 +186,12 @@ func decode(s string) (t *table) {
 			}
 		}
 	}
+	gazRefs := make([]int32, uv())
+	ref := 0
+	for i := range gazRefs {
+		ref += sv()
+		gazRefs[i] = int32(ref)
+	}
 	names := s[p:]
 	refs := make([]nameRef, 0, n+n/4)
 	for i := range places {
@@ -182,6 +201,9 @@ func decode(s string) (t *table) {
 		for line != "" || first {
 			name, more, _ := strings.Cut(line, "\x1f")
 			line = more
+			if name == "\x1e" {
+				name, gazRefs = gazNames[gazRefs[0]], gazRefs[1:]
+			}
 			if first {
 				places[i].Name = name
 				first = false

@@ -23,6 +23,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"hash/fnv"
 	"log"
 	"math"
 	"os"
@@ -309,7 +310,18 @@ func encode(places []*place) []byte {
 			regionIndex[p.admin1] = i
 		}
 	}
-	b := []byte("GEO1")
+	// The gazetteer's place names, which most names below are written as
+	// positions in, and a check that the table is read against the same list.
+	gazNames := gazetteer.PlaceNames()
+	gazIndex := make(map[string]int, len(gazNames))
+	for i, n := range gazNames {
+		if _, dup := gazIndex[n]; !dup {
+			gazIndex[n] = i
+		}
+	}
+	b := []byte("GEO2")
+	b = binary.AppendUvarint(b, uint64(len(gazNames)))
+	b = binary.LittleEndian.AppendUint32(b, gazetteerHash(gazNames))
 	b = binary.AppendUvarint(b, uint64(len(codes)))
 	for _, c := range codes {
 		b = append(b, c...)
@@ -366,16 +378,40 @@ func encode(places []*place) []byte {
 		}
 	}
 	// Names, in the places' order: the name, then any aliases after a 0x1f,
-	// and a line break.
+	// and a line break. A name the gazetteer lists is written as 0x1e, and
+	// its position in the gazetteer's list goes, as a delta from the last
+	// one, in a column written first.
+	var names, refs []byte
+	nrefs, prevRef := 0, 0
 	for _, p := range places {
-		b = append(b, p.name...)
-		for _, a := range p.alias {
-			b = append(b, 0x1f)
-			b = append(b, a...)
+		for i, name := range append([]string{p.name}, p.alias...) {
+			if i > 0 {
+				names = append(names, 0x1f)
+			}
+			if ref, ok := gazIndex[name]; ok {
+				names = append(names, 0x1e)
+				refs = binary.AppendVarint(refs, int64(ref-prevRef))
+				nrefs, prevRef = nrefs+1, ref
+				continue
+			}
+			names = append(names, name...)
 		}
-		b = append(b, '\n')
+		names = append(names, '\n')
 	}
-	return b
+	b = binary.AppendUvarint(b, uint64(nrefs))
+	b = append(b, refs...)
+	return append(b, names...)
+}
+
+// gazetteerHash is the FNV-1a hash of the gazetteer's place names, one a
+// line: the geo table's tests check that it was built against the list the
+// binary embeds.
+func gazetteerHash(names []string) uint32 {
+	h := fnv.New32a()
+	for _, n := range names {
+		h.Write([]byte(n + "\n"))
+	}
+	return h.Sum32()
 }
 
 // coordScale is the units per degree in which a kind's coordinates are kept.

@@ -95,7 +95,38 @@ func compileWasm(root, out string, reuse bool) ([]byte, error) {
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return nil, errors.New("compiling the wasm: " + err.Error() + "\n" + string(msg))
 	}
-	return os.ReadFile(target)
+	if err := optimizeWasm(target); err != nil {
+		return nil, err
+	}
+	wasm, err := os.ReadFile(target)
+	if err != nil {
+		return nil, err
+	}
+	return mergeDataSegments(wasm, dataSegmentGap), nil
+}
+
+// wasmOpt is the path of binaryen's wasm-opt, or "" to leave the wasm as Go
+// writes it.
+var wasmOpt string
+
+// wasmOptFlags are the optimisations: -O1, which makes this build about
+// 5 KB smaller with brotli (measured with the data segments merged, as
+// below); -O2 was no smaller, -O3, -Os and -Oz 1.7-2.2 KB larger than -O1,
+// and slower to run. The features are the ones the Go
+// compiler already uses, so no browser needs more than it did.
+var wasmOptFlags = []string{"-O1", "--enable-bulk-memory", "--enable-sign-ext",
+	"--enable-nontrapping-float-to-int", "--enable-mutable-globals"}
+
+// optimizeWasm runs wasm-opt on the file in place.
+func optimizeWasm(file string) error {
+	if wasmOpt == "" {
+		return nil
+	}
+	args := append(append([]string{}, wasmOptFlags...), file, "-o", file+".opt")
+	if msg, err := exec.Command(wasmOpt, args...).CombinedOutput(); err != nil {
+		return errors.New("wasm-opt: " + err.Error() + "\n" + string(msg))
+	}
+	return os.Rename(file+".opt", file)
 }
 
 // stampServiceWorker writes the content hash of every other asset and the

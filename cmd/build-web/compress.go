@@ -33,10 +33,15 @@ func gzipBytes(b []byte) ([]byte, error) {
 	})
 }
 
+// brotliWindow is the log2 of brotli's window: 24, the most the format
+// allows every decoder (RFC 7932), so the whole wasm is in reach of a match
+// (the encoder's default, 22, reaches back 4 MB).
+const brotliWindow = 24
+
 func brotliBytes(b []byte) ([]byte, error) {
-	return cached("br", b, func() ([]byte, error) {
+	return cached("br24", b, func() ([]byte, error) {
 		var buf bytes.Buffer
-		w := brotli.NewWriterLevel(&buf, brotli.BestCompression)
+		w := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: brotliWindow})
 		if _, err := w.Write(b); err != nil {
 			return nil, err
 		}

@@ -18,6 +18,7 @@ func main() {
 	out := flag.String("out", "dist", "output folder (replaced)")
 	root := flag.String("root", ".", "repository root")
 	skipWasm := flag.Bool("skip-wasm", false, "reuse the lede.wasm already in -out instead of compiling it")
+	flag.StringVar(&wasmOpt, "wasm-opt", "", "binaryen's wasm-opt, run on the compiled wasm (make dist installs the pinned version); none when empty")
 	cli.Run("build", func() error { return run(*root, *out, *skipWasm) })
 }
 
