@@ -117,7 +117,11 @@ func WaitFor(t testing.TB, tab context.Context, expression string, timeout time.
 	t.Helper()
 	_, err := chromedp.Run(tab, chromedp.Poll[chromedp.Void](expression,
 		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(timeout)))
-	require.NoError(t, err, "waiting for %s", expression)
+	if err != nil {
+		// What the page says of itself, so a failure in CI explains itself.
+		page, _ := chromedp.Run(tab, chromedp.Evaluate[string](`location.href + " state=" + document.body?.dataset.state + " status=" + JSON.stringify(document.getElementById("status")?.textContent ?? null)`))
+		require.NoError(t, err, "waiting for %s (page: %s)", expression, page)
+	}
 }
 
 // WaitForPromise evaluates an expression that returns a promise until the
