@@ -34,6 +34,7 @@ import (
 
 	"lede/annotate"
 	"lede/cmd/build-topics/corpus"
+	"lede/cmd/internal/halves"
 	"lede/internal/cli"
 )
 
@@ -57,14 +58,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	var held, trained []corpus.Story
-	for i, s := range bbc {
-		if i%2 == 1 {
-			held = append(held, s)
-		} else {
-			trained = append(trained, s)
-		}
-	}
+	trained, held := halves.Alternate(bbc)
 	dev, err := corpus.Masakhane(*shared, "dev")
 	if err != nil {
 		log.Fatal(err)

@@ -18,6 +18,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"lede/annotate/ner"
+	"lede/cmd/internal/halves"
 )
 
 func main() {
@@ -140,14 +141,7 @@ const calibrationBins = 20
 // reports the reliability on the odd ones, an estimate on documents the
 // table was not fitted to, then fits on them all.
 func calibrate(model *ner.Model, dev []ner.Example) {
-	var even, odd []ner.Example
-	for i, ex := range dev {
-		if i%2 == 0 {
-			even = append(even, ex)
-		} else {
-			odd = append(odd, ex)
-		}
-	}
+	even, odd := halves.Alternate(dev)
 	fit := func(examples []ner.Example) {
 		_, names := tagAll(model, examples)
 		margins, right := make([]float32, len(names)), make([]bool, len(names))
