@@ -551,16 +551,9 @@ func TestOwnArticles(t *testing.T) {
 		text, err := os.ReadFile(filepath.Join("testdata/issues", c.File))
 		require.NoError(t, err)
 		doc := Annotate(string(text), WithOffsets(Bytes))
-		var narrow, tops []string
-		for _, is := range doc.Issues {
-			if is.Parent != "" && len(narrow) < 5 {
-				narrow = append(narrow, is.ID)
-			} else if is.Parent == "" && len(tops) < 2 {
-				tops = append(tops, is.ID)
-			}
-		}
+		top := TopIssueIDs(doc.Issues, 5, 2)
 		for _, id := range c.Issues {
-			assert.Contains(t, append(narrow, tops...), id, c.File)
+			assert.Contains(t, top, id, c.File)
 		}
 		assert.LessOrEqual(t, len(underlinedWords(doc)), 15, c.File)
 		if firstTop(doc) == c.Top {

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -393,14 +394,11 @@ func isTitleAbbreviation(word string) bool {
 // titleAbbreviations end with a dot that never ends a sentence on its own.
 // Most words before a dot are looked up here: a wordSet rejects them without
 // hashing them, as a map would, at a cost that counts in WebAssembly.
-var titleAbbreviations = newWordSet([]string{
-	"Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep",
-	"Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Adm",
-	"Maj", "Cpl", "Rev", "Fr", "St", "Jr", "Sr",
-	"Mt", "Ft", "Supt", "Insp", "Det", "Atty", "Gens",
-	"Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
-	"Inc", "Corp", "Co", "Ltd", "Bros", "vs", "etc", "No",
-})
+var titleAbbreviations = newWordSet(strings.Fields(`
+	Mr Mrs Ms Dr Prof Sen Rep Gov Gen Lt Col Capt Sgt Adm Maj Cpl Rev Fr St Jr Sr
+	Mt Ft Supt Insp Det Atty Gens
+	Jan Feb Aug Sept Sep Oct Nov Dec
+	Inc Corp Co Ltd Bros vs etc No`))
 
 // startsDecimal reports whether the '.' at i opens a number written without
 // its leading zero (".596", a batting average), rather than ending a word.

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"lede/annotate/internal/lookup"
 	"lede/annotate/internal/swar"
 )
 
@@ -36,7 +37,7 @@ type table struct {
 // d, as "said" does, nor has six letters and an a first, as "Antony".)
 type keyIndex struct {
 	slots     []uint32
-	slotShift uint // 64 - log2(len(slots))
+	shape     lookup.Slots
 	startMask uint32
 	edges     [64]uint64
 	lengths   [64]uint32
@@ -63,9 +64,8 @@ func (t *table) buildIndex() *keyIndex {
 // time costs more. The index is at most half full: most lookups miss, and
 // a miss probes on to an empty slot.
 func indexKeys(text string) *keyIndex {
-	lines := countLines(text)
-	size := uint(bits.Len(uint(2*lines - 1)))
-	ix := &keyIndex{slots: make([]uint32, 1<<size), slotShift: 64 - size, startMask: 1<<bits.Len(uint(len(text))) - 1}
+	shape := lookup.For(2 * countLines(text))
+	ix := &keyIndex{slots: make([]uint32, shape.Len()), shape: shape, startMask: 1<<bits.Len(uint(len(text))) - 1}
 	for start := 0; start < len(text); {
 		n, end := measureLine(text, start)
 		first := swar.Bytes(text, start, min(n, 8))
@@ -132,11 +132,13 @@ func countLines(text string) int {
 // from the key it is given in its case fold, and both must agree. Two
 // words rather than every byte keep the index quick to build; keys that
 // differ only in their middle are rare (two at most in these tables).
+// lookup.Pair mixes the words; the seed and the final multiply and fold
+// spread them over the low bits too, which make the slot's tag (the probe
+// starts from the whole hash, see place).
 func keyHash(n int, first, last uint64) uint64 {
 	const seed, prime = 0x2545f4914f6cdd1d, 0x9e3779b97f4a7c15
-	h := (first ^ seed) * prime
-	h = (bits.RotateLeft64(h, 29) ^ last ^ uint64(n)) * prime
-	return h ^ h>>32 // the top bits pick the slot, the low ones make the tag
+	h := lookup.Pair(first^seed, last, n) * prime
+	return h ^ h>>32
 }
 
 // hashKey hashes key read with fold as the index hashes a table's keys.
@@ -184,16 +186,16 @@ func titleCasedWordAt(key string, i, n int) uint64 {
 	return w
 }
 
-// place spreads a key's hash: its top bits pick the first slot to probe,
-// the low ones make the tag kept in the slot.
+// place spreads a key's hash: the probe starts where lookup puts it, and
+// the hash's low bits make the tag kept in the slot.
 func (ix *keyIndex) place(h uint64) (slot int, tag uint32) {
-	return int(h >> (ix.slotShift & 63)), uint32(h) &^ ix.startMask
+	return ix.shape.Start(h), uint32(h) &^ ix.startMask
 }
 
 func (ix *keyIndex) insert(h uint64, start int) {
 	i, tag := ix.place(h)
 	for ix.slots[i] != 0 {
-		i = (i + 1) & (len(ix.slots) - 1)
+		i = ix.shape.Next(i)
 	}
 	ix.slots[i] = tag | uint32(start+1)
 }
@@ -229,7 +231,7 @@ func (t *table) search(key string, fold caseFold) (value string, ok bool) {
 				return value, true
 			}
 		}
-		i = (i + 1) & (len(ix.slots) - 1)
+		i = ix.shape.Next(i)
 	}
 	return "", false
 }

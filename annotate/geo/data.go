@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"lede/annotate/gazetteer"
+	"lede/annotate/internal/lookup"
 )
 
 // The places are compiled by cmd/build-geo into one binary file, decoded on
@@ -83,9 +84,11 @@ type table struct {
 	codes  []string
 	places []Place
 	// refs are the (name, place) pairs. slots is an open-addressing hash
-	// table of them by name (index+1, 0 for empty), holding the first pair
-	// of each name; sameName chains the pairs of one name.
+	// table of them by name (index+1, 0 for empty) in shape's slots,
+	// holding the first pair of each name; sameName chains the pairs of
+	// one name.
 	refs     []nameRef
+	shape    lookup.Slots
 	slots    []int32
 	sameName []int32
 }
@@ -222,16 +225,13 @@ func decode(s string) (t *table) {
 // index builds the hash table of names: a map of strings or a sort took
 // most of the first use's time in the wasm build.
 func (t *table) index() {
-	size := 1
-	for size < 2*len(t.refs) {
-		size <<= 1
-	}
-	t.slots = make([]int32, size)
+	t.shape = lookup.For(2 * len(t.refs))
+	t.slots = make([]int32, t.shape.Len())
 	t.sameName = make([]int32, len(t.refs))
 	for i := range t.refs {
 		t.sameName[i] = -1
 		name := t.refs[i].name
-		for h := hashName(name) & uint32(size-1); ; h = (h + 1) & uint32(size-1) {
+		for h := t.shape.Start(uint64(hashName(name))); ; h = t.shape.Next(h) {
 			j := t.slots[h] - 1
 			if j < 0 {
 				t.slots[h] = int32(i) + 1
@@ -263,8 +263,7 @@ func (t *table) first(name string) int32 {
 	if len(t.slots) == 0 {
 		return -1
 	}
-	mask := uint32(len(t.slots) - 1)
-	for h := hashName(name) & mask; ; h = (h + 1) & mask {
+	for h := t.shape.Start(uint64(hashName(name))); ; h = t.shape.Next(h) {
 		j := t.slots[h] - 1
 		if j < 0 || t.refs[j].name == name {
 			return j

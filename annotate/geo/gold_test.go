@@ -13,6 +13,7 @@ import (
 
 	"lede/annotate"
 	"lede/annotate/geo"
+	"lede/internal/testshared"
 )
 
 // The gold sets: articles written for these tests, with each place mention
@@ -160,12 +161,7 @@ func TestGold(t *testing.T) {
 
 // TestSeed checks the places of the seed article in ../shared.
 func TestSeed(t *testing.T) {
-	b, err := os.ReadFile("../../../shared/data/seed/blinken-beijing.txt")
-	if os.IsNotExist(err) {
-		t.Skip("../shared/data/seed is absent")
-	}
-	require.NoError(t, err)
-	doc := annotate.Annotate(string(b))
+	doc := annotate.Annotate(testshared.Seed(t))
 	want := map[string]int{"Beijing": 1816670, "Washington": 4140963, "United States": 6252001, "China": 1814991, "Taiwan": 1668284, "Bali": 1650535}
 	got := map[string]int{}
 	for _, e := range doc.Entities {

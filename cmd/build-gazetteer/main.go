@@ -20,36 +20,47 @@ import (
 	"unicode"
 
 	"lede/cmd/internal/tsv"
+	"lede/internal/cli"
 )
 
 func main() {
-	shared := flag.String("shared", "../shared", "the shared data folder")
+	shared := cli.SharedFlag()
 	out := flag.String("out", "annotate/gazetteer/data", "where to write the compiled tables")
 	minCityPopulation := flag.Int("min-city-population", 100000, "smallest city kept")
 	minNameCount := flag.Int("min-name-count", 1000, "fewest SSA applications for a given name to be kept")
-	flag.Parse()
-	log.SetFlags(0)
+	cli.Run("build-gazetteer", func() error { return run(*shared, *out, *minCityPopulation, *minNameCount) })
+}
 
-	dir := filepath.Join(*shared, "data", "gazetteers")
+func run(shared, out string, minCityPopulation, minNameCount int) error {
+	dir := filepath.Join(shared, "data", "gazetteers")
 	countries := tsv.Rows(filepath.Join(dir, "countries", "countries_demonyms.tsv"), true)
 	countryNames, demonyms := compileCountries(countries, tsv.Rows(filepath.Join(dir, "geonames", "countryInfo.txt"), false))
 	places := compilePlaces(countries,
 		tsv.Rows(filepath.Join(dir, "geonames", "admin1CodesASCII.txt"), false),
 		tsv.Rows(filepath.Join(dir, "geonames", "cities15000.txt"), false),
-		countryNames, *minCityPopulation)
-	given := compileGivenNames(tsv.Rows(filepath.Join(dir, "names", "first_names_aggregate.tsv"), true), *minNameCount)
-	markClearGivenNames(given, tsv.Rows(filepath.Join(dir, "names", "first_names_aggregate.tsv"), true),
-		readCSV(filepath.Join(dir, "names", "uk_names_processed.csv")))
-
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		log.Fatal(err)
+		countryNames, minCityPopulation)
+	given := compileGivenNames(tsv.Rows(filepath.Join(dir, "names", "first_names_aggregate.tsv"), true), minNameCount)
+	uk, err := readCSV(filepath.Join(dir, "names", "uk_names_processed.csv"))
+	if err != nil {
+		return err
 	}
-	writeTable(*out, "countries.txt", countryNames)
-	writeTable(*out, "demonyms.txt", demonyms)
-	writeTable(*out, "places.txt", places)
-	writeTable(*out, "given.txt", given)
-	writeTable(*out, "titles.txt", compileTitles())
-	writeTable(*out, "orgsuffixes.txt", setOf(orgSuffixes))
+	markClearGivenNames(given, tsv.Rows(filepath.Join(dir, "names", "first_names_aggregate.tsv"), true), uk)
+
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	for _, t := range []struct {
+		name  string
+		table map[string]string
+	}{
+		{"countries.txt", countryNames}, {"demonyms.txt", demonyms}, {"places.txt", places},
+		{"given.txt", given}, {"titles.txt", compileTitles()}, {"orgsuffixes.txt", setOf(orgSuffixes)},
+	} {
+		if err := writeTable(out, t.name, t.table); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ranked keeps, for each key, the value offered with the best (lowest) rank,
@@ -314,16 +325,16 @@ func markClearGivenNames(given map[string]string, us, uk [][]string) {
 
 // readCSV reads a plain comma-separated file (no quoted commas), header
 // included.
-func readCSV(path string) [][]string {
+func readCSV(path string) ([][]string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		log.Fatal(err)
+		return nil, err
 	}
 	var rows [][]string
 	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
 		rows = append(rows, strings.Split(strings.TrimRight(line, "\r"), ","))
 	}
-	return rows
+	return rows, nil
 }
 
 // Title flags as stored in the table; the package decodes the same letters.
@@ -356,7 +367,7 @@ func setOf(words []string) map[string]string {
 
 // writeTable writes one sorted table: "key<TAB>value" lines, or bare keys when
 // every value is empty.
-func writeTable(dir, name string, table map[string]string) {
+func writeTable(dir, name string, table map[string]string) error {
 	keys := make([]string, 0, len(table))
 	for k := range table {
 		if k != "" {
@@ -374,7 +385,8 @@ func writeTable(dir, name string, table map[string]string) {
 		b.WriteByte('\n')
 	}
 	if err := os.WriteFile(filepath.Join(dir, name), []byte(b.String()), 0o644); err != nil {
-		log.Fatal(err)
+		return err
 	}
 	fmt.Fprintf(os.Stderr, "%s: %d entries, %d bytes\n", name, len(keys), b.Len())
+	return nil
 }

@@ -249,16 +249,7 @@ func countryCentroids(path string) []centroid {
 		if iso == "" {
 			continue
 		}
-		var polys [][][][2]float64
-		if f.Geometry.Type == "Polygon" {
-			var p [][][2]float64
-			if err := json.Unmarshal(f.Geometry.Coordinates, &p); err != nil {
-				log.Fatal(err)
-			}
-			polys = append(polys, p)
-		} else if err := json.Unmarshal(f.Geometry.Coordinates, &polys); err != nil {
-			log.Fatal(err)
-		}
+		polys := f.Geometry.polygons()
 		best, bestArea := centroid{}, 0.0
 		for _, p := range polys {
 			ring := p[0]
@@ -437,16 +428,7 @@ func compileLand(path string) string {
 	fc := readFeatures(path)
 	var sb strings.Builder
 	for _, f := range fc.Features {
-		var polys [][][][2]float64
-		if f.Geometry.Type == "Polygon" {
-			var p [][][2]float64
-			if err := json.Unmarshal(f.Geometry.Coordinates, &p); err != nil {
-				log.Fatal(err)
-			}
-			polys = append(polys, p)
-		} else if err := json.Unmarshal(f.Geometry.Coordinates, &polys); err != nil {
-			log.Fatal(err)
-		}
+		polys := f.Geometry.polygons()
 		for _, p := range polys {
 			var pts [][2]int
 			for _, c := range p[0] {
@@ -506,10 +488,30 @@ var statsHook = func([]*place) {}
 // feature is a GeoJSON feature as Natural Earth writes them.
 type feature struct {
 	Properties map[string]any `json:"properties"`
-	Geometry   struct {
-		Type        string          `json:"type"`
-		Coordinates json.RawMessage `json:"coordinates"`
-	} `json:"geometry"`
+	Geometry   geometry       `json:"geometry"`
+}
+
+// geometry is a feature's Polygon or MultiPolygon.
+type geometry struct {
+	Type        string          `json:"type"`
+	Coordinates json.RawMessage `json:"coordinates"`
+}
+
+// polygons returns the geometry's polygons (one for a Polygon), each a
+// list of rings of [lon, lat] points, the outer ring first.
+func (g geometry) polygons() [][][][2]float64 {
+	var polys [][][][2]float64
+	if g.Type == "Polygon" {
+		var p [][][2]float64
+		if err := json.Unmarshal(g.Coordinates, &p); err != nil {
+			log.Fatal(err)
+		}
+		return append(polys, p)
+	}
+	if err := json.Unmarshal(g.Coordinates, &polys); err != nil {
+		log.Fatal(err)
+	}
+	return polys
 }
 
 // readFeatures reads a GeoJSON FeatureCollection.

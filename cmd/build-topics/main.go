@@ -14,22 +14,19 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
-	"io"
-	"log"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/andybalholm/brotli"
-
 	"lede/annotate"
 	"lede/annotate/topics"
+	"lede/internal/cli"
 )
 
 func main() {
-	shared := flag.String("shared", "../shared", "the shared data folder")
+	shared := cli.SharedFlag()
 	lexPath := flag.String("lexicon", "annotate/topics/lexicon.txt", "the lexicon source")
 	outPath := flag.String("out", "annotate/topics/compiled.txt", "where to write the compiled lexicon")
 	prune := flag.Bool("prune", true, "drop the inflections of terms that the training corpus never uses")
@@ -53,44 +50,51 @@ func main() {
 	flag.IntVar(&cfg.levels, "levels", cfg.levels, "with -train: the largest quantised weight (at most 127)")
 	flag.BoolVar(&checkHeldOut, "check", false, "with -train: print held-out accuracy of the float model")
 	cv := flag.Bool("cv", false, "with -train: print the accuracy on MasakhaNEWS train.tsv by cross-validation instead")
-	flag.Parse()
-	log.SetFlags(0)
-	if *trainModel {
+	cli.Run("build-topics", func() error {
+		if !*trainModel {
+			return compile(*shared, *lexPath, *outPath, *prune, *minWritten, *minUses)
+		}
 		sourceWeight = map[string]float64{"bbc": cfg.wbbc, "masakhane": cfg.wmasakhane, "allsides": cfg.wallsides, "huffpost": cfg.whuffpost, "headline": cfg.wheadline}
 		classBalance = cfg.balance
 		if *cv {
 			crossValidate(*shared, *cache, cfg)
-			return
+		} else {
+			train(*shared, *cache, *modelPath, cfg)
 		}
-		train(*shared, *cache, *modelPath, cfg)
-		return
-	}
+		return nil
+	})
+}
 
-	iptc, err := readIPTC(filepath.Join(*shared, "data/taxonomy/iptc/mediatopics_flat.tsv"))
+// compile checks the lexicon source at lexPath against the IPTC release,
+// prunes the inflections the corpus does not use (if prune) and writes the
+// compiled lexicon to outPath.
+func compile(shared, lexPath, outPath string, prune bool, minWritten, minUses int) error {
+	iptc, err := readIPTC(filepath.Join(shared, "data/taxonomy/iptc/mediatopics_flat.tsv"))
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	src, err := os.ReadFile(*lexPath)
+	src, err := os.ReadFile(lexPath)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	lex, err := parseLexicon(string(src), iptc)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	if *prune {
-		texts, err := pruneCorpus(*shared)
+	if prune {
+		texts, err := pruneCorpus(shared)
 		if err != nil {
-			log.Fatal(err)
+			return err
 		}
-		lex.markSeen(texts, *minWritten, *minUses)
+		lex.markSeen(texts, minWritten, minUses)
 	}
 	out := lex.compile()
-	if err := os.WriteFile(*outPath, out, 0o644); err != nil {
-		log.Fatal(err)
+	if err := os.WriteFile(outPath, out, 0o644); err != nil {
+		return err
 	}
 	fmt.Printf("%d terms, %d keys, %d topics (%d with terms), %d context groups; %s: %d bytes, %d brotli\n",
-		len(lex.terms), len(lex.keys), len(lex.order), lex.topicsWithTerms(), len(lex.groups), *outPath, len(out), brotliSize(out))
+		len(lex.terms), len(lex.keys), len(lex.order), lex.topicsWithTerms(), len(lex.groups), outPath, len(out), cli.BrotliSize(out))
+	return nil
 }
 
 // concept is one IPTC Media Topic as the release describes it.
@@ -492,16 +496,4 @@ func verbForms(w string) []string {
 		}
 	}
 	return out
-}
-
-func brotliSize(b []byte) int {
-	var buf bytes.Buffer
-	w := brotli.NewWriterLevel(&buf, brotli.BestCompression)
-	if _, err := io.Copy(w, bytes.NewReader(b)); err != nil {
-		log.Fatal(err)
-	}
-	if err := w.Close(); err != nil {
-		log.Fatal(err)
-	}
-	return buf.Len()
 }

@@ -8,16 +8,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-const sharedTaxonomy = "../../../shared/data/taxonomy/iptc/mediatopics_flat.tsv"
+	"lede/internal/testshared"
+)
 
 func readTaxonomy(t *testing.T) map[string]concept {
 	t.Helper()
-	if _, err := os.Stat(sharedTaxonomy); os.IsNotExist(err) {
-		t.Skip("../shared is absent: the IPTC release is not available")
-	}
-	iptc, err := readIPTC(sharedTaxonomy)
+	iptc, err := readIPTC(testshared.Path(t, "data/taxonomy/iptc/mediatopics_flat.tsv", "the IPTC release is not available"))
 	require.NoError(t, err)
 	return iptc
 }

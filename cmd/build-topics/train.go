@@ -39,6 +39,7 @@ import (
 	"lede/annotate"
 	"lede/annotate/topics"
 	"lede/cmd/build-topics/corpus"
+	"lede/internal/cli"
 )
 
 // trainConfig holds the choices of the training.
@@ -293,7 +294,7 @@ func train(shared, cache, out string, cfg trainConfig) {
 	if err := os.WriteFile(out, bin, 0o644); err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("classifier: %d classes, %d features, temperature %.2f; %s: %d bytes, %d brotli\n", len(classes), len(m.names), temp, out, len(bin), brotliSize(bin))
+	fmt.Printf("classifier: %d classes, %d features, temperature %.2f; %s: %d bytes, %d brotli\n", len(classes), len(m.names), temp, out, len(bin), cli.BrotliSize(bin))
 }
 
 // foldOf puts a training story in one of five folds; the first is the one

@@ -34,6 +34,7 @@ import (
 
 	"lede/annotate"
 	"lede/cmd/build-topics/corpus"
+	"lede/cmd/internal/halves"
 	"lede/internal/cli"
 )
 
@@ -57,14 +58,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	var held, trained []corpus.Story
-	for i, s := range bbc {
-		if i%2 == 1 {
-			held = append(held, s)
-		} else {
-			trained = append(trained, s)
-		}
-	}
+	trained, held := halves.Alternate(bbc)
 	dev, err := corpus.Masakhane(*shared, "dev")
 	if err != nil {
 		log.Fatal(err)
@@ -234,7 +228,7 @@ func ownArticles(dir string) error {
 		if top == c.Top {
 			tops++
 		}
-		five := topFive(doc)
+		five := annotate.TopIssueIDs(doc.Issues, 5, 2)
 		hits := 0
 		for _, id := range c.Issues {
 			if slices.Contains(five, id) {
@@ -259,19 +253,6 @@ func ownArticles(dir string) error {
 	fmt.Printf("\ntop level right %d/%d; expected issues in the top five %d/%d; words underlined per article: median %d, max %d\n",
 		tops, len(cases), found, expected, words[len(words)/2], words[len(words)-1])
 	return nil
-}
-
-// topFive is the first five narrow issues and the first two top levels.
-func topFive(doc *annotate.Document) []string {
-	var narrow, tops []string
-	for _, is := range doc.Issues {
-		if is.Parent != "" && len(narrow) < 5 {
-			narrow = append(narrow, is.ID)
-		} else if is.Parent == "" && len(tops) < 2 {
-			tops = append(tops, is.ID)
-		}
-	}
-	return append(narrow, tops...)
 }
 
 func confusionSummary(counts map[string]int) string {

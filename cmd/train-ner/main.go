@@ -7,7 +7,6 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"log"
@@ -15,120 +14,165 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/andybalholm/brotli"
-
 	"lede/annotate/ner"
+	"lede/cmd/internal/halves"
+	"lede/internal/cli"
 )
 
 func main() {
-	shared := flag.String("shared", "../shared", "the shared data folder")
+	shared := cli.SharedFlag()
 	out := flag.String("out", "annotate/ner/model.bin", "where to write the model")
 	epochs := flag.Int("epochs", 12, "training passes over the data")
 	minCount := flag.Int("min-count", 2, "drop features seen fewer times")
 	evidence := flag.Bool("evidence", true, "train the second, document-evidence pass")
-	wikigold := flag.Bool("wikigold", false, "also train on WikiGold (no better on CoNLL dev, 60 KB larger)")
-	gum := flag.Bool("gum", false, "also train on GUM (which has no MISC type: a word it leaves outside a name may be tagged MISC)")
-	wnut := flag.Bool("wnut", false, "also train on WNUT-17 train (persons, locations, corporations and groups)")
-	btc := flag.Bool("btc", false, "also train on the Broad Twitter Corpus (@-handles left outside names)")
-	dev := flag.Bool("dev", true, "score the model on CoNLL-2003 dev")
-	wikigoldEval := flag.Bool("eval-wikigold", true, "score the model on WikiGold (out of domain; never trained on unless -wikigold)")
-	classes := flag.Bool("classes", true, "learn word classes from unlabelled text")
-	classMinCount := flag.Int("class-min-count", 3, "give classes to words seen at least this often")
-	classWords := flag.Int("class-words", 0, "give classes to at most this many words, the most frequent (0: no limit)")
-	allsides := flag.Int("allsides", 0, "files of AllSides news (and then the other unlabelled news) to learn word classes from")
-	classPasses := flag.Int("class-passes", 4, "passes of the word-class exchange algorithm")
+	var c config
+	flag.BoolVar(&c.wikigold, "wikigold", false, "also train on WikiGold (no better on CoNLL dev, 60 KB larger)")
+	flag.BoolVar(&c.gum, "gum", false, "also train on GUM (which has no MISC type: a word it leaves outside a name may be tagged MISC)")
+	flag.BoolVar(&c.wnut, "wnut", false, "also train on WNUT-17 train (persons, locations, corporations and groups)")
+	flag.BoolVar(&c.btc, "btc", false, "also train on the Broad Twitter Corpus (@-handles left outside names)")
+	flag.BoolVar(&c.dev, "dev", true, "score the model on CoNLL-2003 dev")
+	flag.BoolVar(&c.wikigoldEval, "eval-wikigold", true, "score the model on WikiGold (out of domain; never trained on unless -wikigold)")
+	flag.BoolVar(&c.classes, "classes", true, "learn word classes from unlabelled text")
+	flag.IntVar(&c.classMinCount, "class-min-count", 3, "give classes to words seen at least this often")
+	flag.IntVar(&c.classWords, "class-words", 0, "give classes to at most this many words, the most frequent (0: no limit)")
+	flag.IntVar(&c.allsides, "allsides", 0, "files of AllSides news (and then the other unlabelled news) to learn word classes from")
+	flag.IntVar(&c.classPasses, "class-passes", 4, "passes of the word-class exchange algorithm")
 	minWeight := flag.Float64("min-weight", 2.2, "drop weights below this fraction of the median weight")
 	keyBits := flag.Uint("key-bits", 23, "bits of each feature's hash the model keeps")
-	classKeyBits := flag.Uint("class-key-bits", 22, "bits of each word's hash the word-class table keeps")
+	flag.UintVar(&c.classKeyBits, "class-key-bits", 22, "bits of each word's hash the word-class table keeps")
 	levels := flag.Int("levels", 12, "quantization levels per sign of weight")
-	listWords := flag.Int("list-words", 8000, "words outside the class vocabulary that get name-list bits (-1: no name-list bits)")
+	flag.IntVar(&c.listWords, "list-words", 8000, "words outside the class vocabulary that get name-list bits (-1: no name-list bits)")
 	evalOnly := flag.String("eval", "", "score this model file instead of training one")
 	mix := flag.Int("mix", 4, "perceptrons, trained on different orders of the data, averaged into the model")
-	flag.Parse()
-	log.SetFlags(0)
+	cli.Run("train-ner", func() error {
+		c.shared, c.out, c.evalOnly = *shared, *out, *evalOnly
+		c.opts = ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, Evidence: *evidence, Seed: 1, Mix: *mix, MinWeight: *minWeight, KeyBits: *keyBits, Levels: *levels, Log: log.Printf}
+		return run(c)
+	})
+}
 
-	nerDir := filepath.Join(*shared, "data", "ner")
-	examples, err := readCoNLL(filepath.Join(nerDir, "conll2003", "train.txt"), conllColumns{docStart: true})
-	check(err)
+// config is what the command line asks for.
+type config struct {
+	shared, out, evalOnly                            string
+	opts                                             ner.TrainOptions
+	wikigold, gum, wnut, btc, dev, wikigoldEval      bool
+	classes                                          bool
+	classMinCount, classWords, allsides, classPasses int
+	classKeyBits                                     uint
+	listWords                                        int
+}
+
+// run reads the training sets, trains (or loads) the model, writes it and
+// scores it.
+func run(c config) error {
+	nerDir := filepath.Join(c.shared, "data", "ner")
+	readSet := func(path string, cols conllColumns) ([]ner.Example, error) {
+		return readCoNLL(filepath.Join(nerDir, path), cols)
+	}
+	examples, err := readSet("conll2003/train.txt", conllColumns{docStart: true})
+	if err != nil {
+		return err
+	}
 	titleCaseHeadlines(examples)
-	if *wikigold {
-		more, err := readCoNLL(filepath.Join(nerDir, "wikigold", "wikigold.conll.txt"), conllColumns{docStart: true})
-		check(err)
+	if c.wikigold {
+		more, err := readSet("wikigold/wikigold.conll.txt", conllColumns{docStart: true})
+		if err != nil {
+			return err
+		}
 		examples = append(examples, more...)
 	}
-	// noMisc adds corpora that have no MISC type: GUM and the tweets.
-	noMisc := func(cols conllColumns, paths ...string) {
-		for _, path := range paths {
-			more, err := readCoNLL(filepath.Join(nerDir, path), cols)
-			check(err)
+	// The corpora that have no MISC type: GUM and the tweets.
+	for _, noMisc := range []struct {
+		use   bool
+		cols  conllColumns
+		paths []string
+	}{
+		{c.gum, conllColumns{sentencesPerDoc: gumSentencesPerDoc}, []string{"gum/train.bio.txt"}},
+		{c.wnut, conllColumns{sentencesPerDoc: 1, tag: wnutTag}, []string{"wnut17/train.conll"}},
+		{c.btc, conllColumns{sentencesPerDoc: 1, dropHandles: true}, []string{"btc/a.conll", "btc/b.conll", "btc/e.conll", "btc/f.conll", "btc/h.conll"}},
+	} {
+		for _, path := range noMisc.paths {
+			if !noMisc.use {
+				break
+			}
+			more, err := readSet(path, noMisc.cols)
+			if err != nil {
+				return err
+			}
 			for i := range more {
 				more[i].NoMisc = true
 			}
 			examples = append(examples, more...)
 		}
 	}
-	if *gum {
-		noMisc(conllColumns{sentencesPerDoc: gumSentencesPerDoc}, "gum/train.bio.txt")
+	devExamples, err := readSet("conll2003/dev.txt", conllColumns{docStart: true})
+	if err != nil {
+		return err
 	}
-	if *wnut {
-		noMisc(conllColumns{sentencesPerDoc: 1, tag: wnutTag}, "wnut17/train.conll")
-	}
-	if *btc {
-		noMisc(conllColumns{sentencesPerDoc: 1, dropHandles: true}, "btc/a.conll", "btc/b.conll", "btc/e.conll", "btc/f.conll", "btc/h.conll")
-	}
-	opts := ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, Evidence: *evidence, Seed: 1, Mix: *mix, MinWeight: *minWeight, KeyBits: *keyBits, Levels: *levels, Log: log.Printf}
-	readSet := func(path string) []ner.Example {
-		examples, err := readCoNLL(filepath.Join(nerDir, path), conllColumns{docStart: true})
-		check(err)
-		return examples
-	}
-	devExamples := readSet("conll2003/dev.txt")
 	var model *ner.Model
-	if *evalOnly != "" {
-		data, err := os.ReadFile(*evalOnly)
-		check(err)
-		model, err = ner.Load(data)
-		check(err)
+	if c.evalOnly != "" {
+		data, err := os.ReadFile(c.evalOnly)
+		if err != nil {
+			return err
+		}
+		if model, err = ner.Load(data); err != nil {
+			return err
+		}
 	} else {
-		model = train(examples, *shared, opts, *classes, *allsides, *classMinCount, *classWords, *classPasses, *classKeyBits, *listWords)
+		if model, err = train(examples, c); err != nil {
+			return err
+		}
 		calibrate(model, devExamples)
 		data, err := model.MarshalBinary()
-		check(err)
-		check(os.WriteFile(*out, data, 0o644))
-		log.Printf("wrote %s: %d bytes, %d with brotli", *out, len(data), brotliSize(data))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(c.out, data, 0o644); err != nil {
+			return err
+		}
+		log.Printf("wrote %s: %d bytes, %d with brotli", c.out, len(data), cli.BrotliSize(data))
 	}
-	if *dev {
+	if c.dev {
 		preds, names := tagAll(model, devExamples)
 		fmt.Print("CoNLL-2003 dev\n", score(preds, devExamples), reliability(model, names))
 	}
-	if *wikigoldEval {
-		wg := readSet("wikigold/wikigold.conll.txt")
+	if c.wikigoldEval {
+		wg, err := readSet("wikigold/wikigold.conll.txt", conllColumns{docStart: true})
+		if err != nil {
+			return err
+		}
 		preds, names := tagAll(model, wg)
 		fmt.Print("WikiGold (out of domain)\n", score(preds, wg), reliability(model, names))
 	}
+	return nil
 }
 
 // train learns the word classes, if asked, and the model.
-func train(examples []ner.Example, shared string, opts ner.TrainOptions, classes bool, allsides, classMinCount, classWords, classPasses int, classKeyBits uint, listWords int) *ner.Model {
+func train(examples []ner.Example, c config) (*ner.Model, error) {
 	start := time.Now()
-	if classes {
-		lines, err := unlabelledText(shared, sentences(examples), allsides)
-		check(err)
-		byWord := wordClasses(lines, classMinCount, classWords, classPasses)
+	opts := c.opts
+	if c.classes {
+		lines, err := unlabelledText(c.shared, sentences(examples), c.allsides)
+		if err != nil {
+			return nil, err
+		}
+		byWord := wordClasses(lines, c.classMinCount, c.classWords, c.classPasses)
 		log.Printf("word classes for %d words from %d lines in %s", len(byWord), len(lines), time.Since(start).Round(time.Second))
 		var lists map[string]uint8
-		if listWords >= 0 {
-			counts, err := readNameLists(shared)
-			check(err)
-			lists = listBits(counts, byWord, listWords)
+		if c.listWords >= 0 {
+			counts, err := readNameLists(c.shared)
+			if err != nil {
+				return nil, err
+			}
+			lists = listBits(counts, byWord, c.listWords)
 			log.Printf("name-list bits for %d words", len(lists))
 		}
-		opts.Classes = ner.NewWordClasses(byWord, lists, classKeyBits)
+		opts.Classes = ner.NewWordClasses(byWord, lists, c.classKeyBits)
 	}
 	log.Printf("training on %d documents", len(examples))
 	model := ner.Train(examples, opts)
 	log.Printf("trained in %s: %d features", time.Since(start).Round(time.Second), model.Features())
-	return model
+	return model, nil
 }
 
 // calibrationBins is how many bins of equal count the confidence table
@@ -140,14 +184,7 @@ const calibrationBins = 20
 // reports the reliability on the odd ones, an estimate on documents the
 // table was not fitted to, then fits on them all.
 func calibrate(model *ner.Model, dev []ner.Example) {
-	var even, odd []ner.Example
-	for i, ex := range dev {
-		if i%2 == 0 {
-			even = append(even, ex)
-		} else {
-			odd = append(odd, ex)
-		}
-	}
+	even, odd := halves.Alternate(dev)
 	fit := func(examples []ner.Example) {
 		_, names := tagAll(model, examples)
 		margins, right := make([]float32, len(names)), make([]bool, len(names))
@@ -171,18 +208,4 @@ func sentences(examples []ner.Example) [][]string {
 		}
 	}
 	return out
-}
-
-func brotliSize(data []byte) int {
-	var buf bytes.Buffer
-	w := brotli.NewWriterLevel(&buf, brotli.BestCompression)
-	w.Write(data)
-	w.Close()
-	return buf.Len()
-}
-
-func check(err error) {
-	if err != nil {
-		log.Fatal(err)
-	}
 }

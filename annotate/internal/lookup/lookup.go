@@ -1,7 +1,7 @@
 // Package lookup is the one hashing-and-probing scheme of Lede's
 // open-addressing tables (the word sets, the entities' key table, the
 // issues' term counts, the recognizer's id table, the topic lexicon and
-// classifier).
+// classifier, the gazetteers' key index and the places by name).
 //
 // Each of those tables keeps its own slots, because what a slot holds and
 // how a key is compared differ from one to the next; what they share is
