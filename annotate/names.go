@@ -155,6 +155,7 @@ func isFigure(w string) bool {
 type shortNames struct {
 	heads       map[string]ner.Type
 	personTails map[string]bool
+	key         []byte // a tail of more than one word, its words joined by spaces
 }
 
 func (sn *shortNames) retype(words []string, spans []ner.Span) []ner.Span {
@@ -173,7 +174,11 @@ func (sn *shortNames) retype(words []string, spans []ner.Span) []ner.Span {
 		}
 		if s.Type == ner.Person {
 			for first := s.First + 1; first < s.Last; first++ {
-				personTails[strings.Join(words[first:s.Last], " ")] = true
+				if first == s.Last-1 {
+					personTails[words[first]] = true // a word of the text: no copy
+				} else if key := sn.join(words[first:s.Last]); !personTails[string(key)] {
+					personTails[string(key)] = true
+				}
 			}
 		}
 	}
@@ -181,11 +186,25 @@ func (sn *shortNames) retype(words []string, spans []ner.Span) []ner.Span {
 		if t, ok := heads[words[s.First]]; ok && s.Last-s.First == 1 && isPersonOrOrg(s.Type) && isPersonOrOrg(t) {
 			spans[i].Type = t
 		}
-		if spans[i].Type == ner.Organization && personTails[strings.Join(words[s.First:s.Last], " ")] {
+		if spans[i].Type == ner.Organization && personTails[string(sn.join(words[s.First:s.Last]))] {
 			spans[i].Type = ner.Person
 		}
 	}
 	return spans
+}
+
+// join returns words joined by spaces, as strings.Join does, in sn.key,
+// which the next call overwrites. A map read with string(join(...)) copies
+// nothing, and a map write copies only a key it did not hold.
+func (sn *shortNames) join(words []string) []byte {
+	sn.key = sn.key[:0]
+	for i, w := range words {
+		if i > 0 {
+			sn.key = append(sn.key, ' ')
+		}
+		sn.key = append(sn.key, w...)
+	}
+	return sn.key
 }
 
 func isPersonOrOrg(t ner.Type) bool { return t == ner.Person || t == ner.Organization }
@@ -254,7 +273,7 @@ func isPlaceHeadNoun(w string) bool {
 	if placeHeadNouns.has(w) {
 		return true
 	}
-	return len(w) > 1 && strings.ToUpper(w) == w && placeHeadNouns.has(w[:1]+strings.ToLower(w[1:]))
+	return len(w) > 1 && !hasLower(w) && placeHeadNouns.has(w[:1]+strings.ToLower(w[1:]))
 }
 
 // onlyCelestial are the celestial bodies that no firm or team news names is
@@ -300,7 +319,7 @@ func datelinePlaces(doc ner.Document, spans []ner.Span) []ner.Span {
 // allCapitals reports whether every word with letters is in capitals.
 func allCapitals(words []string) bool {
 	for _, w := range words {
-		if strings.ToUpper(w) != w {
+		if hasLower(w) {
 			return false
 		}
 	}
