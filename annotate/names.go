@@ -59,7 +59,7 @@ func findNames(text string, toks []Token, sents []Sentence) []Name {
 		for i, s := range sents[first:last] {
 			doc.Sentences[i] = ner.Sentence{First: s.First - base, Last: s.Last - base}
 		}
-		names = scratch.names(model, doc, labels[base:end], margins[base:end], toks, base, names)
+		names = scratch.names(text, model, doc, labels[base:end], margins[base:end], toks, base, names)
 	}
 	return names
 }
@@ -72,9 +72,10 @@ type articleScratch struct {
 
 // names tags one article, whose first word is token base, and appends its
 // names to names.
-func (a *articleScratch) names(model *ner.Model, doc ner.Document, labels []ner.Label, margins []float32, toks []Token, base int, names []Name) []Name {
+func (a *articleScratch) names(text string, model *ner.Model, doc ner.Document, labels []ner.Label, margins []float32, toks []Token, base int, names []Name) []Name {
 	model.TagMargins(doc, labels, margins)
 	a.spans = ner.AppendSpans(a.spans[:0], labels)
+	a.short.text, a.short.toks = text, toks[base:]
 	spans := joinParticles(doc.Words, trimFigures(doc.Words, a.spans))
 	spans = datelinePlaces(doc, placesNotPeople(doc.Words, a.short.retype(doc.Words, spans)))
 	spans = titledPeople(doc.Words, spans)
@@ -156,6 +157,11 @@ type shortNames struct {
 	heads       map[string]ner.Type
 	personTails map[string]bool
 	key         []byte // a tail of more than one word, its words joined by spaces
+	// text and toks are the document's, toks counted from the article's
+	// first word: a tail written with single spaces is kept as a slice of
+	// the text rather than a copy.
+	text string
+	toks []Token
 }
 
 func (sn *shortNames) retype(words []string, spans []ner.Span) []ner.Span {
@@ -177,7 +183,7 @@ func (sn *shortNames) retype(words []string, spans []ner.Span) []ner.Span {
 				if first == s.Last-1 {
 					personTails[words[first]] = true // a word of the text: no copy
 				} else if key := sn.join(words[first:s.Last]); !personTails[string(key)] {
-					personTails[string(key)] = true
+					personTails[sn.keep(key, first, s.Last)] = true
 				}
 			}
 		}
@@ -191,6 +197,17 @@ func (sn *shortNames) retype(words []string, spans []ner.Span) []ner.Span {
 		}
 	}
 	return spans
+}
+
+// keep returns key, the words [first, last) joined, as a string to keep:
+// the text's own bytes when the text writes them so, else a copy.
+func (sn *shortNames) keep(key []byte, first, last int) string {
+	if last <= len(sn.toks) {
+		if span := sn.text[sn.toks[first].Start:sn.toks[last-1].End]; span == string(key) {
+			return span
+		}
+	}
+	return string(key)
 }
 
 // join returns words joined by spaces, as strings.Join does, in sn.key,
