@@ -41,13 +41,9 @@ func For(n int) Slots {
 // Len is the number of slots.
 func (s Slots) Len() int { return s.mask + 1 }
 
-// Start is the slot where the probe for hash h starts. It is kept as
-// cheap as it can be for the inliner: a table's own probe (a word set's
-// has, an id table's slot) must stay within Go's inlining budget with it.
-// (Masking the shift, always below 64, would spare the compiler's check
-// for a longer one, but costs more inlining budget than the check costs
-// time.)
-func (s Slots) Start(h uint64) int { return int(h * golden >> s.shift) }
+// Start is the slot where the probe for hash h starts. (The mask on the
+// shift, always below 64, spares the compiler's check for a longer one.)
+func (s Slots) Start(h uint64) int { return int(h * golden >> (s.shift & 63)) }
 
 // Next is the slot after slot i, the first after the last.
 func (s Slots) Next(i int) int { return (i + 1) & s.mask }
