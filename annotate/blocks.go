@@ -161,15 +161,8 @@ func (m *blockMerger) report(text string) *report {
 	for i, ms := range m.entityMentions.build() {
 		r.entities[i].mentions = ms
 	}
-	issueMentions := m.issueMentions.build()
-	n := 0
-	for _, ms := range issueMentions {
-		n += len(ms)
-	}
-	all := make([][2]int, n) // one array for every issue's mentions
-	for i, ms := range issueMentions {
-		pairs := all[:len(ms):len(ms)]
-		all = all[len(ms):]
+	for i, ms := range m.issueMentions.build() {
+		pairs := make([][2]int, len(ms))
 		for j, s := range ms {
 			pairs[j] = [2]int{int(s.start), int(s.end)}
 		}
