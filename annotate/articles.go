@@ -134,7 +134,7 @@ func datelineAt(word func(int) string, first, last int) (placeEnd, dash int, ok 
 		return 0, 0, false
 	}
 	for k := i + 1; k < last; k++ {
-		if w := word(k); strings.ToUpper(w) != w {
+		if hasLower(word(k)) {
 			return placeEnd, i, true
 		}
 	}

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"lede/annotate/gazetteer"
@@ -618,13 +619,31 @@ func fullNameRank(ws []string) int {
 }
 
 // hasLower reports whether s differs from strings.ToUpper(s), allocating
-// nothing for ASCII.
+// nothing: it is asked of every word of a headline and a dateline.
 func hasLower(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c >= utf8.RuneSelf:
-			return s != strings.ToUpper(s)
+			return hasLowerRunes(s[i:])
 		case 'a' <= c && c <= 'z':
+			return true
+		}
+	}
+	return false
+}
+
+// hasLowerRunes is hasLower past ASCII: strings.ToUpper changes a rune that
+// unicode.ToUpper maps elsewhere, and writes a byte that is no UTF-8 as
+// U+FFFD.
+func hasLowerRunes(s string) bool {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(s[i:]); n == 1 {
+				return true
+			}
+			continue
+		}
+		if unicode.ToUpper(r) != r {
 			return true
 		}
 	}

@@ -388,3 +388,18 @@ func BenchmarkJoinNames(b *testing.B) {
 		return func() { joinNames(text, toks, scratch[:copy(scratch, names)]) }
 	})
 }
+
+// hasLower answers as comparing with strings.ToUpper does, on ASCII, on
+// letters of other scripts, on U+FFFD written out and on bytes that are no
+// UTF-8, and allocates nothing.
+func TestHasLowerIsToUpperDiffers(t *testing.T) {
+	words := []string{
+		"", "NAIROBI", "Nairobi", "U.S.", "N.M.", "—", "6-0", "ÉLYSÉE", "Élysée", "ZÜRICH", "Zürich",
+		"ΑΘΗΝΑ", "Αθηνα", "МОСКВА", "Москва", "STRAßE", "ǅ", "İSTANBUL", "\uFFFD", "AB\uFFFD",
+		"AB\xff", "\xe2\x80", "ÀB\xc3", "東京", "ＡＢＣ", "ａｂｃ",
+	}
+	for _, w := range words {
+		assert.Equal(t, w != strings.ToUpper(w), hasLower(w), "%q", w)
+	}
+	assert.Zero(t, testing.AllocsPerRun(10, func() { hasLower("Zürich") }))
+}

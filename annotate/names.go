@@ -59,7 +59,7 @@ func findNames(text string, toks []Token, sents []Sentence) []Name {
 		for i, s := range sents[first:last] {
 			doc.Sentences[i] = ner.Sentence{First: s.First - base, Last: s.Last - base}
 		}
-		names = scratch.names(model, doc, labels[base:end], margins[base:end], toks, base, names)
+		names = scratch.names(text, model, doc, labels[base:end], margins[base:end], toks, base, names)
 	}
 	return names
 }
@@ -72,9 +72,10 @@ type articleScratch struct {
 
 // names tags one article, whose first word is token base, and appends its
 // names to names.
-func (a *articleScratch) names(model *ner.Model, doc ner.Document, labels []ner.Label, margins []float32, toks []Token, base int, names []Name) []Name {
+func (a *articleScratch) names(text string, model *ner.Model, doc ner.Document, labels []ner.Label, margins []float32, toks []Token, base int, names []Name) []Name {
 	model.TagMargins(doc, labels, margins)
 	a.spans = ner.AppendSpans(a.spans[:0], labels)
+	a.short.text, a.short.toks = text, toks[base:]
 	spans := joinParticles(doc.Words, trimFigures(doc.Words, a.spans))
 	spans = datelinePlaces(doc, placesNotPeople(doc.Words, a.short.retype(doc.Words, spans)))
 	spans = titledPeople(doc.Words, spans)
@@ -155,6 +156,12 @@ func isFigure(w string) bool {
 type shortNames struct {
 	heads       map[string]ner.Type
 	personTails map[string]bool
+	key         []byte // a tail of more than one word, its words joined by spaces
+	// text and toks are the document's, toks counted from the article's
+	// first word: a tail written with single spaces is kept as a slice of
+	// the text rather than a copy.
+	text string
+	toks []Token
 }
 
 func (sn *shortNames) retype(words []string, spans []ner.Span) []ner.Span {
@@ -173,7 +180,11 @@ func (sn *shortNames) retype(words []string, spans []ner.Span) []ner.Span {
 		}
 		if s.Type == ner.Person {
 			for first := s.First + 1; first < s.Last; first++ {
-				personTails[strings.Join(words[first:s.Last], " ")] = true
+				if first == s.Last-1 {
+					personTails[words[first]] = true // a word of the text: no copy
+				} else if key := sn.join(words[first:s.Last]); !personTails[string(key)] {
+					personTails[sn.keep(key, first, s.Last)] = true
+				}
 			}
 		}
 	}
@@ -181,11 +192,36 @@ func (sn *shortNames) retype(words []string, spans []ner.Span) []ner.Span {
 		if t, ok := heads[words[s.First]]; ok && s.Last-s.First == 1 && isPersonOrOrg(s.Type) && isPersonOrOrg(t) {
 			spans[i].Type = t
 		}
-		if spans[i].Type == ner.Organization && personTails[strings.Join(words[s.First:s.Last], " ")] {
+		if spans[i].Type == ner.Organization && personTails[string(sn.join(words[s.First:s.Last]))] {
 			spans[i].Type = ner.Person
 		}
 	}
 	return spans
+}
+
+// keep returns key, the words [first, last) joined, as a string to keep:
+// the text's own bytes when the text writes them so, else a copy.
+func (sn *shortNames) keep(key []byte, first, last int) string {
+	if last <= len(sn.toks) {
+		if span := sn.text[sn.toks[first].Start:sn.toks[last-1].End]; span == string(key) {
+			return span
+		}
+	}
+	return string(key)
+}
+
+// join returns words joined by spaces, as strings.Join does, in sn.key,
+// which the next call overwrites. A map read with string(join(...)) copies
+// nothing, and a map write copies only a key it did not hold.
+func (sn *shortNames) join(words []string) []byte {
+	sn.key = sn.key[:0]
+	for i, w := range words {
+		if i > 0 {
+			sn.key = append(sn.key, ' ')
+		}
+		sn.key = append(sn.key, w...)
+	}
+	return sn.key
 }
 
 func isPersonOrOrg(t ner.Type) bool { return t == ner.Person || t == ner.Organization }
@@ -254,7 +290,7 @@ func isPlaceHeadNoun(w string) bool {
 	if placeHeadNouns.has(w) {
 		return true
 	}
-	return len(w) > 1 && strings.ToUpper(w) == w && placeHeadNouns.has(w[:1]+strings.ToLower(w[1:]))
+	return len(w) > 1 && !hasLower(w) && placeHeadNouns.has(w[:1]+strings.ToLower(w[1:]))
 }
 
 // onlyCelestial are the celestial bodies that no firm or team news names is
@@ -300,7 +336,7 @@ func datelinePlaces(doc ner.Document, spans []ner.Span) []ner.Span {
 // allCapitals reports whether every word with letters is in capitals.
 func allCapitals(words []string) bool {
 	for _, w := range words {
-		if strings.ToUpper(w) != w {
+		if hasLower(w) {
 			return false
 		}
 	}

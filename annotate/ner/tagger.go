@@ -47,6 +47,10 @@ type scratch struct {
 	// beyond holds what the words beyond the ends of a sentence contribute
 	// as each neighbour.
 	beyond [len(neighbours)]scoreRow
+	// before and after are what the words before and after a sentence
+	// contribute as each neighbour, from which beyond is taken (kept here:
+	// on the stack they escape to the heap at every document).
+	before, after [len(neighbours)]scoreRow
 	// aggregates holds, by lower-case form, the aggregate scores shared by
 	// its later occurrences once computed.
 	aggregates []memo
@@ -190,14 +194,14 @@ func (s *scratch) scoreWords(sc scorer, doc Document, lex *wordCache) {
 		s.scoreAsNeighbour(sc, t, &w.asNeighbour)
 	}
 	s.beyond = [len(neighbours)]scoreRow{}
-	var before, after [len(neighbours)]scoreRow
-	s.scoreAsNeighbour(sc, &beforeSentence, &before)
-	s.scoreAsNeighbour(sc, &afterSentence, &after)
+	s.before, s.after = [len(neighbours)]scoreRow{}, [len(neighbours)]scoreRow{}
+	s.scoreAsNeighbour(sc, &beforeSentence, &s.before)
+	s.scoreAsNeighbour(sc, &afterSentence, &s.after)
 	for k, n := range neighbours {
 		if n.offset < 0 {
-			s.beyond[k] = before[k]
+			s.beyond[k] = s.before[k]
 		} else {
-			s.beyond[k] = after[k]
+			s.beyond[k] = s.after[k]
 		}
 	}
 }
