@@ -4,8 +4,6 @@ package e2e
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -107,9 +105,7 @@ func TestPhoneTapOnAHighlightStaysOnTheText(t *testing.T) {
 	time.Sleep(1500 * time.Millisecond) // the smooth scroll to the mention
 	assert.True(t, Eval[bool](t, tab, onScreen+`(`+first+`)`), "the tapped name stays on screen")
 	assert.Equal(t, "true", Eval[string](t, tab, `document.getElementById("tab-person").getAttribute("aria-selected")`), "its card's tab opens")
-	png, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(ArtifactsDir, "phone-tap.png"), png, 0o644))
+	viewShot(t, tab, "phone-tap")
 }
 
 func TestPanelSearchKeepsTheQuoteFilterAndFindsTheTab(t *testing.T) {
