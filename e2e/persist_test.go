@@ -21,6 +21,16 @@ import (
 	"lede/server"
 )
 
+// A reload right after a paste, before the delayed save, keeps the article.
+func TestReloadRightAfterAPasteKeepsTheArticle(t *testing.T) {
+	seed := SeedArticle(t)
+	srv, tab := StartApp(t)
+	Paste(t, tab, "#editor", seed, "")
+	OpenApp(t, tab, srv.URL)
+	WaitAnnotated(t, tab)
+	assert.Equal(t, seed, Eval[string](t, tab, `document.getElementById("article").textContent`))
+}
+
 func TestReloadRestoresArticleAndLayers(t *testing.T) {
 	seed := SeedArticle(t)
 	srv, tab := StartApp(t)

@@ -181,12 +181,21 @@ let saveTimer = 0;
 let running = false;
 let rerun = false;
 
+function saveNow() {
+  clearTimeout(saveTimer);
+  saveTimer = 0;
+  state.unsaved = !storage.saveArticle(state.text);
+}
+
+// A reload or a closed tab within the save delay must not lose the text.
+window.addEventListener("pagehide", () => {
+  if (saveTimer) saveNow();
+});
+
 function textChanged({ immediate = false } = {}) {
   clearTimeout(typingTimer);
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => {
-    state.unsaved = !storage.saveArticle(state.text);
-  }, SAVE_DELAY_MS);
+  saveTimer = setTimeout(saveNow, SAVE_DELAY_MS);
   if (state.mode === "view") showPlainText();
   showSampleButton();
   if (immediate) annotateNow();
