@@ -118,14 +118,14 @@ func datelineAt(word func(int) string, first, last int) (placeEnd, dash int, ok 
 	}
 	placeEnd = i
 	if word(i) == "," {
-		for i++; i < last && i-first <= 8 && isCapitalised(word(i)); i++ {
+		for i++; i < last && i-first <= 8 && isDatelineWord(word(i)); i++ {
 		}
 		if i == last {
 			return 0, 0, false
 		}
 	}
 	if word(i) == "(" {
-		if i+3 >= last || !isCapitalised(word(i+1)) || word(i+2) != ")" {
+		if i+3 >= last || !isDatelineWord(word(i+1)) || word(i+2) != ")" {
 			return 0, 0, false
 		}
 		i += 3
@@ -165,9 +165,7 @@ func isCapitalsWord(w string) bool {
 	return letters >= 2
 }
 
-// isCapitalised reports whether w begins with a capital letter, or is a
-// period of an abbreviation ("N.M." may be cut in words and periods).
-func isCapitalised(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r) || w == "."
-}
+// isDatelineWord reports whether w can stand in a dateline's place name: a
+// capitalized word, or a period of an abbreviation ("N.M." may be cut in
+// words and periods).
+func isDatelineWord(w string) bool { return isCapitalized(w) || w == "." }

@@ -204,7 +204,13 @@ func SetColorScheme(t testing.TB, tab context.Context, scheme string) {
 // SaveScreenshot writes a full-page PNG into ArtifactsDir and returns its path.
 func SaveScreenshot(t testing.TB, tab context.Context, name string) string {
 	t.Helper()
-	png, err := chromedp.Run(tab, chromedp.FullScreenshot(100))
+	return saveShot(t, tab, chromedp.FullScreenshot(100), name)
+}
+
+// saveShot runs a screenshot action and writes its PNG into ArtifactsDir.
+func saveShot(t testing.TB, tab context.Context, shot chromedp.Action[[]byte], name string) string {
+	t.Helper()
+	png, err := chromedp.Run(tab, shot)
 	require.NoError(t, err)
 	require.NoError(t, os.MkdirAll(ArtifactsDir, 0o755))
 	path := filepath.Join(ArtifactsDir, name+".png")

@@ -214,8 +214,5 @@ func TestPhoneHeaderIsOneRow(t *testing.T) {
 // tall to look at) into ArtifactsDir.
 func viewShot(t *testing.T, tab context.Context, name string) {
 	t.Helper()
-	png, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
-	require.NoError(t, err)
-	require.NoError(t, os.MkdirAll(ArtifactsDir, 0o755))
-	require.NoError(t, os.WriteFile(filepath.Join(ArtifactsDir, name+".png"), png, 0o644))
+	saveShot(t, tab, chromedp.CaptureScreenshot(), name)
 }

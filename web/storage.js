@@ -27,7 +27,10 @@ function read(key) {
 }
 
 function write(key, value) {
-  if (ownedByFrame(key)) return inMemory.set(key, value) && true;
+  if (ownedByFrame(key)) {
+    inMemory.set(key, value);
+    return true;
+  }
   try {
     localStorage.setItem(key, value);
     return true;
