@@ -184,6 +184,33 @@ func TestChartLabelsStayInsideTheChart(t *testing.T) {
 	}
 }
 
+// A name's type tag never starts a line alone: on a phone, where lines
+// break often, the tag shares the line of the name's last letter.
+func TestTypeChipStaysOnTheNamesLine(t *testing.T) {
+	srv := ServeDist(t)
+	tab := NewTab(t)
+	require.NoError(t, chromedp.Do(tab, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)))
+	OpenApp(t, tab, srv.URL)
+	PasteArticle(t, tab, layoutArticles[0])
+	checked := 0
+	for i, text := range allArticles(t) {
+		showArticle(t, tab, text)
+		apart := Eval[[]string](t, tab, `[...document.querySelectorAll("#article .hl[data-label]:not(.hl-quote)")].flatMap((el) => {
+			const last = el.lastChild;
+			if (!last || last.nodeType !== Node.TEXT_NODE || !last.data.length) return [];
+			const r = document.createRange();
+			r.setStart(last, last.data.length - 1);
+			r.setEnd(last, last.data.length);
+			const letter = r.getBoundingClientRect(), boxes = el.getClientRects(), box = boxes[boxes.length - 1];
+			// The tag ends the element's last box: that box holds the letter.
+			return letter.bottom > box.top && letter.top < box.bottom ? [] : [el.textContent];
+		})`)
+		assert.Empty(t, apart, "article %d: tags on a line apart from their name", i)
+		checked += Eval[int](t, tab, `document.querySelectorAll("#article .hl[data-label]:not(.hl-quote)").length`)
+	}
+	assert.Greater(t, checked, 50, "enough tags were checked")
+}
+
 func TestPhoneHeaderIsOneRow(t *testing.T) {
 	srv := ServeDist(t)
 	tab := NewTab(t)
