@@ -14,7 +14,7 @@ import (
 
 var bratFormat = Format{
 	Name:      "brat",
-	Label:     "brat standoff (.zip)",
+	Label:     "brat standoff .zip",
 	MediaType: "application/zip",
 	Ext:       "zip",
 	Unit:      annotate.CodePoints,

@@ -14,7 +14,7 @@ import (
 
 var quotesCSVFormat = Format{
 	Name:      "csv",
-	Label:     "Quotes (CSV)",
+	Label:     "Quotes CSV",
 	MediaType: "text/csv; charset=utf-8; header=present",
 	Ext:       "csv",
 	Unit:      annotate.CodePoints,
@@ -23,7 +23,7 @@ var quotesCSVFormat = Format{
 
 var entitiesCSVFormat = Format{
 	Name:      "entities-csv",
-	Label:     "Entities (CSV)",
+	Label:     "Entities CSV",
 	MediaType: "text/csv; charset=utf-8; header=present",
 	Ext:       "csv",
 	Unit:      annotate.CodePoints,

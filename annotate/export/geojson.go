@@ -12,7 +12,7 @@ import (
 
 var geoJSONFormat = Format{
 	Name:      "geojson",
-	Label:     "Places (GeoJSON)",
+	Label:     "Places GeoJSON",
 	MediaType: "application/geo+json",
 	Ext:       "geojson",
 	Unit:      annotate.CodePoints,

@@ -17,7 +17,7 @@ import (
 
 var htmlFormat = Format{
 	Name:      "html",
-	Label:     "Annotated HTML",
+	Label:     "HTML with highlights",
 	MediaType: "text/html; charset=utf-8",
 	Ext:       "html",
 	Unit:      annotate.CodePoints,

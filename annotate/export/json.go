@@ -13,7 +13,7 @@ import (
 
 var jsonFormat = Format{
 	Name:      "json",
-	Label:     "JSON (document)",
+	Label:     "JSON document",
 	MediaType: "application/json; charset=utf-8",
 	Ext:       "json",
 	Unit:      annotate.UTF16,

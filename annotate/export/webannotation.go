@@ -22,7 +22,7 @@ import (
 
 var webAnnotationFormat = Format{
 	Name:      "webannotation",
-	Label:     "Web Annotation (JSON-LD)",
+	Label:     "Web Annotation JSON-LD",
 	MediaType: `application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8`,
 	Ext:       "jsonld",
 	Unit:      annotate.CodePoints,
