@@ -27,7 +27,8 @@ func TestIframeShowsThePostedArticle(t *testing.T) {
 	Do(t, tab, chromedp.Navigate(lede.URL+"/"))
 	Eval[chromedp.Void](t, tab, `localStorage.setItem("lede.article", `+JS(own)+`)`)
 	Do(t, tab, chromedp.Navigate(cms.URL+"/"))
-	article := layoutArticles[0]
+	// Whitfield is quoted twice.
+	article := layoutArticles[0] + "\n\n\"It will not reopen before spring,\" Whitfield said."
 	Eval[chromedp.Void](t, tab, `(async () => {
 		window.heard = [];
 		window.addEventListener("message", (e) => window.heard.push({ origin: e.origin, ...e.data }));
@@ -70,6 +71,15 @@ func TestIframeShowsThePostedArticle(t *testing.T) {
 	for _, m := range got.Item.Mentions {
 		assert.Contains(t, got.Item.Name, article[m.Start:m.End], "the offsets index the posted text")
 	}
+	assert.Zero(t, Eval[int](t, tab, `window.heard.find((m) => m.type === "lede:select" && m.item).item.current`), "the navigator starts on the first mention")
+	// Stepping through the quotes of a speaker follows in the CMS: one
+	// message per step, each with the mention the navigator is on.
+	Do(t, tab, chromedp.Click(`#article .hl-quote[data-label*="Whitfield"]`, in))
+	WaitFor(t, tab, `window.heard.some((m) => m.type === "lede:select" && m.item?.layer === "quote")`, 10*time.Second)
+	heard := Eval[int](t, tab, `window.heard.length`)
+	require.Greater(t, Eval[int](t, tab, `window.heard.findLast((m) => m.type === "lede:select").item.mentions.length`), 1, "both of Whitfield's quotes are in the selection")
+	Do(t, tab, chromedp.Click(`#nav-next`, in))
+	WaitFor(t, tab, `window.heard.length === `+JS(heard+1)+` && window.heard.at(-1).item?.current === 1`, 10*time.Second)
 	Do(t, tab, chromedp.Click(`#nav-close`, in))
 	WaitFor(t, tab, `window.heard.some((m) => m.type === "lede:select" && m.item === null)`, 10*time.Second)
 

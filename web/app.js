@@ -80,6 +80,7 @@ const selection = new Selection({
   },
   // Stepping through a speaker's quotes follows with their cards.
   onStep: (m) => {
+    announce(selection.ref);
     if (m.layer !== "quote") return;
     panel.mark(m.ref);
     panel.reveal(m.ref);
@@ -327,7 +328,9 @@ function selectSpeaker(a, q) {
   selection.select(q.id, mentions, speakerName(q), { at: mentions.findIndex((m) => m.ref === q.id), unit: "quote" });
 }
 
-// announce tells the page's embedder (iframe.js) what is selected.
+// announce tells the page's embedder (iframe.js) what is selected and which
+// of its mentions the navigator is on, once per change.
+let announced = "";
 function announce(ref) {
   const entry = ref && state.annotated && state.annotated.items.get(ref);
   const item = entry && {
@@ -335,7 +338,11 @@ function announce(ref) {
     layer: entry.layer,
     name: selection.name,
     mentions: selection.mentions.map((m) => ({ start: m.start, end: m.end })),
+    current: selection.index,
   };
+  const key = item ? `${ref} ${item.current}` : "";
+  if (key === announced) return;
+  announced = key;
   window.dispatchEvent(new CustomEvent("lede-select", { detail: item || null }));
 }
 

@@ -14,7 +14,10 @@
 // The framed page also shows the article it was sent, highlighted, with its
 // lists, and tells the window that sent it what the reader selects there:
 //
-//   → {type: "lede:select", item: {id, layer, name, mentions: [{start, end}]}}  (item null when cleared)
+//   → {type: "lede:select", item: {id, layer, name, mentions: [{start, end}], current}}  (item null when cleared)
+//
+// current is the index in mentions the reader's navigator is on; each step
+// (Next, Prev) posts the item again with the new index.
 //
 // Offsets are UTF-16, into the text as sent (line breaks made "\n").
 

@@ -219,10 +219,10 @@ export type IframeAnnotateReply =
   | { type: "lede:result"; id: string | number; doc: LedeDocument }
   | { type: "lede:error"; id: string | number; message: string };
 
-/** What the framed app posts to the window that sent the article shown when the reader selects an item (item null when cleared). */
+/** What the framed app posts to the window that sent the article shown when the reader selects an item (item null when cleared), and again at each step of its navigator (`current`: the index in `mentions` it is on). */
 export interface IframeSelectEvent {
   type: "lede:select";
-  item: { id: string; layer: string; name: string; mentions: { start: number; end: number }[] } | null;
+  item: { id: string; layer: string; name: string; mentions: { start: number; end: number }[]; current: number } | null;
 }
 
 declare global {
