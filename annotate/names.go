@@ -78,7 +78,7 @@ func (a *articleScratch) names(text string, model *ner.Model, doc ner.Document, 
 	a.short.text, a.short.toks = text, toks[base:]
 	spans := joinParticles(doc.Words, trimFigures(doc.Words, a.spans))
 	spans = datelinePlaces(doc, placesNotPeople(doc.Words, a.short.retype(doc.Words, spans)))
-	spans = titledPeople(doc.Words, spans)
+	spans = typeFromContext(doc.Words, titledPeople(doc.Words, spans))
 	for _, span := range spans {
 		if typ, ok := nameTypes[span.Type]; ok {
 			names = append(names, Name{First: base + span.First, Last: base + span.Last, Start: toks[base+span.First].Start, End: toks[base+span.Last-1].End, Type: typ,

@@ -1,0 +1,238 @@
+package annotate
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"lede/annotate/gazetteer"
+	"lede/annotate/ner"
+)
+
+// Name context: the types that the words around a name settle, where the
+// recognizer, trained on 1996 wire news, guesses from the name alone. An
+// apposition or a copula that says what a name is ("Titan, the largest moon
+// of Saturn", "Hollis Freight, a logistics company") types it, and its other
+// one-word mentions in the article with it; a name after a corporate office
+// and "of" is an organization ("chief financial officer of Hollis Freight");
+// a river after "the" is a place ("the Nile"), found where the recognizer
+// saw no name at all; a celestial body taken for a firm in an article about
+// space is a place; and an office before a full name is not part of it
+// ("City Councilwoman Ruth Abara").
+
+// typeFromContext applies the rules above to one article's spans, in text
+// order, and returns them (a river the recognizer missed is added).
+func typeFromContext(words []string, spans []ner.Span) []ner.Span {
+	var retyped []ner.Span // made only in the rare article that needs it
+	for i := range spans {
+		s := &spans[i]
+		if t, ok := appositionType(words, *s); ok && t != s.Type {
+			s.Type = t
+			retyped = append(retyped, *s)
+			continue
+		}
+		if s.Type == ner.Person && afterCorporateOffice(words, s.First) {
+			s.Type = ner.Organization
+			retyped = append(retyped, *s)
+		}
+	}
+	for _, r := range retyped {
+		for i, s := range spans {
+			if s.Type != ner.Misc && slices.Equal(words[s.First:s.Last], words[r.First:r.Last]) {
+				spans[i].Type = r.Type
+			}
+		}
+	}
+	spans = riversAfterThe(words, spans)
+	return spaceBodies(words, spans)
+}
+
+// appositionType reads what an apposition after a name (", the largest
+// moon of Saturn"), or a copula after a name that opens a sentence ("Hollis
+// Freight is a logistics company"), says the name is: a place or an
+// organization, by the noun that heads it.
+func appositionType(words []string, s ner.Span) (ner.Type, bool) {
+	i := s.Last
+	if i >= len(words) {
+		return 0, false
+	}
+	switch words[i] {
+	case ",":
+	case "is", "was", "are", "were":
+		if s.First > 0 && !isSentenceBreak(words[s.First-1]) {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	i++
+	// "one of (the) Jupiter's largest moons"
+	if i+1 < len(words) && words[i] == "one" && words[i+1] == "of" {
+		i += 2
+	}
+	switch {
+	case i < len(words) && appositionDeterminers.has(words[i]):
+		i++
+	case i+1 < len(words) && isPossessiveWord(words[i+1]):
+		i += 2 // "Jupiter's"
+	default:
+		return 0, false // a clause, not a noun phrase: ", took a group of"
+	}
+	for end := min(i+6, len(words)); i < end; i++ {
+		w := words[i]
+		if isPossessiveWord(w) || !hasLetter(w) || appositionStops.has(w) {
+			return 0, false
+		}
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		if speechVerbs.has(next) {
+			return 0, false // a subject, not an apposition: "Moscow, Interfax news agency said"
+		}
+		if isPossessiveWord(next) || hasLetter(next) && !appositionStops.has(next) && !strings.HasSuffix(next, "ed") {
+			continue // not the head: "the club's", "a logistics company"
+		}
+		switch {
+		case placeNouns.has(w):
+			return ner.Location, true
+		case orgNouns.has(w):
+			return ner.Organization, true
+		}
+		return 0, false
+	}
+	return 0, false
+}
+
+// isSentenceBreak: a word that ends what comes before a sentence's subject.
+func isSentenceBreak(w string) bool {
+	return w == "." || w == "\n" || w == "\"" || w == "“" || w == "”"
+}
+
+func isPossessiveWord(w string) bool {
+	return w == "'s" || w == "’s" || w == "'" || w == "’"
+}
+
+func hasLetter(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// speechVerbs, and the verbs a subject takes, after a noun phrase make it
+// the subject of a clause, not an apposition.
+var speechVerbs = newWordSet(strings.Fields("said says told reported reports added is was are were has had have will would"))
+
+// appositionDeterminers open the noun phrase of an apposition.
+var appositionDeterminers = newWordSet(strings.Fields("the a an its their his her"))
+
+// appositionStops end the noun phrase of an apposition: prepositions,
+// relative pronouns and conjunctions.
+var appositionStops = newWordSet(strings.Fields("of in at on for from near with by to that which who whose where and or but"))
+
+// placeNouns head an apposition that makes a name a place; orgNouns one
+// that makes it an organization. A person's nouns need no rule: the
+// recognizer reads those.
+var (
+	placeNouns = newWordSet(strings.Fields("moon moons planet planets city town village hamlet county parish municipality" +
+		" commune township borough settlement suburb neighbourhood neighborhood river lake island islands archipelago" +
+		" port province region state country capital district mountain volcano desert sea bay peninsula crater" +
+		" harbour harbor valley"))
+	orgNouns = newWordSet(strings.Fields("company firm group agency airline carrier charity band club team party union" +
+		" newspaper magazine broadcaster retailer insurer lender bank manufacturer maker producer startup start-up" +
+		" organization organisation corporation subsidiary network conglomerate supermarket chain brand label" +
+		" publisher developer operator utility nonprofit orchestra ensemble choir duo trio quartet league" +
+		" federation association society institute foundation regiment battalion squadron brigade"))
+)
+
+// afterCorporateOffice reports whether the word before first is "of" or
+// "at" after an office that heads an organization: "chief financial officer
+// of", "the founder of", "president at".
+func afterCorporateOffice(words []string, first int) bool {
+	if first < 2 || words[first-1] != "of" && words[first-1] != "at" {
+		return false
+	}
+	return corporateOffices.has(words[first-2])
+}
+
+// corporateOffices are the offices held in an organization, in lower case
+// (an office written with a capital heads a title: "Minister of State").
+var corporateOffices = newWordSet(strings.Fields("officer executive director founder co-founder chairman chairwoman" +
+	" chairperson president ceo cfo coo owner shareholder shareholders partner employee employees"))
+
+// riversAfterThe types as places the rivers written after "the" ("the
+// Nile"), and adds those the recognizer left outside any name.
+func riversAfterThe(words []string, spans []ner.Span) []ner.Span {
+	var missed []ner.Span
+	k := 0
+	for i := 1; i < len(words); i++ {
+		if words[i-1] != "the" || !startsUpper(words[i]) || i+1 < len(words) && startsUpper(words[i+1]) || !gazetteer.IsRiver(words[i]) {
+			continue
+		}
+		for k < len(spans) && spans[k].Last <= i {
+			k++
+		}
+		switch {
+		case k < len(spans) && spans[k].First == i && spans[k].Last == i+1:
+			spans[k].Type = ner.Location
+		case k == len(spans) || spans[k].First > i:
+			missed = append(missed, ner.Span{First: i, Last: i + 1, Type: ner.Location})
+		}
+	}
+	if missed == nil {
+		return spans
+	}
+	return mergeSpans(spans, missed)
+}
+
+// mergeSpans merges two lists of spans in text order; neither overlaps the
+// other.
+func mergeSpans(spans, more []ner.Span) []ner.Span {
+	out := make([]ner.Span, 0, len(spans)+len(more))
+	for len(spans) > 0 || len(more) > 0 {
+		if len(more) == 0 || len(spans) > 0 && spans[0].First < more[0].First {
+			out, spans = append(out, spans[0]), spans[1:]
+		} else {
+			out, more = append(out, more[0]), more[1:]
+		}
+	}
+	return out
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// spaceBodies types as places the planets and moons tagged as an
+// organization in an article about space (one that names a spacecraft, an
+// orbit, a moon...): "Dragonfly will land on Titan".
+func spaceBodies(words []string, spans []ner.Span) []ner.Span {
+	about := -1 // unknown until a celestial organization asks
+	for i, s := range spans {
+		if s.Type != ner.Organization || s.Last-s.First != 1 || !celestialBodies[words[s.First]] {
+			continue
+		}
+		if about < 0 {
+			about = 0
+			for _, w := range words {
+				if spaceWords.has(w) {
+					about = 1
+					break
+				}
+			}
+		}
+		if about == 1 {
+			spans[i].Type = ner.Location
+		}
+	}
+	return spans
+}
+
+// spaceWords are the words of an article about space.
+var spaceWords = newWordSet(strings.Fields("moon moons planet planets spacecraft orbit orbiter orbiting rover lander" +
+	" telescope astronomers astronomer asteroid comet astronaut astronauts"))
