@@ -24,29 +24,37 @@ import (
 // typeFromContext applies the rules above to one article's spans, in text
 // order, and returns them (a river the recognizer missed is added).
 func typeFromContext(words []string, spans []ner.Span) []ner.Span {
-	var retyped []ner.Span // made only in the rare article that needs it
+	var typed []ner.Span // the spans whose context says their type; few
 	for i := range spans {
 		s := &spans[i]
-		if t, ok := appositionType(words, *s); ok && t != s.Type {
+		if t, ok := appositionType(words, *s); ok {
 			s.Type = t
-			retyped = append(retyped, *s)
-			continue
-		}
-		if s.Type == ner.Person && afterCorporateOffice(words, s.First) {
+			typed = append(typed, *s)
+		} else if isPersonOrOrg(s.Type) && afterCorporateOffice(words, s.First) {
 			s.Type = ner.Organization
-			retyped = append(retyped, *s)
+			typed = append(typed, *s)
 		}
 	}
-	for _, r := range retyped {
+	for _, r := range typed {
 		for i, s := range spans {
 			if s.Type != ner.Misc && slices.Equal(words[s.First:s.Last], words[r.First:r.Last]) {
 				spans[i].Type = r.Type
 			}
 		}
 	}
+	for i, s := range spans {
+		if s.Type == ner.Organization && s.Last-s.First > 1 && naturalFeatureNouns.has(words[s.Last-1]) {
+			spans[i].Type = ner.Location // "Red Sea", "Atlas Mountains"
+		}
+	}
 	spans = riversAfterThe(words, spans)
 	return spaceBodies(words, spans)
 }
+
+// naturalFeatureNouns end the names of seas, rivers, mountains and deserts,
+// which no firm or team news names is known by ("Tampa Bay" is a team).
+var naturalFeatureNouns = newWordSet(strings.Fields("Sea Ocean River Lake Mountains Desert Gulf Strait Peninsula" +
+	" Islands Glacier Volcano Crater Canyon Archipelago Reservoir"))
 
 // appositionType reads what an apposition after a name (", the largest
 // moon of Saturn"), or a copula after a name that opens a sentence ("Hollis
@@ -131,8 +139,10 @@ var speechVerbs = newWordSet(strings.Fields("said says told reported reports add
 var appositionDeterminers = newWordSet(strings.Fields("the a an its their his her"))
 
 // appositionStops end the noun phrase of an apposition: prepositions,
-// relative pronouns and conjunctions.
-var appositionStops = newWordSet(strings.Fields("of in at on for from near with by to that which who whose where and or but"))
+// relative pronouns, conjunctions and the compass points ("a town north
+// of").
+var appositionStops = newWordSet(strings.Fields("of in at on for from near with by to that which who whose where when and or but" +
+	" until since after before between about north south east west northeast northwest southeast southwest"))
 
 // placeNouns head an apposition that makes a name a place; orgNouns one
 // that makes it an organization. A person's nouns need no rule: the
@@ -143,6 +153,8 @@ var (
 		" port province region state country capital district mountain volcano desert sea bay peninsula crater" +
 		" harbour harbor valley"))
 	orgNouns = newWordSet(strings.Fields("company firm group agency airline carrier charity band club team party union" +
+		" supplier contractor shipper exporter importer distributor wholesaler miner refiner automaker carmaker" +
+		" chipmaker drugmaker" +
 		" newspaper magazine broadcaster retailer insurer lender bank manufacturer maker producer startup start-up" +
 		" organization organisation corporation subsidiary network conglomerate supermarket chain brand label" +
 		" publisher developer operator utility nonprofit orchestra ensemble choir duo trio quartet league" +
@@ -165,21 +177,25 @@ var corporateOffices = newWordSet(strings.Fields("officer executive director fou
 	" chairperson president ceo cfo coo owner shareholder shareholders partner employee employees"))
 
 // riversAfterThe types as places the rivers written after "the" ("the
-// Nile"), and adds those the recognizer left outside any name.
+// Nile", "the Blue Nile"), and adds those the recognizer left outside any
+// name.
 func riversAfterThe(words []string, spans []ner.Span) []ner.Span {
 	var missed []ner.Span
 	k := 0
 	for i := 1; i < len(words); i++ {
-		if words[i-1] != "the" || !startsUpper(words[i]) || i+1 < len(words) && startsUpper(words[i+1]) || !gazetteer.IsRiver(words[i]) {
+		if words[i-1] != "the" || !startsUpper(words[i]) {
 			continue
 		}
 		for k < len(spans) && spans[k].Last <= i {
 			k++
 		}
-		switch {
-		case k < len(spans) && spans[k].First == i && spans[k].Last == i+1:
-			spans[k].Type = ner.Location
-		case k == len(spans) || spans[k].First > i:
+		if k < len(spans) && spans[k].First == i {
+			if s := &spans[k]; s.Last-s.First <= 2 && gazetteer.IsRiver(words[s.Last-1]) {
+				s.Type = ner.Location
+			}
+			continue
+		}
+		if (k == len(spans) || spans[k].First > i) && (i+1 == len(words) || !startsUpper(words[i+1])) && gazetteer.IsRiver(words[i]) {
 			missed = append(missed, ner.Span{First: i, Last: i + 1, Type: ner.Location})
 		}
 	}
