@@ -312,22 +312,35 @@ var celestialBodies = map[string]bool{
 // capitals that opens a sentence and ends where a dateline's place does
 // (datelineAt: "LEEDS —", "NAIROBI, Kenya —", "KOUROU (AFP) —"). A sports
 // report must not make its dateline a club, nor an unrelated sentence
-// elsewhere a firm.
+// elsewhere a firm; and its place's other one-word mentions are places too.
 func datelinePlaces(doc ner.Document, spans []ner.Span) []ner.Span {
 	word := func(i int) string { return doc.Words[i] }
+	var places []string // the datelines' one-word places: few
 	k := 0
 	for _, sent := range doc.Sentences {
 		for ; k < len(spans) && spans[k].First < sent.First; k++ {
 		}
 		if k == len(spans) {
-			return spans
+			break
 		}
 		s := &spans[k]
-		if s.First != sent.First || s.Type == ner.Location || s.Type == ner.Misc || !allCapitals(doc.Words[s.First:s.Last]) {
+		if s.First != sent.First || s.Type == ner.Misc || !allCapitals(doc.Words[s.First:s.Last]) {
 			continue
 		}
 		if placeEnd, _, ok := datelineAt(word, sent.First, sent.Last); ok && s.Last == placeEnd {
 			s.Type = ner.Location
+			if s.Last-s.First == 1 {
+				places = append(places, doc.Words[s.First])
+			}
+		}
+	}
+	// The dateline's place is a place throughout: "LOVINGTON, N.M. —" and
+	// "residents of Hobbs and Lovington".
+	for _, place := range places {
+		for i, s := range spans {
+			if s.Last-s.First == 1 && isPersonOrOrg(s.Type) && strings.EqualFold(doc.Words[s.First], place) {
+				spans[i].Type = ner.Location
+			}
 		}
 	}
 	return spans

@@ -129,11 +129,17 @@ func TestDatelinesArePlaces(t *testing.T) {
 			}
 		})
 	}
-	words := []string{"LEEDS", "—", "Hartfield", "won", ".", "ACME", "said", "so", "."}
-	doc := ner.Document{Words: words, Sentences: []ner.Sentence{{First: 0, Last: 5}, {First: 5, Last: 9}}}
-	spans := []ner.Span{{First: 0, Last: 1, Type: ner.Organization}, {First: 2, Last: 3, Type: ner.Organization}, {First: 5, Last: 6, Type: ner.Organization}}
-	got := datelinePlaces(doc, spans)
-	assert.Equal(t, []ner.Type{ner.Location, ner.Organization, ner.Organization}, []ner.Type{got[0].Type, got[1].Type, got[2].Type})
+	// The dateline's place is a place throughout the article; other names
+	// in capitals and longer names beginning with it are left alone.
+	words := strings.Fields("LEEDS — Hartfield won . ACME said so . Fans in Leeds and Leeds United cheered .")
+	doc := ner.Document{Words: words, Sentences: []ner.Sentence{{First: 0, Last: 5}, {First: 5, Last: 9}, {First: 9, Last: len(words)}}}
+	spans := []ner.Span{{First: 0, Last: 1, Type: ner.Organization}, {First: 2, Last: 3, Type: ner.Organization}, {First: 5, Last: 6, Type: ner.Organization},
+		{First: 11, Last: 12, Type: ner.Organization}, {First: 13, Last: 15, Type: ner.Organization}}
+	var got []ner.Type
+	for _, s := range datelinePlaces(doc, spans) {
+		got = append(got, s.Type)
+	}
+	assert.Equal(t, []ner.Type{ner.Location, ner.Organization, ner.Organization, ner.Location, ner.Organization}, got)
 }
 
 func TestNamesCarryACalibratedConfidence(t *testing.T) {
