@@ -30,9 +30,11 @@ func typeFromContext(words []string, spans []ner.Span) []ner.Span {
 		if t, ok := appositionType(words, *s); ok {
 			s.Type = t
 			typed = append(typed, *s)
-		} else if isPersonOrOrg(s.Type) && afterCorporateOffice(words, s.First) {
+		} else if afterCorporateOffice(words, *s) {
 			s.Type = ner.Organization
 			typed = append(typed, *s)
+		} else if s.Type == ner.Organization && isPlaceBeforeName(words, *s) {
+			s.Type = ner.Location
 		}
 	}
 	for _, r := range typed {
@@ -161,15 +163,53 @@ var (
 		" federation association society institute foundation regiment battalion squadron brigade"))
 )
 
-// afterCorporateOffice reports whether the word before first is "of" or
-// "at" after an office that heads an organization: "chief financial officer
-// of", "the founder of", "president at".
-func afterCorporateOffice(words []string, first int) bool {
-	if first < 2 || words[first-1] != "of" && words[first-1] != "at" {
+// afterCorporateOffice reports whether a name, a person's or an
+// organization's as the recognizer read it, follows an office that heads an
+// organization and "of" or "at" ("chief financial officer of", "the founder
+// of", "president at"), or a post held at one ("an analyst at"): then it is
+// the organization. A place of two words or more after a post is one too
+// ("an analyst at Corwin Research"), unless the gazetteer knows it.
+func afterCorporateOffice(words []string, s ner.Span) bool {
+	if s.First < 2 || s.Type == ner.Misc {
 		return false
 	}
-	return corporateOffices.has(words[first-2])
+	switch office := words[s.First-2]; words[s.First-1] {
+	case "of":
+		return s.Type != ner.Location && corporateOffices.has(office)
+	case "at":
+		if corporateOffices.has(office) && s.Type != ner.Location {
+			return true
+		}
+		if !postsAt.has(office) {
+			return false
+		}
+		if s.Type != ner.Location {
+			return true
+		}
+		_, known := gazetteer.Place(strings.Join(words[s.First:s.Last], " "))
+		return s.Last-s.First > 1 && !known
+	}
+	return false
 }
+
+// isPlaceBeforeName reports whether a one-word name that the gazetteer
+// knows as a place stands before a possessive and another name: "Tacoma's
+// Pierhead Marine", where the place says whose the firm is; not before a
+// person, whose team it names.
+func isPlaceBeforeName(words []string, s ner.Span) bool {
+	if s.Last-s.First != 1 || s.Last+1 >= len(words) || !isPossessiveWord(words[s.Last]) || !startsUpper(words[s.Last+1]) {
+		return false
+	}
+	if _, given := gazetteer.GivenName(words[s.Last+1]); given {
+		return false // a team's player: "Baltimore's Eddie Murray"
+	}
+	_, ok := gazetteer.Place(words[s.First])
+	return ok
+}
+
+// postsAt are the posts a person holds at an organization, in lower case.
+var postsAt = newWordSet(strings.Fields("analyst economist strategist scientist researcher professor lecturer engineer" +
+	" lawyer partner fellow"))
 
 // corporateOffices are the offices held in an organization, in lower case
 // (an office written with a capital heads a title: "Minister of State").

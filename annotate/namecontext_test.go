@@ -76,6 +76,18 @@ func TestTypeFromContext(t *testing.T) {
 			want:  map[string]ner.Type{"Bram Oster": ner.Person},
 		},
 		{
+			name:  "a firm after a post at it, even one taken for a place",
+			text:  "said Marta Lind , an analyst at Corwin Research , and a lecturer at Leeds",
+			spans: map[string]ner.Type{"Marta Lind": ner.Person, "Corwin Research": ner.Location, "Leeds": ner.Location},
+			want:  map[string]ner.Type{"Marta Lind": ner.Person, "Corwin Research": ner.Organization, "Leeds": ner.Location},
+		},
+		{
+			name:  "a city before a possessive and a firm's name, but not before a player's",
+			text:  "as did Tacoma 's Pierhead Marine . Baltimore 's Eddie Murray scored",
+			spans: map[string]ner.Type{"Tacoma": ner.Organization, "Pierhead Marine": ner.Organization, "Baltimore": ner.Organization, "Eddie Murray": ner.Person},
+			want:  map[string]ner.Type{"Tacoma": ner.Location, "Pierhead Marine": ner.Organization, "Baltimore": ner.Organization, "Eddie Murray": ner.Person},
+		},
+		{
 			name:  "a sea taken for a firm",
 			text:  "Red Sea resort hosts talks",
 			spans: map[string]ner.Type{"Red Sea": ner.Organization},
