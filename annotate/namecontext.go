@@ -266,7 +266,8 @@ func startsUpper(w string) bool {
 
 // spaceBodies types as places the planets and moons tagged as an
 // organization in an article about space (one that names a spacecraft, an
-// orbit, a moon...): "Dragonfly will land on Titan".
+// orbit, a mission, NASA...): "Dragonfly will land on Titan", "the Europa
+// Clipper will reach Europa" (then no short form of the mission's name).
 func spaceBodies(words []string, spans []ner.Span) []ner.Span {
 	about := -1 // unknown until a celestial organization asks
 	for i, s := range spans {
@@ -291,4 +292,4 @@ func spaceBodies(words []string, spans []ner.Span) []ner.Span {
 
 // spaceWords are the words of an article about space.
 var spaceWords = newWordSet(strings.Fields("moon moons planet planets spacecraft orbit orbiter orbiting rover lander" +
-	" telescope astronomers astronomer asteroid comet astronaut astronauts"))
+	" telescope astronomers astronomer asteroid comet astronaut astronauts space mission missions NASA ESA"))

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -10,13 +11,15 @@ import (
 	"lede/annotate/ner"
 )
 
-// spanOf returns the span of the words of name in words, typed typ (the
-// first occurrence; the test fails if there is none).
-func spanOf(t *testing.T, words []string, name string, typ ner.Type) ner.Span {
+// spanOf returns the span of the words of name in words, typed typ: the
+// first occurrence that overlaps none of taken (the test fails if there is
+// none).
+func spanOf(t *testing.T, words []string, name string, typ ner.Type, taken ...ner.Span) ner.Span {
 	t.Helper()
 	parts := strings.Fields(name)
 	for i := 0; i+len(parts) <= len(words); i++ {
-		if slices.Equal(words[i:i+len(parts)], parts) {
+		free := !slices.ContainsFunc(taken, func(s ner.Span) bool { return s.First < i+len(parts) && i < s.Last })
+		if free && slices.Equal(words[i:i+len(parts)], parts) {
 			return ner.Span{First: i, Last: i + len(parts), Type: typ}
 		}
 	}
@@ -106,6 +109,12 @@ func TestTypeFromContext(t *testing.T) {
 			want:  map[string]ner.Type{"Saturn": ner.Location},
 		},
 		{
+			name:  "a moon beside a mission named after it",
+			text:  "NASA said the Europa Clipper would reach Europa in 2030 .",
+			spans: map[string]ner.Type{"NASA": ner.Organization, "Europa Clipper": ner.Organization, "Europa": ner.Organization},
+			want:  map[string]ner.Type{"NASA": ner.Organization, "Europa Clipper": ner.Organization, "Europa": ner.Location},
+		},
+		{
 			name:  "a firm named like a moon elsewhere",
 			text:  "Titan said profits rose .",
 			spans: map[string]ner.Type{"Titan": ner.Organization},
@@ -115,9 +124,12 @@ func TestTypeFromContext(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			words := strings.Fields(tt.text)
+			// The longer names first, so that a short one is found on its own.
+			names := slices.Collect(maps.Keys(tt.spans))
+			slices.SortFunc(names, func(a, b string) int { return len(b) - len(a) })
 			var spans []ner.Span
-			for name, typ := range tt.spans {
-				spans = append(spans, spanOf(t, words, name, typ))
+			for _, name := range names {
+				spans = append(spans, spanOf(t, words, name, tt.spans[name], spans...))
 			}
 			slices.SortFunc(spans, func(a, b ner.Span) int { return a.First - b.First })
 			got := map[string]ner.Type{}
