@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -11,15 +10,13 @@ import (
 	"lede/annotate/ner"
 )
 
-// spanOf returns the span of the words of name in words, typed typ: the
-// first occurrence that overlaps none of taken (the test fails if there is
-// none).
-func spanOf(t *testing.T, words []string, name string, typ ner.Type, taken ...ner.Span) ner.Span {
+// spanOf returns the span of the first occurrence of the words of name in
+// words, typed typ (the test fails if there is none).
+func spanOf(t *testing.T, words []string, name string, typ ner.Type) ner.Span {
 	t.Helper()
 	parts := strings.Fields(name)
 	for i := 0; i+len(parts) <= len(words); i++ {
-		free := !slices.ContainsFunc(taken, func(s ner.Span) bool { return s.First < i+len(parts) && i < s.Last })
-		if free && slices.Equal(words[i:i+len(parts)], parts) {
+		if slices.Equal(words[i:i+len(parts)], parts) {
 			return ner.Span{First: i, Last: i + len(parts), Type: typ}
 		}
 	}
@@ -54,91 +51,58 @@ func TestAppositionType(t *testing.T) {
 	}
 }
 
+// markedSpans reads words separated by spaces in which the recognizer's
+// names are marked [P:like this] (P person, L place, O organization, M
+// other), and returns the words and the spans.
+func markedSpans(t *testing.T, marked string) ([]string, []ner.Span) {
+	t.Helper()
+	types := map[string]ner.Type{"P": ner.Person, "L": ner.Location, "O": ner.Organization, "M": ner.Misc}
+	var words []string
+	var spans []ner.Span
+	open := -1
+	for _, w := range strings.Fields(marked) {
+		if typ, rest, ok := strings.Cut(w, ":"); ok && strings.HasPrefix(typ, "[") {
+			open, w = len(words), rest
+			spans = append(spans, ner.Span{First: open, Type: types[typ[1:]]})
+		}
+		if strings.HasSuffix(w, "]") && open >= 0 {
+			w, open = strings.TrimSuffix(w, "]"), -1
+			spans[len(spans)-1].Last = len(words) + 1
+		}
+		words = append(words, w)
+	}
+	return words, spans
+}
+
 func TestTypeFromContext(t *testing.T) {
 	tests := []struct {
-		name, text string
-		spans      map[string]ner.Type // as the recognizer gave them
-		want       map[string]ner.Type
+		name, marked string
+		want         string // the types after, one letter a span
 	}{
-		{
-			name:  "an apposition types the name's other mentions",
-			text:  "Dragonfly will land on Titan , the largest moon of Saturn . Titan has lakes .",
-			spans: map[string]ner.Type{"Dragonfly": ner.Misc, "Titan": ner.Organization, "Saturn": ner.Location},
-			want:  map[string]ner.Type{"Titan": ner.Location, "Saturn": ner.Location},
-		},
-		{
-			name:  "a person after a corporate office and of is an organization",
-			text:  "said Greta Alvik , chief financial officer of Hollis Freight . Hollis Freight will appeal .",
-			spans: map[string]ner.Type{"Greta Alvik": ner.Person, "Hollis Freight": ner.Person},
-			want:  map[string]ner.Type{"Greta Alvik": ner.Person, "Hollis Freight": ner.Organization},
-		},
-		{
-			name:  "an office written with a capital is a title, not a firm's",
-			text:  "the wife of Bram Oster , a retired teacher",
-			spans: map[string]ner.Type{"Bram Oster": ner.Person},
-			want:  map[string]ner.Type{"Bram Oster": ner.Person},
-		},
-		{
-			name:  "a firm after a post at it, even one taken for a place",
-			text:  "said Marta Lind , an analyst at Corwin Research , and a lecturer at Leeds",
-			spans: map[string]ner.Type{"Marta Lind": ner.Person, "Corwin Research": ner.Location, "Leeds": ner.Location},
-			want:  map[string]ner.Type{"Marta Lind": ner.Person, "Corwin Research": ner.Organization, "Leeds": ner.Location},
-		},
-		{
-			name:  "a city before a possessive and a firm's name, but not before a player's",
-			text:  "as did Tacoma 's Pierhead Marine . Baltimore 's Eddie Murray scored",
-			spans: map[string]ner.Type{"Tacoma": ner.Organization, "Pierhead Marine": ner.Organization, "Baltimore": ner.Organization, "Eddie Murray": ner.Person},
-			want:  map[string]ner.Type{"Tacoma": ner.Location, "Pierhead Marine": ner.Organization, "Baltimore": ner.Organization, "Eddie Murray": ner.Person},
-		},
-		{
-			name:  "a sea taken for a firm",
-			text:  "Red Sea resort hosts talks",
-			spans: map[string]ner.Type{"Red Sea": ner.Organization},
-			want:  map[string]ner.Type{"Red Sea": ner.Location},
-		},
-		{
-			name:  "a team named after a bay stays",
-			text:  "Tampa Bay beat Boston 4-2",
-			spans: map[string]ner.Type{"Tampa Bay": ner.Organization, "Boston": ner.Organization},
-			want:  map[string]ner.Type{"Tampa Bay": ner.Organization, "Boston": ner.Organization},
-		},
-		{
-			name:  "a planet taken for a firm in an article about space",
-			text:  "The orbiter reached Saturn after seven years .",
-			spans: map[string]ner.Type{"Saturn": ner.Organization},
-			want:  map[string]ner.Type{"Saturn": ner.Location},
-		},
-		{
-			name:  "a moon beside a mission named after it",
-			text:  "NASA said the Europa Clipper would reach Europa in 2030 .",
-			spans: map[string]ner.Type{"NASA": ner.Organization, "Europa Clipper": ner.Organization, "Europa": ner.Organization},
-			want:  map[string]ner.Type{"NASA": ner.Organization, "Europa Clipper": ner.Organization, "Europa": ner.Location},
-		},
-		{
-			name:  "a firm named like a moon elsewhere",
-			text:  "Titan said profits rose .",
-			spans: map[string]ner.Type{"Titan": ner.Organization},
-			want:  map[string]ner.Type{"Titan": ner.Organization},
-		},
+		{"an apposition types the name's other mentions",
+			"[M:Dragonfly] will land on [O:Titan] , the largest moon of [L:Saturn] . [O:Titan] has lakes .", "MLLL"},
+		{"a person after a corporate office and of is an organization",
+			"said [P:Greta Alvik] , chief financial officer of [P:Hollis Freight] . [P:Hollis Freight] will appeal .", "POO"},
+		{"an office written with a capital is a title, not a firm's", "the wife of [P:Bram Oster] , a retired teacher", "P"},
+		{"a firm after a post at it, even one taken for a place",
+			"said [P:Marta Lind] , an analyst at [L:Corwin Research] , and a lecturer at [L:Leeds]", "POL"},
+		{"a city before a possessive and a firm's name, but not before a player's",
+			"as did [O:Tacoma] 's [O:Pierhead Marine] . [O:Baltimore] 's [P:Eddie Murray] scored", "LOOP"},
+		{"a sea taken for a firm", "[O:Red Sea] resort hosts talks", "L"},
+		{"a team named after a bay stays", "[O:Tampa Bay] beat [O:Boston] 4-2", "OO"},
+		{"a planet taken for a firm in an article about space", "The orbiter reached [O:Saturn] after seven years .", "L"},
+		{"a moon beside a mission named after it", "[O:NASA] said the [O:Europa Clipper] would reach [O:Europa] in 2030 .", "OOL"},
+		{"a firm named like a moon elsewhere", "[O:Titan] said profits rose .", "O"},
 	}
+	letters := map[ner.Type]byte{ner.Person: 'P', ner.Location: 'L', ner.Organization: 'O', ner.Misc: 'M'}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			words := strings.Fields(tt.text)
-			// The longer names first, so that a short one is found on its own.
-			names := slices.Collect(maps.Keys(tt.spans))
-			slices.SortFunc(names, func(a, b string) int { return len(b) - len(a) })
-			var spans []ner.Span
-			for _, name := range names {
-				spans = append(spans, spanOf(t, words, name, tt.spans[name], spans...))
-			}
-			slices.SortFunc(spans, func(a, b ner.Span) int { return a.First - b.First })
-			got := map[string]ner.Type{}
+			words, spans := markedSpans(t, tt.marked)
+			var got []byte
 			for _, s := range typeFromContext(words, spans) {
-				if s.Type != ner.Misc {
-					got[strings.Join(words[s.First:s.Last], " ")] = s.Type
-				}
+				got = append(got, letters[s.Type])
 			}
-			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.want, string(got))
 		})
 	}
 }
