@@ -246,13 +246,14 @@ func titledPeople(words []string, spans []ner.Span) []ner.Span {
 }
 
 // placesNotPeople retypes as places the person names that a reader knows to
-// be places: those whose last word says what kind of place they are ("Lea
-// County", "Marlow Heights", "Tanjung Priok" is a port: "Port of ...") and
+// be places: those whose first or last word says what kind of place they
+// are ("Lea County", "Marlow Heights", "Tanjung Priok", "Mount Kenya") and
 // the planets and moons that news about space names ("Jupiter",
 // "Ganymede"), which the recognizer, trained on 1996 wire news, reads as
 // surnames, unless the document names a person with that surname ("Freddie
-// Mercury" ... "Mercury"); and the planets and moons no firm is named
-// after, when tagged an organization.
+// Mercury" ... "Mercury"); and, of the names tagged an organization, the
+// planets and moons no firm is named after, two-word names that begin as
+// places do, and counties where the words around them say so.
 func placesNotPeople(words []string, spans []ner.Span) []ner.Span {
 	var surnames map[string]bool // made only in the rare text that needs it
 	for _, s := range spans {
@@ -266,9 +267,11 @@ func placesNotPeople(words []string, spans []ner.Span) []ner.Span {
 	for i, s := range spans {
 		last, oneWord := words[s.Last-1], s.Last-s.First == 1
 		switch {
-		case s.Type == ner.Person && !oneWord && isPlaceHeadNoun(last),
+		case s.Type == ner.Person && !oneWord && (isPlaceHeadNoun(last) || placeLeadNouns.has(words[s.First])),
 			s.Type == ner.Person && oneWord && celestialBodies[last] && !surnames[last],
-			s.Type == ner.Organization && oneWord && onlyCelestial[last]:
+			s.Type == ner.Organization && oneWord && onlyCelestial[last],
+			s.Type == ner.Organization && s.Last-s.First == 2 && placeLeadNouns.has(words[s.First]) && words[s.First] != "Port",
+			s.Type == ner.Organization && isCountyInContext(words, s):
 			spans[i].Type = ner.Location
 		}
 	}
@@ -283,6 +286,30 @@ var placeHeadNouns = newWordSet(strings.Fields("County Heights Island Islands Pr
 	" Governorate Oblast Township Borough Parish Valley Bay Harbour Harbor Peninsula Strait Mountains" +
 	" Lake River Creek Springs Falls Spaceport Cosmodrome Airport Desert Plateau Gulf Crater Cave Caves" +
 	" Arena Stadium Canyon Avenue Boulevard Highway Volcano Glacier Archipelago Atoll Lagoon Reservoir"))
+
+// placeLeadNouns are the words that begin a place's name of two words or
+// more and no person's: "Port Klang", "Tanjung Pelepas", "Mount Kenya". Of
+// two-word organizations, all but "Port" ("Port Vale", a club) are places
+// too.
+var placeLeadNouns = newWordSet(strings.Fields("Port Tanjung Pulau Bandar Mount Lake Cape Fort Gulf Isle"))
+
+// isCountyInContext reports whether an organization's name that ends in
+// "County" or "Parish" names the county where the words around it say so:
+// after "in" ("in Cook County") or before its officials ("Lea County
+// commissioners"). A club is named so too ("Notts County") and a county's
+// government ("Cook County" said), so the name alone does not tell.
+func isCountyInContext(words []string, s ner.Span) bool {
+	if s.Last-s.First < 2 || words[s.Last-1] != "County" && words[s.Last-1] != "Parish" {
+		return false
+	}
+	return s.First > 0 && countyPrepositions.has(words[s.First-1]) || s.Last < len(words) && countyPeople.has(words[s.Last])
+}
+
+var (
+	countyPrepositions = newWordSet(strings.Fields("in across throughout outside near"))
+	countyPeople       = newWordSet(strings.Fields("officials commissioners residents voters sheriff deputies schools" +
+		" prosecutors judge homeowners farmers"))
+)
 
 // isPlaceHeadNoun reports whether w is a place head noun, as written or in
 // a headline's capitals ("MARLOW HEIGHTS").

@@ -100,6 +100,11 @@ func TestPlacesNotPeople(t *testing.T) {
 		{"an organization is left alone", []string{"Jupiter", "Networks"}, []ner.Span{{First: 0, Last: 2, Type: ner.Organization}}, []ner.Type{ner.Organization}},
 		{"a moon taken for a firm", []string{"to", "Ganymede"}, []ner.Span{{First: 1, Last: 2, Type: ner.Organization}}, []ner.Type{ner.Location}},
 		{"a firm named after a planet", []string{"Mercury", "Records"}, []ner.Span{{First: 0, Last: 1, Type: ner.Organization}}, []ner.Type{ner.Organization}},
+		{"a port named by its first word, and a club", []string{"off", "Tanjung", "Pelepas", "and", "Port", "Vale", "fans"},
+			[]ner.Span{{First: 1, Last: 3, Type: ner.Person}, {First: 4, Last: 6, Type: ner.Organization}}, []ner.Type{ner.Location, ner.Organization}},
+		{"a county where it is one, a club and a county's government where they may be", strings.Fields("in Cook County , Lea County officials and Notts County fans ; Cook County said"),
+			[]ner.Span{{First: 1, Last: 3, Type: ner.Organization}, {First: 4, Last: 6, Type: ner.Organization}, {First: 8, Last: 10, Type: ner.Organization}, {First: 12, Last: 14, Type: ner.Organization}},
+			[]ner.Type{ner.Location, ner.Location, ner.Organization, ner.Organization}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
