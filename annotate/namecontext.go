@@ -35,6 +35,14 @@ func typeFromContext(words []string, spans []ner.Span) []ner.Span {
 			typed = append(typed, *s)
 		} else if s.Type == ner.Organization && isPlaceBeforeName(words, *s) {
 			s.Type = ner.Location
+		} else if s.Type == ner.Person && s.First > 0 && orgNouns.has(words[s.First-1]) && words[s.First-1] != "carrier" {
+			// "the band Killing Joke", "rival carmaker Hollis Motors"; not
+			// "the aircraft carrier Carl Vinson", a ship.
+			s.Type = ner.Organization
+			typed = append(typed, *s)
+		} else if s.Type == ner.Person && isPlaceBeforeRegion(words, *s) {
+			s.Type = ner.Location
+			typed = append(typed, *s)
 		}
 	}
 	for _, r := range typed {
@@ -205,6 +213,23 @@ func isPlaceBeforeName(words []string, s ner.Span) bool {
 	}
 	_, ok := gazetteer.Place(words[s.First])
 	return ok
+}
+
+// isPlaceBeforeRegion reports whether a name is followed by a comma and a
+// country or a first-level region that closes the phrase, as a place is
+// placed ("Sandy Hook, Maryland, from where", "Saffron Walden, England ;"),
+// and not as a person is described ("Jo Tate, Ohio's attorney general",
+// "Jo Tate, Ohio Democrat").
+func isPlaceBeforeRegion(words []string, s ner.Span) bool {
+	i := s.Last
+	if i+1 >= len(words) || words[i] != "," {
+		return false
+	}
+	kind, ok := gazetteer.Place(words[i+1])
+	if !ok || kind != gazetteer.CountryPlace && kind != gazetteer.Region {
+		return false
+	}
+	return i+2 == len(words) || !startsUpper(words[i+2]) && !isPossessiveWord(words[i+2])
 }
 
 // postsAt are the posts a person holds at an organization, in lower case.

@@ -285,7 +285,8 @@ func placesNotPeople(words []string, spans []ner.Span) []ner.Span {
 var placeHeadNouns = newWordSet(strings.Fields("County Heights Island Islands Province District Prefecture" +
 	" Governorate Oblast Township Borough Parish Valley Bay Harbour Harbor Peninsula Strait Mountains" +
 	" Lake River Creek Springs Falls Spaceport Cosmodrome Airport Desert Plateau Gulf Crater Cave Caves" +
-	" Arena Stadium Canyon Avenue Boulevard Highway Volcano Glacier Archipelago Atoll Lagoon Reservoir"))
+	" Arena Stadium Canyon Avenue Boulevard Highway Volcano Glacier Archipelago Atoll Lagoon Reservoir" +
+	" Street Road Square Bridge"))
 
 // placeLeadNouns are the words that begin a place's name of two words or
 // more and no person's: "Port Klang", "Tanjung Pelepas", "Mount Kenya". Of
