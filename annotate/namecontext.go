@@ -35,7 +35,7 @@ func typeFromContext(words []string, spans []ner.Span) []ner.Span {
 			typed = append(typed, *s)
 		} else if s.Type == ner.Organization && isPlaceBeforeName(words, *s) {
 			s.Type = ner.Location
-		} else if s.Type == ner.Person && s.First > 0 && orgNouns.has(words[s.First-1]) && words[s.First-1] != "carrier" {
+		} else if s.Type != ner.Organization && s.Type != ner.Misc && s.First > 0 && orgNouns.has(words[s.First-1]) && words[s.First-1] != "carrier" {
 			// "the band Killing Joke", "rival carmaker Hollis Motors"; not
 			// "the aircraft carrier Carl Vinson", a ship.
 			s.Type = ner.Organization
@@ -53,13 +53,25 @@ func typeFromContext(words []string, spans []ner.Span) []ner.Span {
 		}
 	}
 	for i, s := range spans {
-		if s.Type == ner.Organization && s.Last-s.First > 1 && naturalFeatureNouns.has(words[s.Last-1]) {
+		switch {
+		case s.Type == ner.Organization && s.Last-s.First > 1 && naturalFeatureNouns.has(words[s.Last-1]):
 			spans[i].Type = ner.Location // "Red Sea", "Atlas Mountains"
+		case s.Type == ner.Location && s.Last-s.First > 1 && institutionEnds.has(words[s.Last-1]):
+			spans[i].Type = ner.Organization // "Paxton Carnegie Public Library"
 		}
 	}
 	spans = riversAfterThe(words, spans)
 	return spaceBodies(words, spans)
 }
+
+// institutionEnds end the names of organizations, never a place's: a
+// "place" so named is the institution ("Paxton Carnegie Public Library", "New
+// Jersey Department of Public Safety"). Words that end places too ("Bank",
+// "Center", "Front", "Church", "Federation", and "Hospital" where someone
+// lies) are not among them.
+var institutionEnds = newWordSet(strings.Fields("Department Ministry Library University College Institute Academy" +
+	" Agency Association Council Commission Committee Corporation Company Inc Ltd Plc LLC Records" +
+	" Recordings Publishing Airlines Airways Holdings Industries Laboratories Conference League Society Foundation"))
 
 // naturalFeatureNouns end the names of seas, rivers, mountains and deserts,
 // which no firm or team news names is known by ("Tampa Bay" is a team).
@@ -168,7 +180,7 @@ var (
 		" newspaper magazine broadcaster retailer insurer lender bank manufacturer maker producer startup start-up" +
 		" organization organisation corporation subsidiary network conglomerate supermarket chain brand label" +
 		" publisher developer operator utility nonprofit orchestra ensemble choir duo trio quartet league" +
-		" federation association society institute foundation regiment battalion squadron brigade"))
+		" federation association society institute foundation regiment battalion squadron brigade journal"))
 )
 
 // afterCorporateOffice reports whether a name, a person's or an
