@@ -60,8 +60,76 @@ func typeFromContext(words []string, spans []ner.Span) []ner.Span {
 			spans[i].Type = ner.Organization // "Paxton Carnegie Public Library"
 		}
 	}
+	listTypes(words, spans)
 	spans = riversAfterThe(words, spans)
 	return spaceBodies(words, spans)
+}
+
+// listTypes gives the names of a list the type most of them have: in
+// "Telemundo, Univision, MUN2 and A3" or "New Order, Interpol and Joy
+// Division" the recognizer types some names by their look alone. A list is
+// three names or more joined by commas, "and", "or" or slashes; its type
+// must hold at least two names in three, and a name of a type not among
+// people, places and organizations ends it (keepsTypeInList says which
+// names keep their own type).
+func listTypes(words []string, spans []ner.Span) {
+	for first := 0; first < len(spans); {
+		last := first + 1
+		for last < len(spans) && isListGap(words[spans[last-1].Last:spans[last].First]) && spans[last].Type != ner.Misc && spans[first].Type != ner.Misc {
+			last++
+		}
+		if n := last - first; n >= 3 {
+			var counts [4]int
+			for _, s := range spans[first:last] {
+				if int(s.Type) < len(counts) {
+					counts[s.Type]++
+				}
+			}
+			for t, c := range counts {
+				if 3*c >= 2*n {
+					for i := first; i < last; i++ {
+						if keepsTypeInList(words, spans[i], ner.Type(t)) {
+							continue
+						}
+						spans[i].Type = ner.Type(t)
+					}
+				}
+			}
+		}
+		first = last
+	}
+}
+
+// keepsTypeInList reports whether a name keeps its own type in a list of
+// names of type t: one that ends as an organization's does stays one
+// ("Philippine Atmospheric, Geophysical and Astronomical Services
+// Administration", broken into three), and a place the gazetteer knows stays
+// a place ("in Paris, Renault and Peugeot").
+func keepsTypeInList(words []string, s ner.Span, t ner.Type) bool {
+	switch {
+	case t != ner.Organization && gazetteer.IsOrgSuffix(words[s.Last-1]):
+		return true
+	case s.Type == ner.Location:
+		_, known := gazetteer.Place(strings.Join(words[s.First:s.Last], " "))
+		return known
+	}
+	return false
+}
+
+// isListGap reports whether the words between two names join them in a
+// list: a comma, "and", "or", a slash, or a comma and "and".
+func isListGap(gap []string) bool {
+	if len(gap) == 0 || len(gap) > 2 {
+		return false
+	}
+	for _, w := range gap {
+		switch w {
+		case ",", "and", "or", "/", "&":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // institutionEnds end the names of organizations, never a place's: a
