@@ -40,6 +40,9 @@ func typeFromContext(words []string, spans []ner.Span) []ner.Span {
 			// "the aircraft carrier Carl Vinson", a ship.
 			s.Type = ner.Organization
 			typed = append(typed, *s)
+		} else if s.Type != ner.Organization && s.Type != ner.Misc && (beforeLegalForm(words, *s) || afterOrgExamples(words, spans, i)) {
+			s.Type = ner.Organization // "Cascade Timberlands, LLC", "bands like New Order"
+			typed = append(typed, *s)
 		} else if s.Type == ner.Person && isPlaceBeforeRegion(words, *s) {
 			s.Type = ner.Location
 			typed = append(typed, *s)
@@ -295,6 +298,43 @@ func isPlaceBeforeName(words []string, s ner.Span) bool {
 	return ok
 }
 
+// beforeLegalForm reports whether a comma and a company's legal form follow
+// a name: "Cascade Timberlands, LLC"; not "Navan, Co. Meath", an Irish
+// county.
+func beforeLegalForm(words []string, s ner.Span) bool {
+	i := s.Last + 1
+	if i >= len(words) || words[s.Last] != "," || !legalForms.has(strings.TrimSuffix(words[i], ".")) {
+		return false
+	}
+	return i+1 == len(words) || !startsUpper(words[i+1])
+}
+
+var legalForms = newWordSet(strings.Fields("Inc LLC Ltd Corp Co PLC plc GmbH AG LLP"))
+
+// afterOrgExamples reports whether span i of spans is one of the examples
+// after a plural organization's noun: "bands like New Order, Interpol and
+// Joy Division", "companies such as Wachovia".
+func afterOrgExamples(words []string, spans []ner.Span, i int) bool {
+	for ; i > 0 && isListGap(words[spans[i-1].Last:spans[i].First]); i-- {
+	}
+	j := spans[i].First - 1
+	if j >= 0 && words[j] == "as" && j > 0 && words[j-1] == "such" {
+		j--
+	} else if j < 0 || words[j] != "like" && words[j] != "including" {
+		return false
+	}
+	return j > 0 && orgNouns.has(singular(words[j-1]))
+}
+
+// singular returns the singular of an English plural noun: "bands" is
+// "band", "companies" "company".
+func singular(w string) string {
+	if stem, ok := strings.CutSuffix(w, "ies"); ok {
+		return stem + "y"
+	}
+	return strings.TrimSuffix(w, "s")
+}
+
 // isPlaceBeforeRegion reports whether a name is followed by a comma and a
 // country or a first-level region that closes the phrase, as a place is
 // placed ("Sandy Hook, Maryland, from where", "Saffron Walden, England ;"),
@@ -314,7 +354,7 @@ func isPlaceBeforeRegion(words []string, s ner.Span) bool {
 
 // postsAt are the posts a person holds at an organization, in lower case.
 var postsAt = newWordSet(strings.Fields("analyst economist strategist scientist researcher professor lecturer engineer" +
-	" lawyer partner fellow"))
+	" lawyer partner fellow job internship worked works"))
 
 // corporateOffices are the offices held in an organization, in lower case
 // (an office written with a capital heads a title: "Minister of State").
