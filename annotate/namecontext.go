@@ -43,9 +43,10 @@ func typeFromContext(words []string, spans []ner.Span) []ner.Span {
 		} else if s.Type != ner.Organization && s.Type != ner.Misc && (beforeLegalForm(words, *s) || afterOrgExamples(words, spans, i)) {
 			s.Type = ner.Organization // "Cascade Timberlands, LLC", "bands like New Order"
 			typed = append(typed, *s)
-		} else if s.Type == ner.Person && isPlaceBeforeRegion(words, *s) {
+		} else if (s.Type == ner.Person || s.Type == ner.Organization && s.Last-s.First == 1) && isPlaceBeforeRegion(words, *s) {
+			// Only here: a team is named after its town ("Bowling Green,
+			// Ohio" ... "Bowling Green won").
 			s.Type = ner.Location
-			typed = append(typed, *s)
 		}
 	}
 	for _, r := range typed {

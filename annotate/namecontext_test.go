@@ -92,6 +92,8 @@ func TestTypeFromContext(t *testing.T) {
 		{"an institution taken for a place, but not a country", "at the [L:Paxton Public Library] in the [L:Russian Federation]", "OL"},
 		{"a place placed in its region, not a person described by one",
 			"from [P:Sandy Hook] , [L:Maryland] from where ; [P:Jo Tate] , [L:Ohio] 's attorney general , and [P:Al Ruiz] , [L:Ohio] Democrat", "LLPLPL"},
+		{"a place placed in its region only there, and a firm of several words stays",
+			"over [O:Lockerbie] , [L:Scotland] . [O:Lockerbie] won . the [O:Mass Transit System] , [L:Greece]", "LLOOL"},
 		{"a list takes the type of two names in three", "[P:Ray Houghton] , [L:McAteer] , [P:Harte] and [P:Quinn] ; [O:Telemundo] / [P:Univision] / [O:MUN2]", "PPPPOOO"},
 		{"a list keeps its known places and organization's names", "in [L:Paris] , [O:Renault] and [O:Peugeot] ; [L:Manila] , [L:Davao] and [O:Weather Services Administration]", "LOOLLO"},
 		{"two names are no list", "[P:Dana Oster] and [L:Marlow]", "PL"},
