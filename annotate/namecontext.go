@@ -43,6 +43,12 @@ func typeFromContext(words []string, spans []ner.Span) []ner.Span {
 		} else if s.Type != ner.Organization && s.Type != ner.Misc && (beforeLegalForm(words, *s) || afterOrgExamples(words, spans, i)) {
 			s.Type = ner.Organization // "Cascade Timberlands, LLC", "bands like New Order"
 			typed = append(typed, *s)
+		} else if s.Type != ner.Organization && s.Type != ner.Misc && isSourceNamedByNoun(words, *s) {
+			s.Type = ner.Organization // "Zycie Warszawy daily said"
+			typed = append(typed, *s)
+		} else if s.Type != ner.Person && s.Type != ner.Misc && isPersonByWordBefore(words, *s) {
+			s.Type = ner.Person // "his wife, Nancy,", "Indonesian president Suharto"
+			typed = append(typed, *s)
 		} else if (s.Type == ner.Person || s.Type == ner.Organization && s.Last-s.First == 1) && isPlaceBeforeRegion(words, *s) {
 			// Only here: a team is named after its town ("Bowling Green,
 			// Ohio" ... "Bowling Green won").
@@ -252,36 +258,38 @@ var (
 		" newspaper magazine broadcaster retailer insurer lender bank manufacturer maker producer startup start-up" +
 		" organization organisation corporation subsidiary network conglomerate supermarket chain brand label" +
 		" publisher developer operator utility nonprofit orchestra ensemble choir duo trio quartet league" +
-		" federation association society institute foundation regiment battalion squadron brigade journal"))
+		" federation association society institute foundation regiment battalion squadron brigade journal daily weekly" +
+		" tabloid"))
 )
 
-// afterCorporateOffice reports whether a name, a person's or an
-// organization's as the recognizer read it, follows an office that heads an
-// organization and "of" or "at" ("chief financial officer of", "the founder
-// of", "president at"), or a post held at one ("an analyst at"): then it is
-// the organization. A place of two words or more after a post is one too
-// ("an analyst at Corwin Research"), unless the gazetteer knows it.
+// afterCorporateOffice reports whether a name follows an office that heads
+// an organization and "of" or "at" ("chief financial officer of", "the
+// founder of", "president at"), or a post held at one and "at" ("an
+// analyst at"): then it is the organization, whatever the recognizer took
+// it for, unless the gazetteer knows it as a place ("the president of
+// Mexico", "a lecturer at Leeds").
 func afterCorporateOffice(words []string, s ner.Span) bool {
 	if s.First < 2 || s.Type == ner.Misc {
 		return false
 	}
-	switch office := words[s.First-2]; words[s.First-1] {
+	office := words[s.First-2]
+	switch words[s.First-1] {
 	case "of":
-		return s.Type != ner.Location && corporateOffices.has(office)
-	case "at":
-		if corporateOffices.has(office) && s.Type != ner.Location {
-			return true
-		}
-		if !postsAt.has(office) {
+		if !corporateOffices.has(office) {
 			return false
 		}
-		if s.Type != ner.Location {
-			return true
+	case "at":
+		if !corporateOffices.has(office) && !postsAt.has(office) {
+			return false
 		}
-		_, known := gazetteer.Place(strings.Join(words[s.First:s.Last], " "))
-		return s.Last-s.First > 1 && !known
+	default:
+		return false
 	}
-	return false
+	if s.Type != ner.Location {
+		return true
+	}
+	_, known := gazetteer.Place(strings.Join(words[s.First:s.Last], " "))
+	return !known
 }
 
 // isPlaceBeforeName reports whether a one-word name that the gazetteer
@@ -335,6 +343,50 @@ func singular(w string) string {
 	}
 	return strings.TrimSuffix(w, "s")
 }
+
+// isSourceNamedByNoun reports whether a name is followed by an
+// organization's noun (perhaps after one more word) and a verb of
+// attribution: "Zycie Warszawy daily said", "Interfax news agency reported".
+func isSourceNamedByNoun(words []string, s ner.Span) bool {
+	if s.Last < len(words) && isPossessiveWord(words[s.Last]) {
+		return false // "Greta Alvik's firm said"
+	}
+	for i := s.Last; i < len(words)-1 && i <= s.Last+1; i++ {
+		if orgNouns.has(words[i]) && speechVerbs.has(words[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPersonByWordBefore reports whether a short name, not one the gazetteer
+// knows as a place, follows a word that only a person's name follows: a
+// kinship noun ("his wife, Nancy"), or a title written in lower case, as a
+// description ("Indonesian president Suharto").
+func isPersonByWordBefore(words []string, s ner.Span) bool {
+	if s.Last-s.First > 2 || s.First == 0 {
+		return false
+	}
+	i := s.First - 1
+	if words[i] == "," && i > 0 && kinNouns.has(words[i-1]) {
+		i--
+	}
+	w := words[i]
+	if !kinNouns.has(w) && (startsUpper(w) || !personTitleBefore.has(w)) {
+		return false
+	}
+	_, place := gazetteer.Place(strings.Join(words[s.First:s.Last], " "))
+	return !place
+}
+
+var (
+	kinNouns = newWordSet(strings.Fields("wife husband son daughter brother sister mother father widow widower" +
+		" grandson granddaughter grandmother grandfather uncle aunt nephew niece cousin fiancee fiance"))
+	// personTitleBefore are the titles that name a person's office before
+	// the name, in lower case: "president Suharto".
+	personTitleBefore = newWordSet(strings.Fields("president premier minister chancellor senator governor mayor" +
+		" king queen prince princess sheikh emir sultan pope"))
+)
 
 // isPlaceBeforeRegion reports whether a name is followed by a comma and a
 // country or a first-level region that closes the phrase, as a place is
