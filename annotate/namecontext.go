@@ -75,7 +75,9 @@ func typeFromContext(words []string, spans []ner.Span) []ner.Span {
 	return spaceBodies(words, spans)
 }
 
-// listTypes gives the names of a list the type most of them have: in
+// listTypes gives the names of a list followed by a plural place noun the
+// type place ("King, Pierce and Snohomish counties"), and those of another
+// list the type most of them have: in
 // "Telemundo, Univision, MUN2 and A3" or "New Order, Interpol and Joy
 // Division" the recognizer types some names by their look alone. A list is
 // three names or more joined by commas, "and", "or" or slashes; its type
@@ -88,7 +90,12 @@ func listTypes(words []string, spans []ner.Span) {
 		for last < len(spans) && isListGap(words[spans[last-1].Last:spans[last].First]) && spans[last].Type != ner.Misc && spans[first].Type != ner.Misc {
 			last++
 		}
-		if n := last - first; n >= 3 {
+		if last-first >= 2 && spans[last-1].Last < len(words) && pluralPlaceNouns.has(words[spans[last-1].Last]) {
+			// "King, Pierce and Snohomish counties"
+			for i := first; i < last; i++ {
+				spans[i].Type = ner.Location
+			}
+		} else if n := last - first; n >= 3 {
 			var counts [4]int
 			for _, s := range spans[first:last] {
 				if int(s.Type) < len(counts) {
@@ -125,6 +132,9 @@ func keepsTypeInList(words []string, s ner.Span, t ner.Type) bool {
 	}
 	return false
 }
+
+// pluralPlaceNouns after a list of names say they are places.
+var pluralPlaceNouns = newWordSet(strings.Fields("counties provinces states districts regions islands rivers cities towns villages"))
 
 // isListGap reports whether the words between two names join them in a
 // list: a comma, "and", "or", a slash, or a comma and "and".

@@ -97,6 +97,7 @@ func TestTypeFromContext(t *testing.T) {
 		{"a list takes the type of two names in three", "[P:Ray Houghton] , [L:McAteer] , [P:Harte] and [P:Quinn] ; [O:Telemundo] / [P:Univision] / [O:MUN2]", "PPPPOOO"},
 		{"a list keeps its known places and organization's names", "in [L:Paris] , [O:Renault] and [O:Peugeot] ; [L:Manila] , [L:Davao] and [O:Weather Services Administration]", "LOOLLO"},
 		{"two names are no list", "[P:Dana Oster] and [L:Marlow]", "PL"},
+		{"names before a plural place noun", "voters in [L:King] , [P:Pierce] and [O:Snohomish] counties ; the [M:Baltic] states", "LLLM"},
 		{"a legal form after a comma", "who formed [P:Cascade Timberlands] , LLC . in [L:Navan] , Co. Meath", "OL"},
 		{"the examples after a plural organization's noun",
 			"bands like [L:New Order] , [O:Interpol] or [P:Joy Division] ; companies such as [L:Wachovia] ; people like [P:Jo Tate]", "OOOOP"},
