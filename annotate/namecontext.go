@@ -24,31 +24,31 @@ import (
 // typeFromContext applies the rules above to one article's spans, in text
 // order, and returns them (a river the recognizer missed is added).
 func typeFromContext(words []string, spans []ner.Span) []ner.Span {
-	var typed []ner.Span // the spans whose context says their type; few
+	// typed holds the spans whose context says their type, whose other
+	// mentions take it: at most maxTyped, so that the pass over the names
+	// for each stays linear in a long text.
+	var typed []ner.Span
 	for i := range spans {
 		s := &spans[i]
 		if t, ok := appositionType(words, *s); ok {
 			s.Type = t
-			typed = append(typed, *s)
+			typed = appendTyped(typed, *s)
 		} else if afterCorporateOffice(words, *s) {
 			s.Type = ner.Organization
-			typed = append(typed, *s)
+			typed = appendTyped(typed, *s)
 		} else if s.Type == ner.Organization && isPlaceBeforeName(words, *s) {
 			s.Type = ner.Location
-		} else if s.Type != ner.Organization && s.Type != ner.Misc && s.First > 0 && orgNouns.has(words[s.First-1]) && words[s.First-1] != "carrier" {
+		} else if s.Type != ner.Organization && s.Type != ner.Misc && s.First > 0 && isWord(words[s.First-1], wordOrgNoun) && words[s.First-1] != "carrier" {
 			// "the band Killing Joke", "rival carmaker Hollis Motors"; not
 			// "the aircraft carrier Carl Vinson", a ship.
 			s.Type = ner.Organization
-			typed = append(typed, *s)
-		} else if s.Type != ner.Organization && s.Type != ner.Misc && (beforeLegalForm(words, *s) || afterOrgExamples(words, spans, i)) {
-			s.Type = ner.Organization // "Cascade Timberlands, LLC", "bands like New Order"
-			typed = append(typed, *s)
+			typed = appendTyped(typed, *s)
 		} else if s.Type != ner.Organization && s.Type != ner.Misc && isSourceNamedByNoun(words, *s) {
 			s.Type = ner.Organization // "Zycie Warszawy daily said"
-			typed = append(typed, *s)
+			typed = appendTyped(typed, *s)
 		} else if s.Type != ner.Person && s.Type != ner.Misc && isPersonByWordBefore(words, *s) {
 			s.Type = ner.Person // "his wife, Nancy,", "Indonesian president Suharto"
-			typed = append(typed, *s)
+			typed = appendTyped(typed, *s)
 		} else if (s.Type == ner.Person || s.Type == ner.Organization && s.Last-s.First == 1) && isPlaceBeforeRegion(words, *s) {
 			// Only here: a team is named after its town ("Bowling Green,
 			// Ohio" ... "Bowling Green won").
@@ -64,9 +64,9 @@ func typeFromContext(words []string, spans []ner.Span) []ner.Span {
 	}
 	for i, s := range spans {
 		switch {
-		case s.Type == ner.Organization && s.Last-s.First > 1 && naturalFeatureNouns.has(words[s.Last-1]):
+		case s.Type == ner.Organization && s.Last-s.First > 1 && isWord(words[s.Last-1], wordNaturalFeature):
 			spans[i].Type = ner.Location // "Red Sea", "Atlas Mountains"
-		case s.Type == ner.Location && s.Last-s.First > 1 && institutionEnds.has(words[s.Last-1]):
+		case s.Type == ner.Location && s.Last-s.First > 1 && isWord(words[s.Last-1], wordInstitutionEnd):
 			spans[i].Type = ner.Organization // "Paxton Carnegie Public Library"
 		}
 	}
@@ -90,7 +90,7 @@ func listTypes(words []string, spans []ner.Span) {
 		for last < len(spans) && isListGap(words[spans[last-1].Last:spans[last].First]) && spans[last].Type != ner.Misc && spans[first].Type != ner.Misc {
 			last++
 		}
-		if last-first >= 2 && spans[last-1].Last < len(words) && pluralPlaceNouns.has(words[spans[last-1].Last]) {
+		if last-first >= 2 && spans[last-1].Last < len(words) && isWord(words[spans[last-1].Last], wordPluralPlace) {
 			// "King, Pierce and Snohomish counties"
 			for i := first; i < last; i++ {
 				spans[i].Type = ner.Location
@@ -133,9 +133,6 @@ func keepsTypeInList(words []string, s ner.Span, t ner.Type) bool {
 	return false
 }
 
-// pluralPlaceNouns after a list of names say they are places.
-var pluralPlaceNouns = newWordSet(strings.Fields("counties provinces states districts regions islands rivers cities towns villages"))
-
 // isListGap reports whether the words between two names join them in a
 // list: a comma, "and", "or", a slash, or a comma and "and".
 func isListGap(gap []string) bool {
@@ -152,19 +149,14 @@ func isListGap(gap []string) bool {
 	return true
 }
 
-// institutionEnds end the names of organizations, never a place's: a
-// "place" so named is the institution ("Paxton Carnegie Public Library", "New
-// Jersey Department of Public Safety"). Words that end places too ("Bank",
-// "Center", "Front", "Church", "Federation", and "Hospital" where someone
-// lies) are not among them.
-var institutionEnds = newWordSet(strings.Fields("Department Ministry Library University College Institute Academy" +
-	" Agency Association Council Commission Committee Corporation Company Inc Ltd Plc LLC Records" +
-	" Recordings Publishing Airlines Airways Holdings Industries Laboratories Conference League Society Foundation"))
+const maxTyped = 16
 
-// naturalFeatureNouns end the names of seas, rivers, mountains and deserts,
-// which no firm or team news names is known by ("Tampa Bay" is a team).
-var naturalFeatureNouns = newWordSet(strings.Fields("Sea Ocean River Lake Mountains Desert Gulf Strait Peninsula" +
-	" Islands Glacier Volcano Crater Canyon Archipelago Reservoir"))
+func appendTyped(typed []ner.Span, s ner.Span) []ner.Span {
+	if len(typed) == maxTyped {
+		return typed
+	}
+	return append(typed, s)
+}
 
 // appositionType reads what an apposition after a name (", the largest
 // moon of Saturn"), or a copula after a name that opens a sentence ("Hollis
@@ -190,7 +182,7 @@ func appositionType(words []string, s ner.Span) (ner.Type, bool) {
 		i += 2
 	}
 	switch {
-	case i < len(words) && appositionDeterminers.has(words[i]):
+	case i < len(words) && isWord(words[i], wordDeterminer):
 		i++
 	case i+1 < len(words) && isPossessiveWord(words[i+1]):
 		i += 2 // "Jupiter's"
@@ -199,23 +191,23 @@ func appositionType(words []string, s ner.Span) (ner.Type, bool) {
 	}
 	for end := min(i+6, len(words)); i < end; i++ {
 		w := words[i]
-		if isPossessiveWord(w) || !hasLetter(w) || appositionStops.has(w) {
+		if isPossessiveWord(w) || !hasLetter(w) || isWord(w, wordStop) {
 			return 0, false
 		}
 		next := ""
 		if i+1 < len(words) {
 			next = words[i+1]
 		}
-		if speechVerbs.has(next) {
+		if isWord(next, wordSpeech) {
 			return 0, false // a subject, not an apposition: "Moscow, Interfax news agency said"
 		}
-		if isPossessiveWord(next) || hasLetter(next) && !appositionStops.has(next) && !strings.HasSuffix(next, "ed") {
+		if isPossessiveWord(next) || hasLetter(next) && !isWord(next, wordStop) && !strings.HasSuffix(next, "ed") {
 			continue // not the head: "the club's", "a logistics company"
 		}
 		switch {
-		case placeNouns.has(w):
+		case isWord(w, wordPlaceNoun):
 			return ner.Location, true
-		case orgNouns.has(w):
+		case isWord(w, wordOrgNoun):
 			return ner.Organization, true
 		}
 		return 0, false
@@ -241,37 +233,6 @@ func hasLetter(w string) bool {
 	return false
 }
 
-// speechVerbs, and the verbs a subject takes, after a noun phrase make it
-// the subject of a clause, not an apposition.
-var speechVerbs = newWordSet(strings.Fields("said says told reported reports added is was are were has had have will would"))
-
-// appositionDeterminers open the noun phrase of an apposition.
-var appositionDeterminers = newWordSet(strings.Fields("the a an its their his her"))
-
-// appositionStops end the noun phrase of an apposition: prepositions,
-// relative pronouns, conjunctions and the compass points ("a town north
-// of").
-var appositionStops = newWordSet(strings.Fields("of in at on for from near with by to that which who whose where when and or but" +
-	" until since after before between about north south east west northeast northwest southeast southwest"))
-
-// placeNouns head an apposition that makes a name a place; orgNouns one
-// that makes it an organization. A person's nouns need no rule: the
-// recognizer reads those.
-var (
-	placeNouns = newWordSet(strings.Fields("moon moons planet planets city town village hamlet county parish municipality" +
-		" commune township borough settlement suburb neighbourhood neighborhood river lake island islands archipelago" +
-		" port province region state country capital district mountain volcano desert sea bay peninsula crater" +
-		" harbour harbor valley"))
-	orgNouns = newWordSet(strings.Fields("company firm group agency airline carrier charity band club team party union" +
-		" supplier contractor shipper exporter importer distributor wholesaler miner refiner automaker carmaker" +
-		" chipmaker drugmaker" +
-		" newspaper magazine broadcaster retailer insurer lender bank manufacturer maker producer startup start-up" +
-		" organization organisation corporation subsidiary network conglomerate supermarket chain brand label" +
-		" publisher developer operator utility nonprofit orchestra ensemble choir duo trio quartet league" +
-		" federation association society institute foundation regiment battalion squadron brigade journal daily weekly" +
-		" tabloid"))
-)
-
 // afterCorporateOffice reports whether a name follows an office that heads
 // an organization and "of" or "at" ("chief financial officer of", "the
 // founder of", "president at"), or a post held at one and "at" ("an
@@ -285,11 +246,11 @@ func afterCorporateOffice(words []string, s ner.Span) bool {
 	office := words[s.First-2]
 	switch words[s.First-1] {
 	case "of":
-		if !corporateOffices.has(office) {
+		if !isWord(office, wordOffice) {
 			return false
 		}
 	case "at":
-		if !corporateOffices.has(office) && !postsAt.has(office) {
+		if !isWord(office, wordOffice) && !isWord(office, wordPost) {
 			return false
 		}
 	default:
@@ -317,43 +278,6 @@ func isPlaceBeforeName(words []string, s ner.Span) bool {
 	return ok
 }
 
-// beforeLegalForm reports whether a comma and a company's legal form follow
-// a name: "Cascade Timberlands, LLC"; not "Navan, Co. Meath", an Irish
-// county.
-func beforeLegalForm(words []string, s ner.Span) bool {
-	i := s.Last + 1
-	if i >= len(words) || words[s.Last] != "," || !legalForms.has(strings.TrimSuffix(words[i], ".")) {
-		return false
-	}
-	return i+1 == len(words) || !startsUpper(words[i+1])
-}
-
-var legalForms = newWordSet(strings.Fields("Inc LLC Ltd Corp Co PLC plc GmbH AG LLP"))
-
-// afterOrgExamples reports whether span i of spans is one of the examples
-// after a plural organization's noun: "bands like New Order, Interpol and
-// Joy Division", "companies such as Wachovia".
-func afterOrgExamples(words []string, spans []ner.Span, i int) bool {
-	for ; i > 0 && isListGap(words[spans[i-1].Last:spans[i].First]); i-- {
-	}
-	j := spans[i].First - 1
-	if j >= 0 && words[j] == "as" && j > 0 && words[j-1] == "such" {
-		j--
-	} else if j < 0 || words[j] != "like" && words[j] != "including" {
-		return false
-	}
-	return j > 0 && orgNouns.has(singular(words[j-1]))
-}
-
-// singular returns the singular of an English plural noun: "bands" is
-// "band", "companies" "company".
-func singular(w string) string {
-	if stem, ok := strings.CutSuffix(w, "ies"); ok {
-		return stem + "y"
-	}
-	return strings.TrimSuffix(w, "s")
-}
-
 // isSourceNamedByNoun reports whether a name is followed by an
 // organization's noun (perhaps after one more word) and a verb of
 // attribution: "Zycie Warszawy daily said", "Interfax news agency reported".
@@ -362,7 +286,7 @@ func isSourceNamedByNoun(words []string, s ner.Span) bool {
 		return false // "Greta Alvik's firm said"
 	}
 	for i := s.Last; i < len(words)-1 && i <= s.Last+1; i++ {
-		if orgNouns.has(words[i]) && speechVerbs.has(words[i+1]) {
+		if isWord(words[i], wordOrgNoun) && isWord(words[i+1], wordSpeech) {
 			return true
 		}
 	}
@@ -378,25 +302,16 @@ func isPersonByWordBefore(words []string, s ner.Span) bool {
 		return false
 	}
 	i := s.First - 1
-	if words[i] == "," && i > 0 && kinNouns.has(words[i-1]) {
+	if words[i] == "," && i > 0 && isWord(words[i-1], wordKin) {
 		i--
 	}
 	w := words[i]
-	if !kinNouns.has(w) && (startsUpper(w) || !personTitleBefore.has(w)) {
+	if !isWord(w, wordKin) && (startsUpper(w) || !isWord(w, wordTitleBefore)) {
 		return false
 	}
 	_, place := gazetteer.Place(strings.Join(words[s.First:s.Last], " "))
 	return !place
 }
-
-var (
-	kinNouns = newWordSet(strings.Fields("wife husband son daughter brother sister mother father widow widower" +
-		" grandson granddaughter grandmother grandfather uncle aunt nephew niece cousin fiancee fiance"))
-	// personTitleBefore are the titles that name a person's office before
-	// the name, in lower case: "president Suharto".
-	personTitleBefore = newWordSet(strings.Fields("president premier minister chancellor senator governor mayor" +
-		" king queen prince princess sheikh emir sultan pope"))
-)
 
 // isPlaceBeforeRegion reports whether a name is followed by a comma and a
 // country or a first-level region that closes the phrase, as a place is
@@ -414,15 +329,6 @@ func isPlaceBeforeRegion(words []string, s ner.Span) bool {
 	}
 	return i+2 == len(words) || !startsUpper(words[i+2]) && !isPossessiveWord(words[i+2])
 }
-
-// postsAt are the posts a person holds at an organization, in lower case.
-var postsAt = newWordSet(strings.Fields("analyst economist strategist scientist researcher professor lecturer engineer" +
-	" lawyer partner fellow job internship worked works"))
-
-// corporateOffices are the offices held in an organization, in lower case
-// (an office written with a capital heads a title: "Minister of State").
-var corporateOffices = newWordSet(strings.Fields("officer executive director founder co-founder chairman chairwoman" +
-	" chairperson president ceo cfo coo owner shareholder shareholders partner employee employees"))
 
 // riversAfterThe types as places the rivers written after "the" ("the
 // Nile", "the Blue Nile"), and adds those the recognizer left outside any
@@ -485,7 +391,7 @@ func spaceBodies(words []string, spans []ner.Span) []ner.Span {
 		if about < 0 {
 			about = 0
 			for _, w := range words {
-				if spaceWords.has(w) {
+				if isWord(w, wordSpace) {
 					about = 1
 					break
 				}
@@ -498,6 +404,93 @@ func spaceBodies(words []string, spans []ner.Span) []ner.Span {
 	return spans
 }
 
-// spaceWords are the words of an article about space.
-var spaceWords = newWordSet(strings.Fields("moon moons planet planets spacecraft orbit orbiter orbiting rover lander" +
-	" telescope astronomers astronomer asteroid comet astronaut astronauts space mission missions NASA ESA"))
+// The words the rules read, each with the kinds it has (a bit each), in one
+// table: one lookup, wherever a rule asks.
+const (
+	// wordDeterminer opens the noun phrase of an apposition.
+	wordDeterminer uint32 = 1 << iota
+	// wordStop ends the noun phrase of an apposition: prepositions, relative
+	// pronouns, conjunctions and the compass points ("a town north of").
+	wordStop
+	// wordSpeech, a verb of attribution or one a subject takes, after a noun
+	// phrase makes it the subject of a clause, not an apposition.
+	wordSpeech
+	// wordPlaceNoun heads an apposition that makes a name a place;
+	// wordOrgNoun one that makes it an organization (a person's nouns need
+	// no rule: the recognizer reads those).
+	wordPlaceNoun
+	wordOrgNoun
+	// wordOffice is an office held in an organization, in lower case (an
+	// office written with a capital heads a title: "Minister of State");
+	// wordPost a post a person holds at one.
+	wordOffice
+	wordPost
+	// wordSpace is a word of an article about space.
+	wordSpace
+	// wordInstitutionEnd ends the names of organizations, never a place's: a
+	// "place" so named is the institution ("Paxton Carnegie Public Library",
+	// "New Jersey Department of Public Safety"). Words that end places too
+	// ("Bank", "Center", "Front", "Church", "Federation", and "Hospital"
+	// where someone lies) are not among them.
+	wordInstitutionEnd
+	// wordNaturalFeature ends the names of seas, rivers, mountains and
+	// deserts, which no firm or team news names is known by ("Tampa Bay" is
+	// a team).
+	wordNaturalFeature
+	// wordPluralPlace after a list of names says they are places.
+	wordPluralPlace
+	// wordKin is a kinship noun; wordTitleBefore a title that names a
+	// person's office before the name, in lower case ("president Suharto").
+	wordKin
+	wordTitleBefore
+	// wordPlaceLead begins a place's name of two words or more and no
+	// person's ("Port Klang", "Tanjung Pelepas", "Mount Kenya").
+	wordPlaceLead
+	// wordCountyBefore before, and wordCountyAfter after, a name ending in
+	// "County" say it is the county ("in Cook County", "Lea County
+	// commissioners").
+	wordCountyBefore
+	wordCountyAfter
+)
+
+var contextWords = newWordKinds([]wordKindList{
+	{wordDeterminer, "the a an its their his her"},
+	{wordStop, "of in at on for from near with by to that which who whose where when and or but" +
+		" until since after before between about north south east west northeast northwest southeast southwest"},
+	{wordSpeech, "said says told reported reports added is was are were has had have will would"},
+	{wordPlaceNoun, "moon moons planet planets city town village hamlet county parish municipality" +
+		" commune township borough settlement suburb neighbourhood neighborhood river lake island islands archipelago" +
+		" port province region state country capital district mountain volcano desert sea bay peninsula crater" +
+		" harbour harbor valley"},
+	{wordOrgNoun, "company firm group agency airline carrier charity band club team party union" +
+		" supplier contractor shipper exporter importer distributor wholesaler miner refiner automaker carmaker" +
+		" chipmaker drugmaker" +
+		" newspaper magazine broadcaster retailer insurer lender bank manufacturer maker producer startup start-up" +
+		" organization organisation corporation subsidiary network conglomerate supermarket chain brand label" +
+		" publisher developer operator utility nonprofit orchestra ensemble choir duo trio quartet league" +
+		" federation association society institute foundation regiment battalion squadron brigade journal daily weekly" +
+		" tabloid"},
+	{wordOffice, "officer executive director founder co-founder chairman chairwoman" +
+		" chairperson president ceo cfo coo owner shareholder shareholders partner employee employees"},
+	{wordPost, "analyst economist strategist scientist researcher professor lecturer engineer" +
+		" lawyer partner fellow job internship worked works"},
+	{wordSpace, "moon moons planet planets spacecraft orbit orbiter orbiting rover lander" +
+		" telescope astronomers astronomer asteroid comet astronaut astronauts space mission missions NASA ESA"},
+	{wordInstitutionEnd, "Department Ministry Library University College Institute Academy" +
+		" Agency Association Council Commission Committee Corporation Company Inc Ltd Plc LLC Records" +
+		" Recordings Publishing Airlines Airways Holdings Industries Laboratories Conference League Society Foundation"},
+	{wordNaturalFeature, "Sea Ocean River Lake Mountains Desert Gulf Strait Peninsula" +
+		" Islands Glacier Volcano Crater Canyon Archipelago Reservoir"},
+	{wordPluralPlace, "counties provinces states districts regions islands rivers cities towns villages"},
+	{wordKin, "wife husband son daughter brother sister mother father widow widower" +
+		" grandson granddaughter grandmother grandfather uncle aunt nephew niece cousin fiancee fiance"},
+	{wordPlaceLead, "Port Tanjung Pulau Bandar Mount Lake Cape Fort Gulf Isle"},
+	{wordCountyBefore, "in across throughout outside near"},
+	{wordCountyAfter, "officials commissioners residents voters sheriff deputies schools" +
+		" prosecutors judge homeowners farmers"},
+	{wordTitleBefore, "president premier minister chancellor senator governor mayor" +
+		" king queen prince princess sheikh emir sultan pope"},
+})
+
+// isWord reports whether w has one of the kinds.
+func isWord(w string, kinds uint32) bool { return contextWords.of(w)&kinds != 0 }

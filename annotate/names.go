@@ -267,10 +267,12 @@ func placesNotPeople(words []string, spans []ner.Span) []ner.Span {
 	for i, s := range spans {
 		last, oneWord := words[s.Last-1], s.Last-s.First == 1
 		switch {
-		case s.Type == ner.Person && !oneWord && (isPlaceHeadNoun(last) || placeLeadNouns.has(words[s.First])),
+		case s.Type == ner.Person && !oneWord && (isPlaceHeadNoun(last) || isWord(words[s.First], wordPlaceLead)),
 			s.Type == ner.Person && oneWord && celestialBodies[last] && !surnames[last],
 			s.Type == ner.Organization && oneWord && onlyCelestial[last],
-			s.Type == ner.Organization && s.Last-s.First == 2 && placeLeadNouns.has(words[s.First]) && words[s.First] != "Port",
+			// Of two-word organizations so begun, all but "Port Vale" (a
+			// club) and the like are places too.
+			s.Type == ner.Organization && s.Last-s.First == 2 && isWord(words[s.First], wordPlaceLead) && words[s.First] != "Port",
 			s.Type == ner.Organization && isCountyInContext(words, s):
 			spans[i].Type = ner.Location
 		}
@@ -288,12 +290,6 @@ var placeHeadNouns = newWordSet(strings.Fields("County Heights Island Islands Pr
 	" Arena Stadium Canyon Avenue Boulevard Highway Volcano Glacier Archipelago Atoll Lagoon Reservoir" +
 	" Street Road Square Bridge"))
 
-// placeLeadNouns are the words that begin a place's name of two words or
-// more and no person's: "Port Klang", "Tanjung Pelepas", "Mount Kenya". Of
-// two-word organizations, all but "Port" ("Port Vale", a club) are places
-// too.
-var placeLeadNouns = newWordSet(strings.Fields("Port Tanjung Pulau Bandar Mount Lake Cape Fort Gulf Isle"))
-
 // isCountyInContext reports whether an organization's name that ends in
 // "County" or "Parish" names the county where the words around it say so:
 // after "in" ("in Cook County") or before its officials ("Lea County
@@ -303,14 +299,8 @@ func isCountyInContext(words []string, s ner.Span) bool {
 	if s.Last-s.First < 2 || words[s.Last-1] != "County" && words[s.Last-1] != "Parish" {
 		return false
 	}
-	return s.First > 0 && countyPrepositions.has(words[s.First-1]) || s.Last < len(words) && countyPeople.has(words[s.Last])
+	return s.First > 0 && isWord(words[s.First-1], wordCountyBefore) || s.Last < len(words) && isWord(words[s.Last], wordCountyAfter)
 }
-
-var (
-	countyPrepositions = newWordSet(strings.Fields("in across throughout outside near"))
-	countyPeople       = newWordSet(strings.Fields("officials commissioners residents voters sheriff deputies schools" +
-		" prosecutors judge homeowners farmers"))
-)
 
 // isPlaceHeadNoun reports whether w is a place head noun, as written or in
 // a headline's capitals ("MARLOW HEIGHTS").
@@ -357,7 +347,7 @@ func datelinePlaces(doc ner.Document, spans []ner.Span) []ner.Span {
 		}
 		if placeEnd, _, ok := datelineAt(word, sent.First, sent.Last); ok && s.Last == placeEnd {
 			s.Type = ner.Location
-			if s.Last-s.First == 1 {
+			if s.Last-s.First == 1 && len(places) < maxDatelinePlaces {
 				places = append(places, doc.Words[s.First])
 			}
 		}
@@ -373,6 +363,11 @@ func datelinePlaces(doc ner.Document, spans []ner.Span) []ner.Span {
 	}
 	return spans
 }
+
+// maxDatelinePlaces bounds the dateline places an article's names are
+// compared with: an article has one dateline, and a text of many dateline
+// sentences must not cost a pass over its names for each.
+const maxDatelinePlaces = 4
 
 // allCapitals reports whether every word with letters is in capitals.
 func allCapitals(words []string) bool {
