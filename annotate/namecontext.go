@@ -16,8 +16,8 @@ import (
 // of Saturn", "Hollis Freight, a logistics company") types it, and its other
 // one-word mentions in the article with it; a name after a corporate office
 // and "of" is an organization ("chief financial officer of Hollis Freight");
-// a river after "the" is a place ("the Nile"), found where the recognizer
-// saw no name at all; a celestial body taken for a firm in an article about
+// a river after "the" is a place ("the Nile"), labelled so where the
+// recognizer saw no name at all (labelRivers); a celestial body taken for a firm in an article about
 // space is a place; and an office before a full name is not part of it
 // ("City Councilwoman Ruth Abara").
 
@@ -71,7 +71,7 @@ func typeFromContext(words []string, spans []ner.Span) []ner.Span {
 		}
 	}
 	listTypes(words, spans)
-	spans = riversAfterThe(words, spans)
+	riversAfterThe(words, spans)
 	return spaceBodies(words, spans)
 }
 
@@ -330,47 +330,25 @@ func isPlaceBeforeRegion(words []string, s ner.Span) bool {
 	return i+2 == len(words) || !startsUpper(words[i+2]) && !isPossessiveWord(words[i+2])
 }
 
-// riversAfterThe types as places the rivers written after "the" ("the
-// Nile", "the Blue Nile"), and adds those the recognizer left outside any
-// name.
-func riversAfterThe(words []string, spans []ner.Span) []ner.Span {
-	var missed []ner.Span
-	k := 0
-	for i := 1; i < len(words); i++ {
-		if words[i-1] != "the" || !startsUpper(words[i]) {
-			continue
-		}
-		for k < len(spans) && spans[k].Last <= i {
-			k++
-		}
-		if k < len(spans) && spans[k].First == i {
-			if s := &spans[k]; s.Last-s.First <= 2 && gazetteer.IsRiver(words[s.Last-1]) {
-				s.Type = ner.Location
-			}
-			continue
-		}
-		if (k == len(spans) || spans[k].First > i) && (i+1 == len(words) || !startsUpper(words[i+1])) && gazetteer.IsRiver(words[i]) {
-			missed = append(missed, ner.Span{First: i, Last: i + 1, Type: ner.Location})
+// riversAfterThe types as places the names of one or two words after "the"
+// that end in a river's name ("the Nile", "the Blue Nile").
+func riversAfterThe(words []string, spans []ner.Span) {
+	for i, s := range spans {
+		if s.First > 0 && words[s.First-1] == "the" && s.Last-s.First <= 2 && gazetteer.IsRiver(words[s.Last-1]) {
+			spans[i].Type = ner.Location
 		}
 	}
-	if missed == nil {
-		return spans
-	}
-	return mergeSpans(spans, missed)
 }
 
-// mergeSpans merges two lists of spans in text order; neither overlaps the
-// other.
-func mergeSpans(spans, more []ner.Span) []ner.Span {
-	out := make([]ner.Span, 0, len(spans)+len(more))
-	for len(spans) > 0 || len(more) > 0 {
-		if len(more) == 0 || len(spans) > 0 && spans[0].First < more[0].First {
-			out, spans = append(out, spans[0]), spans[1:]
-		} else {
-			out, more = append(out, more[0]), more[1:]
+// labelRivers labels as a place each river after "the" that the recognizer
+// left outside any name: "farmers along the Nile".
+func labelRivers(words []string, labels []ner.Label) {
+	for i := 1; i < len(words); i++ {
+		if labels[i] == ner.Outside && words[i-1] == "the" && startsUpper(words[i]) &&
+			(i+1 == len(words) || !startsUpper(words[i+1])) && gazetteer.IsRiver(words[i]) {
+			labels[i] = ner.MakeLabel(ner.Location, ner.Unit)
 		}
 	}
-	return out
 }
 
 func startsUpper(w string) bool {

@@ -74,6 +74,7 @@ type articleScratch struct {
 // names to names.
 func (a *articleScratch) names(text string, model *ner.Model, doc ner.Document, labels []ner.Label, margins []float32, toks []Token, base int, names []Name) []Name {
 	model.TagMargins(doc, labels, margins)
+	labelRivers(doc.Words, labels)
 	a.spans = ner.AppendSpans(a.spans[:0], labels)
 	a.short.text, a.short.toks = text, toks[base:]
 	spans := joinParticles(doc.Words, trimFigures(doc.Words, a.spans))
