@@ -27,7 +27,8 @@ func typeFromContext(words []string, spans []ner.Span) []ner.Span {
 	// typed holds the spans whose context says their type, whose other
 	// mentions take it: at most maxTyped, so that the pass over the names
 	// for each stays linear in a long text.
-	var typed []ner.Span
+	var buf [maxTyped]ner.Span
+	typed := buf[:0]
 	for i := range spans {
 		s := &spans[i]
 		if t, ok := appositionType(words, *s); ok {

@@ -334,7 +334,8 @@ var celestialBodies = map[string]bool{
 // elsewhere a firm; and its place's other one-word mentions are places too.
 func datelinePlaces(doc ner.Document, spans []ner.Span) []ner.Span {
 	word := func(i int) string { return doc.Words[i] }
-	var places []string // the datelines' one-word places: few
+	var buf [maxDatelinePlaces]string
+	places := buf[:0] // the datelines' one-word places
 	k := 0
 	for _, sent := range doc.Sentences {
 		for ; k < len(spans) && spans[k].First < sent.First; k++ {
