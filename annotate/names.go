@@ -79,7 +79,7 @@ func (a *articleScratch) names(text string, model *ner.Model, doc ner.Document, 
 	a.short.text, a.short.toks = text, toks[base:]
 	spans := joinParticles(doc.Words, trimFigures(doc.Words, a.spans))
 	spans = datelinePlaces(doc, placesNotPeople(doc.Words, a.short.retype(doc.Words, spans)))
-	spans = typeFromContext(doc.Words, titledPeople(doc.Words, spans))
+	spans = typeFromContext(doc.Words, titledPeople(doc.Words, givenNamesAfterTitles(doc.Words, spans)))
 	for _, span := range spans {
 		if typ, ok := nameTypes[span.Type]; ok {
 			names = append(names, Name{First: base + span.First, Last: base + span.Last, Start: toks[base+span.First].Start, End: toks[base+span.Last-1].End, Type: typ,
@@ -244,6 +244,36 @@ func titledPeople(words []string, spans []ner.Span) []ner.Span {
 		}
 	}
 	return spans
+}
+
+// givenNamesAfterTitles hands a person's given names back from the name
+// before them, which took them in with a title: "[Franklin County
+// Commissioner Erica] [Crawley-Nunez]" is the place "Franklin County", the
+// title, and the person "Erica Crawley-Nunez". A name that is only the
+// title and the given names is dropped.
+func givenNamesAfterTitles(words []string, spans []ner.Span) []ner.Span {
+	out := spans[:0]
+	for i, s := range spans {
+		if s.Type != ner.Person && s.Type != ner.Misc && i+1 < len(spans) && spans[i+1].Type == ner.Person && spans[i+1].First == s.Last {
+			p := s.Last - 1
+			for p > s.First && isGivenName(words[p]) {
+				p--
+			}
+			if p < s.Last-1 && gazetteer.IsPersonTitle(words[p]) {
+				spans[i+1].First = p + 1
+				if s.Last = p; s.Last == s.First {
+					continue
+				}
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func isGivenName(w string) bool {
+	_, ok := gazetteer.GivenName(w)
+	return ok
 }
 
 // placesNotPeople retypes as places the person names that a reader knows to

@@ -304,3 +304,17 @@ func TestTitledPeople(t *testing.T) {
 		spans[3],
 	}, got)
 }
+
+func TestGivenNamesAfterTitles(t *testing.T) {
+	words := strings.Fields("Franklin County Commissioner Erica Crawley-Nunez said , and Commissioner Erica Oyelaran and Leeds United Lund agreed")
+	spans := []ner.Span{
+		{First: 0, Last: 4, Type: ner.Location}, {First: 4, Last: 5, Type: ner.Person},
+		{First: 8, Last: 10, Type: ner.Organization}, {First: 10, Last: 11, Type: ner.Person},
+		{First: 12, Last: 14, Type: ner.Organization}, {First: 14, Last: 15, Type: ner.Person}, // no title: left alone
+	}
+	assert.Equal(t, []ner.Span{
+		{First: 0, Last: 2, Type: ner.Location}, {First: 3, Last: 5, Type: ner.Person},
+		{First: 9, Last: 11, Type: ner.Person},
+		spans[4], spans[5],
+	}, givenNamesAfterTitles(words, slices.Clone(spans)))
+}
