@@ -97,6 +97,11 @@ func TestGroupEntities(t *testing.T) {
 			want:   []string{"person Dana Whitfield: President Dana Whitfield | Mr. Whitfield | Dana Whitfield's"},
 		},
 		{
+			name:   "local offices are titles, not part of the name",
+			marked: "said [P:Councilwoman Dana Okoro]. [P:City Councilman Tomas Ek] and [P:Alderwoman Okoro] disagreed.",
+			want:   []string{"person Dana Okoro: Councilwoman Dana Okoro | Alderwoman Okoro", "person Tomas Ek: City Councilman Tomas Ek"},
+		},
+		{
 			name:   "party and country labels are not part of the name",
 			marked: "[P:Democrat Dana Whitfield] met [P:King Olaf] and [P:America Ferrera]. [P:Dana Whitfield] left.",
 			want: []string{
@@ -293,6 +298,9 @@ func TestPersonRoles(t *testing.T) {
 		{"Aides will head [P:Tomas Ek]'s team.", ""},
 		{"In 2019, [P:Tomas Ek], who chairs the board, said so.", ""},
 		{"Officials said on Monday, [P:Tomas Ek] said.", ""},
+		{"\"No,\" said [P:Councilwoman Ilse Marten], who chairs it.", "Councilwoman"},
+		{"[P:Assemblyman Tomas Ek] and others spoke.", "Assemblyman"},
+		{"[P:Ana Ruiz], chief financial officer of [O:Hollis Freight], said so.", "chief financial officer of Hollis Freight"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.marked, func(t *testing.T) {

@@ -74,11 +74,12 @@ type articleScratch struct {
 // names to names.
 func (a *articleScratch) names(text string, model *ner.Model, doc ner.Document, labels []ner.Label, margins []float32, toks []Token, base int, names []Name) []Name {
 	model.TagMargins(doc, labels, margins)
+	labelRivers(doc.Words, labels)
 	a.spans = ner.AppendSpans(a.spans[:0], labels)
 	a.short.text, a.short.toks = text, toks[base:]
 	spans := joinParticles(doc.Words, trimFigures(doc.Words, a.spans))
 	spans = datelinePlaces(doc, placesNotPeople(doc.Words, a.short.retype(doc.Words, spans)))
-	spans = titledPeople(doc.Words, spans)
+	spans = typeFromContext(doc.Words, titledPeople(doc.Words, givenNamesAfterTitles(doc.Words, spans)))
 	for _, span := range spans {
 		if typ, ok := nameTypes[span.Type]; ok {
 			names = append(names, Name{First: base + span.First, Last: base + span.Last, Start: toks[base+span.First].Start, End: toks[base+span.Last-1].End, Type: typ,
@@ -245,14 +246,45 @@ func titledPeople(words []string, spans []ner.Span) []ner.Span {
 	return spans
 }
 
+// givenNamesAfterTitles hands a person's given names back from the name
+// before them, which took them in with a title: "[Franklin County
+// Commissioner Erica] [Crawley-Nunez]" is the place "Franklin County", the
+// title, and the person "Erica Crawley-Nunez". A name that is only the
+// title and the given names is dropped.
+func givenNamesAfterTitles(words []string, spans []ner.Span) []ner.Span {
+	out := spans[:0]
+	for i, s := range spans {
+		if s.Type != ner.Person && s.Type != ner.Misc && i+1 < len(spans) && spans[i+1].Type == ner.Person && spans[i+1].First == s.Last {
+			p := s.Last - 1
+			for p > s.First && isGivenName(words[p]) {
+				p--
+			}
+			if p < s.Last-1 && gazetteer.IsPersonTitle(words[p]) {
+				spans[i+1].First = p + 1
+				if s.Last = p; s.Last == s.First {
+					continue
+				}
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func isGivenName(w string) bool {
+	_, ok := gazetteer.GivenName(w)
+	return ok
+}
+
 // placesNotPeople retypes as places the person names that a reader knows to
-// be places: those whose last word says what kind of place they are ("Lea
-// County", "Marlow Heights", "Tanjung Priok" is a port: "Port of ...") and
+// be places: those whose first or last word says what kind of place they
+// are ("Lea County", "Marlow Heights", "Tanjung Priok", "Mount Kenya") and
 // the planets and moons that news about space names ("Jupiter",
 // "Ganymede"), which the recognizer, trained on 1996 wire news, reads as
 // surnames, unless the document names a person with that surname ("Freddie
-// Mercury" ... "Mercury"); and the planets and moons no firm is named
-// after, when tagged an organization.
+// Mercury" ... "Mercury"); and, of the names tagged an organization, the
+// planets and moons no firm is named after, two-word names that begin as
+// places do, and counties where the words around them say so.
 func placesNotPeople(words []string, spans []ner.Span) []ner.Span {
 	var surnames map[string]bool // made only in the rare text that needs it
 	for _, s := range spans {
@@ -266,9 +298,13 @@ func placesNotPeople(words []string, spans []ner.Span) []ner.Span {
 	for i, s := range spans {
 		last, oneWord := words[s.Last-1], s.Last-s.First == 1
 		switch {
-		case s.Type == ner.Person && !oneWord && isPlaceHeadNoun(last),
+		case s.Type == ner.Person && !oneWord && (isPlaceHeadNoun(last) || isWord(words[s.First], wordPlaceLead)),
 			s.Type == ner.Person && oneWord && celestialBodies[last] && !surnames[last],
-			s.Type == ner.Organization && oneWord && onlyCelestial[last]:
+			s.Type == ner.Organization && oneWord && onlyCelestial[last],
+			// Of two-word organizations so begun, all but "Port Vale" (a
+			// club) and the like are places too.
+			s.Type == ner.Organization && s.Last-s.First == 2 && isWord(words[s.First], wordPlaceLead) && words[s.First] != "Port",
+			s.Type == ner.Organization && isCountyInContext(words, s):
 			spans[i].Type = ner.Location
 		}
 	}
@@ -282,7 +318,20 @@ func placesNotPeople(words []string, spans []ner.Span) []ner.Span {
 var placeHeadNouns = newWordSet(strings.Fields("County Heights Island Islands Province District Prefecture" +
 	" Governorate Oblast Township Borough Parish Valley Bay Harbour Harbor Peninsula Strait Mountains" +
 	" Lake River Creek Springs Falls Spaceport Cosmodrome Airport Desert Plateau Gulf Crater Cave Caves" +
-	" Arena Stadium Canyon Avenue Boulevard Highway Volcano Glacier Archipelago Atoll Lagoon Reservoir"))
+	" Arena Stadium Canyon Avenue Boulevard Highway Volcano Glacier Archipelago Atoll Lagoon Reservoir" +
+	" Street Road Square Bridge"))
+
+// isCountyInContext reports whether an organization's name that ends in
+// "County" or "Parish" names the county where the words around it say so:
+// after "in" ("in Cook County") or before its officials ("Lea County
+// commissioners"). A club is named so too ("Notts County") and a county's
+// government ("Cook County" said), so the name alone does not tell.
+func isCountyInContext(words []string, s ner.Span) bool {
+	if s.Last-s.First < 2 || words[s.Last-1] != "County" && words[s.Last-1] != "Parish" {
+		return false
+	}
+	return s.First > 0 && isWord(words[s.First-1], wordCountyBefore) || s.Last < len(words) && isWord(words[s.Last], wordCountyAfter)
+}
 
 // isPlaceHeadNoun reports whether w is a place head noun, as written or in
 // a headline's capitals ("MARLOW HEIGHTS").
@@ -312,26 +361,45 @@ var celestialBodies = map[string]bool{
 // capitals that opens a sentence and ends where a dateline's place does
 // (datelineAt: "LEEDS —", "NAIROBI, Kenya —", "KOUROU (AFP) —"). A sports
 // report must not make its dateline a club, nor an unrelated sentence
-// elsewhere a firm.
+// elsewhere a firm; and its place's other one-word mentions are places too.
 func datelinePlaces(doc ner.Document, spans []ner.Span) []ner.Span {
 	word := func(i int) string { return doc.Words[i] }
+	var buf [maxDatelinePlaces]string
+	places := buf[:0] // the datelines' one-word places
 	k := 0
 	for _, sent := range doc.Sentences {
 		for ; k < len(spans) && spans[k].First < sent.First; k++ {
 		}
 		if k == len(spans) {
-			return spans
+			break
 		}
 		s := &spans[k]
-		if s.First != sent.First || s.Type == ner.Location || s.Type == ner.Misc || !allCapitals(doc.Words[s.First:s.Last]) {
+		if s.First != sent.First || s.Type == ner.Misc || !allCapitals(doc.Words[s.First:s.Last]) {
 			continue
 		}
 		if placeEnd, _, ok := datelineAt(word, sent.First, sent.Last); ok && s.Last == placeEnd {
 			s.Type = ner.Location
+			if s.Last-s.First == 1 && len(places) < maxDatelinePlaces {
+				places = append(places, doc.Words[s.First])
+			}
+		}
+	}
+	// The dateline's place is a place throughout: "LOVINGTON, N.M. —" and
+	// "residents of Hobbs and Lovington".
+	for _, place := range places {
+		for i, s := range spans {
+			if s.Last-s.First == 1 && isPersonOrOrg(s.Type) && strings.EqualFold(doc.Words[s.First], place) {
+				spans[i].Type = ner.Location
+			}
 		}
 	}
 	return spans
 }
+
+// maxDatelinePlaces bounds the dateline places an article's names are
+// compared with: an article has one dateline, and a text of many dateline
+// sentences must not cost a pass over its names for each.
+const maxDatelinePlaces = 4
 
 // allCapitals reports whether every word with letters is in capitals.
 func allCapitals(words []string) bool {

@@ -100,6 +100,11 @@ func TestPlacesNotPeople(t *testing.T) {
 		{"an organization is left alone", []string{"Jupiter", "Networks"}, []ner.Span{{First: 0, Last: 2, Type: ner.Organization}}, []ner.Type{ner.Organization}},
 		{"a moon taken for a firm", []string{"to", "Ganymede"}, []ner.Span{{First: 1, Last: 2, Type: ner.Organization}}, []ner.Type{ner.Location}},
 		{"a firm named after a planet", []string{"Mercury", "Records"}, []ner.Span{{First: 0, Last: 1, Type: ner.Organization}}, []ner.Type{ner.Organization}},
+		{"a port named by its first word, and a club", []string{"off", "Tanjung", "Pelepas", "and", "Port", "Vale", "fans"},
+			[]ner.Span{{First: 1, Last: 3, Type: ner.Person}, {First: 4, Last: 6, Type: ner.Organization}}, []ner.Type{ner.Location, ner.Organization}},
+		{"a county where it is one, a club and a county's government where they may be", strings.Fields("in Cook County , Lea County officials and Notts County fans ; Cook County said"),
+			[]ner.Span{{First: 1, Last: 3, Type: ner.Organization}, {First: 4, Last: 6, Type: ner.Organization}, {First: 8, Last: 10, Type: ner.Organization}, {First: 12, Last: 14, Type: ner.Organization}},
+			[]ner.Type{ner.Location, ner.Location, ner.Organization, ner.Organization}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -129,11 +134,17 @@ func TestDatelinesArePlaces(t *testing.T) {
 			}
 		})
 	}
-	words := []string{"LEEDS", "—", "Hartfield", "won", ".", "ACME", "said", "so", "."}
-	doc := ner.Document{Words: words, Sentences: []ner.Sentence{{First: 0, Last: 5}, {First: 5, Last: 9}}}
-	spans := []ner.Span{{First: 0, Last: 1, Type: ner.Organization}, {First: 2, Last: 3, Type: ner.Organization}, {First: 5, Last: 6, Type: ner.Organization}}
-	got := datelinePlaces(doc, spans)
-	assert.Equal(t, []ner.Type{ner.Location, ner.Organization, ner.Organization}, []ner.Type{got[0].Type, got[1].Type, got[2].Type})
+	// The dateline's place is a place throughout the article; other names
+	// in capitals and longer names beginning with it are left alone.
+	words := strings.Fields("LEEDS — Hartfield won . ACME said so . Fans in Leeds and Leeds United cheered .")
+	doc := ner.Document{Words: words, Sentences: []ner.Sentence{{First: 0, Last: 5}, {First: 5, Last: 9}, {First: 9, Last: len(words)}}}
+	spans := []ner.Span{{First: 0, Last: 1, Type: ner.Organization}, {First: 2, Last: 3, Type: ner.Organization}, {First: 5, Last: 6, Type: ner.Organization},
+		{First: 11, Last: 12, Type: ner.Organization}, {First: 13, Last: 15, Type: ner.Organization}}
+	var got []ner.Type
+	for _, s := range datelinePlaces(doc, spans) {
+		got = append(got, s.Type)
+	}
+	assert.Equal(t, []ner.Type{ner.Location, ner.Organization, ner.Organization, ner.Location, ner.Organization}, got)
 }
 
 func TestNamesCarryACalibratedConfidence(t *testing.T) {
@@ -292,4 +303,18 @@ func TestTitledPeople(t *testing.T) {
 		{First: 8, Last: 9, Type: ner.Person},
 		spans[3],
 	}, got)
+}
+
+func TestGivenNamesAfterTitles(t *testing.T) {
+	words := strings.Fields("Franklin County Commissioner Erica Crawley-Nunez said , and Commissioner Erica Oyelaran and Leeds United Lund agreed")
+	spans := []ner.Span{
+		{First: 0, Last: 4, Type: ner.Location}, {First: 4, Last: 5, Type: ner.Person},
+		{First: 8, Last: 10, Type: ner.Organization}, {First: 10, Last: 11, Type: ner.Person},
+		{First: 12, Last: 14, Type: ner.Organization}, {First: 14, Last: 15, Type: ner.Person}, // no title: left alone
+	}
+	assert.Equal(t, []ner.Span{
+		{First: 0, Last: 2, Type: ner.Location}, {First: 3, Last: 5, Type: ner.Person},
+		{First: 9, Last: 11, Type: ner.Person},
+		spans[4], spans[5],
+	}, givenNamesAfterTitles(words, slices.Clone(spans)))
 }

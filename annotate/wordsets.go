@@ -186,6 +186,44 @@ func (s wordSet) index(w string) int {
 	}
 }
 
+// wordKinds maps words to the kinds they have, a bit each.
+type wordKinds struct {
+	set   wordSet
+	kinds []uint32 // by slot of set
+}
+
+// wordKindList is a kind and its words, separated by spaces.
+type wordKindList struct {
+	kind  uint32
+	words string
+}
+
+func newWordKinds(lists []wordKindList) wordKinds {
+	var all []string
+	var kinds []uint32 // of each of all
+	for _, l := range lists {
+		words := strings.Fields(l.words)
+		all = append(all, words...)
+		for range words {
+			kinds = append(kinds, l.kind)
+		}
+	}
+	k := wordKinds{set: newWordSet(all)}
+	k.kinds = make([]uint32, len(k.set.slots))
+	for i, w := range all {
+		k.kinds[k.set.index(w)] |= kinds[i]
+	}
+	return k
+}
+
+// of returns the kinds of w, 0 for a word the table lacks.
+func (k *wordKinds) of(w string) uint32 {
+	if i := k.set.index(w); i >= 0 {
+		return k.kinds[i]
+	}
+	return 0
+}
+
 // words returns the words of the set.
 func (s wordSet) words() []string {
 	var words []string

@@ -16,6 +16,8 @@
 //     country names, alternative spellings, demonyms, world regions.
 //   - US Social Security Administration, public data: given names from
 //     Social Security card applications 1880–2023, with their sex.
+//   - Natural Earth (https://www.naturalearthdata.com), public domain, and
+//     Wikipedia's place titles (the Illinois NER lexicon), CC BY-SA: rivers.
 //   - Hand-written lists in cmd/build-gazetteer/curated.go.
 package gazetteer
 
@@ -39,6 +41,8 @@ var (
 	personTitlesText string
 	//go:embed data/orgsuffixes.txt
 	orgSuffixesText string
+	//go:embed data/rivers.txt
+	riversText string
 
 	countries    = newTable(countriesText)
 	demonyms     = newTable(demonymsText)
@@ -46,6 +50,7 @@ var (
 	givenNames   = newTable(givenNamesText)
 	personTitles = newTable(personTitlesText)
 	orgSuffixes  = newTable(orgSuffixesText)
+	rivers       = newTable(riversText)
 )
 
 // Country returns the canonical name of the country that name refers to:
@@ -219,6 +224,15 @@ func TitleSex(word string) (Sex, bool) {
 // "Corp.", "Party", "Ministry", "Department", "Bank", "University".
 func IsOrgSuffix(word string) bool {
 	_, ok := orgSuffixes.lookupWord(word)
+	return ok
+}
+
+// IsRiver reports whether name is a river that news names by one word
+// after "the": "Nile", "Danube", "Mekong" (Natural Earth's rivers whose
+// name Wikipedia gives them alone; not those the place tables hold, as
+// "Niger").
+func IsRiver(name string) bool {
+	_, ok := rivers.lookupName(name)
 	return ok
 }
 

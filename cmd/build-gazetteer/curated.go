@@ -88,6 +88,10 @@ var personTitles = []string{
 	"leader", "speaker", "commissioner", "inspector", "detective", "officer", "sheriff",
 	"superintendent", "coach", "manager", "economist", "analyst", "correspondent",
 	"editor", "spokesmen", "madam", "secretary-general", "undersecretary", "aide", "adviser", "advisor",
+	// local offices, which American news puts before a name
+	"councilman", "councilwoman", "councilmember", "councillor", "councilor", "alderman", "alderwoman",
+	"assemblyman", "assemblywoman", "assemblymember", "selectman", "selectwoman", "supervisor",
+	"comptroller", "treasurer", "trustee", "delegate", "chairperson",
 }
 
 // honorifics are titles that are only courtesy, not an office.
@@ -97,11 +101,11 @@ var honorifics = []string{"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"
 var (
 	femaleTitles = []string{
 		"mrs", "ms", "miss", "madam", "lady", "dame", "queen", "princess", "empress", "duchess",
-		"congresswoman", "spokeswoman", "chairwoman",
+		"congresswoman", "spokeswoman", "chairwoman", "councilwoman", "alderwoman", "assemblywoman", "selectwoman",
 	}
 	maleTitles = []string{
 		"mr", "sir", "lord", "king", "prince", "emperor", "duke", "sheikh", "emir", "sultan",
-		"father", "congressman", "spokesman", "chairman",
+		"father", "congressman", "spokesman", "chairman", "councilman", "alderman", "assemblyman", "selectman",
 	}
 )
 

@@ -45,6 +45,11 @@ func run(shared, out string, minCityPopulation, minNameCount int) error {
 		return err
 	}
 	markClearGivenNames(given, tsv.Rows(filepath.Join(dir, "names", "first_names_aggregate.tsv"), true), uk)
+	titles, err := readGzipLines(filepath.Join(dir, "wikipedia", "WikiLocations.lst.gz"))
+	if err != nil {
+		return err
+	}
+	rivers := compileRivers(tsv.Rows(filepath.Join(dir, "naturalearth", "natural_earth_10m_names.tsv"), true), titles, countryNames, places)
 
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
@@ -55,6 +60,7 @@ func run(shared, out string, minCityPopulation, minNameCount int) error {
 	}{
 		{"countries.txt", countryNames}, {"demonyms.txt", demonyms}, {"places.txt", places},
 		{"given.txt", given}, {"titles.txt", compileTitles()}, {"orgsuffixes.txt", setOf(orgSuffixes)},
+		{"rivers.txt", rivers},
 	} {
 		if err := writeTable(out, t.name, t.table); err != nil {
 			return err
