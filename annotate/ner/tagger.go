@@ -91,6 +91,11 @@ type wordScores struct {
 	wordMemos
 }
 
+// holdSame reports whether m's memos hold the keys o's do.
+func (m *wordMemos) holdSame(o *wordMemos) bool {
+	return m.casing.held == o.casing.held && m.label.held == o.label.held && m.evidence.held == o.evidence.held
+}
+
 // memo is a row of scores kept for one key.
 type memo struct {
 	held uint64 // the key the row holds plus one; 0: none (a zero memo is empty)
@@ -214,7 +219,11 @@ func (s *scratch) scoreAsNeighbour(sc scorer, t *token, rows *[len(neighbours)]s
 	}
 }
 
-// scoreStatic scores every word's label-independent features.
+// scoreStatic scores every word's label-independent features. A word's
+// static row is the sum of six rows kept per word (its own, what its four
+// neighbours lend it, its casing memo) plus its position and aggregate
+// features: the six are summed in one pass, without the copies and
+// partial sums that cost a call each in the wasm build.
 func (s *scratch) scoreStatic(sc scorer, doc Document) {
 	s.static = buffers.Resize(s.static, len(doc.Words))
 	_, lowers := distinctCounts(s.toks)
@@ -225,25 +234,32 @@ func (s *scratch) scoreStatic(sc scorer, doc Document) {
 			t := &s.toks[i]
 			w := &s.words[t.wordID]
 			scores := &s.static[i]
-			*scores = w.own
-			for k, n := range neighbours {
-				if j := i + n.offset; j >= sent.First && j < sent.Last {
-					scores.add(&s.words[s.toks[j].wordID].asNeighbour[k])
-				} else {
-					scores.add(&s.beyond[k])
-				}
-			}
 			casing, ok := w.casing.lookup(t.casingKey())
 			if !ok {
-				s.feats = casingFeatures(s.feats[:0], t)
-				sc.addScores(s.feats, casing)
+				s.scoreCasing(sc, t, casing)
 			}
-			scores.add(casing)
+			scores.setSum6(&w.own, s.lent(sent, i, 0), s.lent(sent, i, 1), s.lent(sent, i, 2), s.lent(sent, i, 3), casing)
 			s.feats = positionFeatures(s.feats[:0], s.toks, sent, i)
 			sc.addScores(s.feats, scores)
 			s.addAggregateScores(sc, i, scores)
 		}
 	}
+}
+
+// lent returns what the word at neighbours[k] of word i lends it: the row
+// of the word there, or of the word beyond the sentence's end.
+func (s *scratch) lent(sent Sentence, i, k int) *scoreRow {
+	if j := i + neighbours[k].offset; j >= sent.First && j < sent.Last {
+		return &s.words[s.toks[j].wordID].asNeighbour[k]
+	}
+	return &s.beyond[k]
+}
+
+// scoreCasing fills casing, a memo just emptied, with the scores of token
+// t's casingFeatures.
+func (s *scratch) scoreCasing(sc scorer, t *token, casing *scoreRow) {
+	s.feats = casingFeatures(s.feats[:0], t)
+	sc.addScores(s.feats, casing)
 }
 
 // addAggregateScores adds the scores of word i's aggregateFeatures,
@@ -271,10 +287,11 @@ func (s *scratch) addAggregateScores(sc scorer, i int, scores *scoreRow) {
 // same scores did worse on CoNLL dev: the perceptron is trained word by word,
 // so its scores do not add up across a sentence.)
 func (s *scratch) decode(sc scorer, doc Document, labels []Label, useEvidence bool) {
+	var scores scoreRow
 	for _, sent := range doc.Sentences {
 		prev, prev2 := Outside, Outside
 		for i := sent.First; i < sent.Last; i++ {
-			scores := s.scores(sc, sent, i, prev, prev2, useEvidence)
+			s.scores(&scores, sc, sent, i, prev, prev2, useEvidence)
 			var margin int32
 			labels[i], margin = bestLabel(&scores, prev, i == sent.Last-1)
 			if s.margins != nil {
@@ -285,28 +302,36 @@ func (s *scratch) decode(sc scorer, doc Document, labels []Label, useEvidence bo
 	}
 }
 
-// scores returns the scores of word i after the labels prev and prev2.
-func (s *scratch) scores(sc scorer, sent Sentence, i int, prev, prev2 Label, useEvidence bool) scoreRow {
+// scores sets scores to the scores of word i after the labels prev and
+// prev2: its static row plus the rows its memos keep (filled on a miss).
+func (s *scratch) scores(scores *scoreRow, sc scorer, sent Sentence, i int, prev, prev2 Label, useEvidence bool) {
 	t := &s.toks[i]
 	w := &s.words[t.wordID]
-	scores := s.static[i]
 	label, ok := w.label.lookup(uint64(prev) | uint64(prev2)<<8)
 	if !ok {
-		*label = *s.transitionScores(sc, prev, prev2)
-		s.feats = wordLabelFeatures(s.feats[:0], t, prev)
-		sc.addScores(s.feats, label)
+		s.scoreLabel(sc, t, prev, prev2, label)
 	}
-	scores.add(label)
-	if useEvidence {
-		evidence, ok := w.evidence.lookup(t.evidenceKey())
-		if !ok {
-			s.feats = wordEvidenceFeatures(s.feats[:0], t)
-			sc.addScores(s.feats, evidence)
-		}
-		scores.add(evidence)
-		scores.add(s.firstPassScores(sc, t.firstPass, nextFirstPass(s.toks, sent, i)))
+	if !useEvidence {
+		scores.setSum4(&s.static[i], label, &zeroRow, &zeroRow)
+		return
 	}
-	return scores
+	evidence, ok := w.evidence.lookup(t.evidenceKey())
+	if !ok {
+		s.feats = wordEvidenceFeatures(s.feats[:0], t)
+		sc.addScores(s.feats, evidence)
+	}
+	scores.setSum4(&s.static[i], label, evidence, s.firstPassScores(sc, t.firstPass, nextFirstPass(s.toks, sent, i)))
+}
+
+// zeroRow adds nothing.
+var zeroRow scoreRow
+
+// scoreLabel fills label, a memo just emptied, with the scores of token t's
+// labelFeatures after the labels prev and prev2.
+func (s *scratch) scoreLabel(sc scorer, t *token, prev, prev2 Label, label *scoreRow) {
+	*label = *s.transitionScores(sc, prev, prev2)
+	s.feats = wordLabelFeatures(s.feats[:0], t, prev)
+	sc.addScores(s.feats, label)
 }
 
 // transitionScores returns the scores of the transitionFeatures of the
@@ -335,13 +360,11 @@ func (s *scratch) firstPassScores(sc scorer, label, next Label) *scoreRow {
 // of a sentence it must also close any name. It also returns by how much
 // that label's score leads the next best (zero when it is the only one).
 func bestLabel(scores *scoreRow, prev Label, last bool) (Label, int32) {
-	var unpacked [numLabels]int32
-	scores.unpack(&unpacked)
 	candidates := successors[prev][boolIndex(last)]
 	best := candidates[0]
-	bestScore, second := unpacked[best], int32(math.MinInt32)
+	bestScore, second := scores.label(best), int32(math.MinInt32)
 	for _, l := range candidates[1:] {
-		if score := unpacked[l]; score > bestScore {
+		if score := scores.label(l); score > bestScore {
 			best, bestScore, second = l, score, bestScore
 		} else if score > second {
 			second = score
