@@ -61,12 +61,21 @@ type scratch struct {
 	// next).
 	transitions [numLabels * numLabels]memo
 	firstPasses [numLabels * (numLabels + 1)]memo
-	feats       []uint32
-	maps        docMaps
+	// feats holds the keys of the features being scored: a local slice
+	// of this array, which no word's features outgrow, so that no pointer
+	// is stored in the hot loops (in the wasm build each store of a pointer
+	// into the heap takes the write barrier while the GC marks).
+	feats [maxFeatures]uint32
+	maps  docMaps
 	// margins, when set, receives each word's margin in the pass decoding.
 	margins  []float32
 	evidence evidenceCounts
 }
+
+// maxFeatures bounds the features scored at once: a word has at most 14 of
+// its own (wordFeatures) and 2*maxAggregated aggregate ones. More would
+// still be scored right, in a slice allocated for them.
+const maxFeatures = 48
 
 // wordRows holds the scores of the features of a word alone.
 type wordRows struct {
@@ -194,8 +203,8 @@ func (s *scratch) scoreWords(sc scorer, doc Document, lex *wordCache) {
 			}
 		}
 		*w = wordScores{}
-		s.feats = wordFeatures(s.feats[:0], doc.Words[i], t)
-		sc.addScores(s.feats, &w.own)
+		feats := wordFeatures(s.feats[:0], doc.Words[i], t)
+		sc.addScores(feats, &w.own)
 		s.scoreAsNeighbour(sc, t, &w.asNeighbour)
 	}
 	s.beyond = [len(neighbours)]scoreRow{}
@@ -214,8 +223,8 @@ func (s *scratch) scoreWords(sc scorer, doc Document, lex *wordCache) {
 // scoreAsNeighbour scores the features word t gives as each neighbour.
 func (s *scratch) scoreAsNeighbour(sc scorer, t *token, rows *[len(neighbours)]scoreRow) {
 	for k, n := range neighbours {
-		s.feats = neighbourFeatures(s.feats[:0], n, t)
-		sc.addScores(s.feats, &rows[k])
+		feats := neighbourFeatures(s.feats[:0], n, t)
+		sc.addScores(feats, &rows[k])
 	}
 }
 
@@ -239,8 +248,8 @@ func (s *scratch) scoreStatic(sc scorer, doc Document) {
 				s.scoreCasing(sc, t, casing)
 			}
 			scores.setSum6(&w.own, s.lent(sent, i, 0), s.lent(sent, i, 1), s.lent(sent, i, 2), s.lent(sent, i, 3), casing)
-			s.feats = positionFeatures(s.feats[:0], s.toks, sent, i)
-			sc.addScores(s.feats, scores)
+			feats := positionFeatures(s.feats[:0], s.toks, sent, i)
+			sc.addScores(feats, scores)
 			s.addAggregateScores(sc, i, scores)
 		}
 	}
@@ -258,8 +267,8 @@ func (s *scratch) lent(sent Sentence, i, k int) *scoreRow {
 // scoreCasing fills casing, a memo just emptied, with the scores of token
 // t's casingFeatures.
 func (s *scratch) scoreCasing(sc scorer, t *token, casing *scoreRow) {
-	s.feats = casingFeatures(s.feats[:0], t)
-	sc.addScores(s.feats, casing)
+	feats := casingFeatures(s.feats[:0], t)
+	sc.addScores(feats, casing)
 }
 
 // addAggregateScores adds the scores of word i's aggregateFeatures,
@@ -270,14 +279,14 @@ func (s *scratch) addAggregateScores(sc scorer, i int, scores *scoreRow) {
 		return
 	}
 	if t.sameRank < maxAggregated {
-		s.feats = aggregateFeatures(s.feats[:0], s.toks, i)
-		sc.addScores(s.feats, scores)
+		feats := aggregateFeatures(s.feats[:0], s.toks, i)
+		sc.addScores(feats, scores)
 		return
 	}
 	shared, ok := s.aggregates[t.lowerID].lookup(0)
 	if !ok {
-		s.feats = aggregateFeatures(s.feats[:0], s.toks, i)
-		sc.addScores(s.feats, shared)
+		feats := aggregateFeatures(s.feats[:0], s.toks, i)
+		sc.addScores(feats, shared)
 	}
 	scores.add(shared)
 }
@@ -317,8 +326,8 @@ func (s *scratch) scores(scores *scoreRow, sc scorer, sent Sentence, i int, prev
 	}
 	evidence, ok := w.evidence.lookup(t.evidenceKey())
 	if !ok {
-		s.feats = wordEvidenceFeatures(s.feats[:0], t)
-		sc.addScores(s.feats, evidence)
+		feats := wordEvidenceFeatures(s.feats[:0], t)
+		sc.addScores(feats, evidence)
 	}
 	scores.setSum4(&s.static[i], label, evidence, s.firstPassScores(sc, t.firstPass, nextFirstPass(s.toks, sent, i)))
 }
@@ -330,8 +339,8 @@ var zeroRow scoreRow
 // labelFeatures after the labels prev and prev2.
 func (s *scratch) scoreLabel(sc scorer, t *token, prev, prev2 Label, label *scoreRow) {
 	*label = *s.transitionScores(sc, prev, prev2)
-	s.feats = wordLabelFeatures(s.feats[:0], t, prev)
-	sc.addScores(s.feats, label)
+	feats := wordLabelFeatures(s.feats[:0], t, prev)
+	sc.addScores(feats, label)
 }
 
 // transitionScores returns the scores of the transitionFeatures of the
@@ -339,8 +348,8 @@ func (s *scratch) scoreLabel(sc scorer, t *token, prev, prev2 Label, label *scor
 func (s *scratch) transitionScores(sc scorer, prev, prev2 Label) *scoreRow {
 	scores, ok := s.transitions[int(prev)*numLabels+int(prev2)].lookup(0)
 	if !ok {
-		s.feats = transitionFeatures(s.feats[:0], prev, prev2)
-		sc.addScores(s.feats, scores)
+		feats := transitionFeatures(s.feats[:0], prev, prev2)
+		sc.addScores(feats, scores)
 	}
 	return scores
 }
@@ -350,8 +359,8 @@ func (s *scratch) transitionScores(sc scorer, prev, prev2 Label) *scoreRow {
 func (s *scratch) firstPassScores(sc scorer, label, next Label) *scoreRow {
 	scores, ok := s.firstPasses[int(label)*(numLabels+1)+int(next)].lookup(0)
 	if !ok {
-		s.feats = firstPassFeatures(s.feats[:0], label, next)
-		sc.addScores(s.feats, scores)
+		feats := firstPassFeatures(s.feats[:0], label, next)
+		sc.addScores(feats, scores)
 	}
 	return scores
 }
