@@ -373,11 +373,15 @@ func bestLabel(scores *scoreRow, prev Label, last bool) (Label, int32) {
 	best := candidates[0]
 	bestScore, second := scores.label(best), int32(math.MinInt32)
 	for _, l := range candidates[1:] {
-		if score := scores.label(l); score > bestScore {
-			best, bestScore, second = l, score, bestScore
-		} else if score > second {
-			second = score
+		// Without branches (the compiler makes selects of these): a
+		// higher score becomes the best, and the runner-up the higher of
+		// the old runner-up and the lower of the two.
+		score := scores.label(l)
+		if score > bestScore {
+			best = l
 		}
+		second = max(second, min(score, bestScore))
+		bestScore = max(bestScore, score)
 	}
 	if second == math.MinInt32 {
 		return best, 0
