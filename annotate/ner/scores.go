@@ -32,6 +32,19 @@ func (r *scoreRow) add(o *scoreRow) {
 	r[8] += o[8]
 }
 
+// sub takes the scores of o out, written out like add.
+func (r *scoreRow) sub(o *scoreRow) {
+	r[0] -= o[0]
+	r[1] -= o[1]
+	r[2] -= o[2]
+	r[3] -= o[3]
+	r[4] -= o[4]
+	r[5] -= o[5]
+	r[6] -= o[6]
+	r[7] -= o[7]
+	r[8] -= o[8]
+}
+
 // add writes out nine words: a row must have exactly nine.
 var _ = [1]struct{}{}[len(scoreRow{})-9]
 

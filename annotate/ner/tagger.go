@@ -51,9 +51,9 @@ type scratch struct {
 	// contribute as each neighbour, from which beyond is taken (kept here:
 	// on the stack they escape to the heap at every document).
 	before, after [len(neighbours)]scoreRow
-	// aggregates holds, by lower-case form, the aggregate scores shared by
-	// its later occurrences once computed.
-	aggregates []memo
+	// aggregates holds, by lower-case form, the sums of the aggregate
+	// scores its occurrences lend, once computed.
+	aggregates []aggregateSums
 	// transitions holds the scores of the transitionFeatures of each pair
 	// of labels (prev*numLabels + prev2) once computed: a document uses
 	// few pairs, but over and over. firstPasses holds the same for
@@ -271,24 +271,51 @@ func (s *scratch) scoreCasing(sc scorer, t *token, casing *scoreRow) {
 	sc.addScores(feats, casing)
 }
 
-// addAggregateScores adds the scores of word i's aggregateFeatures,
-// computed once per word for its later occurrences, which share them.
+// addAggregateScores adds the scores of word i's aggregateFeatures: what
+// the first maxAggregated of its word's other occurrences lend it. Those are
+// the first maxAggregated occurrences for a later one, and the first
+// maxAggregated+1 but itself for one of them, so the tagger sums what each
+// lends once per word, and takes out what word i lends itself: in wrapping
+// integer arithmetic the sum is the same to the bit.
 func (s *scratch) addAggregateScores(sc scorer, i int, scores *scoreRow) {
 	t := &s.toks[i]
 	if t.firstSame < 0 {
 		return
 	}
-	if t.sameRank < maxAggregated {
-		feats := aggregateFeatures(s.feats[:0], s.toks, i)
-		sc.addScores(feats, scores)
+	sums := &s.aggregates[t.lowerID]
+	if !sums.done {
+		s.sumAggregates(sc, int(t.firstSame), sums)
+	}
+	if t.sameRank >= maxAggregated {
+		scores.add(&sums.first)
 		return
 	}
-	shared, ok := s.aggregates[t.lowerID].lookup(0)
-	if !ok {
-		feats := aggregateFeatures(s.feats[:0], s.toks, i)
-		sc.addScores(feats, shared)
+	var own scoreRow
+	sc.addScores(lentAggregates(s.feats[:0], s.toks, i), &own)
+	scores.add(&sums.firstAndOne)
+	scores.sub(&own)
+}
+
+// aggregateSums holds what the first maxAggregated occurrences of a word
+// lend (first), and the first maxAggregated+1 (firstAndOne).
+type aggregateSums struct {
+	done               bool
+	first, firstAndOne scoreRow
+}
+
+// sumAggregates fills sums for the word whose first occurrence is first.
+func (s *scratch) sumAggregates(sc scorer, first int, sums *aggregateSums) {
+	sums.done = true
+	n := 0
+	for j := first; j >= 0 && n <= maxAggregated; j = int(s.toks[j].nextSame) {
+		var lent scoreRow
+		sc.addScores(lentAggregates(s.feats[:0], s.toks, j), &lent)
+		if n < maxAggregated {
+			sums.first.add(&lent)
+		}
+		sums.firstAndOne.add(&lent)
+		n++
 	}
-	scores.add(shared)
 }
 
 // decode runs one greedy pass over every sentence, adding the label and
