@@ -350,7 +350,7 @@ func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses, le
 		}
 	}
 	for _, s := range doc.Sentences {
-		shouting := isShouting(doc.Words[s.First:s.Last]) || isTitleHeadline(toks[s.First:s.Last], maps.lowerFacts)
+		shouting := tokensShouting(toks[s.First:s.Last]) || isTitleHeadline(toks[s.First:s.Last], maps.lowerFacts)
 		tabular := isTabular(doc.Words[s.First:s.Last])
 		for i := s.First; i < s.Last; i++ {
 			t := &toks[i]
