@@ -97,18 +97,7 @@ func (m *Model) addScores(feats []uint32, scores *scoreRow) {
 				continue
 			}
 			if s.n() >= denseFrom {
-				// scores.add(d), written out: the compiler would not
-				// inline it here.
-				d := &dense[s.start()]
-				scores[0] += d[0]
-				scores[1] += d[1]
-				scores[2] += d[2]
-				scores[3] += d[3]
-				scores[4] += d[4]
-				scores[5] += d[5]
-				scores[6] += d[6]
-				scores[7] += d[7]
-				scores[8] += d[8]
+				scores.add(&dense[s.start()])
 				break
 			}
 			for _, w := range weights[s.start() : s.start()+s.n()] {
