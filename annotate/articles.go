@@ -80,7 +80,9 @@ func isHeadline(text string, sents []Sentence, i int) bool {
 		return false
 	}
 	line := text[sents[i].Start:sents[last].End]
-	if len(line) > headlineMaxBytes || strings.Count(line, " ") < 2 {
+	// Two spaces at least: strings.Count would read the whole line a byte
+	// at a time in the wasm build, where IndexByte is a word-at-a-time memchr.
+	if space := strings.IndexByte(line, ' '); len(line) > headlineMaxBytes || space < 0 || strings.IndexByte(line[space+1:], ' ') < 0 {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(line)

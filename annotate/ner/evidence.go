@@ -18,14 +18,34 @@ import (
 func isShouting(words []string) bool {
 	upper := 0
 	for _, w := range words {
-		switch casingOf(w) {
-		case lowerCase, titleCase, otherCase:
+		if !stillShouting(casingOf(w), &upper) {
 			return false
-		case upperCase:
-			upper++
 		}
 	}
 	return upper >= 2
+}
+
+// tokensShouting is isShouting on analyzed tokens, whose casing is known.
+func tokensShouting(toks []token) bool {
+	upper := 0
+	for i := range toks {
+		if !stillShouting(toks[i].casing, &upper) {
+			return false
+		}
+	}
+	return upper >= 2
+}
+
+// stillShouting reports whether a sentence with a word of casing c may be
+// shouted, counting the words in capitals in upper.
+func stillShouting(c casing, upper *int) bool {
+	switch c {
+	case lowerCase, titleCase, otherCase:
+		return false
+	case upperCase:
+		*upper++
+	}
+	return true
 }
 
 // isTabular reports whether a sentence is mostly numbers: at least three,

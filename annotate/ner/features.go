@@ -350,7 +350,7 @@ func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses, le
 		}
 	}
 	for _, s := range doc.Sentences {
-		shouting := isShouting(doc.Words[s.First:s.Last]) || isTitleHeadline(toks[s.First:s.Last], maps.lowerFacts)
+		shouting := tokensShouting(toks[s.First:s.Last]) || isTitleHeadline(toks[s.First:s.Last], maps.lowerFacts)
 		tabular := isTabular(doc.Words[s.First:s.Last])
 		for i := s.First; i < s.Last; i++ {
 			t := &toks[i]
@@ -572,12 +572,19 @@ func aggregateFeatures(buf []uint32, toks []token, i int) []uint32 {
 			continue
 		}
 		n++
-		if !toks[j].sentenceStart {
-			buf = append(buf, uint32(mix(fAggregatePrev, toks[j-1].lower)))
-		}
-		if int(j)+1 < len(toks) && !toks[j+1].sentenceStart {
-			buf = append(buf, uint32(mix(fAggregateNext, toks[j+1].lower)))
-		}
+		buf = lentAggregates(buf, toks, int(j))
+	}
+	return buf
+}
+
+// lentAggregates appends the aggregate features occurrence j lends the
+// other occurrences of its word: the words around it.
+func lentAggregates(buf []uint32, toks []token, j int) []uint32 {
+	if !toks[j].sentenceStart {
+		buf = append(buf, uint32(mix(fAggregatePrev, toks[j-1].lower)))
+	}
+	if j+1 < len(toks) && !toks[j+1].sentenceStart {
+		buf = append(buf, uint32(mix(fAggregateNext, toks[j+1].lower)))
 	}
 	return buf
 }

@@ -338,7 +338,9 @@ func TestGroupedScoresEqualFeatureByFeatureSums(t *testing.T) {
 				feats = contextFeatures(feats, s.toks, sent, i)
 				feats = dynamicFeatures(feats, s.toks, sent, i, prev, prev2, true)
 				m.addScores(feats, &want)
-				require.Equal(t, want, s.scores(m, sent, i, prev, prev2, true), "word %d %q, word cache %v", i, doc.Words[i], lex != nil)
+				var got scoreRow
+				s.scores(&got, m, sent, i, prev, prev2, true)
+				require.Equal(t, want, got, "word %d %q, word cache %v", i, doc.Words[i], lex != nil)
 				prev, prev2 = labels[i], prev
 			}
 		}

@@ -32,29 +32,62 @@ func (r *scoreRow) add(o *scoreRow) {
 	r[8] += o[8]
 }
 
+// sub takes the scores of o out, written out like add.
+func (r *scoreRow) sub(o *scoreRow) {
+	r[0] -= o[0]
+	r[1] -= o[1]
+	r[2] -= o[2]
+	r[3] -= o[3]
+	r[4] -= o[4]
+	r[5] -= o[5]
+	r[6] -= o[6]
+	r[7] -= o[7]
+	r[8] -= o[8]
+}
+
 // add writes out nine words: a row must have exactly nine.
 var _ = [1]struct{}{}[len(scoreRow{})-9]
+
+// setSum4 sets r to a+b+c+d and setSum6 to a+b+c+d+e+f, written out like
+// add: in the wasm build copying a row and adding to it would cost a call
+// (a copy longer than 16 bytes is a memory.copy) and a store per addition.
+func (r *scoreRow) setSum4(a, b, c, d *scoreRow) {
+	r[0] = a[0] + b[0] + c[0] + d[0]
+	r[1] = a[1] + b[1] + c[1] + d[1]
+	r[2] = a[2] + b[2] + c[2] + d[2]
+	r[3] = a[3] + b[3] + c[3] + d[3]
+	r[4] = a[4] + b[4] + c[4] + d[4]
+	r[5] = a[5] + b[5] + c[5] + d[5]
+	r[6] = a[6] + b[6] + c[6] + d[6]
+	r[7] = a[7] + b[7] + c[7] + d[7]
+	r[8] = a[8] + b[8] + c[8] + d[8]
+}
+
+func (r *scoreRow) setSum6(a, b, c, d, e, f *scoreRow) {
+	r[0] = a[0] + b[0] + c[0] + d[0] + e[0] + f[0]
+	r[1] = a[1] + b[1] + c[1] + d[1] + e[1] + f[1]
+	r[2] = a[2] + b[2] + c[2] + d[2] + e[2] + f[2]
+	r[3] = a[3] + b[3] + c[3] + d[3] + e[3] + f[3]
+	r[4] = a[4] + b[4] + c[4] + d[4] + e[4] + f[4]
+	r[5] = a[5] + b[5] + c[5] + d[5] + e[5] + f[5]
+	r[6] = a[6] + b[6] + c[6] + d[6] + e[6] + f[6]
+	r[7] = a[7] + b[7] + c[7] + d[7] + e[7] + f[7]
+	r[8] = a[8] + b[8] + c[8] + d[8] + e[8] + f[8]
+}
 
 // addLabel adds v to the score of label l.
 func (r *scoreRow) addLabel(l Label, v int32) {
 	r[l/2] += uint64(int64(v)) << (32 * (l % 2))
 }
 
-// unpack writes out every label's score, written out like add.
-func (r *scoreRow) unpack(scores *[numLabels]int32) {
-	scores[0], scores[1] = lanes(r[0])
-	scores[2], scores[3] = lanes(r[1])
-	scores[4], scores[5] = lanes(r[2])
-	scores[6], scores[7] = lanes(r[3])
-	scores[8], scores[9] = lanes(r[4])
-	scores[10], scores[11] = lanes(r[5])
-	scores[12], scores[13] = lanes(r[6])
-	scores[14], scores[15] = lanes(r[7])
-	scores[16] = int32(r[8])
+// label returns the score of label l (l < numLabels).
+func (r *scoreRow) label(l Label) int32 {
+	lo, hi := lanes(r[l/2])
+	if l%2 == 0 {
+		return lo
+	}
+	return hi
 }
-
-// unpack writes out seventeen scores: a row must have exactly seventeen.
-var _ = [1]struct{}{}[numLabels-17]
 
 // lanes returns the scores in the low and the high lane of a word: the high
 // one once the low lane's value is taken out.

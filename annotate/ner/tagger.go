@@ -51,9 +51,9 @@ type scratch struct {
 	// contribute as each neighbour, from which beyond is taken (kept here:
 	// on the stack they escape to the heap at every document).
 	before, after [len(neighbours)]scoreRow
-	// aggregates holds, by lower-case form, the aggregate scores shared by
-	// its later occurrences once computed.
-	aggregates []memo
+	// aggregates holds, by lower-case form, the sums of the aggregate
+	// scores its occurrences lend, once computed.
+	aggregates []aggregateSums
 	// transitions holds the scores of the transitionFeatures of each pair
 	// of labels (prev*numLabels + prev2) once computed: a document uses
 	// few pairs, but over and over. firstPasses holds the same for
@@ -61,12 +61,21 @@ type scratch struct {
 	// next).
 	transitions [numLabels * numLabels]memo
 	firstPasses [numLabels * (numLabels + 1)]memo
-	feats       []uint32
-	maps        docMaps
+	// feats holds the keys of the features being scored: a local slice
+	// of this array, which no word's features outgrow, so that no pointer
+	// is stored in the hot loops (in the wasm build each store of a pointer
+	// into the heap takes the write barrier while the GC marks).
+	feats [maxFeatures]uint32
+	maps  docMaps
 	// margins, when set, receives each word's margin in the pass decoding.
 	margins  []float32
 	evidence evidenceCounts
 }
+
+// maxFeatures bounds the features scored at once: a word has at most 14 of
+// its own (wordFeatures) and 2*maxAggregated aggregate ones. More would
+// still be scored right, in a slice allocated for them.
+const maxFeatures = 48
 
 // wordRows holds the scores of the features of a word alone.
 type wordRows struct {
@@ -89,6 +98,11 @@ type wordMemos struct {
 type wordScores struct {
 	wordRows
 	wordMemos
+}
+
+// holdSame reports whether m's memos hold the keys o's do.
+func (m *wordMemos) holdSame(o *wordMemos) bool {
+	return m.casing.held == o.casing.held && m.label.held == o.label.held && m.evidence.held == o.evidence.held
 }
 
 // memo is a row of scores kept for one key.
@@ -189,8 +203,8 @@ func (s *scratch) scoreWords(sc scorer, doc Document, lex *wordCache) {
 			}
 		}
 		*w = wordScores{}
-		s.feats = wordFeatures(s.feats[:0], doc.Words[i], t)
-		sc.addScores(s.feats, &w.own)
+		feats := wordFeatures(s.feats[:0], doc.Words[i], t)
+		sc.addScores(feats, &w.own)
 		s.scoreAsNeighbour(sc, t, &w.asNeighbour)
 	}
 	s.beyond = [len(neighbours)]scoreRow{}
@@ -209,12 +223,16 @@ func (s *scratch) scoreWords(sc scorer, doc Document, lex *wordCache) {
 // scoreAsNeighbour scores the features word t gives as each neighbour.
 func (s *scratch) scoreAsNeighbour(sc scorer, t *token, rows *[len(neighbours)]scoreRow) {
 	for k, n := range neighbours {
-		s.feats = neighbourFeatures(s.feats[:0], n, t)
-		sc.addScores(s.feats, &rows[k])
+		feats := neighbourFeatures(s.feats[:0], n, t)
+		sc.addScores(feats, &rows[k])
 	}
 }
 
-// scoreStatic scores every word's label-independent features.
+// scoreStatic scores every word's label-independent features. A word's
+// static row is the sum of six rows kept per word (its own, what its four
+// neighbours lend it, its casing memo) plus its position and aggregate
+// features: the six are summed in one pass, without the copies and
+// partial sums that cost a call each in the wasm build.
 func (s *scratch) scoreStatic(sc scorer, doc Document) {
 	s.static = buffers.Resize(s.static, len(doc.Words))
 	_, lowers := distinctCounts(s.toks)
@@ -225,45 +243,79 @@ func (s *scratch) scoreStatic(sc scorer, doc Document) {
 			t := &s.toks[i]
 			w := &s.words[t.wordID]
 			scores := &s.static[i]
-			*scores = w.own
-			for k, n := range neighbours {
-				if j := i + n.offset; j >= sent.First && j < sent.Last {
-					scores.add(&s.words[s.toks[j].wordID].asNeighbour[k])
-				} else {
-					scores.add(&s.beyond[k])
-				}
-			}
 			casing, ok := w.casing.lookup(t.casingKey())
 			if !ok {
-				s.feats = casingFeatures(s.feats[:0], t)
-				sc.addScores(s.feats, casing)
+				s.scoreCasing(sc, t, casing)
 			}
-			scores.add(casing)
-			s.feats = positionFeatures(s.feats[:0], s.toks, sent, i)
-			sc.addScores(s.feats, scores)
+			scores.setSum6(&w.own, s.lent(sent, i, 0), s.lent(sent, i, 1), s.lent(sent, i, 2), s.lent(sent, i, 3), casing)
+			feats := positionFeatures(s.feats[:0], s.toks, sent, i)
+			sc.addScores(feats, scores)
 			s.addAggregateScores(sc, i, scores)
 		}
 	}
 }
 
-// addAggregateScores adds the scores of word i's aggregateFeatures,
-// computed once per word for its later occurrences, which share them.
+// lent returns what the word at neighbours[k] of word i lends it: the row
+// of the word there, or of the word beyond the sentence's end.
+func (s *scratch) lent(sent Sentence, i, k int) *scoreRow {
+	if j := i + neighbours[k].offset; j >= sent.First && j < sent.Last {
+		return &s.words[s.toks[j].wordID].asNeighbour[k]
+	}
+	return &s.beyond[k]
+}
+
+// scoreCasing fills casing, a memo just emptied, with the scores of token
+// t's casingFeatures.
+func (s *scratch) scoreCasing(sc scorer, t *token, casing *scoreRow) {
+	feats := casingFeatures(s.feats[:0], t)
+	sc.addScores(feats, casing)
+}
+
+// addAggregateScores adds the scores of word i's aggregateFeatures: what
+// the first maxAggregated of its word's other occurrences lend it. Those are
+// the first maxAggregated occurrences for a later one, and the first
+// maxAggregated+1 but itself for one of them, so the tagger sums what each
+// lends once per word, and takes out what word i lends itself: in wrapping
+// integer arithmetic the sum is the same to the bit.
 func (s *scratch) addAggregateScores(sc scorer, i int, scores *scoreRow) {
 	t := &s.toks[i]
 	if t.firstSame < 0 {
 		return
 	}
-	if t.sameRank < maxAggregated {
-		s.feats = aggregateFeatures(s.feats[:0], s.toks, i)
-		sc.addScores(s.feats, scores)
+	sums := &s.aggregates[t.lowerID]
+	if !sums.done {
+		s.sumAggregates(sc, int(t.firstSame), sums)
+	}
+	if t.sameRank >= maxAggregated {
+		scores.add(&sums.first)
 		return
 	}
-	shared, ok := s.aggregates[t.lowerID].lookup(0)
-	if !ok {
-		s.feats = aggregateFeatures(s.feats[:0], s.toks, i)
-		sc.addScores(s.feats, shared)
+	var own scoreRow
+	sc.addScores(lentAggregates(s.feats[:0], s.toks, i), &own)
+	scores.add(&sums.firstAndOne)
+	scores.sub(&own)
+}
+
+// aggregateSums holds what the first maxAggregated occurrences of a word
+// lend (first), and the first maxAggregated+1 (firstAndOne).
+type aggregateSums struct {
+	done               bool
+	first, firstAndOne scoreRow
+}
+
+// sumAggregates fills sums for the word whose first occurrence is first.
+func (s *scratch) sumAggregates(sc scorer, first int, sums *aggregateSums) {
+	sums.done = true
+	n := 0
+	for j := first; j >= 0 && n <= maxAggregated; j = int(s.toks[j].nextSame) {
+		var lent scoreRow
+		sc.addScores(lentAggregates(s.feats[:0], s.toks, j), &lent)
+		if n < maxAggregated {
+			sums.first.add(&lent)
+		}
+		sums.firstAndOne.add(&lent)
+		n++
 	}
-	scores.add(shared)
 }
 
 // decode runs one greedy pass over every sentence, adding the label and
@@ -271,10 +323,11 @@ func (s *scratch) addAggregateScores(sc scorer, i int, scores *scoreRow) {
 // same scores did worse on CoNLL dev: the perceptron is trained word by word,
 // so its scores do not add up across a sentence.)
 func (s *scratch) decode(sc scorer, doc Document, labels []Label, useEvidence bool) {
+	var scores scoreRow
 	for _, sent := range doc.Sentences {
 		prev, prev2 := Outside, Outside
 		for i := sent.First; i < sent.Last; i++ {
-			scores := s.scores(sc, sent, i, prev, prev2, useEvidence)
+			s.scores(&scores, sc, sent, i, prev, prev2, useEvidence)
 			var margin int32
 			labels[i], margin = bestLabel(&scores, prev, i == sent.Last-1)
 			if s.margins != nil {
@@ -285,28 +338,36 @@ func (s *scratch) decode(sc scorer, doc Document, labels []Label, useEvidence bo
 	}
 }
 
-// scores returns the scores of word i after the labels prev and prev2.
-func (s *scratch) scores(sc scorer, sent Sentence, i int, prev, prev2 Label, useEvidence bool) scoreRow {
+// scores sets scores to the scores of word i after the labels prev and
+// prev2: its static row plus the rows its memos keep (filled on a miss).
+func (s *scratch) scores(scores *scoreRow, sc scorer, sent Sentence, i int, prev, prev2 Label, useEvidence bool) {
 	t := &s.toks[i]
 	w := &s.words[t.wordID]
-	scores := s.static[i]
 	label, ok := w.label.lookup(uint64(prev) | uint64(prev2)<<8)
 	if !ok {
-		*label = *s.transitionScores(sc, prev, prev2)
-		s.feats = wordLabelFeatures(s.feats[:0], t, prev)
-		sc.addScores(s.feats, label)
+		s.scoreLabel(sc, t, prev, prev2, label)
 	}
-	scores.add(label)
-	if useEvidence {
-		evidence, ok := w.evidence.lookup(t.evidenceKey())
-		if !ok {
-			s.feats = wordEvidenceFeatures(s.feats[:0], t)
-			sc.addScores(s.feats, evidence)
-		}
-		scores.add(evidence)
-		scores.add(s.firstPassScores(sc, t.firstPass, nextFirstPass(s.toks, sent, i)))
+	if !useEvidence {
+		scores.setSum4(&s.static[i], label, &zeroRow, &zeroRow)
+		return
 	}
-	return scores
+	evidence, ok := w.evidence.lookup(t.evidenceKey())
+	if !ok {
+		feats := wordEvidenceFeatures(s.feats[:0], t)
+		sc.addScores(feats, evidence)
+	}
+	scores.setSum4(&s.static[i], label, evidence, s.firstPassScores(sc, t.firstPass, nextFirstPass(s.toks, sent, i)))
+}
+
+// zeroRow adds nothing.
+var zeroRow scoreRow
+
+// scoreLabel fills label, a memo just emptied, with the scores of token t's
+// labelFeatures after the labels prev and prev2.
+func (s *scratch) scoreLabel(sc scorer, t *token, prev, prev2 Label, label *scoreRow) {
+	*label = *s.transitionScores(sc, prev, prev2)
+	feats := wordLabelFeatures(s.feats[:0], t, prev)
+	sc.addScores(feats, label)
 }
 
 // transitionScores returns the scores of the transitionFeatures of the
@@ -314,8 +375,8 @@ func (s *scratch) scores(sc scorer, sent Sentence, i int, prev, prev2 Label, use
 func (s *scratch) transitionScores(sc scorer, prev, prev2 Label) *scoreRow {
 	scores, ok := s.transitions[int(prev)*numLabels+int(prev2)].lookup(0)
 	if !ok {
-		s.feats = transitionFeatures(s.feats[:0], prev, prev2)
-		sc.addScores(s.feats, scores)
+		feats := transitionFeatures(s.feats[:0], prev, prev2)
+		sc.addScores(feats, scores)
 	}
 	return scores
 }
@@ -325,8 +386,8 @@ func (s *scratch) transitionScores(sc scorer, prev, prev2 Label) *scoreRow {
 func (s *scratch) firstPassScores(sc scorer, label, next Label) *scoreRow {
 	scores, ok := s.firstPasses[int(label)*(numLabels+1)+int(next)].lookup(0)
 	if !ok {
-		s.feats = firstPassFeatures(s.feats[:0], label, next)
-		sc.addScores(s.feats, scores)
+		feats := firstPassFeatures(s.feats[:0], label, next)
+		sc.addScores(feats, scores)
 	}
 	return scores
 }
@@ -335,17 +396,19 @@ func (s *scratch) firstPassScores(sc scorer, label, next Label) *scoreRow {
 // of a sentence it must also close any name. It also returns by how much
 // that label's score leads the next best (zero when it is the only one).
 func bestLabel(scores *scoreRow, prev Label, last bool) (Label, int32) {
-	var unpacked [numLabels]int32
-	scores.unpack(&unpacked)
 	candidates := successors[prev][boolIndex(last)]
 	best := candidates[0]
-	bestScore, second := unpacked[best], int32(math.MinInt32)
+	bestScore, second := scores.label(best), int32(math.MinInt32)
 	for _, l := range candidates[1:] {
-		if score := unpacked[l]; score > bestScore {
-			best, bestScore, second = l, score, bestScore
-		} else if score > second {
-			second = score
+		// Without branches (the compiler makes selects of these): a
+		// higher score becomes the best, and the runner-up the higher of
+		// the old runner-up and the lower of the two.
+		score := scores.label(l)
+		if score > bestScore {
+			best = l
 		}
+		second = max(second, min(score, bestScore))
+		bestScore = max(bestScore, score)
 	}
 	if second == math.MinInt32 {
 		return best, 0

@@ -76,7 +76,11 @@ func (lex *wordCache) learn(words []docWord, scores []wordScores) {
 		// Another document may have replaced the word found at the start.
 		if w.lexeme >= 0 && lex.at(w.lexeme).hash == w.hash {
 			kept := lex.at(w.lexeme)
-			kept.scores.wordMemos, kept.used = scores[id].wordMemos, true
+			// A memo holding the same key holds the same scores.
+			if memos := &scores[id].wordMemos; !kept.scores.wordMemos.holdSame(memos) {
+				kept.scores.wordMemos = *memos
+			}
+			kept.used = true
 			continue
 		}
 		if _, ok := lex.index.find(w.hash); !ok {
