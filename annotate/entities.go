@@ -123,7 +123,7 @@ func groupEntities(text string, toks []Token, names []Name) []*entity {
 // cleanNames cleans the names into mentions and sizes every table for them.
 func (g *entityGrouper) cleanNames(names []Name) {
 	g.nameType = make([]EntityType, len(g.toks))
-	g.facts = make([]wordFacts, len(g.toks))
+	g.facts = make([]listFacts, len(g.toks))
 	g.mentions = make([]mention, 0, len(names))
 	// A mention adds at most as many keys as it has tokens and three more:
 	// a full name's given name and surname as written, its key and (for

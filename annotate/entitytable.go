@@ -83,25 +83,25 @@ func appendLower(dst []byte, s string) []byte {
 type tokenFacts struct {
 	text  string
 	toks  []Token
-	facts []wordFacts
+	facts []listFacts
 }
 
 func newTokenFacts(text string, toks []Token) *tokenFacts {
-	return &tokenFacts{text: text, toks: toks, facts: make([]wordFacts, len(toks))}
+	return &tokenFacts{text: text, toks: toks, facts: make([]listFacts, len(toks))}
 }
 
 func (f *tokenFacts) word(i int) string { return f.toks[i].Text(f.text) }
 
-// wordFacts is what the gazetteer says of a token, each kind of fact looked
+// listFacts is what the gazetteer's lists say of a token, each kind of fact looked
 // up the first time the stage asks for it: it asks about the words in and
 // around each name several times (is it a title? a country?). The facts of
 // a token fit in 16 bits.
-type wordFacts uint16
+type listFacts uint16
 
 // The kinds of fact, one gazetteer lookup each, and the bits that say
 // they have been looked up.
 const (
-	titleFacts wordFacts = 1 << iota
+	titleFacts listFacts = 1 << iota
 	countryFacts
 	demonymFacts
 	placeFacts
@@ -110,7 +110,7 @@ const (
 
 // The facts.
 const (
-	titleFact wordFacts = 1 << (iota + 5)
+	titleFact listFacts = 1 << (iota + 5)
 	honorificFact
 	countryFact
 	demonymFact
@@ -121,7 +121,7 @@ const (
 )
 
 // factsAt returns the facts of token i, with those of kind looked up.
-func (g *tokenFacts) factsAt(i int, kind wordFacts) wordFacts {
+func (g *tokenFacts) factsAt(i int, kind listFacts) listFacts {
 	if f := g.facts[i]; f&kind != 0 {
 		return f
 	}
@@ -129,13 +129,13 @@ func (g *tokenFacts) factsAt(i int, kind wordFacts) wordFacts {
 }
 
 // lookUpFacts adds the facts of kind to those of token i.
-func (g *tokenFacts) lookUpFacts(i int, kind wordFacts) wordFacts {
+func (g *tokenFacts) lookUpFacts(i int, kind listFacts) listFacts {
 	w := g.word(i)
 	f := g.facts[i] | kind
 	switch kind {
 	case titleFacts:
 		title, ok := gazetteer.PersonTitle(w)
-		f |= factIf(ok, titleFact) | factIf(title.Honorific, honorificFact) | wordFacts(title.Sex)<<titleSexShift
+		f |= factIf(ok, titleFact) | factIf(title.Honorific, honorificFact) | listFacts(title.Sex)<<titleSexShift
 	case countryFacts:
 		_, ok := gazetteer.Country(w)
 		f |= factIf(ok, countryFact)
@@ -145,7 +145,7 @@ func (g *tokenFacts) lookUpFacts(i int, kind wordFacts) wordFacts {
 	case placeFacts:
 		// A place is a country first, so this looks countries up too.
 		place, ok := gazetteer.Place(w)
-		f |= countryFacts | factIf(ok, placeFact) | factIf(place == gazetteer.CountryPlace, countryFact) | wordFacts(place)<<placeKindShift
+		f |= countryFacts | factIf(ok, placeFact) | factIf(place == gazetteer.CountryPlace, countryFact) | listFacts(place)<<placeKindShift
 	case givenNameFacts:
 		_, ok := gazetteer.GivenName(w)
 		f |= factIf(ok, givenNameFact)
@@ -154,7 +154,7 @@ func (g *tokenFacts) lookUpFacts(i int, kind wordFacts) wordFacts {
 	return f
 }
 
-func factIf(ok bool, fact wordFacts) wordFacts {
+func factIf(ok bool, fact listFacts) listFacts {
 	if ok {
 		return fact
 	}

@@ -44,7 +44,7 @@ func findNames(text string, toks []Token, sents []Sentence) []Name {
 	}
 	labels := make([]ner.Label, len(toks))
 	margins := make([]float32, len(toks))
-	nerSents := make([]ner.Sentence, len(sents))
+	nerSents := make([]ner.WordRange, len(sents))
 	var names []Name
 	var scratch articleScratch
 	starts := articleStarts(text, toks, sents)
@@ -55,9 +55,9 @@ func findNames(text string, toks []Token, sents []Sentence) []Name {
 		}
 		// Each article is a document of its own, its words counted from 0.
 		base, end := sents[first].First, sents[last-1].Last
-		doc := ner.Document{Words: words[base:end], Sentences: nerSents[first:last]}
+		doc := ner.Text{Words: words[base:end], Sentences: nerSents[first:last]}
 		for i, s := range sents[first:last] {
-			doc.Sentences[i] = ner.Sentence{First: s.First - base, Last: s.Last - base}
+			doc.Sentences[i] = ner.WordRange{First: s.First - base, Last: s.Last - base}
 		}
 		names = scratch.names(text, model, doc, labels[base:end], margins[base:end], toks, base, names)
 	}
@@ -72,7 +72,7 @@ type articleScratch struct {
 
 // names tags one article, whose first word is token base, and appends its
 // names to names.
-func (a *articleScratch) names(text string, model *ner.Model, doc ner.Document, labels []ner.Label, margins []float32, toks []Token, base int, names []Name) []Name {
+func (a *articleScratch) names(text string, model *ner.Model, doc ner.Text, labels []ner.Label, margins []float32, toks []Token, base int, names []Name) []Name {
 	model.TagMargins(doc, labels, margins)
 	labelRivers(doc.Words, labels)
 	a.spans = ner.AppendSpans(a.spans[:0], labels)
@@ -362,7 +362,7 @@ var celestialBodies = map[string]bool{
 // (datelineAt: "LEEDS —", "NAIROBI, Kenya —", "KOUROU (AFP) —"). A sports
 // report must not make its dateline a club, nor an unrelated sentence
 // elsewhere a firm; and its place's other one-word mentions are places too.
-func datelinePlaces(doc ner.Document, spans []ner.Span) []ner.Span {
+func datelinePlaces(doc ner.Text, spans []ner.Span) []ner.Span {
 	word := func(i int) string { return doc.Words[i] }
 	var buf [maxDatelinePlaces]string
 	places := buf[:0] // the datelines' one-word places

@@ -137,7 +137,7 @@ func TestDatelinesArePlaces(t *testing.T) {
 	// The dateline's place is a place throughout the article; other names
 	// in capitals and longer names beginning with it are left alone.
 	words := strings.Fields("LEEDS — Hartfield won . ACME said so . Fans in Leeds and Leeds United cheered .")
-	doc := ner.Document{Words: words, Sentences: []ner.Sentence{{First: 0, Last: 5}, {First: 5, Last: 9}, {First: 9, Last: len(words)}}}
+	doc := ner.Text{Words: words, Sentences: []ner.WordRange{{First: 0, Last: 5}, {First: 5, Last: 9}, {First: 9, Last: len(words)}}}
 	spans := []ner.Span{{First: 0, Last: 1, Type: ner.Organization}, {First: 2, Last: 3, Type: ner.Organization}, {First: 5, Last: 6, Type: ner.Organization},
 		{First: 11, Last: 12, Type: ner.Organization}, {First: 13, Last: 15, Type: ner.Organization}}
 	var got []ner.Type

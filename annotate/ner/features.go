@@ -16,15 +16,15 @@ import (
 // its cities as teams). A line mostly of numbers (results, tables) is
 // marked too.
 
-// Document is the input to the recognizer: the words of a text and its
+// Text is the input to the recognizer: the words of a text and its
 // sentences as word ranges.
-type Document struct {
+type Text struct {
 	Words     []string
-	Sentences []Sentence
+	Sentences []WordRange
 }
 
-// Sentence is the word range [First, Last) of a Document.
-type Sentence struct{ First, Last int }
+// WordRange is a sentence as the word range [First, Last) of a Text.
+type WordRange struct{ First, Last int }
 
 // casing is the capitalisation of a word.
 type casing uint8
@@ -291,7 +291,7 @@ var openBracketHash, closeBracketHash = hashString("(", false), hashString(")", 
 // acronymAhead reports whether the run of capitalised words from i (or the
 // small words inside it: "Bank of England") is followed by an acronym in
 // brackets.
-func acronymAhead(toks []token, s Sentence, i int) bool {
+func acronymAhead(toks []token, s WordRange, i int) bool {
 	for j := i + 1; j+2 < s.Last && j <= i+6; j++ {
 		switch {
 		case toks[j].lower == openBracketHash:
@@ -304,7 +304,7 @@ func acronymAhead(toks []token, s Sentence, i int) bool {
 }
 
 // nameContext returns the name contexts of capitalised word i.
-func nameContext(toks []token, s Sentence, i int) uint8 {
+func nameContext(toks []token, s WordRange, i int) uint8 {
 	var ctx uint8
 	if i > s.First && toks[i-1].casing == titleCase {
 		if toks[i-1].known&knownGivenName != 0 {
@@ -326,7 +326,7 @@ func nameContext(toks []token, s Sentence, i int) uint8 {
 // analyze fills toks (one per word) with the per-word hashes, gazetteer
 // bits, classes and the document-level casing evidence, taking what it can
 // from lex (which may be nil) and computing the rest.
-func analyze(doc Document, toks []token, maps *docMaps, classes *WordClasses, lex *wordCache) {
+func analyze(doc Text, toks []token, maps *docMaps, classes *WordClasses, lex *wordCache) {
 	maps.words.reset(len(toks))
 	maps.lowers.reset(len(toks))
 	maps.docWords, maps.lowerFacts = maps.docWords[:0], maps.lowerFacts[:0]
@@ -442,7 +442,7 @@ func wordFeatures(buf []uint32, w string, t *token) []uint32 {
 // contextFeatures appends the keys of token i's features that depend on its
 // neighbours and its place in the sentence and document, but on no label:
 // they are scored once per token and reused by both passes.
-func contextFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
+func contextFeatures(buf []uint32, toks []token, s WordRange, i int) []uint32 {
 	at := neighbourAt(toks, s)
 	for _, n := range neighbours {
 		buf = neighbourFeatures(buf, n, at(i+n.offset))
@@ -469,7 +469,7 @@ var neighbours = [...]neighbour{
 
 // neighbourAt returns the token at an index of sentence s, or the word
 // beyond the sentence's end that stands there.
-func neighbourAt(toks []token, s Sentence) func(j int) *token {
+func neighbourAt(toks []token, s WordRange) func(j int) *token {
 	return func(j int) *token {
 		switch {
 		case j < s.First:
@@ -506,7 +506,7 @@ func casingFeatures(buf []uint32, t *token) []uint32 {
 
 // positionFeatures appends the keys of the features of token i that
 // combine it with its neighbours.
-func positionFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
+func positionFeatures(buf []uint32, toks []token, s WordRange, i int) []uint32 {
 	t := &toks[i]
 	add := func(template, value uint64) { buf = append(buf, uint32(mix(template, value))) }
 	at := neighbourAt(toks, s)
@@ -542,7 +542,7 @@ func isCapitalised(c casing) bool {
 // orgSuffixAhead returns how many words after capitalised word i an
 // organization's last word ("Inc", "Bank", "Party") follows in the same run
 // of capitalised words, or 0.
-func orgSuffixAhead(toks []token, s Sentence, i int) int {
+func orgSuffixAhead(toks []token, s WordRange, i int) int {
 	if toks[i].casing == lowerCase || toks[i].casing == noLetters {
 		return 0
 	}
@@ -591,7 +591,7 @@ func lentAggregates(buf []uint32, toks []token, j int) []uint32 {
 
 // dynamicFeatures appends the keys of token i's features that depend on the
 // labels given to the two words before it, and on the first pass's evidence.
-func dynamicFeatures(buf []uint32, toks []token, s Sentence, i int, prev, prev2 Label, useEvidence bool) []uint32 {
+func dynamicFeatures(buf []uint32, toks []token, s WordRange, i int, prev, prev2 Label, useEvidence bool) []uint32 {
 	buf = labelFeatures(buf, &toks[i], prev, prev2)
 	if useEvidence {
 		buf = evidenceFeatures(buf, toks, s, i)
@@ -620,7 +620,7 @@ func wordLabelFeatures(buf []uint32, t *token, prev Label) []uint32 {
 
 // evidenceFeatures appends the keys of token i's features that come from
 // the first pass.
-func evidenceFeatures(buf []uint32, toks []token, s Sentence, i int) []uint32 {
+func evidenceFeatures(buf []uint32, toks []token, s WordRange, i int) []uint32 {
 	return firstPassFeatures(wordEvidenceFeatures(buf, &toks[i]), toks[i].firstPass, nextFirstPass(toks, s, i))
 }
 
@@ -648,7 +648,7 @@ func firstPassFeatures(buf []uint32, label, next Label) []uint32 {
 
 // nextFirstPass returns the first pass's label for the word after token i
 // in its sentence, or numLabels at the sentence's end.
-func nextFirstPass(toks []token, s Sentence, i int) Label {
+func nextFirstPass(toks []token, s WordRange, i int) Label {
 	if i+1 < s.Last {
 		return toks[i+1].firstPass
 	}

@@ -40,7 +40,7 @@ func example(t testing.TB, lines ...string) Example {
 			}
 			split = false
 		}
-		ex.Doc.Sentences = append(ex.Doc.Sentences, Sentence{first, len(ex.Doc.Words)})
+		ex.Doc.Sentences = append(ex.Doc.Sentences, WordRange{first, len(ex.Doc.Words)})
 	}
 	ex.Labels = make([]Label, len(ex.Doc.Words))
 	LabelSpans(ex.Labels, spans)
@@ -190,8 +190,8 @@ func TestHeadlines(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.headline, func(t *testing.T) {
 			words := strings.Fields(tt.headline)
-			doc := Document{Words: append(append([]string{}, words...), strings.Fields(body)...)}
-			doc.Sentences = []Sentence{{0, len(words)}, {len(words), len(doc.Words)}}
+			doc := Text{Words: append(append([]string{}, words...), strings.Fields(body)...)}
+			doc.Sentences = []WordRange{{0, len(words)}, {len(words), len(doc.Words)}}
 			toks := analyzed(doc, nil).toks
 			assert.Equal(t, tt.want, toks[0].shouting)
 			assert.False(t, toks[len(words)].shouting, "the body")
@@ -226,8 +226,8 @@ func TestExtendPersons(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := Document{Words: strings.Fields(tt.words)}
-			doc.Sentences = []Sentence{{0, len(doc.Words)}}
+			doc := Text{Words: strings.Fields(tt.words)}
+			doc.Sentences = []WordRange{{0, len(doc.Words)}}
 			toks := make([]token, len(doc.Words))
 			for i, w := range doc.Words {
 				toks[i] = token{casing: casingOf(w), class: noClass}
@@ -348,12 +348,12 @@ func TestGroupedScoresEqualFeatureByFeatureSums(t *testing.T) {
 }
 
 // analyzed returns a scratch holding the tokens of doc, analyzed.
-func analyzed(doc Document, classes *WordClasses) *scratch {
+func analyzed(doc Text, classes *WordClasses) *scratch {
 	return analyzedWith(doc, classes, nil)
 }
 
 // analyzedWith is analyzed taking what it can from lex.
-func analyzedWith(doc Document, classes *WordClasses, lex *wordCache) *scratch {
+func analyzedWith(doc Text, classes *WordClasses, lex *wordCache) *scratch {
 	s := &scratch{toks: make([]token, len(doc.Words))}
 	analyze(doc, s.toks, &s.maps, classes, lex)
 	return s
@@ -435,14 +435,14 @@ func TestWordCacheGivesWhatTheTaggerWouldCompute(t *testing.T) {
 func TestWordCacheIsBoundedAndReplacesUnusedWords(t *testing.T) {
 	m, err := Load(embeddedModel)
 	require.NoError(t, err)
-	document := func(from, to int) Document {
+	document := func(from, to int) Text {
 		var words []string
 		for i := from; i < to; i++ {
 			words = append(words, "w"+strconv.Itoa(i), "said", "Lopez")
 		}
-		return Document{Words: words, Sentences: []Sentence{{0, len(words)}}}
+		return Text{Words: words, Sentences: []WordRange{{0, len(words)}}}
 	}
-	docs := []Document{document(0, maxLexemes), document(maxLexemes, maxLexemes+500), document(0, 300)}
+	docs := []Text{document(0, maxLexemes), document(maxLexemes, maxLexemes+500), document(0, 300)}
 	want := taggedAlone(t, docs...)
 	for round := range 2 {
 		for i, doc := range docs {
@@ -502,7 +502,7 @@ func TestIDTableRemove(t *testing.T) {
 func TestConcurrentTaggingSharesTheWordCache(t *testing.T) {
 	m, err := Load(embeddedModel)
 	require.NoError(t, err)
-	docs := []Document{
+	docs := []Text{
 		example(t, "Maria Lopez of New Mexico said the deal would pass .").Doc,
 		example(t, "Acme Holdings Inc told Reuters on Tuesday that Lopez had left .").Doc,
 		example(t, "The Bank of England and the Federal Reserve ( Fed ) said nothing .").Doc,
@@ -530,7 +530,7 @@ func TestConcurrentTaggingSharesTheWordCache(t *testing.T) {
 
 // taggedAlone returns the labels each document gets from a model of its own,
 // whose word cache is empty.
-func taggedAlone(t *testing.T, docs ...Document) [][]Label {
+func taggedAlone(t *testing.T, docs ...Text) [][]Label {
 	t.Helper()
 	labels := make([][]Label, len(docs))
 	for i, doc := range docs {

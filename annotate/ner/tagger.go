@@ -125,7 +125,7 @@ func (m *memo) lookup(key uint64) (*scoreRow, bool) {
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // Tag labels every word of doc, writing into labels (len(doc.Words) long).
-func (m *Model) Tag(doc Document, labels []Label) {
+func (m *Model) Tag(doc Text, labels []Label) {
 	m.TagMargins(doc, labels, nil)
 }
 
@@ -133,7 +133,7 @@ func (m *Model) Tag(doc Document, labels []Label) {
 // as labels), how far each word's label led the best other label it could
 // have had, in units of weight: the smaller, the less sure the tagger was.
 // Confidence turns the margins of a name's words into a probability.
-func (m *Model) TagMargins(doc Document, labels []Label, margins []float32) {
+func (m *Model) TagMargins(doc Text, labels []Label, margins []float32) {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	s.toks = buffers.Resize(s.toks, len(doc.Words))
@@ -152,7 +152,7 @@ func (m *Model) TagMargins(doc Document, labels []Label, margins []float32) {
 
 // firstPass labels an analyzed document without the evidence of the
 // document's other labels.
-func (s *scratch) firstPass(sc scorer, doc Document, labels []Label) {
+func (s *scratch) firstPass(sc scorer, doc Text, labels []Label) {
 	clear(s.transitions[:])
 	clear(s.firstPasses[:])
 	s.scoreStatic(sc, doc)
@@ -163,7 +163,7 @@ func (s *scratch) firstPass(sc scorer, doc Document, labels []Label) {
 // it unless that word's class is plain (like "Monday", capitalised but
 // seldom a name). The evidence that "Xi" stands alone elsewhere must not cut
 // "Jinping" off "Xi Jinping".
-func extendPersons(toks []token, doc Document, labels []Label, classes *WordClasses) {
+func extendPersons(toks []token, doc Text, labels []Label, classes *WordClasses) {
 	for _, sent := range doc.Sentences {
 		for i := sent.First + 1; i < sent.Last; i++ {
 			prev, t := labels[i-1], &toks[i]
@@ -184,7 +184,7 @@ func extendPersons(toks []token, doc Document, labels []Label, classes *WordClas
 // scoreWords scores what each distinct word contributes wherever it stands,
 // or takes it from lex (which may be nil), and what the words beyond a
 // sentence's ends contribute.
-func (s *scratch) scoreWords(sc scorer, doc Document, lex *wordCache) {
+func (s *scratch) scoreWords(sc scorer, doc Text, lex *wordCache) {
 	distinct, _ := distinctCounts(s.toks)
 	// Each entry is written below, taken from lex or computed.
 	s.words = buffers.Resize(s.words, distinct)
@@ -233,7 +233,7 @@ func (s *scratch) scoreAsNeighbour(sc scorer, t *token, rows *[len(neighbours)]s
 // neighbours lend it, its casing memo) plus its position and aggregate
 // features: the six are summed in one pass, without the copies and
 // partial sums that cost a call each in the wasm build.
-func (s *scratch) scoreStatic(sc scorer, doc Document) {
+func (s *scratch) scoreStatic(sc scorer, doc Text) {
 	s.static = buffers.Resize(s.static, len(doc.Words))
 	_, lowers := distinctCounts(s.toks)
 	s.aggregates = buffers.Resize(s.aggregates, lowers)
@@ -257,7 +257,7 @@ func (s *scratch) scoreStatic(sc scorer, doc Document) {
 
 // lent returns what the word at neighbours[k] of word i lends it: the row
 // of the word there, or of the word beyond the sentence's end.
-func (s *scratch) lent(sent Sentence, i, k int) *scoreRow {
+func (s *scratch) lent(sent WordRange, i, k int) *scoreRow {
 	if j := i + neighbours[k].offset; j >= sent.First && j < sent.Last {
 		return &s.words[s.toks[j].wordID].asNeighbour[k]
 	}
@@ -322,7 +322,7 @@ func (s *scratch) sumAggregates(sc scorer, first int, sums *aggregateSums) {
 // evidence features to each word's static scores. (A beam search over the
 // same scores did worse on CoNLL dev: the perceptron is trained word by word,
 // so its scores do not add up across a sentence.)
-func (s *scratch) decode(sc scorer, doc Document, labels []Label, useEvidence bool) {
+func (s *scratch) decode(sc scorer, doc Text, labels []Label, useEvidence bool) {
 	var scores scoreRow
 	for _, sent := range doc.Sentences {
 		prev, prev2 := Outside, Outside
@@ -340,7 +340,7 @@ func (s *scratch) decode(sc scorer, doc Document, labels []Label, useEvidence bo
 
 // scores sets scores to the scores of word i after the labels prev and
 // prev2: its static row plus the rows its memos keep (filled on a miss).
-func (s *scratch) scores(scores *scoreRow, sc scorer, sent Sentence, i int, prev, prev2 Label, useEvidence bool) {
+func (s *scratch) scores(scores *scoreRow, sc scorer, sent WordRange, i int, prev, prev2 Label, useEvidence bool) {
 	t := &s.toks[i]
 	w := &s.words[t.wordID]
 	label, ok := w.label.lookup(uint64(prev) | uint64(prev2)<<8)

@@ -20,7 +20,7 @@ import (
 
 // Example is a training document with its gold labels.
 type Example struct {
-	Doc    Document
+	Doc    Text
 	Labels []Label
 	// NoMisc marks an annotation without the Misc type (GUM, tweets): a
 	// word it leaves outside any name may be a Misc name ("Spanish"), so
@@ -211,7 +211,7 @@ func trainPerceptron(examples []preparedExample, opt TrainOptions, evidence bool
 	return p
 }
 
-func (p *perceptron) learnSentence(ex *preparedExample, s Sentence, useEvidence, count bool, buf []uint32, errs int) ([]uint32, int) {
+func (p *perceptron) learnSentence(ex *preparedExample, s WordRange, useEvidence, count bool, buf []uint32, errs int) ([]uint32, int) {
 	prev, prev2 := Outside, Outside
 	for i := s.First; i < s.Last; i++ {
 		buf = wordFeatures(buf[:0], ex.Doc.Words[i], &ex.toks[i])

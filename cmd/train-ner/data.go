@@ -53,7 +53,7 @@ const gumSentencesPerDoc = 40
 
 // builder accumulates one document.
 type builder struct {
-	doc   ner.Document
+	doc   ner.Text
 	spans []ner.Span
 	// open is the name being read, if any.
 	open      *ner.Span
@@ -96,7 +96,7 @@ func (b *builder) closeName() {
 func (b *builder) endSentence() {
 	b.closeName()
 	if len(b.doc.Words) > b.sentStart {
-		b.doc.Sentences = append(b.doc.Sentences, ner.Sentence{First: b.sentStart, Last: len(b.doc.Words)})
+		b.doc.Sentences = append(b.doc.Sentences, ner.WordRange{First: b.sentStart, Last: len(b.doc.Words)})
 	}
 	b.sentStart = len(b.doc.Words)
 }
