@@ -55,7 +55,9 @@ type trainConfig struct {
 	// The weights of a story of BBC News, MasakhaNEWS, AllSides, HuffPost
 	// and of a headline alone. AllSides weighs half a HuffPost story: its
 	// tags are a US reader's, further from the desks of BBC News than its
-	// size would say (MasakhaNEWS train.tsv cross-validation, 0.5 against 1).
+	// size would say (at 0.5 against 1: MasakhaNEWS train.tsv by
+	// cross-validation 0.773 against 0.769, BBC held-out 0.956 both; a
+	// small gain, within the noise of 299 stories).
 	wbbc, wmasakhane, wallsides, whuffpost, wheadline float64
 	balance                                           float64 // 0: no class weights; 1: every top level weighs the same
 	levels                                            int     // the largest quantised weight (at most 127)
