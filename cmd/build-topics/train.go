@@ -57,8 +57,9 @@ type trainConfig struct {
 	// headline: their tags are a US reader's, further from the desks of
 	// BBC News than their numbers would say (AllSides at 0.5 against 1:
 	// MasakhaNEWS train.tsv by cross-validation 0.773 against 0.769, BBC
-	// held-out 0.956 both; HuffPost at 0.5 against 1: 0.779 against 0.773; both within
-	// the noise of 299 stories, and chosen with dev.tsv in sight too).
+	// held-out 0.956 both; HuffPost at 0.5 against 1: 0.779 against 0.773;
+	// both within the noise of 299 stories, and chosen with dev.tsv in
+	// sight too).
 	wbbc, wmasakhane, wallsides, whuffpost, wheadline float64
 	balance                                           float64 // 0: no class weights; 1: every top level weighs the same
 	levels                                            int     // the largest quantised weight (at most 127)
