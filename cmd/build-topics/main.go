@@ -48,6 +48,7 @@ func main() {
 	flag.Float64Var(&cfg.whuffpost, "whuff", cfg.whuffpost, "with -train: weight of a HuffPost story")
 	flag.Float64Var(&cfg.wheadline, "whead", cfg.wheadline, "with -train: weight of a headline alone")
 	flag.IntVar(&cfg.levels, "levels", cfg.levels, "with -train: the largest quantised weight (at most 127)")
+	flag.BoolVar(&cfg.withDev, "with-dev", cfg.withDev, "with -train: train on MasakhaNEWS dev.tsv too")
 	flag.BoolVar(&checkHeldOut, "check", false, "with -train: print held-out accuracy of the float model")
 	cv := flag.Bool("cv", false, "with -train: print the accuracy on MasakhaNEWS train.tsv by cross-validation instead")
 	cli.Run("build-topics", func() error {
