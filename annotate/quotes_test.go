@@ -162,12 +162,13 @@ func TestUnbalancedMarksStayLinear(t *testing.T) {
 			}
 			// Twenty times the marks take about twenty times as long when the
 			// work is linear, four hundred times when quadratic; the
-			// allowance is for a busy machine and for caches. Names are left
-			// out: they are not what is measured here.
+			// allowance (half of quadratic) is for caches and for a machine
+			// busy with other jobs (each best of five). Names are left out:
+			// they are not what is measured here.
 			small, large := tokenized(repeatTo(unit, 25_000)), tokenized(repeatTo(unit, 500_000))
 			smallTime := bestOf(5, func() { findQuotes(small) })
-			largeTime := bestOf(3, func() { findQuotes(large) })
-			assert.Less(t, float64(largeTime), 20*6*float64(smallTime), "20x the marks took %v vs %v", largeTime, smallTime)
+			largeTime := bestOf(5, func() { findQuotes(large) })
+			assert.Less(t, float64(largeTime), 20*10*float64(smallTime), "20x the marks took %v vs %v", largeTime, smallTime)
 		})
 	}
 }
