@@ -54,6 +54,10 @@ type scratch struct {
 	// aggregates holds, by lower-case form, the sums of the aggregate
 	// scores its occurrences lend, once computed.
 	aggregates []aggregateSums
+	// aggRow is the row one occurrence's aggregate features are scored into:
+	// a local row would escape to the heap through the scorer interface,
+	// one allocation per word.
+	aggRow scoreRow
 	// transitions holds the scores of the transitionFeatures of each pair
 	// of labels (prev*numLabels + prev2) once computed: a document uses
 	// few pairs, but over and over. firstPasses holds the same for
@@ -290,10 +294,11 @@ func (s *scratch) addAggregateScores(sc scorer, i int, scores *scoreRow) {
 		scores.add(&sums.first)
 		return
 	}
-	var own scoreRow
-	sc.addScores(lentAggregates(s.feats[:0], s.toks, i), &own)
+	own := &s.aggRow
+	*own = scoreRow{}
+	sc.addScores(lentAggregates(s.feats[:0], s.toks, i), own)
 	scores.add(&sums.firstAndOne)
-	scores.sub(&own)
+	scores.sub(own)
 }
 
 // aggregateSums holds what the first maxAggregated occurrences of a word
@@ -308,12 +313,13 @@ func (s *scratch) sumAggregates(sc scorer, first int, sums *aggregateSums) {
 	sums.done = true
 	n := 0
 	for j := first; j >= 0 && n <= maxAggregated; j = int(s.toks[j].nextSame) {
-		var lent scoreRow
-		sc.addScores(lentAggregates(s.feats[:0], s.toks, j), &lent)
+		lent := &s.aggRow
+		*lent = scoreRow{}
+		sc.addScores(lentAggregates(s.feats[:0], s.toks, j), lent)
 		if n < maxAggregated {
-			sums.first.add(&lent)
+			sums.first.add(lent)
 		}
-		sums.firstAndOne.add(&lent)
+		sums.firstAndOne.add(lent)
 		n++
 	}
 }
