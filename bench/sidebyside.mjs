@@ -126,7 +126,7 @@ async function loadLede(dist) {
   const module = await WebAssembly.compile(bytes);
   const compileMs = performance.now() - start;
   const go = new globalThis.Go();
-  go.env = { GOMEMLIMIT: "60MiB" }; // as web/worker.js starts it
+  go.env = { GOMEMLIMIT: "56MiB" }; // as web/worker.js starts it
   start = performance.now();
   const instance = await WebAssembly.instantiate(module, go.importObject);
   go.run(instance);

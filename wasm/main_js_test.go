@@ -83,7 +83,7 @@ func TestLedeAnnotateStreamsLongDocuments(t *testing.T) {
 // the Go runtime took from the host. This 3 MB text takes about 80 MB; the
 // bridge that built the JSON whole, and never yielded, took over 200 MB.
 func TestLedeAnnotateMemoryOnALongText(t *testing.T) {
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(60 << 20)) // worker.js's GOMEMLIMIT
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(56 << 20)) // worker.js's GOMEMLIMIT
 	register()
 	text := strings.Repeat(sampleText+"\n", (3<<20)/(len(sampleText)+1))
 	out := js.Global().Call("ledeAnnotate", text)
