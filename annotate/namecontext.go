@@ -128,10 +128,16 @@ func keepsTypeInList(words []string, s ner.Span, t ner.Type) bool {
 	case t != ner.Organization && gazetteer.IsOrgSuffix(words[s.Last-1]):
 		return true
 	case s.Type == ner.Location:
-		_, known := gazetteer.Place(strings.Join(words[s.First:s.Last], " "))
-		return known
+		return isKnownPlace(words, s)
 	}
 	return false
+}
+
+// isKnownPlace reports whether the gazetteer knows the span's words as a
+// place.
+func isKnownPlace(words []string, s ner.Span) bool {
+	_, ok := gazetteer.Place(strings.Join(words[s.First:s.Last], " "))
+	return ok
 }
 
 // isListGap reports whether the words between two names join them in a
@@ -260,8 +266,7 @@ func afterCorporateOffice(words []string, s ner.Span) bool {
 	if s.Type != ner.Location {
 		return true
 	}
-	_, known := gazetteer.Place(strings.Join(words[s.First:s.Last], " "))
-	return !known
+	return !isKnownPlace(words, s)
 }
 
 // isPlaceBeforeName reports whether a one-word name that the gazetteer
@@ -310,8 +315,7 @@ func isPersonByWordBefore(words []string, s ner.Span) bool {
 	if !isWord(w, wordKin) && (startsUpper(w) || !isWord(w, wordTitleBefore)) {
 		return false
 	}
-	_, place := gazetteer.Place(strings.Join(words[s.First:s.Last], " "))
-	return !place
+	return !isKnownPlace(words, s)
 }
 
 // isPlaceBeforeRegion reports whether a name is followed by a comma and a
