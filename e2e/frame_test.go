@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -22,12 +21,6 @@ func TestIframeShowsThePostedArticle(t *testing.T) {
 	lede := ledeServer(t, server.Config{AllowedOrigins: []string{cms.URL}, FrameAncestors: []string{cms.URL}})
 	tab := NewTab(t)
 	require.NoError(t, chromedp.Do(tab, chromedp.EmulateViewport(1360, 1000)))
-	// Selections scroll the frame at once rather than smoothly, so a click
-	// that follows one lands where the element is.
-	_, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-		Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
-	})
-	require.NoError(t, err)
 	// The reader's own saved article, on Lede's origin: the frame must
 	// neither show it to the CMS nor replace it with the CMS's draft.
 	const own = "My own draft, kept for my next visit."

@@ -68,7 +68,10 @@ func chromiumPath(t testing.TB) string {
 }
 
 // NewTab starts a fresh headless Chromium (its own empty profile, so no
-// storage or service worker leaks between tests) and returns its tab.
+// storage or service worker leaks between tests) and returns its tab. The
+// tab prefers reduced motion: selections then scroll at once rather than
+// smoothly, so a click that follows one lands where the element is, however
+// loaded the machine (a smooth scroll still moving made such clicks flaky).
 func NewTab(t testing.TB) context.Context {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
@@ -94,6 +97,10 @@ func NewTab(t testing.TB) context.Context {
 	tab, cancelTab := chromedp.NewContext(alloc)
 	t.Cleanup(cancelTab)
 	require.NoError(t, chromedp.Do(tab, chromedp.Navigate("about:blank")))
+	_, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
+	})
+	require.NoError(t, err)
 	return tab
 }
 
