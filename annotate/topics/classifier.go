@@ -23,15 +23,19 @@ var classifierData string
 // pair of adjacent words ("interest rates"), or a concept the lexicon found
 // ("@medtop:20000373"). Each present feature counts 1/√(words+1), so that a
 // headline and a long story score on one scale. It is read-only and shared.
+//
+// Words and pairs are stored as the top KeyBits bits of their keys, not
+// their names: a word outside the model shares them with one of its 5,000
+// features once in 50,000 lookups.
 type Classifier struct {
 	// Classes are the topic indexes (top levels) the classifier scores.
 	Classes []int
 	bias    []float32
-	scale   float32 // of the quantised weights
-	weights []int8  // a row of len(Classes) per feature
-	names   []string
-	// The features by key (KeyOf of their names): open addressing, each
-	// slot with its key, so that a lookup reads one cache line.
+	scale   float32  // of the quantised weights
+	weights []int8   // a row of len(Classes) per feature
+	keys    []uint64 // the short key of each feature row
+	// The features by short key: open addressing, each slot with its
+	// key, so that a lookup reads one cache line.
 	slots []featureSlot
 	shape lookup.Slots
 	// concepts[t] is the row of topic t's concept feature, -1 for none.
@@ -45,19 +49,27 @@ type featureSlot struct {
 }
 
 // ClassifierMagic starts classifier.bin.
-const ClassifierMagic = "LTC1"
+const ClassifierMagic = "LTC2"
+
+// KeyBits is how many bits of a feature's key classifier.bin keeps.
+const KeyBits = 28
+
+// ShortKey is the part of a key (KeyOf of a feature's name) that
+// classifier.bin keeps.
+func ShortKey(key uint64) uint64 { return key >> (64 - KeyBits) }
 
 // Features is how many features the model has.
-func (c *Classifier) Features() int { return len(c.names) }
+func (c *Classifier) Features() int { return len(c.keys) }
 
-// Name is the name of feature row r.
-func (c *Classifier) Name(r int32) string { return c.names[r] }
+// ShortKey is the short key of feature row r.
+func (c *Classifier) ShortKey(r int32) uint64 { return c.keys[r] }
 
 // Row returns the feature row of key (KeyOf of its name), -1 if none.
 func (c *Classifier) Row(key uint64) int32 {
 	if len(c.slots) == 0 {
 		return -1
 	}
+	key = ShortKey(key)
 	for i := c.shape.Start(key); ; i = c.shape.Next(i) {
 		switch s := &c.slots[i]; {
 		case s.row == 0:
@@ -101,10 +113,12 @@ func (c *Classifier) Probabilities(acc []int32, words int, out []float64) {
 
 // parseClassifier reads classifier.bin:
 //
-//	"LTC1", uvarint classes, each a uvarint-prefixed IPTC id,
+//	"LTC2", uvarint classes, each a uvarint-prefixed IPTC id,
 //	float32 scale, float32 bias per class (little-endian),
-//	uvarint features, their names each ended by "\n",
-//	then the int8 weights class by class (a column of every feature each).
+//	uvarint concepts, their names ("@" and an IPTC id) each ended by "\n",
+//	uvarint words and pairs, their short keys ascending as uvarint gaps
+//	(the first from 0), then the int8 weights class by class (a column
+//	of every feature each, the concepts first).
 //
 // An empty file is a classifier with no classes (before the first training).
 func parseClassifier(src string, l *Lexicon) (*Classifier, error) {
@@ -120,18 +134,18 @@ func parseClassifier(src string, l *Lexicon) (*Classifier, error) {
 		return nil, bad
 	}
 	b := []byte(src[len(ClassifierMagic):])
-	uvarint := func() int {
+	uvarint := func(most uint64) int {
 		v, n := binary.Uvarint(b)
-		if n <= 0 || v > 1<<24 {
+		if n <= 0 || v > most {
 			b = nil
 			return -1
 		}
 		b = b[n:]
 		return int(v)
 	}
-	classes := uvarint()
+	classes := uvarint(1 << 24)
 	for range max(classes, 0) {
-		n := uvarint()
+		n := uvarint(1 << 24)
 		if n < 0 || n > len(b) {
 			return nil, bad
 		}
@@ -150,12 +164,11 @@ func parseClassifier(src string, l *Lexicon) (*Classifier, error) {
 	for range classes {
 		c.bias = append(c.bias, f32())
 	}
-	features := uvarint()
-	if features < 0 {
+	concepts := uvarint(1 << 24)
+	if concepts < 0 {
 		return nil, bad
 	}
-	c.names = make([]string, features)
-	for i := range c.names {
+	for r := range concepts {
 		j := 0
 		for j < len(b) && b[j] != '\n' {
 			j++
@@ -163,9 +176,32 @@ func parseClassifier(src string, l *Lexicon) (*Classifier, error) {
 		if j == len(b) {
 			return nil, bad
 		}
-		c.names[i] = string(b[:j])
+		name := string(b[:j])
 		b = b[j+1:]
+		if id, ok := strings.CutPrefix(name, "@"); ok {
+			if t := l.Find(id); t >= 0 {
+				c.concepts[t] = int32(r)
+			}
+		}
+		c.keys = append(c.keys, ShortKey(KeyOf(name)))
 	}
+	words := uvarint(1 << 24)
+	if words < 0 {
+		return nil, bad
+	}
+	var key uint64
+	for k := range words {
+		gap := uvarint(1<<KeyBits - 1)
+		if gap < 0 || k > 0 && gap == 0 {
+			return nil, bad
+		}
+		key += uint64(gap)
+		c.keys = append(c.keys, key)
+	}
+	if key >= 1<<KeyBits {
+		return nil, bad
+	}
+	features := len(c.keys)
 	if len(b) != features*classes {
 		return nil, bad
 	}
@@ -177,21 +213,15 @@ func parseClassifier(src string, l *Lexicon) (*Classifier, error) {
 	}
 	c.shape = lookup.For(2*features + 2)
 	c.slots = make([]featureSlot, c.shape.Len())
-	for r, name := range c.names {
-		key := KeyOf(name)
+	for r, key := range c.keys {
 		i := c.shape.Start(key)
 		for c.slots[i].row != 0 {
 			if c.slots[i].key == key {
-				return nil, errors.New("topics: two classifier features share a key: " + name)
+				return nil, errors.New("topics: two classifier features share a key")
 			}
 			i = c.shape.Next(i)
 		}
 		c.slots[i] = featureSlot{key, int32(r) + 1}
-		if id, ok := strings.CutPrefix(name, "@"); ok {
-			if t := l.Find(id); t >= 0 {
-				c.concepts[t] = int32(r)
-			}
-		}
 	}
 	return c, nil
 }

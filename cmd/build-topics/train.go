@@ -422,9 +422,18 @@ func fitPruned(docs []featured, classes []string, cfg trainConfig, report func(*
 		ids[i] = i
 	}
 	sort.SliceStable(ids, func(i, j int) bool { return strength[ids[i]] > strength[ids[j]] })
+	// classifier.bin keeps a short key of each feature: of two features
+	// that share one, the weaker is dropped.
 	var kept []string
-	for _, i := range ids[:min(cfg.features, len(ids))] {
-		kept = append(kept, vocab[i])
+	taken := map[uint64]bool{}
+	for _, i := range ids {
+		if len(kept) == cfg.features {
+			break
+		}
+		if k := topics.ShortKey(topics.KeyOf(vocab[i])); !taken[k] {
+			taken[k] = true
+			kept = append(kept, vocab[i])
+		}
 	}
 	sort.Strings(kept)
 	m = &model{classes: classes, names: kept, levels: cfg.levels}
@@ -509,13 +518,32 @@ func (m *model) quantise() []byte {
 	for _, v := range m.bias {
 		f32(v)
 	}
-	b.Write(binary.AppendUvarint(nil, uint64(len(m.names))))
-	for _, n := range m.names {
-		b.WriteString(n)
+	// The concepts by name, then the words and pairs by short key.
+	var concepts, words []int
+	for f, n := range m.names {
+		if strings.HasPrefix(n, "@") {
+			concepts = append(concepts, f)
+		} else {
+			words = append(words, f)
+		}
+	}
+	short := func(f int) uint64 { return topics.ShortKey(topics.KeyOf(m.names[f])) }
+	sort.Slice(concepts, func(i, j int) bool { return m.names[concepts[i]] < m.names[concepts[j]] })
+	sort.Slice(words, func(i, j int) bool { return short(words[i]) < short(words[j]) })
+	b.Write(binary.AppendUvarint(nil, uint64(len(concepts))))
+	for _, f := range concepts {
+		b.WriteString(m.names[f])
 		b.WriteByte('\n')
 	}
+	b.Write(binary.AppendUvarint(nil, uint64(len(words))))
+	var prev uint64
+	for _, f := range words {
+		b.Write(binary.AppendUvarint(nil, short(f)-prev))
+		prev = short(f)
+	}
+	rows := append(concepts, words...)
 	for k := range c {
-		for f := range m.names {
+		for _, f := range rows {
 			b.WriteByte(byte(int8(math.Round(m.w[f*c+k] / scale))))
 		}
 	}
