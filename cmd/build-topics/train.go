@@ -93,6 +93,7 @@ type featured struct {
 	Topic  string
 	Source string
 	Title  string
+	Origin string // of a headline alone: the source of its story
 }
 
 func loadTraining(shared string, cfg trainConfig) ([]corpus.Story, error) {
@@ -130,7 +131,7 @@ func loadTraining(shared string, cfg trainConfig) ([]corpus.Story, error) {
 	// Each article's headline alone is a story too, so that short texts
 	// are classified as well as long ones.
 	for _, s := range out[:len(out):len(out)] {
-		out = append(out, corpus.Story{Source: "headline", Class: s.Class, Topic: s.Topic, Title: s.Title})
+		out = append(out, corpus.Story{Source: "headline", Class: s.Class, Topic: s.Topic, Title: s.Title, Origin: s.Source})
 	}
 	huff, err := corpus.HuffPost(shared)
 	if err != nil {
@@ -148,7 +149,7 @@ func extract(stories []corpus.Story) []featured {
 		wg.Go(func() {
 			for i := range next {
 				names, words := annotate.IssueFeatures(stories[i].Article())
-				out[i] = featured{Names: names, Words: words, Topic: stories[i].Topic, Source: stories[i].Source, Title: stories[i].Title}
+				out[i] = featured{Names: names, Words: words, Topic: stories[i].Topic, Source: stories[i].Source, Title: stories[i].Title, Origin: stories[i].Origin}
 			}
 		})
 	}
@@ -325,11 +326,13 @@ func foldOf(d featured) int {
 // with -with-dev) by five-fold cross-validation, per class: each fold's
 // stories (and their headlines) are left out of the training and
 // classified by the model trained on the rest, so the training settings can
-// be chosen without reading dev.tsv. The folds are trained side by side.
+// be chosen without reading dev.tsv; so are their headlines alone. The folds
+// are trained side by side.
 func crossValidate(shared, cache string, cfg trainConfig) {
 	docs, classes := trainingSet(shared, cache, cfg)
 	type result struct{ gold, got int }
 	results := make([][]result, 5)
+	headlines := make([][]bool, 5)
 	var wg sync.WaitGroup
 	for k := range 5 {
 		wg.Go(func() {
@@ -338,15 +341,20 @@ func crossValidate(shared, cache string, cfg trainConfig) {
 				switch {
 				case foldOf(d) != k:
 					rest = append(rest, d)
-				case d.Source == "masakhane":
+				case d.Source == "masakhane" || d.Origin == "masakhane":
 					fold = append(fold, d)
 				}
 			}
 			m := fitPruned(rest, classes, cfg, nil)
 			p := make([]float64, len(classes))
-			for _, e := range examplesOf(fold, m) {
+			for i, e := range examplesOf(fold, m) {
 				m.logits(&e, p)
-				results[k] = append(results[k], result{e.Class, slices.Index(p, slices.Max(p))})
+				got := slices.Index(p, slices.Max(p))
+				if fold[i].Source == "headline" {
+					headlines[k] = append(headlines[k], got == e.Class)
+					continue
+				}
+				results[k] = append(results[k], result{e.Class, got})
 			}
 		})
 	}
@@ -381,6 +389,18 @@ func crossValidate(shared, cache string, cfg trainConfig) {
 		fmt.Printf("| %s | %.3f (%d/%d) | %s |\n", classes[c], float64(right[c])/float64(total[c]), right[c], total[c], strings.Join(wrong, ", "))
 	}
 	fmt.Printf("| overall | %.3f (%d/%d) | |\n", float64(right[-1])/float64(total[-1]), right[-1], total[-1])
+	var hr, ht int
+	for _, hs := range headlines {
+		for _, ok := range hs {
+			ht++
+			if ok {
+				hr++
+			}
+		}
+	}
+	if ht > 0 {
+		fmt.Printf("| headlines alone | %.3f (%d/%d) | |\n", float64(hr)/float64(ht), hr, ht)
+	}
 }
 
 // fitPruned trains a model on docs, keeps the features that weigh most, and
