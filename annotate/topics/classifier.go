@@ -32,6 +32,7 @@ type Classifier struct {
 	Classes []int
 	bias    []float32
 	scale   float32  // of the quantised weights
+	short   float32  // the factor of a short text's logits (ShortWords)
 	weights []int8   // a row of len(Classes) per feature
 	keys    []uint64 // the short key of each feature row
 	// The features by short key: open addressing, each slot with its
@@ -50,6 +51,12 @@ type featureSlot struct {
 
 // ClassifierMagic starts classifier.bin.
 const ClassifierMagic = "LTC2"
+
+// ShortWords: a text of fewer words (a headline, a headline and a line) is
+// short, and its logits are multiplied by a factor of their own, fitted
+// like the temperature of the rest: its few words weigh much, and would
+// otherwise be over-confident.
+const ShortWords = 40
 
 // KeyBits is how many bits of a feature's key classifier.bin keeps.
 const KeyBits = 28
@@ -96,9 +103,13 @@ func (c *Classifier) Accumulate(acc []int32, r int32) {
 // from words word tokens, into a probability per class, in out.
 func (c *Classifier) Probabilities(acc []int32, words int, out []float64) {
 	x := float64(c.scale) / math.Sqrt(float64(words+1))
+	t := 1.0
+	if words < ShortWords {
+		t = float64(c.short)
+	}
 	most := math.Inf(-1)
 	for k := range c.Classes {
-		out[k] = float64(c.bias[k]) + x*float64(acc[k])
+		out[k] = t * (float64(c.bias[k]) + x*float64(acc[k]))
 		most = max(most, out[k])
 	}
 	var sum float64
@@ -114,7 +125,8 @@ func (c *Classifier) Probabilities(acc []int32, words int, out []float64) {
 // parseClassifier reads classifier.bin:
 //
 //	"LTC2", uvarint classes, each a uvarint-prefixed IPTC id,
-//	float32 scale, float32 bias per class (little-endian),
+//	float32 scale, float32 factor of a short text's logits, float32 bias
+//	per class (little-endian),
 //	uvarint concepts, their names ("@" and an IPTC id) each ended by "\n",
 //	uvarint words and pairs, their short keys ascending as uvarint gaps
 //	(the first from 0), then the int8 weights class by class (a column
@@ -156,11 +168,14 @@ func parseClassifier(src string, l *Lexicon) (*Classifier, error) {
 		c.Classes = append(c.Classes, t)
 		b = b[n:]
 	}
-	if classes <= 0 || len(b) < 4*(classes+1) {
+	if classes <= 0 || len(b) < 4*(classes+2) {
 		return nil, bad
 	}
 	f32 := func() float32 { v := math.Float32frombits(binary.LittleEndian.Uint32(b)); b = b[4:]; return v }
 	c.scale = f32()
+	if c.short = f32(); !(c.short > 0 && c.short <= 10) {
+		return nil, bad
+	}
 	for range classes {
 		c.bias = append(c.bias, f32())
 	}

@@ -96,6 +96,7 @@ func classifierFile(l *Lexicon, concepts []string, keys []uint64, weights ...byt
 	b = binary.AppendUvarint(b, uint64(len(l.Topics[0].ID)))
 	b = append(b, l.Topics[0].ID...)
 	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(0.1)) // scale
+	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(0.8)) // short texts
 	b = binary.LittleEndian.AppendUint32(b, 0)                     // bias
 	b = binary.AppendUvarint(b, uint64(len(concepts)))
 	for _, n := range concepts {

@@ -14,7 +14,8 @@ package main
 //
 // The model keeps the features that weigh most after a first training,
 // is trained again on them alone, and is quantised to one byte per weight.
-// One temperature calibrates its probabilities: it is fitted on a fifth of
+// A temperature calibrates its probabilities, and another those of short
+// texts (fewer than topics.ShortWords words): they are fitted on a fifth of
 // the training stories, classified by a model trained the same way on the
 // other four fifths (never on the held-out stories). -cv prints the
 // accuracy on MasakhaNEWS train.tsv by five-fold cross-validation, to
@@ -23,6 +24,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"encoding/gob"
 	"fmt"
@@ -197,6 +199,7 @@ type model struct {
 	names   []string // features
 	w       []float64
 	bias    []float64
+	short   float64 // the factor of a short text's logits (topics.ShortWords)
 }
 
 func (m *model) logits(e *example, out []float64) {
@@ -295,14 +298,27 @@ func train(shared, cache, out string, cfg trainConfig) {
 			rest = append(rest, d)
 		}
 	}
-	log.Printf("calibration: a model of %d stories, its temperature on %d others", len(rest), len(fold))
-	temp := fitPruned(rest, classes, cfg, nil).temperature(fold)
+	log.Printf("calibration: a model of %d stories, its temperatures on %d others", len(rest), len(fold))
+	// Short texts (headlines, a headline and a line) get a temperature of
+	// their own: read at 1/√(words+1) each, their few words weigh much,
+	// and one temperature leaves them over-confident.
+	var long, short []featured
+	for _, d := range fold {
+		if d.Words < topics.ShortWords {
+			short = append(short, d)
+		} else {
+			long = append(long, d)
+		}
+	}
+	cal := fitPruned(rest, classes, cfg, nil)
+	temp, shortTemp := cal.temperature(long), cal.temperature(short)
 	var report func(*model)
 	if checkHeldOut {
 		report = func(m *model) { check(shared, cache, m) }
 	}
 	m := fitPruned(docs, classes, cfg, report)
 	m.cool(temp)
+	m.short = temp / shortTemp
 	if checkHeldOut {
 		check(shared, cache, m)
 	}
@@ -310,7 +326,7 @@ func train(shared, cache, out string, cfg trainConfig) {
 	if err := os.WriteFile(out, bin, 0o644); err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("classifier: %d classes, %d features, temperature %.2f; %s: %d bytes, %d brotli\n", len(classes), len(m.names), temp, out, len(bin), cli.BrotliSize(bin))
+	fmt.Printf("classifier: %d classes, %d features, temperature %.2f (short texts %.2f); %s: %d bytes, %d brotli\n", len(classes), len(m.names), temp, shortTemp, out, len(bin), cli.BrotliSize(bin))
 }
 
 // foldOf puts a training story in one of five folds; the first is the one
@@ -535,6 +551,7 @@ func (m *model) quantise() []byte {
 	}
 	f32 := func(v float64) { b.Write(binary.LittleEndian.AppendUint32(nil, math.Float32bits(float32(v)))) }
 	f32(scale)
+	f32(cmp.Or(m.short, 1))
 	for _, v := range m.bias {
 		f32(v)
 	}
@@ -665,7 +682,7 @@ func (m *model) temperature(docs []featured) float64 {
 		return sum / float64(len(examples))
 	}
 	best, bestLoss := 1.0, loss(1)
-	for temp := 0.2; temp <= 1.5; temp += 0.02 {
+	for temp := 0.2; temp <= 3; temp += 0.02 {
 		if l := loss(temp); l < bestLoss {
 			best, bestLoss = temp, l
 		}
