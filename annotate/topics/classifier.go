@@ -123,6 +123,10 @@ func (c *Classifier) Probabilities(acc []int32, words int, out []float64) {
 	}
 }
 
+// ParseClassifier reads a classifier in the form of classifier.bin for l
+// (cmd/build-topics checks what it writes with it).
+func ParseClassifier(src string, l *Lexicon) (*Classifier, error) { return parseClassifier(src, l) }
+
 // parseClassifier reads classifier.bin:
 //
 //	"LTC2", uvarint classes, each a uvarint-prefixed IPTC id,
