@@ -66,15 +66,16 @@ func TestParseClassifierRejectsBrokenFiles(t *testing.T) {
 	assert.Equal(t, int32(0), c.Concept(0))
 	assert.Equal(t, int32(-1), c.Row(KeyOf("films")))
 	for name, src := range map[string]string{
-		"bad magic":          "LTC0" + string(good[4:]),
-		"truncated weights":  string(good[:len(good)-1]),
-		"truncated keys":     string(classifierFile(l, []string{"@" + l.Topics[0].ID}, nil, 5, 7)),
-		"trailing bytes":     string(good) + "x",
-		"only the magic":     ClassifierMagic,
-		"not a top level":    string(replaceID(good, l.Topics[0].ID, l.Topics[20].ID)),
-		"two equal features": string(classifierFile(l, nil, []uint64{film, film}, 1, 2)),
-		"a key too long":     string(classifierFile(l, nil, []uint64{1 << KeyBits}, 1)),
-		"a concept unended":  string(good[:bytes.IndexByte(good, '\n')]),
+		"bad magic":            "LTC0" + string(good[4:]),
+		"truncated weights":    string(good[:len(good)-1]),
+		"truncated keys":       string(classifierFile(l, []string{"@" + l.Topics[0].ID}, nil, 5, 7)),
+		"trailing bytes":       string(good) + "x",
+		"only the magic":       ClassifierMagic,
+		"not a top level":      string(replaceID(good, l.Topics[0].ID, l.Topics[20].ID)),
+		"two equal features":   string(classifierFile(l, nil, []uint64{film, film}, 1, 2)),
+		"a key too long":       string(classifierFile(l, nil, []uint64{1 << KeyBits}, 1)),
+		"no short-text factor": string(noShortFactor(good, l)),
+		"a concept unended":    string(good[:bytes.IndexByte(good, '\n')]),
 	} {
 		_, err := parseClassifier(src, l)
 		assert.Error(t, err, name)
@@ -85,6 +86,14 @@ func replaceID(b []byte, from, to string) []byte {
 	s := string(b)
 	i := len(ClassifierMagic) + 2
 	return []byte(s[:i] + to + s[i+len(from):])
+}
+
+// noShortFactor sets the short-text factor of a classifier file to 0.
+func noShortFactor(b []byte, l *Lexicon) []byte {
+	b = bytes.Clone(b)
+	i := len(ClassifierMagic) + 2 + len(l.Topics[0].ID) + 4
+	binary.LittleEndian.PutUint32(b[i:], 0)
+	return b
 }
 
 // classifierFile writes a classifier of one class (the first topic) with
