@@ -13,7 +13,9 @@ package main
 // dev.tsv (cmd/eval-issues measures on them; the test split is never read).
 //
 // The model keeps the features that weigh most after a first training,
-// is trained again on them alone, and is quantised to one byte per weight.
+// is trained again on them alone, and is quantised to one byte per weight;
+// its words and pairs are stored by short keys (topics.KeyBits bits of
+// their keys; of two features that share one, the weaker is dropped).
 // A temperature calibrates its probabilities, and another those of short
 // texts (fewer than topics.ShortWords words): they are fitted on a fifth of
 // the training stories, classified by a model trained the same way on the
