@@ -1,6 +1,7 @@
 package topics
 
 import (
+	"bytes"
 	"encoding/binary"
 	"math"
 	"testing"
@@ -20,13 +21,16 @@ func TestClassifierLoads(t *testing.T) {
 	require.Greater(t, c.Features(), 1000)
 	concepts := 0
 	for r := range int32(c.Features()) {
-		assert.Equal(t, r, c.Row(KeyOf(c.Name(r))), "feature %q is found by its key", c.Name(r))
-		if c.Name(r)[0] == '@' {
+		assert.Equal(t, r, c.Row(c.ShortKey(r)<<(64-KeyBits)), "feature %d is found by its short key", r)
+	}
+	for topic := range l.Topics {
+		if r := c.Concept(topic); r >= 0 {
 			concepts++
-			assert.Equal(t, r, c.Concept(l.Find(c.Name(r)[1:])), c.Name(r))
+			assert.Equal(t, r, c.Row(KeyOf("@"+l.Topics[topic].ID)), l.Topics[topic].ID)
 		}
 	}
 	assert.Positive(t, concepts, "the lexicon's concepts are features")
+	assert.GreaterOrEqual(t, c.Row(KeyOf("tariff")), int32(0), "a word of trade stories is a feature")
 	assert.Equal(t, int32(-1), c.Row(KeyOf("zzqx unseen")))
 }
 
@@ -54,27 +58,24 @@ func TestParseClassifierRejectsBrokenFiles(t *testing.T) {
 	require.NoError(t, err, "an empty file is a classifier with no classes")
 	assert.Empty(t, c.Classes)
 	assert.Equal(t, int32(-1), c.Concept(0))
-	good := []byte(ClassifierMagic)
-	good = binary.AppendUvarint(good, 1)
-	good = binary.AppendUvarint(good, uint64(len(l.Topics[0].ID)))
-	good = append(good, l.Topics[0].ID...)
-	good = binary.LittleEndian.AppendUint32(good, math.Float32bits(0.1)) // scale
-	good = binary.LittleEndian.AppendUint32(good, math.Float32bits(0))   // bias
-	good = binary.AppendUvarint(good, 2)
-	good = append(good, "film\n@"+l.Topics[0].ID+"\n"...)
-	good = append(good, 5, 7)
+	film := ShortKey(KeyOf("film"))
+	good := classifierFile(l, []string{"@" + l.Topics[0].ID}, []uint64{film}, 5, 7)
 	c, err = parseClassifier(string(good), l)
 	require.NoError(t, err)
-	assert.Equal(t, int32(0), c.Row(KeyOf("film")))
-	assert.Equal(t, int32(1), c.Concept(0))
+	assert.Equal(t, int32(1), c.Row(KeyOf("film")))
+	assert.Equal(t, int32(0), c.Concept(0))
+	assert.Equal(t, int32(-1), c.Row(KeyOf("films")))
 	for name, src := range map[string]string{
-		"bad magic":          "LTC0" + string(good[4:]),
-		"truncated weights":  string(good[:len(good)-1]),
-		"truncated names":    string(good[:len(good)-6]),
-		"trailing bytes":     string(good) + "x",
-		"only the magic":     ClassifierMagic,
-		"not a top level":    string(replaceID(good, l.Topics[0].ID, l.Topics[20].ID)),
-		"two equal features": string(twice(l, "film")),
+		"bad magic":            "LTC0" + string(good[4:]),
+		"truncated weights":    string(good[:len(good)-1]),
+		"truncated keys":       string(classifierFile(l, []string{"@" + l.Topics[0].ID}, nil, 5, 7)),
+		"trailing bytes":       string(good) + "x",
+		"only the magic":       ClassifierMagic,
+		"not a top level":      string(replaceID(good, l.Topics[0].ID, l.Topics[20].ID)),
+		"two equal features":   string(classifierFile(l, nil, []uint64{film, film}, 1, 2)),
+		"a key too long":       string(classifierFile(l, nil, []uint64{1 << KeyBits}, 1)),
+		"no short-text factor": string(noShortFactor(good, l)),
+		"a concept unended":    string(good[:bytes.IndexByte(good, '\n')]),
 	} {
 		_, err := parseClassifier(src, l)
 		assert.Error(t, err, name)
@@ -87,14 +88,34 @@ func replaceID(b []byte, from, to string) []byte {
 	return []byte(s[:i] + to + s[i+len(from):])
 }
 
-func twice(l *Lexicon, name string) []byte {
+// noShortFactor sets the short-text factor of a classifier file to 0.
+func noShortFactor(b []byte, l *Lexicon) []byte {
+	b = bytes.Clone(b)
+	i := len(ClassifierMagic) + 2 + len(l.Topics[0].ID) + 4
+	binary.LittleEndian.PutUint32(b[i:], 0)
+	return b
+}
+
+// classifierFile writes a classifier of one class (the first topic) with
+// the named concepts and the words of the short keys given (ascending),
+// then the weights as given.
+func classifierFile(l *Lexicon, concepts []string, keys []uint64, weights ...byte) []byte {
 	b := []byte(ClassifierMagic)
 	b = binary.AppendUvarint(b, 1)
 	b = binary.AppendUvarint(b, uint64(len(l.Topics[0].ID)))
 	b = append(b, l.Topics[0].ID...)
-	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(0.1))
-	b = binary.LittleEndian.AppendUint32(b, 0)
-	b = binary.AppendUvarint(b, 2)
-	b = append(b, name+"\n"+name+"\n"...)
-	return append(b, 1, 2)
+	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(0.1)) // scale
+	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(0.8)) // short texts
+	b = binary.LittleEndian.AppendUint32(b, 0)                     // bias
+	b = binary.AppendUvarint(b, uint64(len(concepts)))
+	for _, n := range concepts {
+		b = append(b, n+"\n"...)
+	}
+	b = binary.AppendUvarint(b, uint64(len(keys)))
+	var prev uint64
+	for _, k := range keys {
+		b = binary.AppendUvarint(b, k-prev)
+		prev = k
+	}
+	return append(b, weights...)
 }

@@ -13,8 +13,11 @@ package main
 // dev.tsv (cmd/eval-issues measures on them; the test split is never read).
 //
 // The model keeps the features that weigh most after a first training,
-// is trained again on them alone, and is quantised to one byte per weight.
-// One temperature calibrates its probabilities: it is fitted on a fifth of
+// is trained again on them alone, and is quantised to one byte per weight;
+// its words and pairs are stored by short keys (topics.KeyBits bits of
+// their keys; of two features that share one, the weaker is dropped).
+// A temperature calibrates its probabilities, and another those of short
+// texts (fewer than topics.ShortWords words): they are fitted on a fifth of
 // the training stories, classified by a model trained the same way on the
 // other four fifths (never on the held-out stories). -cv prints the
 // accuracy on MasakhaNEWS train.tsv by five-fold cross-validation, to
@@ -23,6 +26,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"encoding/gob"
 	"fmt"
@@ -93,6 +97,7 @@ type featured struct {
 	Topic  string
 	Source string
 	Title  string
+	Origin string // of a headline alone: the source of its story
 }
 
 func loadTraining(shared string, cfg trainConfig) ([]corpus.Story, error) {
@@ -130,7 +135,7 @@ func loadTraining(shared string, cfg trainConfig) ([]corpus.Story, error) {
 	// Each article's headline alone is a story too, so that short texts
 	// are classified as well as long ones.
 	for _, s := range out[:len(out):len(out)] {
-		out = append(out, corpus.Story{Source: "headline", Class: s.Class, Topic: s.Topic, Title: s.Title})
+		out = append(out, corpus.Story{Source: "headline", Class: s.Class, Topic: s.Topic, Title: s.Title, Origin: s.Source})
 	}
 	huff, err := corpus.HuffPost(shared)
 	if err != nil {
@@ -148,7 +153,7 @@ func extract(stories []corpus.Story) []featured {
 		wg.Go(func() {
 			for i := range next {
 				names, words := annotate.IssueFeatures(stories[i].Article())
-				out[i] = featured{Names: names, Words: words, Topic: stories[i].Topic, Source: stories[i].Source, Title: stories[i].Title}
+				out[i] = featured{Names: names, Words: words, Topic: stories[i].Topic, Source: stories[i].Source, Title: stories[i].Title, Origin: stories[i].Origin}
 			}
 		})
 	}
@@ -196,6 +201,7 @@ type model struct {
 	names   []string // features
 	w       []float64
 	bias    []float64
+	short   float64 // the factor of a short text's logits (topics.ShortWords)
 }
 
 func (m *model) logits(e *example, out []float64) {
@@ -294,14 +300,27 @@ func train(shared, cache, out string, cfg trainConfig) {
 			rest = append(rest, d)
 		}
 	}
-	log.Printf("calibration: a model of %d stories, its temperature on %d others", len(rest), len(fold))
-	temp := fitPruned(rest, classes, cfg, nil).temperature(fold)
+	log.Printf("calibration: a model of %d stories, its temperatures on %d others", len(rest), len(fold))
+	// Short texts (headlines, a headline and a line) get a temperature of
+	// their own: read at 1/√(words+1) each, their few words weigh much,
+	// and one temperature leaves them over-confident.
+	var long, short []featured
+	for _, d := range fold {
+		if d.Words < topics.ShortWords {
+			short = append(short, d)
+		} else {
+			long = append(long, d)
+		}
+	}
+	cal := fitPruned(rest, classes, cfg, nil)
+	temp, shortTemp := cal.temperature(long), cal.temperature(short)
 	var report func(*model)
 	if checkHeldOut {
 		report = func(m *model) { check(shared, cache, m) }
 	}
 	m := fitPruned(docs, classes, cfg, report)
 	m.cool(temp)
+	m.short = temp / shortTemp
 	if checkHeldOut {
 		check(shared, cache, m)
 	}
@@ -309,7 +328,7 @@ func train(shared, cache, out string, cfg trainConfig) {
 	if err := os.WriteFile(out, bin, 0o644); err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("classifier: %d classes, %d features, temperature %.2f; %s: %d bytes, %d brotli\n", len(classes), len(m.names), temp, out, len(bin), cli.BrotliSize(bin))
+	fmt.Printf("classifier: %d classes, %d features, temperature %.2f (short texts %.2f); %s: %d bytes, %d brotli\n", len(classes), len(m.names), temp, shortTemp, out, len(bin), cli.BrotliSize(bin))
 }
 
 // foldOf puts a training story in one of five folds; the first is the one
@@ -325,11 +344,13 @@ func foldOf(d featured) int {
 // with -with-dev) by five-fold cross-validation, per class: each fold's
 // stories (and their headlines) are left out of the training and
 // classified by the model trained on the rest, so the training settings can
-// be chosen without reading dev.tsv. The folds are trained side by side.
+// be chosen without reading dev.tsv; so are their headlines alone. The folds
+// are trained side by side.
 func crossValidate(shared, cache string, cfg trainConfig) {
 	docs, classes := trainingSet(shared, cache, cfg)
 	type result struct{ gold, got int }
 	results := make([][]result, 5)
+	headlines := make([][]bool, 5)
 	var wg sync.WaitGroup
 	for k := range 5 {
 		wg.Go(func() {
@@ -338,15 +359,20 @@ func crossValidate(shared, cache string, cfg trainConfig) {
 				switch {
 				case foldOf(d) != k:
 					rest = append(rest, d)
-				case d.Source == "masakhane":
+				case d.Source == "masakhane" || d.Origin == "masakhane":
 					fold = append(fold, d)
 				}
 			}
 			m := fitPruned(rest, classes, cfg, nil)
 			p := make([]float64, len(classes))
-			for _, e := range examplesOf(fold, m) {
+			for i, e := range examplesOf(fold, m) {
 				m.logits(&e, p)
-				results[k] = append(results[k], result{e.Class, slices.Index(p, slices.Max(p))})
+				got := slices.Index(p, slices.Max(p))
+				if fold[i].Source == "headline" {
+					headlines[k] = append(headlines[k], got == e.Class)
+					continue
+				}
+				results[k] = append(results[k], result{e.Class, got})
 			}
 		})
 	}
@@ -381,6 +407,18 @@ func crossValidate(shared, cache string, cfg trainConfig) {
 		fmt.Printf("| %s | %.3f (%d/%d) | %s |\n", classes[c], float64(right[c])/float64(total[c]), right[c], total[c], strings.Join(wrong, ", "))
 	}
 	fmt.Printf("| overall | %.3f (%d/%d) | |\n", float64(right[-1])/float64(total[-1]), right[-1], total[-1])
+	var hr, ht int
+	for _, hs := range headlines {
+		for _, ok := range hs {
+			ht++
+			if ok {
+				hr++
+			}
+		}
+	}
+	if ht > 0 {
+		fmt.Printf("| headlines alone | %.3f (%d/%d) | |\n", float64(hr)/float64(ht), hr, ht)
+	}
 }
 
 // fitPruned trains a model on docs, keeps the features that weigh most, and
@@ -422,9 +460,18 @@ func fitPruned(docs []featured, classes []string, cfg trainConfig, report func(*
 		ids[i] = i
 	}
 	sort.SliceStable(ids, func(i, j int) bool { return strength[ids[i]] > strength[ids[j]] })
+	// classifier.bin keeps a short key of each feature: of two features
+	// that share one, the weaker is dropped.
 	var kept []string
-	for _, i := range ids[:min(cfg.features, len(ids))] {
-		kept = append(kept, vocab[i])
+	taken := map[uint64]bool{}
+	for _, i := range ids {
+		if len(kept) == cfg.features {
+			break
+		}
+		if k := topics.ShortKey(topics.KeyOf(vocab[i])); !taken[k] {
+			taken[k] = true
+			kept = append(kept, vocab[i])
+		}
 	}
 	sort.Strings(kept)
 	m = &model{classes: classes, names: kept, levels: cfg.levels}
@@ -506,16 +553,36 @@ func (m *model) quantise() []byte {
 	}
 	f32 := func(v float64) { b.Write(binary.LittleEndian.AppendUint32(nil, math.Float32bits(float32(v)))) }
 	f32(scale)
+	f32(cmp.Or(m.short, 1))
 	for _, v := range m.bias {
 		f32(v)
 	}
-	b.Write(binary.AppendUvarint(nil, uint64(len(m.names))))
-	for _, n := range m.names {
-		b.WriteString(n)
+	// The concepts by name, then the words and pairs by short key.
+	var concepts, words []int
+	for f, n := range m.names {
+		if strings.HasPrefix(n, "@") {
+			concepts = append(concepts, f)
+		} else {
+			words = append(words, f)
+		}
+	}
+	short := func(f int) uint64 { return topics.ShortKey(topics.KeyOf(m.names[f])) }
+	sort.Slice(concepts, func(i, j int) bool { return m.names[concepts[i]] < m.names[concepts[j]] })
+	sort.Slice(words, func(i, j int) bool { return short(words[i]) < short(words[j]) })
+	b.Write(binary.AppendUvarint(nil, uint64(len(concepts))))
+	for _, f := range concepts {
+		b.WriteString(m.names[f])
 		b.WriteByte('\n')
 	}
+	b.Write(binary.AppendUvarint(nil, uint64(len(words))))
+	var prev uint64
+	for _, f := range words {
+		b.Write(binary.AppendUvarint(nil, short(f)-prev))
+		prev = short(f)
+	}
+	rows := append(concepts, words...)
 	for k := range c {
-		for f := range m.names {
+		for _, f := range rows {
 			b.WriteByte(byte(int8(math.Round(m.w[f*c+k] / scale))))
 		}
 	}
@@ -617,7 +684,7 @@ func (m *model) temperature(docs []featured) float64 {
 		return sum / float64(len(examples))
 	}
 	best, bestLoss := 1.0, loss(1)
-	for temp := 0.2; temp <= 1.5; temp += 0.02 {
+	for temp := 0.2; temp <= 3; temp += 0.02 {
 		if l := loss(temp); l < bestLoss {
 			best, bestLoss = temp, l
 		}

@@ -48,6 +48,7 @@ type Story struct {
 	Topic  string // its IPTC top level
 	Title  string
 	Text   string
+	Origin string // of a headline alone ("headline"): the source of its story
 }
 
 // Article is the story as Lede reads it: the headline on its own line, then
