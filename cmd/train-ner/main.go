@@ -45,10 +45,11 @@ func main() {
 	flag.BoolVar(&c.listMore, "list-more", true, "name-list bits also from GeoNames, Natural Earth, clubs, parties and universities")
 	flag.BoolVar(&c.listNewBits, "list-new-bits", true, "name-list bits for the first words of organizations and one-word names")
 	evalOnly := flag.String("eval", "", "score this model file instead of training one")
+	seed := flag.Int64("seed", 1, "the seed of the orders the perceptrons see the data in")
 	mix := flag.Int("mix", 4, "perceptrons, trained on different orders of the data, averaged into the model")
 	cli.Run("train-ner", func() error {
 		c.shared, c.out, c.evalOnly = *shared, *out, *evalOnly
-		c.opts = ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, Evidence: *evidence, Seed: 1, Mix: *mix, MinWeight: *minWeight, KeyBits: *keyBits, Levels: *levels, Log: log.Printf}
+		c.opts = ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, Evidence: *evidence, Seed: *seed, Mix: *mix, MinWeight: *minWeight, KeyBits: *keyBits, Levels: *levels, Log: log.Printf}
 		return run(c)
 	})
 }
