@@ -24,7 +24,7 @@ import (
 //     Water Resources] and [Irrigation]"), and what "and" adds must be
 //     everyday words, which the name lists do not know as a name alone
 //     (not "[Ministry of Health] and [Oxfam]");
-//   - "&" between names makes one organization of them ("Simon & Schuster");
+//   - "&" between two surnames makes one firm of them ("Simon & Schuster");
 //   - an organization ending in a head word takes in the everyday
 //     capitalised words before an "and" before it, and the place or
 //     organization they follow ("[Bangladesh] Garment Manufacturers and
@@ -173,21 +173,28 @@ func (j nameJoiner) allEveryday(n Name) bool {
 	return true
 }
 
-// extendAmpersand takes in the capitalised words after "&" that follow a
-// name ("Simon & Schuster"), no further than limit: the name is then an
-// organization.
+// extendAmpersand takes in the word after "&" that follows a name of one
+// word, both written like surnames ("Simon & Schuster"), no further than
+// limit: the name is then a firm's. Two people's full names stay two
+// ("Jenny Lind & Tom Hale").
 func (j nameJoiner) extendAmpersand(n Name, limit int) Name {
 	i := n.Last
-	if i+1 >= limit || j.word(i) != "&" || j.toks[i+1].NewlineBefore || !j.isLooseNameWord(i+1) {
+	if i+1 >= limit || j.word(i) != "&" || j.toks[i+1].NewlineBefore || !j.isLooseNameWord(i+1) ||
+		!j.isSurnameAt(n.First, n.Last) || !j.isSurnameAt(i+1, i+2) || !j.closesName(i+2) {
 		return n
 	}
-	for i++; i < limit && j.isLooseNameWord(i); i++ {
-	}
-	if !j.closesName(i) {
-		return n
-	}
-	n.Last, n.End, n.Type = i, j.toks[i-1].End, Organization
+	n.Last, n.End, n.Type = i+2, j.toks[i+1].End, Organization
 	return n
+}
+
+// isSurnameAt reports whether tokens [first, last) are one word written
+// like a surname: a capital, then lower-case letters ("Gamble", not "MTV").
+func (j nameJoiner) isSurnameAt(first, last int) bool {
+	if last-first != 1 || j.toks[first].Kind != Word {
+		return false
+	}
+	w := j.word(first)
+	return isCapitalized(w) && len(w) > 1 && strings.ToUpper(w) != w
 }
 
 // continuesName reports whether token i is a word that continues the name
@@ -232,7 +239,7 @@ func (j nameJoiner) joins(cur *Name, n Name, pieces int, complement bool) (ok, b
 				cur.Type == Place && placeHeads.has(last) && n.Type == Place
 			return heads || complement && n.Type != Person, true
 		case gap == 1 && w == "&":
-			return j.toks[n.First].Kind == Word && j.toks[cur.Last-1].Kind == Word, false
+			return j.isSurnameAt(cur.First, cur.Last) && j.isSurnameAt(n.First, n.Last), false
 		case gap == 1 && w == "and":
 			return complement && (n.Type == cur.Type || n.Type == Organization) && cur.Type == Organization && j.allEveryday(n), false
 		case gap == 1 && w == "in":
