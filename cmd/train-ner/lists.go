@@ -199,8 +199,12 @@ func (c *listCounts) bits(newBits bool) uint16 {
 }
 
 // weight is how much the lists say of a word, to rank the extra words.
-func (c *listCounts) weight() int {
-	return c.org + c.place + c.bioFirst + c.bioLast + c.orgWhole + c.placeWhole
+func (c *listCounts) weight(newBits bool) int {
+	w := c.org + c.place + c.bioFirst + c.bioLast
+	if newBits {
+		w += c.orgWhole + c.placeWhole
+	}
+	return w
 }
 
 // listBits returns the gazetteer bits of every word of vocab that has some,
@@ -220,7 +224,7 @@ func listBits(counts map[string]*listCounts, vocab map[string]uint8, extra int, 
 		}
 	}
 	sort.Slice(others, func(i, j int) bool {
-		a, b := counts[others[i]].weight(), counts[others[j]].weight()
+		a, b := counts[others[i]].weight(newBits), counts[others[j]].weight(newBits)
 		if a != b {
 			return a > b
 		}
