@@ -194,7 +194,7 @@ func (j nameJoiner) isSurnameAt(first, last int) bool {
 		return false
 	}
 	w := j.word(first)
-	return isCapitalized(w) && len(w) > 1 && strings.ToUpper(w) != w
+	return isCapitalized(w) && len(w) > 1 && hasLower(w)
 }
 
 // continuesName reports whether token i is a word that continues the name
