@@ -23,7 +23,8 @@ import (
 //     the complement may be inside the recognizer's name ("[Ministry of
 //     Water Resources] and [Irrigation]"), and what "and" adds must be
 //     everyday words, which the name lists do not know as a name alone
-//     (not "[Ministry of Health] and [Oxfam]");
+//     (not "[Ministry of Health] and [Oxfam]"), and so may a comma before
+//     another "and" ("Ministry of Tourism, Arts and Culture");
 //   - "&" between two surnames makes one firm of them ("Simon & Schuster");
 //   - an organization ending in a head word takes in the everyday
 //     capitalised words before an "and" before it, and the place or
@@ -240,6 +241,9 @@ func (j nameJoiner) joins(cur *Name, n Name, pieces int, complement bool) (ok, b
 			return heads || complement && n.Type != Person, true
 		case gap == 1 && w == "&":
 			return j.isSurnameAt(cur.First, cur.Last) && j.isSurnameAt(n.First, n.Last), false
+		case gap == 1 && w == "," && j.listGoesOnToAnd(n.Last):
+			// "Ministry of Tourism, Arts and Culture"
+			return complement && cur.Type == Organization && n.Type == Organization && j.allEveryday(n), false
 		case gap == 1 && w == "and":
 			return complement && (n.Type == cur.Type || n.Type == Organization) && cur.Type == Organization && j.allEveryday(n), false
 		case gap == 1 && w == "in":
@@ -247,6 +251,20 @@ func (j nameJoiner) joins(cur *Name, n Name, pieces int, complement bool) (ok, b
 		}
 	}
 	return false, false
+}
+
+// listGoesOnToAnd reports whether the words from token i go on with
+// commas and capitalised words to an "and" on the same line.
+func (j nameJoiner) listGoesOnToAnd(i int) bool {
+	for end := min(len(j.toks), i+maxListTail); i < end && !j.toks[i].NewlineBefore; i++ {
+		switch w := j.word(i); {
+		case w == "and":
+			return true
+		case w != "," && !isCapitalized(w):
+			return false
+		}
+	}
+	return false
 }
 
 func (j nameJoiner) anyNewline(from, to int) bool {
