@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"lede/annotate/gazetteer"
+	"lede/annotate/ner"
 )
 
 // Joining names: the first step of the entities stage mends the names the
@@ -19,6 +20,16 @@ import (
 //     ("Bank", "University", "Gulf") joins the name after it, and the
 //     complement so begun may go on with "and" ("on Homelessness and
 //     Housing") and, once it holds three names, with "in" and a place;
+//     the complement may be inside the recognizer's name ("[Ministry of
+//     Water Resources] and [Irrigation]"), and what "and" adds must be
+//     everyday words, which the name lists do not know as a name alone
+//     (not "[Ministry of Health] and [Oxfam]"), and so may a comma before
+//     another "and" ("Ministry of Tourism, Arts and Culture");
+//   - "&" between two surnames makes one firm of them ("Simon & Schuster");
+//   - an organization ending in a head word takes in the everyday
+//     capitalised words before an "and" before it, and the place or
+//     organization they follow ("[Bangladesh] Garment Manufacturers and
+//     [Exporters Association]");
 //   - an organization takes in the capitalised words the recognizer left
 //     around it ("[Promotion Council]" in "the Nigerian Export Promotion
 //     Council", "[Kiel Institute] for the World Economy"), unless they are
@@ -52,8 +63,9 @@ var institutionHeads = setOf("academy administration agency alliance assembly as
 // nameJoiner mends the names of one text. It looks words up in the
 // gazetteer directly: only the few words around a name it may extend need it.
 type nameJoiner struct {
-	text string
-	toks []Token
+	text  string
+	toks  []Token
+	model *ner.Model // for WordEvidence; nil: no word is everyday
 }
 
 func (j nameJoiner) word(i int) string { return j.toks[i].Text(j.text) }
@@ -77,7 +89,8 @@ func joinNames(text string, toks []Token, names []Name) []Name {
 	if len(names) == 0 {
 		return names
 	}
-	j := nameJoiner{text: text, toks: toks}
+	model, _ := ner.Default()
+	j := nameJoiner{text: text, toks: toks, model: model}
 	out := names[:0]
 	// pieces is how many names the last one joined; complement whether it
 	// ends in a complement begun by "of", "on" or "for".
@@ -86,6 +99,9 @@ func joinNames(text string, toks []Token, names []Name) []Name {
 		if len(out) > 0 {
 			cur := &out[len(out)-1]
 			if ok, begins := j.joins(cur, n, pieces, complement); ok {
+				if j.word(cur.Last) == "&" {
+					cur.Type = Organization
+				}
 				cur.Last, cur.End = n.Last, n.End
 				pieces++
 				complement = complement || begins
@@ -93,10 +109,18 @@ func joinNames(text string, toks []Token, names []Name) []Name {
 			}
 		}
 		if n.Type == Organization {
-			n = j.extendBackward(n, out)
+			var absorbs bool
+			n, absorbs = j.extendBackward(n, out)
+			if absorbs {
+				out = out[:len(out)-1]
+			}
 		}
 		out = append(out, n)
-		pieces, complement = 1, false
+		// A complement inside the name counts as the piece it would be.
+		pieces, complement = 1, j.hasComplement(n)
+		if complement {
+			pieces = 2
+		}
 	}
 	for k := range out {
 		limit := len(toks)
@@ -109,8 +133,69 @@ func joinNames(text string, toks []Token, names []Name) []Name {
 		if out[k].Type == Organization {
 			out[k] = j.extendForward(out[k], limit)
 		}
+		out[k] = j.extendAmpersand(out[k], limit)
 	}
 	return out
+}
+
+// hasComplement reports whether organization n holds a complement: "of",
+// "on" or "for" after a head word ("Ministry of Water Resources").
+func (j nameJoiner) hasComplement(n Name) bool {
+	if n.Type != Organization {
+		return false
+	}
+	for i := n.First + 1; i+1 < n.Last; i++ {
+		if w := j.word(i); (w == "of" || w == "on" || w == "for") && institutionHeads.has(j.word(i-1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isEverydayAt reports whether token i is a capitalised everyday word
+// ("Irrigation", "Garment") that the name lists do not know alone as a
+// name.
+func (j nameJoiner) isEverydayAt(i int) bool {
+	w := j.word(i)
+	if !isCapitalized(w) {
+		return false
+	}
+	everyday, namesAlone := j.model.WordEvidence(w)
+	return everyday && !namesAlone
+}
+
+// allEveryday reports whether every word of n is an everyday word.
+func (j nameJoiner) allEveryday(n Name) bool {
+	for i := n.First; i < n.Last; i++ {
+		if !j.isEverydayAt(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// extendAmpersand takes in the word after "&" that follows a name of one
+// word, both written like surnames ("Simon & Schuster"), no further than
+// limit: the name is then a firm's. Two people's full names stay two
+// ("Jenny Lind & Tom Hale").
+func (j nameJoiner) extendAmpersand(n Name, limit int) Name {
+	i := n.Last
+	if i+1 >= limit || j.word(i) != "&" || j.toks[i+1].NewlineBefore || !j.isLooseNameWord(i+1) ||
+		!j.isSurnameAt(n.First, n.Last) || !j.isSurnameAt(i+1, i+2) || !j.closesName(i+2) {
+		return n
+	}
+	n.Last, n.End, n.Type = i+2, j.toks[i+1].End, Organization
+	return n
+}
+
+// isSurnameAt reports whether tokens [first, last) are one word written
+// like a surname: a capital, then lower-case letters ("Gamble", not "MTV").
+func (j nameJoiner) isSurnameAt(first, last int) bool {
+	if last-first != 1 || j.toks[first].Kind != Word {
+		return false
+	}
+	w := j.word(first)
+	return isCapitalized(w) && len(w) > 1 && hasLower(w)
 }
 
 // continuesName reports whether token i is a word that continues the name
@@ -154,13 +239,32 @@ func (j nameJoiner) joins(cur *Name, n Name, pieces int, complement bool) (ok, b
 			heads := cur.Type == Organization && institutionHeads.has(last) ||
 				cur.Type == Place && placeHeads.has(last) && n.Type == Place
 			return heads || complement && n.Type != Person, true
-		case gap == 1 && (w == "and" || w == "&"):
-			return complement && (n.Type == cur.Type || n.Type == Organization) && cur.Type == Organization, false
+		case gap == 1 && w == "&":
+			return j.isSurnameAt(cur.First, cur.Last) && j.isSurnameAt(n.First, n.Last), false
+		case gap == 1 && w == "," && j.listGoesOnToAnd(n.Last):
+			// "Ministry of Tourism, Arts and Culture"
+			return complement && cur.Type == Organization && n.Type == Organization && j.allEveryday(n), false
+		case gap == 1 && w == "and":
+			return complement && (n.Type == cur.Type || n.Type == Organization) && cur.Type == Organization && j.allEveryday(n), false
 		case gap == 1 && w == "in":
 			return complement && pieces >= 3 && n.Type == Place, false
 		}
 	}
 	return false, false
+}
+
+// listGoesOnToAnd reports whether the words from token i go on with
+// commas and capitalised words to an "and" on the same line.
+func (j nameJoiner) listGoesOnToAnd(i int) bool {
+	for end := min(len(j.toks), i+maxListTail); i < end && !j.toks[i].NewlineBefore; i++ {
+		switch w := j.word(i); {
+		case w == "and":
+			return true
+		case w != "," && !isCapitalized(w):
+			return false
+		}
+	}
+	return false
 }
 
 func (j nameJoiner) anyNewline(from, to int) bool {
@@ -199,26 +303,60 @@ func (j nameJoiner) isLooseNameWord(i int) bool {
 
 // extendBackward takes in the loose capitalised words right before an
 // organization ("the [Nigerian Export] Promotion Council"), when a
-// lower-case word opens them; prev are the names before it.
-func (j nameJoiner) extendBackward(n Name, prev []Name) Name {
+// lower-case word opens them; prev are the names before it. It reports
+// whether the organization takes in the last of them too (see
+// extendCoordinated).
+func (j nameJoiner) extendBackward(n Name, prev []Name) (Name, bool) {
 	floor := 0
 	if len(prev) > 0 {
 		floor = prev[len(prev)-1].Last
+	}
+	if m, absorbs, ok := j.extendCoordinated(n, prev, floor); ok {
+		return m, absorbs
 	}
 	first := n.First
 	for first > floor && j.isLooseNameWord(first-1) && !j.toks[first].NewlineBefore {
 		first--
 	}
 	if first == n.First || first == 0 || !j.opensName(first-1) || j.inHeadline(first) {
-		return n
+		return n, false
 	}
 	for i := first; j.isCountryAt(i) || j.isDemonymAt(i); i++ {
 		if i+1 == n.First {
-			return n // "a Polish [SPC] group": a demonym alone is no part of the name
+			return n, false // "a Polish [SPC] group": a demonym alone is no part of the name
 		}
 	}
 	n.First, n.Start = first, j.toks[first].Start
-	return n
+	return n, false
+}
+
+// extendCoordinated takes in the everyday capitalised words before "and"
+// before an organization that ends in a head word, which the recognizer
+// left out of any name ("Bangladesh Garment Manufacturers and [Exporters
+// Association]"), and the place or organization right before them: ok
+// reports whether it did, absorbs whether it took in the last of prev.
+func (j nameJoiner) extendCoordinated(n Name, prev []Name, floor int) (m Name, absorbs, ok bool) {
+	and := n.First - 1
+	if and <= floor || j.word(and) != "and" || !institutionHeads.has(j.word(n.Last-1)) || j.toks[n.First].NewlineBefore {
+		return n, false, false
+	}
+	first := and
+	for first > floor && j.isLooseNameWord(first-1) && j.isEverydayAt(first-1) && !j.toks[first].NewlineBefore {
+		first--
+	}
+	if first == and || j.inHeadline(first) {
+		return n, false, false
+	}
+	if len(prev) > 0 && floor == first && !j.toks[first].NewlineBefore {
+		if p := prev[len(prev)-1]; p.Type == Place || p.Type == Organization {
+			first, absorbs = p.First, true
+		}
+	}
+	if !absorbs && (first == 0 || !j.opensName(first-1)) {
+		return n, false, false
+	}
+	n.First, n.Start = first, j.toks[first].Start
+	return n, absorbs, true
 }
 
 // opensName: token i, a lower-case word or an article, can stand before a

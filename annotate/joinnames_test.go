@@ -40,6 +40,21 @@ func TestJoinNames(t *testing.T) {
 		{"no titles or calendar words", "the [O:Board] of Governors Chairman agreed while the [O:Ministry of Health] Monday statement", []string{"organization Board of Governors", "organization Ministry of Health"}},
 		{"not in a headline", "Bank Of England [O:Holds] Rates As Prices Rise\nText.", []string{"organization Holds"}},
 		{"not across lines", "[O:Bank]\nof [L:England]", []string{"organization Bank", "place England"}},
+		{"a complement inside the name goes on with everyday words", "The [O:Ministry of Water Resources] and [O:Irrigation] said.", []string{"organization Ministry of Water Resources and Irrigation"}},
+		{"a complement inside the name, then and, then in", "The [O:Coalition on Homelessness] and [O:Housing] in [L:Ohio] met.", []string{"organization Coalition on Homelessness and Housing in Ohio"}},
+		{"and after a complement stays apart from a name of its own", "The [O:Ministry of Transport] and [O:Airbus] signed.", []string{"organization Ministry of Transport", "organization Airbus"}},
+		{"a complement goes on with a comma before another and", "The [O:Ministry of Tourism], [O:Arts] and [O:Culture] signed.", []string{"organization Ministry of Tourism, Arts and Culture"}},
+		{"a comma with no and after it stays apart", "The [O:Ministry of Tourism], [O:Housing], said.", []string{"organization Ministry of Tourism", "organization Housing"}},
+		{"a longer list of a complement", "The [O:Ministry of Sport], [O:Youth], [O:Arts] and [O:Heritage] met.", []string{"organization Ministry of Sport, Youth, Arts and Heritage"}},
+		{"and without a complement stays apart", "The [O:Office] and [O:Housing] teams met.", []string{"organization Office", "organization Housing"}},
+		{"an ampersand joins names into a firm", "Shares of [P:Procter] & [O:Gamble] rose.", []string{"organization Procter & Gamble"}},
+		{"an ampersand takes in the surname after it", "edited at [P:Simon] & Schuster, she said.", []string{"organization Simon & Schuster"}},
+		{"an ampersand between full names or acronyms joins nothing", "with [P:Jenny Lind] & [P:Tom Hale] and [O:MTV] & Wild Cherry or [O:BBC] & [O:ITV] today",
+			[]string{"person Jenny Lind", "person Tom Hale", "organization MTV", "organization BBC", "organization ITV"}},
+		{"everyday words before and, and the place before them", "The [L:Bangladesh] Garment Manufacturers and [O:Exporters Association] rejected it.", []string{"organization Bangladesh Garment Manufacturers and Exporters Association"}},
+		{"everyday words before and after a lower-case word", "the textile Manufacturers and [O:Exporters Association] said", []string{"organization Manufacturers and Exporters Association"}},
+		{"a name before and is not everyday", "talks between Okonkwo and [O:Farmers Union] ended", []string{"organization Farmers Union"}},
+		{"and before an organization without a head word", "The Garment Manufacturers and [O:Airbus] said.", []string{"organization Airbus"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -91,8 +91,10 @@ func listTypes(words []string, spans []ner.Span) {
 		for last < len(spans) && isListGap(words[spans[last-1].Last:spans[last].First]) && spans[last].Type != ner.Misc && spans[first].Type != ner.Misc {
 			last++
 		}
-		if last-first >= 2 && spans[last-1].Last < len(words) && isWord(words[spans[last-1].Last], wordPluralPlace) {
-			// "King, Pierce and Snohomish counties"
+		if last-first >= 2 && spans[last-1].Last < len(words) && isWord(words[spans[last-1].Last], wordPluralPlace) ||
+			listBeforePluralPlace(words, spans[last-1].Last) {
+			// "King, Pierce and Snohomish counties", with names the
+			// recognizer left out or not
 			for i := first; i < last; i++ {
 				spans[i].Type = ner.Location
 			}
@@ -117,6 +119,27 @@ func listTypes(words []string, spans []ner.Span) {
 		first = last
 	}
 }
+
+// listBeforePluralPlace reports whether the words from i go on with a list
+// of capitalised words that ends in a plural place noun: "[Pierce] and
+// Snohomish counties", where the recognizer took only one of the names.
+func listBeforePluralPlace(words []string, i int) bool {
+	joined := false
+	for end := min(len(words), i+maxListTail); i < end; i++ {
+		switch w := words[i]; {
+		case isWord(w, wordPluralPlace):
+			return joined
+		case isListGap(words[i : i+1]):
+			joined = true
+		case !startsUpper(w):
+			return false
+		}
+	}
+	return false
+}
+
+// maxListTail bounds the words listBeforePluralPlace reads.
+const maxListTail = 8
 
 // keepsTypeInList reports whether a name keeps its own type in a list of
 // names of type t: one that ends as an organization's does stays one

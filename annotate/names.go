@@ -67,6 +67,7 @@ func findNames(text string, toks []Token, sents []Sentence) []Name {
 // articleScratch is what findNames reuses from one article to the next.
 type articleScratch struct {
 	spans []ner.Span
+	split []ner.Span // the spans after splitCoordinated, when it splits one
 	short shortNames
 }
 
@@ -77,7 +78,7 @@ func (a *articleScratch) names(text string, model *ner.Model, doc ner.Text, labe
 	labelRivers(doc.Words, labels)
 	a.spans = ner.AppendSpans(a.spans[:0], labels)
 	a.short.text, a.short.toks = text, toks[base:]
-	spans := joinParticles(doc.Words, trimFigures(doc.Words, a.spans))
+	spans := joinParticles(doc.Words, trimFigures(doc.Words, a.splitCoordinated(doc.Words, a.spans)))
 	spans = datelinePlaces(doc, placesNotPeople(doc.Words, a.short.retype(doc.Words, spans)))
 	spans = typeFromContext(doc.Words, titledPeople(doc.Words, givenNamesAfterTitles(doc.Words, spans)))
 	for _, span := range spans {
@@ -117,6 +118,49 @@ var surnameParticles = map[string]bool{
 	"de": true, "del": true, "della": true, "der": true, "den": true, "di": true, "da": true,
 	"do": true, "dos": true, "das": true, "du": true, "la": true, "le": true, "van": true,
 	"von": true, "ter": true, "ten": true, "bin": true, "ibn": true, "al": true, "el": true, "y": true,
+}
+
+// splitCoordinated splits an organization the recognizer read across "and
+// the" into the two it names, when the second ends in an institution's
+// head word: "[Ohio Department of Development and the Greater Dayton
+// Regional Transit Authority]" is two. The spans are spans, or a.split
+// when one is split.
+func (a *articleScratch) splitCoordinated(words []string, spans []ner.Span) []ner.Span {
+	n := 0
+	for _, s := range spans {
+		if andTheAt(words, s) > 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return spans
+	}
+	a.split = a.split[:0]
+	for _, s := range spans {
+		if k := andTheAt(words, s); k > 0 {
+			a.split = append(a.split, ner.Span{First: s.First, Last: k, Type: s.Type}, ner.Span{First: k + 2, Last: s.Last, Type: s.Type})
+			continue
+		}
+		a.split = append(a.split, s)
+	}
+	return a.split
+}
+
+// andTheAt returns where "and the" stands in organization s when capitalised
+// words ending in a head word follow it, or 0.
+func andTheAt(words []string, s ner.Span) int {
+	if s.Type != ner.Organization || s.Last-s.First < 4 || !institutionHeads.has(words[s.Last-1]) {
+		return 0
+	}
+	for k := s.Last - 3; k > s.First; k-- {
+		if !startsUpper(words[k+2]) {
+			return 0
+		}
+		if words[k] == "and" && words[k+1] == "the" {
+			return k
+		}
+	}
+	return 0
 }
 
 // trimFigures drops from the end of each name longer than one word the

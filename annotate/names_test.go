@@ -178,6 +178,33 @@ func TestTrimFigures(t *testing.T) {
 	}
 }
 
+func TestSplitCoordinated(t *testing.T) {
+	tests := []struct {
+		name, marked string
+		want         []string // the words of each span after splitting
+	}{
+		{"two organizations read as one across and the",
+			"the [O:Kent Department of Roads and the Medway Port Authority] agreed",
+			[]string{"Kent Department of Roads", "Medway Port Authority"}},
+		{"a second part that ends in no head word stays",
+			"the [O:Centre for Peace and the Environment] and [O:Oxfam] said", []string{"Centre for Peace and the Environment", "Oxfam"}},
+		{"and without the stays", "the [O:Department of Health and Social Care] said", []string{"Department of Health and Social Care"}},
+		{"lower-case words after and the stay", "[O:Dale and the rest Council] said", []string{"Dale and the rest Council"}},
+		{"people stay", "[P:Anna and the King Academy] said", []string{"Anna and the King Academy"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			words, spans := markedSpans(t, tt.marked)
+			var a articleScratch
+			var got []string
+			for _, s := range a.splitCoordinated(words, spans) {
+				got = append(got, strings.Join(words[s.First:s.Last], " "))
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
 func TestTypeShortNames(t *testing.T) {
 	words := []string{
 		"Valdora", "Holdings", "rose", ";", "Valdora", "fell", ".",

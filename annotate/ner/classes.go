@@ -18,7 +18,7 @@ type WordClasses struct {
 	classes []uint8
 	// lists holds, by key, the gazetteer bits of each word (GazetteerBits):
 	// in which large name lists it stands. nil when the table has none.
-	lists []uint8
+	lists []uint16
 	// buckets[b] is the index of the first key whose top bits are at
 	// least b: the keys are hashes, so spread evenly, and a lookup
 	// searches only the few keys of one bucket.
@@ -37,12 +37,15 @@ type WordClasses struct {
 // gazetteer bits map (words with bits but no class get noClassByte),
 // keeping keyBits bits of each word's hash (32 when zero). Words that share
 // a key keep the lowest of their classes and the union of their bits.
-func NewWordClasses(classes map[string]uint8, lists map[string]uint8, keyBits uint) *WordClasses {
+func NewWordClasses(classes map[string]uint8, lists map[string]uint16, keyBits uint) *WordClasses {
 	if keyBits == 0 || keyBits > 32 {
 		keyBits = 32
 	}
 	wc := &WordClasses{keyShift: 32 - keyBits}
-	type entry struct{ class, lists uint8 }
+	type entry struct {
+		class uint8
+		lists uint16
+	}
 	byKey := make(map[uint32]entry, len(classes))
 	for w, c := range classes {
 		k := uint32(hashString(w, false)) >> wc.keyShift
@@ -80,14 +83,20 @@ const noClassByte = 255
 // Gazetteer bits of a word: in which large lists of names it stands, and
 // where (the lists are from Wikipedia and are dated: the model weighs them).
 const (
-	InOrgNames     uint8 = 1 << iota // a word of at least two organizations' names
-	EndsOrgNames                     // the last word of several organizations' names ("Records")
-	InPlaceNames                     // a word of at least two places' names
-	EndsPlaceNames                   // the last word of several places' names ("County")
-	IsLastName                       // a surname
-	StartsBios                       // the first word of several biographies' titles (a given name)
-	EndsBios                         // the last word of several biographies' titles
+	InOrgNames     uint16 = 1 << iota // a word of at least two organizations' names
+	EndsOrgNames                      // the last word of several organizations' names ("Records")
+	InPlaceNames                      // a word of at least two places' names
+	EndsPlaceNames                    // the last word of several places' names ("County")
+	IsLastName                        // a surname
+	StartsBios                        // the first word of several biographies' titles (a given name)
+	EndsBios                          // the last word of several biographies' titles
+	StartsOrgNames                    // the first word of several organizations' names ("Bank")
+	NamesPlace                        // alone the whole name of a place ("Kourou", "Jupiter")
+	NamesOrg                          // alone the whole name of an organization ("Nomura")
 )
+
+// wholeNames are the bits that say a word alone is a name.
+const wholeNames = NamesPlace | NamesOrg
 
 // index fills buckets with about two keys per bucket.
 func (wc *WordClasses) index() {
@@ -151,7 +160,7 @@ func (wc *WordClasses) class(h uint64) uint16 {
 
 // lookup returns the class of the word with hash h (or noClass) and its
 // gazetteer bits.
-func (wc *WordClasses) lookup(h uint64) (class uint16, lists uint8) {
+func (wc *WordClasses) lookup(h uint64) (class uint16, lists uint16) {
 	if wc == nil {
 		return noClass, 0
 	}
@@ -190,8 +199,20 @@ func (wc *WordClasses) appendBinary(out []byte) []byte {
 	}
 	out = append(out, wc.classes...)
 	if wc.lists != nil {
-		out = append(out, 1)
-		out = append(out, wc.lists...)
+		// A column of low bytes, then one of high bytes if any word has
+		// high bits: each compresses well on its own.
+		columns := byte(1)
+		for _, b := range wc.lists {
+			if b > 0xff {
+				columns = 2
+			}
+		}
+		out = append(out, columns)
+		for c := range columns {
+			for _, b := range wc.lists {
+				out = append(out, byte(b>>(8*c)))
+			}
+		}
 	} else {
 		out = append(out, 0)
 	}
@@ -232,15 +253,22 @@ func readWordClasses(r *reader) *WordClasses {
 		return nil
 	}
 	wc.classes, r.data = r.data[:n], r.data[n:]
-	if hasLists := r.data[0]; hasLists > 1 {
+	// 0: no gazetteer bits; 1: a column of low bytes; 2: and one of high.
+	if columns := uint64(r.data[0]); columns > 2 {
 		r.err = true
 		return nil
-	} else if r.data = r.data[1:]; hasLists == 1 {
-		if uint64(len(r.data)) < n+8*uint64(len(wc.plain)) {
+	} else if r.data = r.data[1:]; columns > 0 {
+		if uint64(len(r.data)) < columns*n+8*uint64(len(wc.plain)) {
 			r.err = true
 			return nil
 		}
-		wc.lists, r.data = r.data[:n], r.data[n:]
+		wc.lists = make([]uint16, n)
+		for c := range columns {
+			for i := range wc.lists {
+				wc.lists[i] |= uint16(r.data[i]) << (8 * c)
+			}
+			r.data = r.data[n:]
+		}
 	}
 	for i := range wc.plain {
 		wc.plain[i] = binary.LittleEndian.Uint64(r.data)
@@ -248,4 +276,19 @@ func readWordClasses(r *reader) *WordClasses {
 	}
 	wc.index()
 	return wc
+}
+
+// WordEvidence says what the model's word table knows of word w, for the
+// rules that read names after the model: whether its lower-case form is an
+// everyday word of the news the word classes were learned from
+// ("irrigation", "housing"), and whether the name lists know w alone as the
+// whole name of an organization or a place ("Oxfam", "Kourou"). A word the
+// table lacks is neither.
+func (m *Model) WordEvidence(w string) (everyday, namesAlone bool) {
+	if m == nil || m.classes == nil {
+		return false, false
+	}
+	class, _ := m.classes.lookup(hashString(w, true))
+	_, lists := m.classes.lookup(hashString(w, false))
+	return class != noClass, lists&wholeNames != 0
 }

@@ -116,7 +116,7 @@ type token struct {
 	// class is the word's class (noClass when it has none).
 	class uint16
 	// lists is what the large name lists say of the word (InOrgNames...).
-	lists uint8
+	lists uint16
 	// docEvidence summarises the first pass's labels for the same word
 	// elsewhere in the document (0 when there is none or no first pass).
 	docEvidence uint8
@@ -181,6 +181,7 @@ const (
 	fLists
 	fListsPrev
 	fListsNext
+	fWholeName
 )
 
 // The words beyond either end of a sentence, as features see them.
@@ -247,7 +248,7 @@ type wordFacts struct {
 	lower, shape uint64
 	casing       casing
 	smallWord    bool
-	lists        uint8
+	lists        uint16
 	known, class uint16
 }
 
@@ -426,8 +427,11 @@ func wordFeatures(buf []uint32, w string, t *token) []uint32 {
 	add(fShape, t.shape)
 	add(fKnown, uint64(t.known))
 	add(fClass, uint64(t.class))
-	if t.lists != 0 {
-		add(fLists, uint64(t.lists)|uint64(t.casing)<<8)
+	if t.lists&^wholeNames != 0 {
+		add(fLists, uint64(t.lists&^wholeNames)|uint64(t.casing)<<8)
+	}
+	if t.lists&wholeNames != 0 {
+		add(fWholeName, uint64(t.lists&wholeNames)|uint64(t.casing)<<16)
 	}
 	affixHashes(w, 3, 4, func(suffix bool, h uint64) {
 		if suffix {

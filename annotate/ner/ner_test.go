@@ -567,7 +567,7 @@ func TestShortKeysAndFewLevelsStillTagAndRoundTrip(t *testing.T) {
 func TestWordClassesWithShortKeys(t *testing.T) {
 	words := map[string]uint8{"Monday": 3, "Tuesday": 3, "Paris": 7, "said": 1}
 	for _, bits := range []uint{32, 22, 16} {
-		lists := map[string]uint8{"Paris": InPlaceNames, "Okonkwo": IsLastName | EndsBios}
+		lists := map[string]uint16{"Paris": InPlaceNames | NamesPlace, "Okonkwo": IsLastName | EndsBios}
 		wc := NewWordClasses(words, lists, bits)
 		back := readWordClasses(&reader{data: wc.appendBinary(nil)})
 		require.NotNil(t, back)
