@@ -52,6 +52,10 @@ func TestNamedInAppositionIsNamed(t *testing.T) {
 			quote: "We will not", speaker: "Rodstrom", cue: "said"},
 		{name: "quote, name, description", text: `"We will not comment on individual cases," said Jennifer Rodstrom, a spokeswoman for the agency.`,
 			quote: "We will not", speaker: "Rodstrom", cue: "said"},
+		{name: "quote, said, description, name", text: `The dockers' union backed the deal. "It is a start, nothing more," said its general secretary, Amara Okoye, adding that talks would resume.`,
+			quote: "It is a start", speaker: "Amara Okoye", cue: "said"},
+		{name: "according to a description, name", text: `The port would close for a week, according to its harbour master, Tomas Lindqvist, who called the storm "the worst in living memory."`,
+			quote: "the worst in living", speaker: "Tomas Lindqvist", partial: true},
 		{name: "as X, a description, put it", text: `As Helen Marsh, a tax lawyer at a firm in Leeds, put it, "The rules were written for a different century."`,
 			quote: "The rules", speaker: "Marsh"},
 	} {

@@ -40,11 +40,11 @@ func (r referent) couldBePerson() bool {
 // referent, for findCues to resolve (see pronounSubject).
 func (at *attributor) subjectOf(tok, end int, kind cueKind) referent {
 	if kind == according {
-		return at.phraseReferent(end, at.phraseEnd(end))
+		return at.subjectAfter(end)
 	}
 	participle := strings.HasSuffix(at.toks[tok].Text(at.text), "ing")
 	if kind == saying && !participle && end == tok+1 && at.followsQuote(tok) { // not "as X put it"
-		if r := at.phraseReferent(tok+1, at.phraseEnd(tok+1)); r.found() || at.pronounAt(tok+1) {
+		if r := at.subjectAfter(tok + 1); r.found() || at.pronounAt(tok+1) {
 			return r
 		}
 	}
@@ -52,6 +52,21 @@ func (at *attributor) subjectOf(tok, end int, kind cueKind) referent {
 		return at.clauseSubject(tok)
 	}
 	return at.subjectBefore(tok)
+}
+
+// subjectAfter is the referent of the phrase that starts at s, after its
+// verb ("…," said its president) or after "according to": a description of
+// a person with the name in apposition is that person ("said its president,
+// Helena Costa, adding …").
+func (at *attributor) subjectAfter(s int) referent {
+	e := at.phraseEnd(s)
+	r := at.phraseReferent(s, e)
+	if r.entity == nil && r.found() {
+		if p := at.appositiveName(s, e); p != nil {
+			return referent{entity: p, sex: p.sex}
+		}
+	}
+	return r
 }
 
 // leadingSubject is the referent of the phrase that opens a clause at c,
