@@ -66,7 +66,10 @@ func lowItems(t *testing.T, text string) (names map[string]float64, n int) {
 		Quotes []struct {
 			Speaker *struct{ Confidence *float64 }
 		}
-		Issues []struct{ Confidence *float64 }
+		Issues []struct {
+			Confidence *float64
+			Salient    bool
+		}
 	}
 	require.NoError(t, json.Unmarshal([]byte(wantDoc(text)), &doc))
 	low := func(c *float64) bool { return c != nil && *c < 0.6 }
@@ -83,7 +86,7 @@ func lowItems(t *testing.T, text string) (names map[string]float64, n int) {
 		}
 	}
 	for _, is := range doc.Issues {
-		if low(is.Confidence) {
+		if is.Salient && low(is.Confidence) { // the others are not shown at first
 			n++
 		}
 	}

@@ -169,10 +169,12 @@ function applyLayers() {
   document.body.classList.toggle("hide-low", state.layers.low === false);
 }
 
-// lowCount counts the uncertain entities, speakers and issues of doc.
+// lowCount counts the uncertain entities, speakers and salient issues of
+// doc: the rest of the issues are neither underlined nor listed at first, and
+// a mixed article gives every one of them a low field probability.
 function lowCount(doc) {
   const n = (list, layer) => (list || []).filter((x) => confidence(layer, x) < LOW).length;
-  return n(doc.entities, "entity") + n(doc.quotes, "quote") + n(doc.issues, "issue");
+  return n(doc.entities, "entity") + n(doc.quotes, "quote") + n((doc.issues || []).filter((i) => i.salient), "issue");
 }
 
 // ---- annotation ----
