@@ -239,6 +239,9 @@ func (j nameJoiner) joins(cur *Name, n Name, pieces int, complement bool) (ok, b
 			heads := cur.Type == Organization && institutionHeads.has(last) ||
 				cur.Type == Place && placeHeads.has(last) && n.Type == Place
 			return heads || complement && n.Type != Person, true
+		case gap == 1 && (w == "'" || w == "’") && cur.Type == Organization && n.Type == Organization && strings.HasSuffix(last, "s"):
+			// a plural's possessive inside a name: "[Educators]' [Association]"
+			return !j.toks[cur.Last].SpaceBefore, false
 		case gap == 1 && w == "&":
 			return j.isSurnameAt(cur.First, cur.Last) && j.isSurnameAt(n.First, n.Last), false
 		case gap == 1 && w == "," && j.listGoesOnToAnd(n.Last):

@@ -54,6 +54,8 @@ func TestJoinNames(t *testing.T) {
 		{"everyday words before and, and the place before them", "The [L:Bangladesh] Garment Manufacturers and [O:Exporters Association] rejected it.", []string{"organization Bangladesh Garment Manufacturers and Exporters Association"}},
 		{"everyday words before and after a lower-case word", "the textile Manufacturers and [O:Exporters Association] said", []string{"organization Manufacturers and Exporters Association"}},
 		{"a name before and is not everyday", "talks between Okonkwo and [O:Farmers Union] ended", []string{"organization Farmers Union"}},
+		{"a plural's possessive inside an organization", "The [O:Harbour Pilots]' [O:Guild] and [O:Lund Motors]' [O:Board] met.", []string{"organization Harbour Pilots' Guild", "organization Lund Motors' Board"}},
+		{"a possessive after a singular or a person stays apart", "the [O:Guild]' [O:Board] and [P:Amos]' [O:Guild] met", []string{"organization Guild", "organization Board", "person Amos", "organization Guild"}},
 		{"and before an organization without a head word", "The Garment Manufacturers and [O:Airbus] said.", []string{"organization Airbus"}},
 	}
 	for _, tt := range tests {
