@@ -411,14 +411,17 @@ func (j nameJoiner) extendForward(n Name, limit int) Name {
 			i++
 		}
 	}
-	if i == n.Last && (i >= limit || !j.isLooseNameWord(i) || !placeHeads.has(last) && !j.isDemonymAt(n.Last-1)) {
+	// A country that ends a complement may name the office after it
+	// ("[Office of the U.S.] Trade Representative"), in everyday words.
+	everydayOnly := i == n.Last && i < limit && j.isCountryAt(n.Last-1) && j.hasComplement(n)
+	if i == n.Last && !everydayOnly && (i >= limit || !j.isLooseNameWord(i) || !placeHeads.has(last) && !j.isDemonymAt(n.Last-1)) {
 		// Only a word that cannot end a name ("[Federation of Indonesian]
 		// Port Workers", "[University of Cape] Town") lets capitalised
 		// words follow it directly.
 		return n
 	}
 	start := i
-	for i < limit && j.isLooseNameWord(i) {
+	for i < limit && (!everydayOnly && j.isLooseNameWord(i) || everydayOnly && j.isOfficeWordAt(i)) {
 		i++
 	}
 	if i == start || !j.closesName(i) || j.inHeadline(start) {
@@ -426,6 +429,13 @@ func (j nameJoiner) extendForward(n Name, limit int) Name {
 	}
 	n.Last, n.End = i, j.toks[i-1].End
 	return n
+}
+
+// isOfficeWordAt reports whether token i is a capitalised everyday word,
+// a title among them, on the line of the name ("Trade Representative").
+func (j nameJoiner) isOfficeWordAt(i int) bool {
+	t := j.toks[i]
+	return t.Kind == Word && !t.NewlineBefore && !calendarWords.has(j.word(i)) && j.isEverydayAt(i)
 }
 
 // closesName: the name may end before token i.
