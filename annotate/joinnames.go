@@ -109,11 +109,9 @@ func joinNames(text string, toks []Token, names []Name) []Name {
 			}
 		}
 		if n.Type == Organization {
-			var absorbs bool
-			n, absorbs = j.extendBackward(n, out)
-			if absorbs {
-				out = out[:len(out)-1]
-			}
+			var absorbed int
+			n, absorbed = j.extendBackward(n, out)
+			out = out[:len(out)-absorbed]
 		}
 		out = append(out, n)
 		// A complement inside the name counts as the piece it would be.
@@ -239,6 +237,9 @@ func (j nameJoiner) joins(cur *Name, n Name, pieces int, complement bool) (ok, b
 			heads := cur.Type == Organization && institutionHeads.has(last) ||
 				cur.Type == Place && placeHeads.has(last) && n.Type == Place
 			return heads || complement && n.Type != Person, true
+		case gap == 1 && (w == "'" || w == "’") && cur.Type == Organization && n.Type == Organization && strings.HasSuffix(last, "s"):
+			// a plural's possessive inside a name: "[Educators]' [Association]"
+			return !j.toks[cur.Last].SpaceBefore, false
 		case gap == 1 && w == "&":
 			return j.isSurnameAt(cur.First, cur.Last) && j.isSurnameAt(n.First, n.Last), false
 		case gap == 1 && w == "," && j.listGoesOnToAnd(n.Last):
@@ -303,60 +304,89 @@ func (j nameJoiner) isLooseNameWord(i int) bool {
 
 // extendBackward takes in the loose capitalised words right before an
 // organization ("the [Nigerian Export] Promotion Council"), when a
-// lower-case word opens them; prev are the names before it. It reports
-// whether the organization takes in the last of them too (see
+// lower-case word opens them; prev are the names before it. It returns how
+// many of the last of them the organization takes in too (see
 // extendCoordinated).
-func (j nameJoiner) extendBackward(n Name, prev []Name) (Name, bool) {
+func (j nameJoiner) extendBackward(n Name, prev []Name) (Name, int) {
 	floor := 0
 	if len(prev) > 0 {
 		floor = prev[len(prev)-1].Last
 	}
-	if m, absorbs, ok := j.extendCoordinated(n, prev, floor); ok {
-		return m, absorbs
+	if m, absorbed, ok := j.extendCoordinated(n, prev, floor); ok {
+		return m, absorbed
 	}
 	first := n.First
 	for first > floor && j.isLooseNameWord(first-1) && !j.toks[first].NewlineBefore {
 		first--
 	}
 	if first == n.First || first == 0 || !j.opensName(first-1) || j.inHeadline(first) {
-		return n, false
+		return n, 0
 	}
 	for i := first; j.isCountryAt(i) || j.isDemonymAt(i); i++ {
 		if i+1 == n.First {
-			return n, false // "a Polish [SPC] group": a demonym alone is no part of the name
+			return n, 0 // "a Polish [SPC] group": a demonym alone is no part of the name
 		}
 	}
 	n.First, n.Start = first, j.toks[first].Start
-	return n, false
+	return n, 0
 }
 
 // extendCoordinated takes in the everyday capitalised words before "and"
 // before an organization that ends in a head word, which the recognizer
-// left out of any name ("Bangladesh Garment Manufacturers and [Exporters
-// Association]"), and the place or organization right before them: ok
-// reports whether it did, absorbs whether it took in the last of prev.
-func (j nameJoiner) extendCoordinated(n Name, prev []Name, floor int) (m Name, absorbs, ok bool) {
+// left out of any name or read as names of one word each, in a list with
+// commas ("Bangladesh Garment Manufacturers and [Exporters Association]",
+// "[Hotel], [Catering] and [Allied Workers Union]"), and the place or
+// organization right before them: ok reports whether it did, absorbed how
+// many of the last of prev it took in.
+func (j nameJoiner) extendCoordinated(n Name, prev []Name, floor int) (m Name, absorbed int, ok bool) {
 	and := n.First - 1
-	if and <= floor || j.word(and) != "and" || !institutionHeads.has(j.word(n.Last-1)) || j.toks[n.First].NewlineBefore {
-		return n, false, false
+	if and < floor || j.word(and) != "and" || !institutionHeads.has(j.word(n.Last-1)) || j.toks[n.First].NewlineBefore {
+		return n, 0, false
 	}
-	first := and
-	for first > floor && j.isLooseNameWord(first-1) && j.isEverydayAt(first-1) && !j.toks[first].NewlineBefore {
-		first--
+	first, k := and, len(prev) // k: the names of prev not taken in
+	commas, names := 0, 0
+	for first > 0 && !j.toks[first].NewlineBefore {
+		i := first - 1
+		switch {
+		case i >= floor && j.isLooseNameWord(i) && j.isEverydayAt(i):
+		case k > 0 && prev[k-1].First == i && prev[k-1].Last == first && prev[k-1].Type != Person &&
+			j.isLooseNameWord(i) && j.isEverydayAt(i):
+			// a list's word the recognizer took for a name: "[Hotel], [Catering] and"
+			k, names = k-1, names+1
+			floor = 0
+			if k > 0 {
+				floor = prev[k-1].Last
+			}
+		case j.word(i) == "," && first < and && i > 0 && j.isEverydayAt(i-1):
+			commas++
+		default:
+			i = -1
+		}
+		if i < 0 {
+			break
+		}
+		first = i
 	}
-	if first == and || j.inHeadline(first) {
-		return n, false, false
+	if j.word(first) == "," {
+		first++
+		commas--
 	}
-	if len(prev) > 0 && floor == first && !j.toks[first].NewlineBefore {
-		if p := prev[len(prev)-1]; p.Type == Place || p.Type == Organization {
-			first, absorbs = p.First, true
+	if first == and || names > 0 && commas == 0 || j.inHeadline(first) {
+		return n, 0, false
+	}
+	absorbed = len(prev) - k
+	takesPlace := false
+	if k > 0 && floor == first && !j.toks[first].NewlineBefore {
+		if p := prev[k-1]; p.Type == Place || p.Type == Organization {
+			first, takesPlace = p.First, true
+			absorbed++
 		}
 	}
-	if !absorbs && (first == 0 || !j.opensName(first-1)) {
-		return n, false, false
+	if !takesPlace && (first == 0 || !j.opensName(first-1)) {
+		return n, 0, false
 	}
 	n.First, n.Start = first, j.toks[first].Start
-	return n, absorbs, true
+	return n, absorbed, true
 }
 
 // opensName: token i, a lower-case word or an article, can stand before a
@@ -381,14 +411,17 @@ func (j nameJoiner) extendForward(n Name, limit int) Name {
 			i++
 		}
 	}
-	if i == n.Last && (i >= limit || !j.isLooseNameWord(i) || !placeHeads.has(last) && !j.isDemonymAt(n.Last-1)) {
+	// A country that ends a complement may name the office after it
+	// ("[Office of the U.S.] Trade Representative"), in everyday words.
+	everydayOnly := i == n.Last && i < limit && j.isCountryAt(n.Last-1) && j.hasComplement(n)
+	if i == n.Last && !everydayOnly && (i >= limit || !j.isLooseNameWord(i) || !placeHeads.has(last) && !j.isDemonymAt(n.Last-1)) {
 		// Only a word that cannot end a name ("[Federation of Indonesian]
 		// Port Workers", "[University of Cape] Town") lets capitalised
 		// words follow it directly.
 		return n
 	}
 	start := i
-	for i < limit && j.isLooseNameWord(i) {
+	for i < limit && (!everydayOnly && j.isLooseNameWord(i) || everydayOnly && j.isOfficeWordAt(i)) {
 		i++
 	}
 	if i == start || !j.closesName(i) || j.inHeadline(start) {
@@ -396,6 +429,13 @@ func (j nameJoiner) extendForward(n Name, limit int) Name {
 	}
 	n.Last, n.End = i, j.toks[i-1].End
 	return n
+}
+
+// isOfficeWordAt reports whether token i is a capitalised everyday word,
+// a title among them, on the line of the name ("Trade Representative").
+func (j nameJoiner) isOfficeWordAt(i int) bool {
+	t := j.toks[i]
+	return t.Kind == Word && !t.NewlineBefore && !calendarWords.has(j.word(i)) && j.isEverydayAt(i)
 }
 
 // closesName: the name may end before token i.

@@ -54,6 +54,13 @@ func TestJoinNames(t *testing.T) {
 		{"everyday words before and, and the place before them", "The [L:Bangladesh] Garment Manufacturers and [O:Exporters Association] rejected it.", []string{"organization Bangladesh Garment Manufacturers and Exporters Association"}},
 		{"everyday words before and after a lower-case word", "the textile Manufacturers and [O:Exporters Association] said", []string{"organization Manufacturers and Exporters Association"}},
 		{"a name before and is not everyday", "talks between Okonkwo and [O:Farmers Union] ended", []string{"organization Farmers Union"}},
+		{"a list of everyday words taken for names before and", "The [L:Textile], [O:Garment] and [O:Allied Workers Union] objected.", []string{"organization Textile, Garment and Allied Workers Union"}},
+		{"a list of names of their own before and stays apart", "in [L:Kenya], [L:Uganda] and [O:Farmers Union] talks", []string{"place Kenya", "place Uganda", "organization Farmers Union"}},
+		{"an everyday name before and without a list stays apart", "the [O:Housing] and [O:Transit Workers Union] said", []string{"organization Housing", "organization Transit Workers Union"}},
+		{"an office in everyday words after a country ending a complement", "a spokesman for the [O:Office of the U.S.] Trade Representative, Ann Lee, said", []string{"organization Office of the U.S. Trade Representative"}},
+		{"not into a person's name after the office", "the [O:Ministry of Kenya] Trade Secretary Wanjiku Amolo said", []string{"organization Ministry of Kenya"}},
+		{"a plural's possessive inside an organization", "The [O:Harbour Pilots]' [O:Guild] and [O:Lund Motors]' [O:Board] met.", []string{"organization Harbour Pilots' Guild", "organization Lund Motors' Board"}},
+		{"a possessive after a singular or a person stays apart", "the [O:Guild]' [O:Board] and [P:Amos]' [O:Guild] met", []string{"organization Guild", "organization Board", "person Amos", "organization Guild"}},
 		{"and before an organization without a head word", "The Garment Manufacturers and [O:Airbus] said.", []string{"organization Airbus"}},
 	}
 	for _, tt := range tests {

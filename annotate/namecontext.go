@@ -67,8 +67,18 @@ func typeFromContext(words []string, spans []ner.Span) []ner.Span {
 		switch {
 		case s.Type == ner.Organization && s.Last-s.First > 1 && isWord(words[s.Last-1], wordNaturalFeature):
 			spans[i].Type = ner.Location // "Red Sea", "Atlas Mountains"
-		case s.Type == ner.Location && s.Last-s.First > 1 && isWord(words[s.Last-1], wordInstitutionEnd):
-			spans[i].Type = ner.Organization // "Paxton Carnegie Public Library"
+		case s.Type == ner.Location && s.Last-s.First > 1 && isWord(words[s.Last-1], wordInstitutionEnd|wordCompanyEnd):
+			spans[i].Type = ner.Organization // "Paxton Carnegie Public Library", "Bluewater Hospitality"
+		case s.Type == ner.Person && s.Last-s.First > 1 && isWord(words[s.Last-1], wordClubEnd):
+			spans[i].Type = ner.Organization // "Brackley Town", a club
+		case s.Type == ner.Person && isWord(words[s.Last-1], wordInstitutionEnd|wordCompanyEnd):
+			// No person's name ends in "Holdings" or "Plantation": "[Sime]
+			// Darby Plantation" is a firm, and joinNames gives it back its
+			// first word; the word alone ("Plantation companies") is no name.
+			spans[i].Type = ner.Organization
+			if s.Last-s.First == 1 {
+				spans[i].Type = ner.Misc
+			}
 		}
 	}
 	listTypes(words, spans)
@@ -439,6 +449,13 @@ const (
 	// ("Bank", "Center", "Front", "Church", "Federation", and "Hospital"
 	// where someone lies) are not among them.
 	wordInstitutionEnd
+	// wordCompanyEnd ends the names of firms, never a person's or a place's
+	// ("Kestrel Holdings", "Sime Darby Plantation", "Bluewater Hospitality");
+	// "Hotel", a building where someone stays, is not among them.
+	wordCompanyEnd
+	// wordClubEnd ends the names of football clubs and no person's; "Town"
+	// and "City" end places' names too, which a person's is not changed to.
+	wordClubEnd
 	// wordNaturalFeature ends the names of seas, rivers, mountains and
 	// deserts, which no firm or team news names is known by ("Tampa Bay" is
 	// a team).
@@ -485,6 +502,9 @@ var contextWords = newWordKinds([]wordKindList{
 	{wordInstitutionEnd, "Department Ministry Library University College Institute Academy" +
 		" Agency Association Council Commission Committee Corporation Company Inc Ltd Plc LLC Records" +
 		" Recordings Publishing Airlines Airways Holdings Industries Laboratories Conference League Society Foundation"},
+	{wordCompanyEnd, "Group Holdings Hospitality Hotels Resorts Plantation Plantations Logistics" +
+		" Investments Ventures Partners Enterprises Technologies Motors Bancorp Brewery Breweries"},
+	{wordClubEnd, "Town United Rovers Wanderers Athletic Albion Rangers Hotspur"},
 	{wordNaturalFeature, "Sea Ocean River Lake Mountains Desert Gulf Strait Peninsula" +
 		" Islands Glacier Volcano Crater Canyon Archipelago Reservoir"},
 	{wordPluralPlace, "counties provinces states districts regions islands rivers cities towns villages"},

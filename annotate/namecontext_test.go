@@ -111,6 +111,13 @@ func TestTypeFromContext(t *testing.T) {
 		{"a planet taken for a firm in an article about space", "The orbiter reached [O:Saturn] after seven years .", "L"},
 		{"a moon beside a mission named after it", "[O:NASA] said the [O:Europa Clipper] would reach [O:Europa] in 2030 .", "OOL"},
 		{"a firm named like a moon elsewhere", "[O:Titan] said profits rose .", "O"},
+		{"a person ending in a firm's head word is the firm, the head word alone no name",
+			"[P:Plantation] stocks fell as [P:Kenning Plantation] and [P:Orla Holdings] slipped", "MOO"},
+		{"a place ending in a firm's head word is the firm, but not a hotel",
+			"sold to [L:Seabreeze Hospitality] and [L:Corvo Group] ; stayed at the [L:Marlow Hotel]", "OOL"},
+		{"a person ending in a club's word is the club, a place so ending stays",
+			"[P:Corby Town] beat [P:Leeford Rovers] 2-1 in [L:Corby Town]", "OOL"},
+		{"a person's name without a firm's head word stays", "[P:Ada Groupman] and [P:Ivo Holding] spoke", "PP"},
 	}
 	letters := map[ner.Type]byte{ner.Person: 'P', ner.Location: 'L', ner.Organization: 'O', ner.Misc: 'M'}
 	for _, tt := range tests {

@@ -78,7 +78,7 @@ func (a *articleScratch) names(text string, model *ner.Model, doc ner.Text, labe
 	labelRivers(doc.Words, labels)
 	a.spans = ner.AppendSpans(a.spans[:0], labels)
 	a.short.text, a.short.toks = text, toks[base:]
-	spans := joinParticles(doc.Words, trimFigures(doc.Words, a.splitCoordinated(doc.Words, a.spans)))
+	spans := joinParticles(doc.Words, trimFigures(doc.Words, cutAtApposition(doc.Words, a.splitCoordinated(doc.Words, a.spans))))
 	spans = datelinePlaces(doc, placesNotPeople(doc.Words, a.short.retype(doc.Words, spans)))
 	spans = typeFromContext(doc.Words, titledPeople(doc.Words, givenNamesAfterTitles(doc.Words, spans)))
 	for _, span := range spans {
@@ -161,6 +161,22 @@ func andTheAt(words []string, s ner.Span) int {
 		}
 	}
 	return 0
+}
+
+// cutAtApposition ends a name at a comma that a lower-case word follows:
+// no name goes on so, and the recognizer sometimes reads an apposition into
+// one ("[Association, the teachers' union,]"). "Ministry of Tourism, Arts
+// and Culture" and "Hotel, Catering and Allied Workers Union" keep theirs.
+func cutAtApposition(words []string, spans []ner.Span) []ner.Span {
+	for i, s := range spans {
+		for k := s.First + 1; k+1 < s.Last; k++ {
+			if words[k] == "," && !startsUpper(words[k+1]) {
+				spans[i].Last = k
+				break
+			}
+		}
+	}
+	return spans
 }
 
 // trimFigures drops from the end of each name longer than one word the

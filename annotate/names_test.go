@@ -178,6 +178,24 @@ func TestTrimFigures(t *testing.T) {
 	}
 }
 
+func TestCutAtApposition(t *testing.T) {
+	tests := []struct {
+		name  string
+		words []string
+		want  int // the span's Last after cutting
+	}{
+		{"an apposition read into the name", strings.Fields("Nurses Guild , the staff union , said"), 2},
+		{"a comma before capitalised words stays", strings.Fields("Ministry of Sport , Youth and Heritage"), 7},
+		{"a comma at the name's end stays for others to judge", strings.Fields("Orla Group ,"), 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := cutAtApposition(tt.words, []ner.Span{{First: 0, Last: min(len(tt.words), 7), Type: ner.Organization}})
+			assert.Equal(t, tt.want, got[0].Last)
+		})
+	}
+}
+
 func TestSplitCoordinated(t *testing.T) {
 	tests := []struct {
 		name, marked string
