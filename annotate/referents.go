@@ -102,6 +102,44 @@ func (at *attributor) personByRole(s, e int) *entity {
 	return at.onlyPerson(func(p *entity) bool { return containsWordFold(p.role, head) })
 }
 
+// organizationByHead returns the one organization whose name holds the head
+// noun of the phrase "the <noun>", capitalised ("the department" for the
+// Department for Transport; "the council" for Ryde Town Council), or nil if
+// none or several do. A person's noun is left to personByRole.
+func (at *attributor) organizationByHead(s, e int) *entity {
+	if e-s != 2 || at.toks[s].Text(at.text) != "the" && at.toks[s].Text(at.text) != "The" {
+		return nil
+	}
+	head, common := at.commonNoun(e - 1)
+	if !common || !hasLowerHead(head) || isPersonNoun(head) || len(head) < 4 {
+		return nil
+	}
+	var found *entity
+	for _, o := range at.entities {
+		if o.typ != Organization || !containsCapitalised(o.name, head) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = o
+	}
+	return found
+}
+
+// containsCapitalised reports whether the words of name, separated by
+// spaces, include the lower-case word w with a capital first letter.
+func containsCapitalised(name, w string) bool {
+	for name != "" {
+		word, rest, _ := strings.Cut(name, " ")
+		if len(word) == len(w) && w[0] >= 'a' && w[0] <= 'z' && word[0] == w[0]-'a'+'A' && word[1:] == w[1:] {
+			return true
+		}
+		name = rest
+	}
+	return false
+}
+
 // containsWordFold reports whether the words of s, separated by spaces,
 // include w in any case.
 func containsWordFold(s, w string) bool {
@@ -267,6 +305,9 @@ func (at *attributor) phraseReferent(s, e int) referent {
 	}
 	if p := at.describedAs(s, e); p != nil {
 		return referent{entity: p, sex: p.sex}
+	}
+	if o := at.organizationByHead(s, e); o != nil {
+		return referent{entity: o, plural: true}
 	}
 	noun, common := at.commonNoun(head)
 	if common && documentNouns.has(noun) {

@@ -77,6 +77,12 @@ func TestAnonymousOnlyWhenNeverNamed(t *testing.T) {
 			quote: "Nobody benefits", speaker: "Lin Xiaoqing", cue: "said"},
 		{name: "an organization", text: `The State Department said: "We call for the immediate release of all three men."`,
 			quote: "We call for", speaker: "State Department", cue: "said"},
+		{name: "the department, named before", text: "The Department for Transport has been asked for a subsidy. " +
+			`The department said in a statement that pricing was "a matter for the operator alone."`,
+			quote: "a matter for", speaker: "Department for Transport", cue: "said", partial: true},
+		{name: "the department, two named before", text: "The Department for Transport was asked for money. So was the Department of Health. " +
+			`The department said in a statement that pricing was "a matter for the operator alone."`,
+			quote: "a matter for", speaker: "The department", cue: "said", partial: true},
 		{name: "a document", text: `The report said the money had been "spent without any proper oversight at all."`,
 			quote: "spent without", speaker: "The report", cue: "said", partial: true},
 		{name: "a statement from its author", text: `A statement from Lina Haddad said that she "had no part in the decision whatsoever."`,
