@@ -71,6 +71,8 @@ func typeFromContext(words []string, spans []ner.Span) []ner.Span {
 			spans[i].Type = ner.Organization // "Paxton Carnegie Public Library", "Bluewater Hospitality"
 		case s.Type == ner.Person && s.Last-s.First > 1 && isWord(words[s.Last-1], wordClubEnd):
 			spans[i].Type = ner.Organization // "Brackley Town", a club
+		case s.Type == ner.Person && s.Last-s.First > 1 && isWord(words[s.Last-1], wordThingEnd):
+			spans[i].Type = ner.Misc // "James Webb Space Telescope", named after a man
 		case s.Type == ner.Person && isWord(words[s.Last-1], wordInstitutionEnd|wordCompanyEnd):
 			// No person's name ends in "Holdings" or "Plantation": "[Sime]
 			// Darby Plantation" is a firm, and joinNames gives it back its
@@ -456,6 +458,11 @@ const (
 	// wordClubEnd ends the names of football clubs and no person's; "Town"
 	// and "City" end places' names too, which a person's is not changed to.
 	wordClubEnd
+	// wordThingEnd ends the names of things that are neither people, places
+	// nor organizations, and no person's: instruments and craft ("James Webb
+	// Space Telescope"), prizes, laws and treaties. Words that end surnames
+	// too ("Lander", "Probe") are not among them.
+	wordThingEnd
 	// wordNaturalFeature ends the names of seas, rivers, mountains and
 	// deserts, which no firm or team news names is known by ("Tampa Bay" is
 	// a team).
@@ -501,10 +508,12 @@ var contextWords = newWordKinds([]wordKindList{
 		" telescope astronomers astronomer asteroid comet astronaut astronauts space mission missions NASA ESA"},
 	{wordInstitutionEnd, "Department Ministry Library University College Institute Academy" +
 		" Agency Association Council Commission Committee Corporation Company Inc Ltd Plc LLC Records" +
-		" Recordings Publishing Airlines Airways Holdings Industries Laboratories Conference League Society Foundation"},
+		" Recordings Publishing Airlines Airways Holdings Industries Laboratories Conference League Society Foundation" +
+		" Observatory"},
 	{wordCompanyEnd, "Group Holdings Hospitality Hotels Resorts Plantation Plantations Logistics" +
 		" Investments Ventures Partners Enterprises Technologies Motors Bancorp Brewery Breweries"},
 	{wordClubEnd, "Town United Rovers Wanderers Athletic Albion Rangers Hotspur"},
+	{wordThingEnd, "Telescope Spacecraft Satellite Orbiter Prize Award Trophy Act Treaty Protocol"},
 	{wordNaturalFeature, "Sea Ocean River Lake Mountains Desert Gulf Strait Peninsula" +
 		" Islands Glacier Volcano Crater Canyon Archipelago Reservoir"},
 	{wordPluralPlace, "counties provinces states districts regions islands rivers cities towns villages"},

@@ -117,6 +117,9 @@ func TestTypeFromContext(t *testing.T) {
 			"sold to [L:Seabreeze Hospitality] and [L:Corvo Group] ; stayed at the [L:Marlow Hotel]", "OOL"},
 		{"a person ending in a club's word is the club, a place so ending stays",
 			"[P:Corby Town] beat [P:Leeford Rovers] 2-1 in [L:Corby Town]", "OOL"},
+		{"a person ending in a thing's head word is no person, nor is one named after it",
+			"the [P:James Webb Space Telescope] and the [P:Nobel Prize] ; [P:Edwin Hubble] ; an [O:Act] ; [P:Eric Lander]", "MMPOP"},
+		{"an observatory taken for a place is the institution", "of the [L:European Southern Observatory] in [L:Garching]", "OL"},
 		{"a person's name without a firm's head word stays", "[P:Ada Groupman] and [P:Ivo Holding] spoke", "PP"},
 	}
 	letters := map[ner.Type]byte{ner.Person: 'P', ner.Location: 'L', ner.Organization: 'O', ner.Misc: 'M'}
