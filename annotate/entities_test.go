@@ -268,6 +268,7 @@ func TestPersonRoles(t *testing.T) {
 		{"Both Mr. King and Mr. [P:Tomas Ek] spoke.", ""},
 		{"Rep. Gregory W. [P:Ek] spoke.", ""},
 		{"[L:Ohio] Gov. [P:Tomas Ek] spoke.", "Ohio Gov."},
+		{"It passed, said Coun. [P:Rita Osei], who chairs it.", "Coun."},
 		{"They met first lady [P:Ilse Marten].", "first lady"},
 		{"They met Secretary of the Treasury [P:Ilse Marten].", "Secretary of the Treasury"},
 		{"[P:Omar Haddad], a spokesman for the [O:Foreign Office], said.", "spokesman for the Foreign Office"},

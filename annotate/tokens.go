@@ -396,7 +396,7 @@ func isTitleAbbreviation(word string) bool {
 // hashing them, as a map would, at a cost that counts in WebAssembly.
 var titleAbbreviations = newWordSet(strings.Fields(`
 	Mr Mrs Ms Dr Prof Sen Rep Gov Gen Lt Col Capt Sgt Adm Maj Cpl Rev Fr St Jr Sr
-	Mt Ft Supt Insp Det Atty Gens
+	Mt Ft Supt Insp Det Atty Gens Coun Cllr
 	Jan Feb Aug Sept Sep Oct Nov Dec
 	Inc Corp Co Ltd Bros vs etc No`))
 

@@ -57,6 +57,7 @@ func TestSentences(t *testing.T) {
 		{"We won . \"\nNext .", []string{"We won . \"", "Next ."}},
 		{"ST. LOUIS 2024-05-01\n... The U.S. 30-year bond fell.", []string{"ST. LOUIS 2024-05-01", "... The U.S. 30-year bond fell."}},
 		{"1. Ana Silva ( Spain ) 12.71\n2. Tom Ng", []string{"1. Ana Silva ( Spain ) 12.71", "2. Tom Ng"}},
+		{"It passed, said Coun. Rita Osei. Cllr. Ann Hale agreed.", []string{"It passed, said Coun. Rita Osei.", "Cllr. Ann Hale agreed."}},
 	}
 	for _, c := range cases {
 		var got []string

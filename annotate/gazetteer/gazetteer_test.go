@@ -134,6 +134,8 @@ func TestWordLists(t *testing.T) {
 		{word: "SPOKESMAN", title: true, sex: Male},
 		{word: "Congresswoman.", title: true, sex: Female},
 		{word: "Sir", title: true, honorific: true, sex: Male},
+		{word: "Coun.", title: true},
+		{word: "Cllr", title: true},
 		{word: "Inc.", suffix: true},
 		{word: "Corp", suffix: true},
 		{word: "Ministry", suffix: true},

@@ -92,6 +92,9 @@ var personTitles = []string{
 	"councilman", "councilwoman", "councilmember", "councillor", "councilor", "alderman", "alderwoman",
 	"assemblyman", "assemblywoman", "assemblymember", "selectman", "selectwoman", "supervisor",
 	"comptroller", "treasurer", "trustee", "delegate", "chairperson",
+	// abbreviations Commonwealth news writes before a name ("Coun. Doug
+	// Ferris", "Cllr Ann Hale", "Det. Supt. Mark Ode")
+	"coun", "cllr", "supt", "insp", "det", "cpl",
 }
 
 // honorifics are titles that are only courtesy, not an office.
