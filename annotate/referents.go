@@ -39,18 +39,34 @@ func (at *attributor) unrecognisedPerson(s, e int) *entity {
 }
 
 // onlyPersonNamed returns the one person whose name holds the word w, or
-// nil if none or several do. People's names are words joined by single
-// spaces (see groupPeople). An article's few entities are scanned; a long
-// block's many are indexed by word once, or the scans would grow with the
-// square of its length.
+// nil if none or several do.
 func (at *attributor) onlyPersonNamed(w string) *entity {
+	return at.onlyNamed(Person, &at.personByWord, w)
+}
+
+// onlyNamed returns the one entity of type typ whose name holds the word w,
+// or nil if none or several do. Names are words joined by single spaces
+// (see groupPeople). An article's few entities are scanned; a long block's
+// many are indexed by word once, in *index, or the scans would grow with
+// the square of its length.
+func (at *attributor) onlyNamed(typ EntityType, index *map[string]*entity, w string) *entity {
 	if len(at.entities) > maxScannedEntities {
-		if at.personByWord == nil {
-			at.personByWord = at.indexPeopleByWord()
+		if *index == nil {
+			*index = at.indexByWord(typ)
 		}
-		return at.personByWord[w]
+		return (*index)[w]
 	}
-	return at.onlyPerson(func(p *entity) bool { return containsWord(p.name, w) })
+	var found *entity
+	for _, e := range at.entities {
+		if e.typ != typ || !containsWord(e.name, w) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = e
+	}
+	return found
 }
 
 // onlyPerson returns the one person that fits, or nil if none or several do.
@@ -68,23 +84,23 @@ func (at *attributor) onlyPerson(fits func(*entity) bool) *entity {
 	return found
 }
 
-// maxScannedEntities is the most entities onlyPersonNamed scans.
+// maxScannedEntities is the most entities onlyNamed scans.
 const maxScannedEntities = 64
 
-// indexPeopleByWord maps each word of a person's name to that person, or to
-// nil when several people's names hold it.
-func (at *attributor) indexPeopleByWord() map[string]*entity {
+// indexByWord maps each word of the name of an entity of type typ to that
+// entity, or to nil when several entities' names hold it.
+func (at *attributor) indexByWord(typ EntityType) map[string]*entity {
 	index := make(map[string]*entity, 2*len(at.entities))
-	for _, p := range at.entities {
-		if p.typ != Person {
+	for _, e := range at.entities {
+		if e.typ != typ {
 			continue
 		}
-		for name := p.name; name != ""; {
+		for name := e.name; name != ""; {
 			w, rest, _ := strings.Cut(name, " ")
-			if other, seen := index[w]; seen && other != p {
+			if other, seen := index[w]; seen && other != e {
 				index[w] = nil
 			} else {
-				index[w] = p
+				index[w] = e
 			}
 			name = rest
 		}
@@ -111,33 +127,10 @@ func (at *attributor) organizationByHead(s, e int) *entity {
 		return nil
 	}
 	head, common := at.commonNoun(e - 1)
-	if !common || !hasLowerHead(head) || isPersonNoun(head) || len(head) < 4 {
+	if !common || len(head) < 4 || head[0] < 'a' || head[0] > 'z' || isPersonNoun(head) {
 		return nil
 	}
-	var found *entity
-	for _, o := range at.entities {
-		if o.typ != Organization || !containsCapitalised(o.name, head) {
-			continue
-		}
-		if found != nil {
-			return nil
-		}
-		found = o
-	}
-	return found
-}
-
-// containsCapitalised reports whether the words of name, separated by
-// spaces, include the lower-case word w with a capital first letter.
-func containsCapitalised(name, w string) bool {
-	for name != "" {
-		word, rest, _ := strings.Cut(name, " ")
-		if len(word) == len(w) && w[0] >= 'a' && w[0] <= 'z' && word[0] == w[0]-'a'+'A' && word[1:] == w[1:] {
-			return true
-		}
-		name = rest
-	}
-	return false
+	return at.onlyNamed(Organization, &at.organizationByWord, string(head[0]-'a'+'A')+head[1:])
 }
 
 // containsWordFold reports whether the words of s, separated by spaces,

@@ -55,7 +55,9 @@ type attributor struct {
 	sentenceSubjects []placedReferent
 	entities         []*entity
 	cues             []cue
-	personByWord     map[string]*entity // see onlyPersonNamed
+	// personByWord and organizationByWord index the entities' names by
+	// word in a long block (see onlyNamed).
+	personByWord, organizationByWord map[string]*entity
 	// described lists the people named in apposition to a description
 	// so far ("Lin Xiaoqing, a spokeswoman for the ministry"), for a
 	// later "the spokeswoman" (see describedPerson).

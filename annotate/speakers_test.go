@@ -306,4 +306,13 @@ func TestOnlyPersonNamedIndexesManyPeopleAsItScans(t *testing.T) {
 		assert.Same(t, want, indexed.onlyPersonNamed(w), w)
 	}
 	assert.NotNil(t, indexed.personByWord, "looked up through the index")
+
+	// Organizations the same way, apart from the people.
+	transport := &entity{typ: Organization, name: "Department for Transport"}
+	indexed.entities = append(indexed.entities, transport,
+		&entity{typ: Organization, name: "Ryde Town Council"}, &entity{typ: Organization, name: "Hale Town Council"})
+	assert.Same(t, transport, indexed.onlyNamed(Organization, &indexed.organizationByWord, "Department"))
+	assert.Nil(t, indexed.onlyNamed(Organization, &indexed.organizationByWord, "Council"), "two councils")
+	assert.Nil(t, indexed.onlyNamed(Organization, &indexed.organizationByWord, "Qin"), "a person's word")
+	assert.NotNil(t, indexed.organizationByWord)
 }
